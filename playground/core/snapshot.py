@@ -1,0 +1,105 @@
+"""Snapshots: what the engine tells its observers about a run, as plain copied numbers.
+
+A snapshot never holds a live tensor or the module: only floats and numpy
+arrays copied at the moment it was taken, so the GUI thread may keep it as
+long as it likes while training goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+Severity = Literal["info", "warning", "problem"]
+RunState = Literal["idle", "running", "paused", "finished", "stopped", "diverged", "failed"]
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """Counts over bin edges (``len(edges) == len(counts) + 1``)."""
+
+    counts: np.ndarray
+    edges: np.ndarray
+
+
+@dataclass(frozen=True)
+class ParameterStats:
+    """One named parameter (e.g. ``"0.weight"``) at the moment of the snapshot."""
+
+    name: str
+    layer_index: int  # index of the layer in the spec (0-based)
+    shape: tuple[int, ...]
+    mean: float
+    std: float
+    min: float
+    max: float
+    values: Histogram
+    grad_norm: float  # nan before the first backward pass
+    grads: Histogram | None
+    update_ratio: float  # |lr·update| / |weight| of the last step, nan when unknown
+    matrix: np.ndarray | None = None  # 2-D view of the values for small parameters
+    grad_matrix: np.ndarray | None = None  # same layout, the gradient
+
+
+@dataclass(frozen=True)
+class Hint:
+    """One plain-language finding of the gradient diagnosis."""
+
+    severity: Severity
+    layer_index: int | None  # None: about the whole model
+    message: str  # what is happening, e.g. "gradients of layer 1 are 1000× smaller than ..."
+    hint: str  # what to try, one line
+
+
+@dataclass(frozen=True)
+class DecisionGrid:
+    """Model output over the input plane, for 2-D data.
+
+    ``values`` is (rows, cols): for classification the probability of the
+    predicted class signed by class for two classes (P(class 1) in [0, 1]),
+    or the predicted class index for more; for regression the prediction.
+    ``classes`` is the argmax class grid (classification only).
+    """
+
+    extent: tuple[float, float, float, float]
+    values: np.ndarray
+    classes: np.ndarray | None
+    neurons: tuple[np.ndarray, ...] = ()  # per dense layer: (units, rows, cols) activations
+
+
+@dataclass(frozen=True)
+class FittedCurve:
+    """Model prediction along the single input, for 1-D regression."""
+
+    x: np.ndarray
+    y: np.ndarray
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The state of a run at one moment, emitted at a bounded rate."""
+
+    state: RunState
+    step: int  # optimizer steps taken so far
+    epoch: int  # completed epochs
+    epoch_progress: float  # fraction of the current epoch done, 0..1
+    samples_seen: int
+    elapsed: float  # seconds of training (pauses excluded)
+    samples_per_second: float
+    learning_rate: float
+    train_loss: float  # mean over the batches since the previous snapshot
+    val_loss: float | None
+    train_accuracy: float | None
+    val_accuracy: float | None
+    # Every train-loss point since the previous snapshot, so curves miss nothing.
+    new_steps: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    new_losses: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
+    parameters: tuple[ParameterStats, ...] = ()
+    dead_units: dict[int, float] = field(default_factory=dict)  # layer index → share of dead ReLUs
+    hints: tuple[Hint, ...] = ()
+    decision: DecisionGrid | None = None
+    curve: FittedCurve | None = None
+    device: str = "cpu"
+    reason: str = ""  # why the run ended (finished, stopped, diverged), in words

@@ -1,0 +1,1 @@
+"""Plain files shipped with Torch Playground: presets, icons, style sheets."""
