@@ -185,12 +185,16 @@ def _pool_infer(kind: str) -> Callable[[Shape, Params], Shape]:
 
 def _max_pool_build(shape: Shape, params: Params) -> nn.Module:
     kernel = _int(params, "kernel_size")
-    return nn.MaxPool2d(kernel, stride=_int(params, "stride") or kernel, padding=_int(params, "padding"))
+    return nn.MaxPool2d(
+        kernel, stride=_int(params, "stride") or kernel, padding=_int(params, "padding")
+    )
 
 
 def _avg_pool_build(shape: Shape, params: Params) -> nn.Module:
     kernel = _int(params, "kernel_size")
-    return nn.AvgPool2d(kernel, stride=_int(params, "stride") or kernel, padding=_int(params, "padding"))
+    return nn.AvgPool2d(
+        kernel, stride=_int(params, "stride") or kernel, padding=_int(params, "padding")
+    )
 
 
 # ---- reshape, regularisation, normalisation --------------------------------------
@@ -228,7 +232,10 @@ _EPS = ParamDef("eps", float, 1e-5, "Small number added to the variance for stab
 
 
 def _activation(
-    name: str, help_text: str, factory: Callable[[Params], nn.Module], params: tuple[ParamDef, ...] = ()
+    name: str,
+    help_text: str,
+    factory: Callable[[Params], nn.Module],
+    params: tuple[ParamDef, ...] = (),
 ) -> LayerKind:
     return LayerKind(
         name=name,
@@ -246,8 +253,15 @@ _KINDS: tuple[LayerKind, ...] = (
         category="dense",
         help="Fully connected layer: every output is a weighted sum of all inputs plus a bias.",
         params=(
-            ParamDef("out_features", int, 8, "Number of neurons (outputs) of this layer.", 1, 4096,
-                     "neurons"),
+            ParamDef(
+                "out_features",
+                int,
+                8,
+                "Number of neurons (outputs) of this layer.",
+                1,
+                4096,
+                "neurons",
+            ),
             _BIAS,
         ),
         infer=_linear_infer,
@@ -259,8 +273,9 @@ _KINDS: tuple[LayerKind, ...] = (
         category="convolution",
         help="2-D convolution: slides small learned filters over an image.",
         params=(
-            ParamDef("out_channels", int, 8, "Number of filters (output channels).", 1, 512,
-                     "filters"),
+            ParamDef(
+                "out_channels", int, 8, "Number of filters (output channels).", 1, 512, "filters"
+            ),
             ParamDef("kernel_size", int, 3, "Side of each square filter.", 1, 15, "kernel"),
             ParamDef("stride", int, 1, "Step between filter positions.", 1, 15),
             _PADDING,
@@ -298,8 +313,17 @@ _KINDS: tuple[LayerKind, ...] = (
         name="Dropout",
         category="normalization",
         help="During training, zeroes a random share of values so the network cannot rely on any one.",
-        params=(ParamDef("p", float, 0.2, "Share of values set to zero while training.", 0.0, 0.95,
-                         "drop rate"),),
+        params=(
+            ParamDef(
+                "p",
+                float,
+                0.2,
+                "Share of values set to zero while training.",
+                0.0,
+                0.95,
+                "drop rate",
+            ),
+        ),
         infer=_same_shape,
         build=lambda shape, p: nn.Dropout(float(p["p"])),
     ),
@@ -309,8 +333,9 @@ _KINDS: tuple[LayerKind, ...] = (
         help="Normalises every feature over the batch, then scales and shifts it (learned).",
         params=(_MOMENTUM, _EPS),
         infer=_batchnorm1d_infer,
-        build=lambda shape, p: nn.BatchNorm1d(shape[0], eps=float(p["eps"]),
-                                              momentum=float(p["momentum"])),
+        build=lambda shape, p: nn.BatchNorm1d(
+            shape[0], eps=float(p["eps"]), momentum=float(p["momentum"])
+        ),
         has_weights=True,
     ),
     LayerKind(
@@ -319,8 +344,9 @@ _KINDS: tuple[LayerKind, ...] = (
         help="Normalises every channel over the batch and image, then scales and shifts it.",
         params=(_MOMENTUM, _EPS),
         infer=_batchnorm2d_infer,
-        build=lambda shape, p: nn.BatchNorm2d(shape[0], eps=float(p["eps"]),
-                                              momentum=float(p["momentum"])),
+        build=lambda shape, p: nn.BatchNorm2d(
+            shape[0], eps=float(p["eps"]), momentum=float(p["momentum"])
+        ),
         has_weights=True,
     ),
     LayerKind(
@@ -337,8 +363,11 @@ _KINDS: tuple[LayerKind, ...] = (
         "LeakyReLU",
         "Like ReLU but lets a small slope through for negatives, so units never die.",
         lambda p: nn.LeakyReLU(float(p["negative_slope"])),
-        (ParamDef("negative_slope", float, 0.01, "Slope used for negative inputs.", 0.0, 1.0,
-                  "slope"),),
+        (
+            ParamDef(
+                "negative_slope", float, 0.01, "Slope used for negative inputs.", 0.0, 1.0, "slope"
+            ),
+        ),
     ),
     _activation(
         "ELU",
@@ -346,21 +375,35 @@ _KINDS: tuple[LayerKind, ...] = (
         lambda p: nn.ELU(float(p["alpha"])),
         (ParamDef("alpha", float, 1.0, "Value approached for large negative inputs.", 0.0, 10.0),),
     ),
-    _activation("GELU", "Smooth ReLU used in transformers: x weighted by its probability.",
-                lambda p: nn.GELU()),
-    _activation("SiLU", "x·sigmoid(x) (also called Swish): smooth and non-monotonic.",
-                lambda p: nn.SiLU()),
+    _activation(
+        "GELU",
+        "Smooth ReLU used in transformers: x weighted by its probability.",
+        lambda p: nn.GELU(),
+    ),
+    _activation(
+        "SiLU", "x·sigmoid(x) (also called Swish): smooth and non-monotonic.", lambda p: nn.SiLU()
+    ),
     _activation("Tanh", "Squashes values into (-1, 1); centred on zero.", lambda p: nn.Tanh()),
-    _activation("Sigmoid", "Squashes values into (0, 1); saturates for large inputs.",
-                lambda p: nn.Sigmoid()),
+    _activation(
+        "Sigmoid",
+        "Squashes values into (0, 1); saturates for large inputs.",
+        lambda p: nn.Sigmoid(),
+    ),
     _activation(
         "Softplus",
         "log(1 + eˣ): a smooth ReLU that is always positive.",
         lambda p: nn.Softplus(beta=float(p["beta"])),
-        (ParamDef("beta", float, 1.0, "Sharpness: larger values are closer to ReLU.", 0.01, 100.0),),
+        (
+            ParamDef(
+                "beta", float, 1.0, "Sharpness: larger values are closer to ReLU.", 0.01, 100.0
+            ),
+        ),
     ),
-    _activation("Identity", "Passes values through unchanged (a linear 'activation').",
-                lambda p: nn.Identity()),
+    _activation(
+        "Identity",
+        "Passes values through unchanged (a linear 'activation').",
+        lambda p: nn.Identity(),
+    ),
 )
 
 CATALOGUE: dict[str, LayerKind] = {kind.name: kind for kind in _KINDS}

@@ -163,7 +163,9 @@ class ScheduleSpec(SpecModel):
 class TrainingSpec(SpecModel):
     batch_size: int = Field(32, ge=1, le=1_000_000)
     epochs: int = Field(100, ge=1, le=10_000_000)
-    seed: int = Field(0, ge=0, le=2**31 - 1, description="Seed for initial weights and batch order.")
+    seed: int = Field(
+        0, ge=0, le=2**31 - 1, description="Seed for initial weights and batch order."
+    )
     device: str = Field("auto", description="auto, cpu, cuda, cuda:N or mps.")
     grad_clip: float | None = Field(
         None, gt=0.0, description="Clip the total gradient norm to this value (off when empty)."
@@ -181,7 +183,7 @@ class TrainingSpec(SpecModel):
 class Experiment(SpecModel):
     """A whole experiment: data, model, loss, optimizer, schedule and training settings."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     name: str = "Untitled"
     description: str = ""
     data: DataSpec = Field(default_factory=BuiltinData)

@@ -1,0 +1,32 @@
+"""Test configuration shared by every test: no screen, no real user settings or data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt must never need a screen in tests; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point settings and the data directory (autosave, run history) at a temporary folder.
+
+    The app reads PLAYGROUND_SETTINGS_DIR and PLAYGROUND_DATA_DIR before falling back
+    to the platform's locations, so no test touches the user's real files. Environment
+    variables also reach subprocesses started by tests.
+    """
+    root = tmp_path_factory.mktemp("user")
+    saved = {key: os.environ.get(key) for key in ("PLAYGROUND_SETTINGS_DIR", "PLAYGROUND_DATA_DIR")}
+    os.environ["PLAYGROUND_SETTINGS_DIR"] = str(root / "settings")
+    os.environ["PLAYGROUND_DATA_DIR"] = str(root / "data")
+    yield root
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
