@@ -28,3 +28,16 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 def test_linter_passes(command: tuple[str, ...]) -> None:
     result = _run(str(BIN / command[0]), *command[1:])
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_package_is_installed() -> None:
+    """pyproject lists packages by hand (resources/ is mapped in); none may be forgotten."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for path in (ROOT / "playground").rglob("__init__.py")
+    }
+    assert found <= listed, f"add to pyproject's packages: {sorted(found - listed)}"
