@@ -1,0 +1,268 @@
+"""Loss, optimizer and learning-rate schedule built from the spec, plus accuracy.
+
+The spec names a loss and an optimizer in plain words; this module turns them
+into torch objects and knows what each loss expects, so the engine can refuse
+a mismatch (a regression loss on classes, a wrong output size) with a sentence
+before any training starts.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+from torch.optim import lr_scheduler
+
+from playground.core.data.base import DataInfo, Dataset
+from playground.core.model import build_model, summarize
+from playground.core.spec import Experiment, OptimizerSpec, ScheduleSpec
+
+LOSS_TITLES: dict[str, str] = {
+    "mse": "MSE",
+    "l1": "L1 (mean absolute error)",
+    "huber": "Huber",
+    "cross-entropy": "cross-entropy",
+    "bce-with-logits": "BCE with logits",
+}
+REGRESSION_LOSSES = frozenset({"mse", "l1", "huber"})
+CLASSIFICATION_LOSSES = frozenset({"cross-entropy", "bce-with-logits"})
+
+Scheduler = lr_scheduler.LRScheduler | lr_scheduler.ReduceLROnPlateau
+
+
+class SetupError(ValueError):
+    """The experiment cannot be trained as specified; the message says why and what to do."""
+
+
+def has_batchnorm(model: nn.Module) -> bool:
+    """Whether a BatchNorm layer needs at least two samples per training batch."""
+    return any(isinstance(m, nn.BatchNorm1d | nn.BatchNorm2d) for m in model.modules())
+
+
+def build_checked_model(
+    experiment: Experiment,
+    dataset: Dataset,
+    device: torch.device,
+    initial_state: dict[str, torch.Tensor] | None = None,
+) -> nn.Sequential:
+    """The model on ``device``, seeded from ``training.seed`` (or with ``initial_state``).
+
+    Refuses, before any training, what would fail or make no sense later:
+    raises :class:`~playground.core.model.ModelError` for a stack that does not
+    build and :class:`SetupError` for a loss that does not fit the task or the
+    output size, empty training data, BatchNorm with batches of one, or
+    starting weights of another model.
+    """
+    info = dataset.info
+    torch.manual_seed(experiment.training.seed)
+    model = build_model(experiment.model.layers, info.input_shape)
+    output_shape = summarize(experiment.model.layers, info.input_shape).output_shape
+    problem = loss_problem(experiment.loss, info, output_shape or ())
+    if problem is not None:
+        raise SetupError(problem)
+    if dataset.x_train.shape[0] == 0:
+        raise SetupError(
+            "The data has no training samples; lower the validation share or add samples."
+        )
+    if has_batchnorm(model) and experiment.training.batch_size < 2:
+        raise SetupError(
+            "BatchNorm needs at least 2 samples per batch; set the batch size to 2 or more."
+        )
+    model = model.to(device)
+    if initial_state is not None:
+        try:
+            model.load_state_dict(initial_state)
+        except RuntimeError:
+            raise SetupError(
+                "The given starting weights do not fit this model (different layers or "
+                "sizes); reset the weights or use the model they were saved with."
+            ) from None
+    return model
+
+
+def _shape_text(shape: tuple[int, ...]) -> str:
+    return "×".join(str(size) for size in shape)
+
+
+def loss_problem(loss: str, info: DataInfo, output_shape: tuple[int, ...]) -> str | None:
+    """Why ``loss`` cannot train a model with this output on this data, or ``None``.
+
+    Covers the loss against the task and the model's output size against the
+    number of classes or targets.
+    """
+    title = LOSS_TITLES.get(loss, loss)
+    if info.task == "classification":
+        classes = info.num_outputs
+        if loss in REGRESSION_LOSSES:
+            return (
+                f"The loss {title} is for regression, but this data asks for one of {classes} "
+                "classes; choose cross-entropy" + (" or BCE with logits." if classes == 2 else ".")
+            )
+        if len(output_shape) != 1:
+            return (
+                f"The model ends with a {_shape_text(output_shape)} image, but {title} needs one "
+                "score per class; add Flatten and a Linear layer at the end."
+            )
+        outputs = output_shape[0]
+        if loss == "bce-with-logits":
+            if classes != 2:
+                return (
+                    f"BCE with logits is for two classes, but this data has {classes}; "
+                    "choose cross-entropy."
+                )
+            if outputs != 1:
+                return (
+                    f"BCE with logits needs 1 output (the score of class 1), but the last layer "
+                    f"gives {outputs}; set the last Linear layer to 1 neuron."
+                )
+            return None
+        if outputs != classes:
+            return (
+                f"Cross-entropy needs one output per class ({classes}), but the last layer "
+                f"gives {outputs}; set the last Linear layer to {classes} neurons."
+            )
+        return None
+    targets = info.num_outputs
+    if loss in CLASSIFICATION_LOSSES:
+        return (
+            f"The loss {title} is for classes, but this data asks for numbers (regression); "
+            "choose MSE, L1 or Huber."
+        )
+    if output_shape != (targets,):
+        return (
+            f"The data has {targets} target value{'s' if targets != 1 else ''}, but the model "
+            f"gives {_shape_text(output_shape)} outputs; set the last Linear layer to "
+            f"{targets} neuron{'s' if targets != 1 else ''}."
+        )
+    return None
+
+
+def build_loss(loss: str) -> nn.Module:
+    """The torch loss for a spec name (mean over the batch)."""
+    if loss == "mse":
+        return nn.MSELoss()
+    if loss == "l1":
+        return nn.L1Loss()
+    if loss == "huber":
+        return nn.HuberLoss()
+    if loss == "cross-entropy":
+        return nn.CrossEntropyLoss()
+    if loss == "bce-with-logits":
+        return nn.BCEWithLogitsLoss()
+    known = ", ".join(LOSS_TITLES)
+    raise ValueError(f"'{loss}' is not a loss; choose one of {known}.")
+
+
+def loss_targets(loss: str, targets: torch.Tensor) -> torch.Tensor:
+    """Targets in the form the loss wants: BCE takes float (N, 1) from class labels."""
+    if loss == "bce-with-logits":
+        return targets.to(torch.float32).reshape(-1, 1)
+    return targets
+
+
+def class_probabilities(outputs: torch.Tensor, loss: str) -> torch.Tensor:
+    """(N, classes) probabilities from raw model outputs (a sigmoid for BCE's single score)."""
+    if loss == "bce-with-logits":
+        positive = torch.sigmoid(outputs.reshape(-1, 1))
+        return torch.cat([1.0 - positive, positive], dim=1)
+    return torch.softmax(outputs, dim=1)
+
+
+def predicted_classes(outputs: torch.Tensor, loss: str) -> torch.Tensor:
+    """Predicted class index per sample."""
+    if loss == "bce-with-logits":
+        return (outputs.reshape(-1) > 0).to(torch.int64)
+    return outputs.argmax(dim=1)
+
+
+def correct_count(outputs: torch.Tensor, labels: torch.Tensor, loss: str) -> torch.Tensor:
+    """Number of correctly classified samples, as a 0-d tensor (no device sync)."""
+    return (predicted_classes(outputs, loss) == labels).sum()
+
+
+def accuracy(outputs: torch.Tensor, labels: torch.Tensor, loss: str) -> float:
+    """Share of samples classified correctly, 0..1 (nan for an empty batch)."""
+    if labels.numel() == 0:
+        return float("nan")
+    return float(correct_count(outputs, labels, loss).item()) / labels.numel()
+
+
+def build_optimizer(spec: OptimizerSpec, parameters: list[nn.Parameter]) -> torch.optim.Optimizer:
+    """The optimizer named by the spec, with its learning rate, momentum, betas and decay."""
+    if spec.kind == "sgd":
+        return torch.optim.SGD(
+            parameters,
+            lr=spec.lr,
+            momentum=spec.momentum,
+            nesterov=spec.nesterov and spec.momentum > 0,
+            weight_decay=spec.weight_decay,
+        )
+    if spec.kind == "adam":
+        return torch.optim.Adam(
+            parameters,
+            lr=spec.lr,
+            betas=spec.betas,
+            weight_decay=spec.weight_decay,
+        )
+    if spec.kind == "adamw":
+        return torch.optim.AdamW(
+            parameters,
+            lr=spec.lr,
+            betas=spec.betas,
+            weight_decay=spec.weight_decay,
+        )
+    if spec.kind == "rmsprop":
+        return torch.optim.RMSprop(
+            parameters,
+            lr=spec.lr,
+            momentum=spec.momentum,
+            weight_decay=spec.weight_decay,
+        )
+    if spec.kind == "adagrad":
+        return torch.optim.Adagrad(parameters, lr=spec.lr, weight_decay=spec.weight_decay)
+    raise ValueError(
+        f"'{spec.kind}' is not an optimizer; choose sgd, adam, adamw, rmsprop or adagrad."
+    )
+
+
+def build_schedule(
+    spec: ScheduleSpec, optimizer: torch.optim.Optimizer, epochs: int
+) -> Scheduler | None:
+    """The per-epoch learning-rate schedule, or ``None`` for a constant rate.
+
+    Step and cosine use torch's recursive ("chainable") form, so a learning
+    rate the user sets mid-run is kept and the schedule continues from it.
+    """
+    if spec.kind == "none":
+        return None
+    if spec.kind == "step":
+        return lr_scheduler.StepLR(optimizer, step_size=spec.step_size, gamma=spec.gamma)
+    if spec.kind == "cosine":
+        return lr_scheduler.CosineAnnealingLR(
+            optimizer, T_max=spec.t_max or max(1, epochs), eta_min=spec.min_lr
+        )
+    if spec.kind == "plateau":
+        return lr_scheduler.ReduceLROnPlateau(
+            optimizer, mode="min", factor=spec.factor, patience=spec.patience, min_lr=spec.min_lr
+        )
+    raise ValueError(f"'{spec.kind}' is not a schedule; choose none, step, cosine or plateau.")
+
+
+def step_schedule(schedule: Scheduler | None, monitored_loss: float) -> None:
+    """Advance the schedule by one epoch; plateau watches ``monitored_loss``."""
+    if schedule is None:
+        return
+    if isinstance(schedule, lr_scheduler.ReduceLROnPlateau):
+        schedule.step(monitored_loss)
+    else:
+        schedule.step()
+
+
+def current_learning_rate(optimizer: torch.optim.Optimizer) -> float:
+    """The learning rate of the first parameter group (all groups share it here)."""
+    return float(optimizer.param_groups[0]["lr"])
+
+
+def set_learning_rate(optimizer: torch.optim.Optimizer, lr: float) -> None:
+    """Set the learning rate of every parameter group."""
+    for group in optimizer.param_groups:
+        group["lr"] = lr
