@@ -1,0 +1,213 @@
+"""A standalone training script: the experiment written out as plain PyTorch a student can read.
+
+The script rebuilds the data with the app's own generator code (copied
+verbatim from :mod:`playground.core.data.synthetic` and, for scikit-learn's
+sets, :mod:`playground.core.data.sklearn_sets`), writes the model as a literal
+``nn.Sequential``, and trains with the same loss, optimizer, schedule, seeds
+and batch order as :class:`~playground.core.engine.Engine`, so on a CPU its
+losses match the app's. It also runs unchanged under ``torchrun`` with
+DistributedDataParallel.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+from datetime import date
+from pathlib import Path
+
+from playground.core.atomic import atomic_write_text
+from playground.core.data import describe_data
+from playground.core.data.catalog import SKLEARN_SETS
+from playground.core.data.csv_read import read_table
+from playground.core.export.base import ExportError
+from playground.core.export.script_template import DATA_BUILTIN, DATA_CSV, SCRIPT
+from playground.core.layers import describe_shape
+from playground.core.model import build_model, summarize
+from playground.core.spec import BuiltinData, CsvData, Experiment, OptimizerSpec, ScheduleSpec
+
+_LOSSES = {
+    "mse": "nn.MSELoss()",
+    "l1": "nn.L1Loss()",
+    "huber": "nn.HuberLoss()",
+    "cross-entropy": "nn.CrossEntropyLoss()",
+    "bce-with-logits": "nn.BCEWithLogitsLoss()",
+}
+
+
+SYNTHETIC_MODULE = "playground.core.data.synthetic"
+SKLEARN_MODULE = "playground.core.data.sklearn_sets"
+
+
+def module_source(module: str) -> str:
+    """A module's code without its docstring, headed by a comment naming where it comes from.
+
+    The module is located, not imported (scikit-learn's import alone takes a second).
+    """
+    spec = importlib.util.find_spec(module)
+    try:
+        text = Path(spec.origin if spec and spec.origin else "").read_text(encoding="utf-8")
+    except OSError:
+        raise ExportError(
+            "The data code to copy into the script is missing from this installation; "
+            "reinstall Torch Playground, or export the model as weights instead."
+        ) from None
+    tree = ast.parse(text)
+    lines = text.splitlines()
+    first = tree.body[0] if tree.body else None
+    if (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+        and first.end_lineno is not None
+    ):
+        lines = lines[first.end_lineno :]
+    name = module.replace(".", "/") + ".py"
+    body = "\n".join(lines).strip("\n")
+    return f"# ---- copied unchanged from Torch Playground's {name} ----\n\n{body}\n"
+
+
+def _optimizer_code(spec: OptimizerSpec) -> str:
+    """The same call as :func:`playground.core.training.build_optimizer` makes."""
+    lr, decay = repr(spec.lr), repr(spec.weight_decay)
+    if spec.kind == "sgd":
+        nesterov = spec.nesterov and spec.momentum > 0
+        return (
+            f"torch.optim.SGD(parameters, lr={lr}, momentum={spec.momentum!r}, "
+            f"nesterov={nesterov}, weight_decay={decay}, foreach=False)"
+        )
+    if spec.kind in ("adam", "adamw"):
+        name = "Adam" if spec.kind == "adam" else "AdamW"
+        return (
+            f"torch.optim.{name}(parameters, lr={lr}, betas={tuple(spec.betas)!r}, "
+            f"weight_decay={decay}, foreach=False)"
+        )
+    if spec.kind == "rmsprop":
+        return (
+            f"torch.optim.RMSprop(parameters, lr={lr}, momentum={spec.momentum!r}, "
+            f"weight_decay={decay}, foreach=False)"
+        )
+    return f"torch.optim.Adagrad(parameters, lr={lr}, weight_decay={decay}, foreach=False)"
+
+
+def _schedule_code(spec: ScheduleSpec, epochs: int) -> str:
+    """The same schedule as :func:`playground.core.training.build_schedule` makes."""
+    scheduler = "torch.optim.lr_scheduler"
+    if spec.kind == "step":
+        return f"{scheduler}.StepLR(optimizer, step_size={spec.step_size}, gamma={spec.gamma!r})"
+    if spec.kind == "cosine":
+        t_max = spec.t_max or max(1, epochs)
+        return f"{scheduler}.CosineAnnealingLR(optimizer, T_max={t_max}, eta_min={spec.min_lr!r})"
+    if spec.kind == "plateau":
+        return (
+            f'{scheduler}.ReduceLROnPlateau(optimizer, mode="min", factor={spec.factor!r}, '
+            f"patience={spec.patience}, min_lr={spec.min_lr!r})"
+        )
+    return "None"
+
+
+def _shape_comment(shape: tuple[int, ...]) -> str:
+    """``32 features`` or ``8×4×4 image`` (channels×height×width, said once in the docstring)."""
+    if len(shape) == 1:
+        return describe_shape(shape)
+    return "×".join(str(size) for size in shape) + " image"
+
+
+def _layers_code(experiment: Experiment, input_shape: tuple[int, ...]) -> str:
+    model = build_model(experiment.model.layers, input_shape)
+    summary = summarize(experiment.model.layers, input_shape)
+    lines = []
+    for module, row in zip(model, summary.layers, strict=True):
+        assert row.output_shape is not None
+        lines.append(f"        nn.{module!r},  # -> {_shape_comment(row.output_shape)}")
+    return "\n".join(lines)
+
+
+def _builtin_data(spec: BuiltinData, classification: bool) -> tuple[str, str]:
+    library = module_source(SYNTHETIC_MODULE)
+    if spec.name in SKLEARN_SETS:
+        library += "\n\n" + module_source(SKLEARN_MODULE)
+        call = (
+            f"load_sklearn({spec.name!r}, {spec.validation_fraction!r}, {spec.seed}, "
+            f"{spec.as_images})"
+        )
+        needs = "PyTorch and scikit-learn"
+    else:
+        call = (
+            f"build_synthetic(\n        {spec.name!r}, {spec.samples}, {spec.noise!r}, "
+            f"{list(spec.derived_features)!r}, {spec.validation_fraction!r}, {spec.seed}\n    )"
+        )
+        needs = "PyTorch"
+    body = (
+        f"    x_train, y_train, x_val, y_val, _, _ = {call}\n"
+        "    return x_train, y_train, x_val, y_val"
+    )
+    code = DATA_BUILTIN.substitute(
+        library=library,
+        classification=classification,
+        data_title=f"The {spec.name} data set",
+        load_body=body,
+    )
+    return code, needs
+
+
+def _csv_data(spec: CsvData, classification: bool, class_names: tuple[str, ...]) -> str:
+    table = read_table(spec.path)
+    path = str(Path(spec.path).expanduser().resolve())
+    return DATA_CSV.substitute(
+        csv_name=Path(spec.path).name,
+        csv_path=repr(path),
+        delimiter=repr(table.delimiter),
+        features=repr(list(spec.features)),
+        target=repr(spec.target),
+        classification=classification,
+        class_names=repr(list(class_names)),
+        validation_fraction=repr(spec.validation_fraction),
+        data_seed=spec.seed,
+        standardize=spec.standardize,
+        library="\n" + module_source(SYNTHETIC_MODULE),
+    )
+
+
+def _docstring_safe(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+def training_script(experiment: Experiment, filename: str = "train.py") -> str:
+    """The full text of a standalone training script for ``experiment``."""
+    info = describe_data(experiment.data)
+    classification = info.task == "classification"
+    if isinstance(experiment.data, CsvData):
+        data_code, needs = _csv_data(experiment.data, classification, info.class_names), "PyTorch"
+    else:
+        data_code, needs = _builtin_data(experiment.data, classification)
+    bce = experiment.loss == "bce-with-logits"
+    description = experiment.description.strip()
+    training = experiment.training
+    return SCRIPT.substitute(
+        title=_docstring_safe(experiment.name),
+        description=f"\n{_docstring_safe(description)}\n" if description else "",
+        filename=filename,
+        needs=f"{needs} (exported {date.today().isoformat()})",
+        epochs=training.epochs,
+        batch_size=training.batch_size,
+        seed=training.seed,
+        device=training.device,
+        grad_clip=repr(training.grad_clip),
+        data_code=data_code.rstrip("\n"),
+        input_text=describe_shape(tuple(info.input_shape)),
+        layers=_layers_code(experiment, tuple(info.input_shape)),
+        loss=_LOSSES[experiment.loss],
+        loss_targets="y.to(torch.float32).reshape(-1, 1)" if bce else "y",
+        predicted="(outputs.reshape(-1) > 0).to(torch.int64)" if bce else "outputs.argmax(dim=1)",
+        optimizer=_optimizer_code(experiment.optimizer),
+        schedule=_schedule_code(experiment.schedule, training.epochs),
+        parser_description=repr(f"Train the experiment {experiment.name!r}."),
+    )
+
+
+def export_script(experiment: Experiment, path: str | os.PathLike[str]) -> None:
+    """Write the training script for ``experiment`` to ``path`` (atomically)."""
+    target = Path(path)
+    atomic_write_text(target, training_script(experiment, target.name))
