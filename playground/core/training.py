@@ -12,9 +12,10 @@ import torch
 from torch import nn
 from torch.optim import lr_scheduler
 
-from playground.core.data.base import DataInfo, Dataset
-from playground.core.model import build_model, summarize
+from playground.core.data.base import Dataset
+from playground.core.model import build_model
 from playground.core.spec import Experiment, OptimizerSpec, ScheduleSpec
+from playground.core.validation import check_experiment
 
 LOSS_TITLES: dict[str, str] = {
     "mse": "MSE",
@@ -23,8 +24,6 @@ LOSS_TITLES: dict[str, str] = {
     "cross-entropy": "cross-entropy",
     "bce-with-logits": "BCE with logits",
 }
-REGRESSION_LOSSES = frozenset({"mse", "l1", "huber"})
-CLASSIFICATION_LOSSES = frozenset({"cross-entropy", "bce-with-logits"})
 
 Scheduler = lr_scheduler.LRScheduler | lr_scheduler.ReduceLROnPlateau
 
@@ -53,12 +52,12 @@ def build_checked_model(
     starting weights of another model.
     """
     info = dataset.info
+    # The same sentences the editor and `playground check` show: one rule, one place.
+    problems = check_experiment(experiment, info)
+    if problems:
+        raise SetupError(problems[0])
     torch.manual_seed(experiment.training.seed)
     model = build_model(experiment.model.layers, info.input_shape)
-    output_shape = summarize(experiment.model.layers, info.input_shape).output_shape
-    problem = loss_problem(experiment.loss, info, output_shape or ())
-    if problem is not None:
-        raise SetupError(problem)
     if dataset.x_train.shape[0] == 0:
         raise SetupError(
             "The data has no training samples; lower the validation share or add samples."
@@ -77,63 +76,6 @@ def build_checked_model(
                 "sizes); reset the weights or use the model they were saved with."
             ) from None
     return model
-
-
-def _shape_text(shape: tuple[int, ...]) -> str:
-    return "×".join(str(size) for size in shape)
-
-
-def loss_problem(loss: str, info: DataInfo, output_shape: tuple[int, ...]) -> str | None:
-    """Why ``loss`` cannot train a model with this output on this data, or ``None``.
-
-    Covers the loss against the task and the model's output size against the
-    number of classes or targets.
-    """
-    title = LOSS_TITLES.get(loss, loss)
-    if info.task == "classification":
-        classes = info.num_outputs
-        if loss in REGRESSION_LOSSES:
-            return (
-                f"The loss {title} is for regression, but this data asks for one of {classes} "
-                "classes; choose cross-entropy" + (" or BCE with logits." if classes == 2 else ".")
-            )
-        if len(output_shape) != 1:
-            return (
-                f"The model ends with a {_shape_text(output_shape)} image, but {title} needs one "
-                "score per class; add Flatten and a Linear layer at the end."
-            )
-        outputs = output_shape[0]
-        if loss == "bce-with-logits":
-            if classes != 2:
-                return (
-                    f"BCE with logits is for two classes, but this data has {classes}; "
-                    "choose cross-entropy."
-                )
-            if outputs != 1:
-                return (
-                    f"BCE with logits needs 1 output (the score of class 1), but the last layer "
-                    f"gives {outputs}; set the last Linear layer to 1 neuron."
-                )
-            return None
-        if outputs != classes:
-            return (
-                f"Cross-entropy needs one output per class ({classes}), but the last layer "
-                f"gives {outputs}; set the last Linear layer to {classes} neurons."
-            )
-        return None
-    targets = info.num_outputs
-    if loss in CLASSIFICATION_LOSSES:
-        return (
-            f"The loss {title} is for classes, but this data asks for numbers (regression); "
-            "choose MSE, L1 or Huber."
-        )
-    if output_shape != (targets,):
-        return (
-            f"The data has {targets} target value{'s' if targets != 1 else ''}, but the model "
-            f"gives {_shape_text(output_shape)} outputs; set the last Linear layer to "
-            f"{targets} neuron{'s' if targets != 1 else ''}."
-        )
-    return None
 
 
 def build_loss(loss: str) -> nn.Module:

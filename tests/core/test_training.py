@@ -17,7 +17,6 @@ from playground.core.training import (
     build_schedule,
     class_probabilities,
     current_learning_rate,
-    loss_problem,
     loss_targets,
     set_learning_rate,
     step_schedule,
@@ -126,26 +125,6 @@ def test_no_schedule_keeps_the_rate_and_manual_changes_stick() -> None:
     optimizer.step()
     step_schedule(scheduler, 0.0)
     assert current_learning_rate(optimizer) == pytest.approx(0.2)
-
-
-def test_loss_problems_are_sentences() -> None:
-    assert loss_problem("cross-entropy", CLASSES_3, (3,)) is None
-    assert loss_problem("bce-with-logits", CLASSES_2, (1,)) is None
-    assert loss_problem("mse", REGRESSION, (1,)) is None
-    message = loss_problem("mse", CLASSES_3, (3,))
-    assert message is not None and "regression" in message and "cross-entropy" in message
-    message = loss_problem("cross-entropy", CLASSES_3, (2,))
-    assert message is not None and "3 neurons" in message
-    message = loss_problem("bce-with-logits", CLASSES_3, (1,))
-    assert message is not None and "two classes" in message
-    message = loss_problem("bce-with-logits", CLASSES_2, (2,))
-    assert message is not None and "1 neuron" in message
-    message = loss_problem("cross-entropy", REGRESSION, (1,))
-    assert message is not None and "MSE" in message
-    message = loss_problem("huber", REGRESSION, (4,))
-    assert message is not None and "1 neuron" in message
-    message = loss_problem("cross-entropy", CLASSES_3, (3, 4, 4))
-    assert message is not None and "Flatten" in message
 
 
 def test_accuracy_and_probabilities_for_both_classification_losses() -> None:
