@@ -1,0 +1,93 @@
+"""Accuracy on the training and validation sets over steps (classification only)."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from playground.core.snapshot import Snapshot
+from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, style_plot
+from playground.gui.plots.buffers import CurveBuffer
+from playground.gui.plots.colors import TRAIN_COLOR, VALIDATION_COLOR
+
+
+class AccuracyPlot(QWidget):
+    """Train and validation accuracy in percent, so over- and under-fitting show at a glance.
+
+    The y axis stays fixed at 0–100 % so curves from different runs compare
+    by eye; the plot says so when the task has no accuracy (regression).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.train = CurveBuffer(capacity=2048)
+        self.validation = CurveBuffer(capacity=2048)
+        self._drawn_versions = (-1, -1)
+
+        self.widget = pg.PlotWidget()
+        self.plot: pg.PlotItem = self.widget.getPlotItem()
+        style_plot(self.plot, title="Accuracy", x_label="step", y_label="accuracy (%)")
+        self.plot.addLegend(offset=(-10, -10))
+        self.plot.setYRange(0, 100, padding=0.05)
+        self.plot.enableAutoRange(axis="y", enable=False)
+        self.x_axis = StepAxisFollower(self.plot)
+        self.plot.setClipToView(True)
+        self.train_curve = self.plot.plot(name="training", pen=pg.mkPen(TRAIN_COLOR, width=1))
+        self.validation_curve = self.plot.plot(
+            name="validation", pen=pg.mkPen(VALIDATION_COLOR, width=1.5, style=Qt.PenStyle.DashLine)
+        )
+        self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
+        self.note.setPos(0.5, 50)
+        self.plot.addItem(self.note, ignoreBounds=True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.widget)
+
+    def set_applicable(self, applicable: bool) -> None:
+        """Show a note instead of curves when the task has no accuracy (regression)."""
+        self.note.setText("" if applicable else "Accuracy is only measured for classification.")
+        self.note.setVisible(not applicable)
+
+    def add_snapshot(self, snapshot: Snapshot) -> None:
+        """Append this snapshot's accuracies (skipped when the task has none)."""
+        self.x_axis.live = snapshot.state in LIVE_STATES
+        if not self.x_axis.live:
+            self._drawn_versions = (-1, -1)  # redraw once more to fit the axis to the run
+        step = float(snapshot.step)
+        for buffer, value in (
+            (self.train, snapshot.train_accuracy),
+            (self.validation, snapshot.val_accuracy),
+        ):
+            if value is None:
+                continue
+            last = buffer.last
+            if last is None or step > last[0]:
+                buffer.append(step, 100.0 * float(value))
+
+    def refresh(self) -> bool:
+        """Redraw the curves that changed."""
+        versions = (self.train.version, self.validation.version)
+        if versions == self._drawn_versions:
+            return False
+        if versions[0] != self._drawn_versions[0]:
+            self.train_curve.setData(self.train.x.copy(), self.train.y.copy())
+        if versions[1] != self._drawn_versions[1]:
+            self.validation_curve.setData(self.validation.x.copy(), self.validation.y.copy())
+        self._drawn_versions = versions
+        self.x_axis.follow(
+            max(self.train.x[-1:].max(initial=0), self.validation.x[-1:].max(initial=0))
+        )
+        return True
+
+    def reset(self) -> None:
+        """Clear both curves for a new run."""
+        self.train.clear()
+        self.validation.clear()
+        self.refresh()
+        self.x_axis.reset()
+
+    def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
+        """The accuracy plot, for saving as an image."""
+        return {"accuracy": self.plot}

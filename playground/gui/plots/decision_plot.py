@@ -1,0 +1,155 @@
+"""The decision boundary for data on a plane: model output as a map, the data points on top."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from playground.core.data.base import Dataset
+from playground.core.snapshot import DecisionGrid, Snapshot
+from playground.gui.plots.base import style_plot
+from playground.gui.plots.colors import (
+    binary_region_map,
+    category_color,
+    category_symbol,
+    class_region_lookup,
+    sequential_map,
+)
+
+POINT_SIZE = 7
+
+
+class DecisionPlot(QWidget):
+    """Shows what the network has learned on a 2-D plane, as TensorFlow Playground does.
+
+    The background is the model's output over the plane (for two classes the
+    probability of class 1, for more the predicted class); training points are
+    filled markers and validation points hollow ones, and each class has its own
+    shape as well as colour, so nothing depends on colour alone.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid: DecisionGrid | None = None
+        self._dirty = False
+        self._num_classes = 0
+        self._classification = True
+
+        self.widget = pg.PlotWidget()
+        self.plot: pg.PlotItem = self.widget.getPlotItem()
+        style_plot(self.plot, title="Decision boundary", x_label="x1", y_label="x2")
+        self.plot.showGrid(x=False, y=False)  # grid lines would cut through the regions
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.plot.addItem(self.image)
+        self.legend = self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        self.scatters: list[pg.ScatterPlotItem] = []
+        self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
+        self.plot.addItem(self.note, ignoreBounds=True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.widget)
+        self.set_dataset(None)
+
+    def set_dataset(self, dataset: Dataset | None) -> None:
+        """Draw the data points of ``dataset`` (the plot is blank for data not on a plane)."""
+        for item in self.scatters:
+            self.plot.removeItem(item)
+        self.scatters.clear()
+        self.legend.clear()
+        self.image.clear()
+        self._grid = None
+        if dataset is None or dataset.plane is None or dataset.raw_train is None:
+            self.note.setText("The decision boundary is drawn for data with two inputs (x1, x2).")
+            self.note.setPos(0.5, 0.5)
+            self.plot.setRange(xRange=(0, 1), yRange=(0, 1))
+            return
+        self.note.setText("")
+        self._classification = dataset.info.task == "classification"
+        self._num_classes = dataset.info.num_outputs if self._classification else 0
+        x_min, x_max, y_min, y_max = dataset.plane.extent
+        self.plot.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
+        splits = [(dataset.raw_train, dataset.y_train, True)]
+        if dataset.raw_val is not None and len(dataset.raw_val):
+            splits.append((dataset.raw_val, dataset.y_val, False))
+        for points, targets, filled in splits:
+            self._add_points(dataset, points.numpy(), targets.numpy(), filled)
+        if len(splits) == 2:
+            hollow = pg.ScatterPlotItem(
+                symbol="o", size=POINT_SIZE, pen=pg.mkPen("#333333", width=1.5), brush=None
+            )
+            self.legend.addItem(hollow, "validation (hollow)")
+
+    def _add_points(
+        self, dataset: Dataset, points: np.ndarray, targets: np.ndarray, filled: bool
+    ) -> None:
+        names = dataset.info.class_names
+        groups: list[tuple[str, np.ndarray, int]] = []
+        if self._classification:
+            for index in range(self._num_classes):
+                label = names[index] if index < len(names) else f"class {index}"
+                groups.append((label, targets.reshape(-1) == index, index))
+        else:
+            groups.append(("training data", np.ones(len(points), dtype=bool), 7))
+        for label, mask, index in groups:
+            color = category_color(index)
+            dark = color.darker(130)
+            item = pg.ScatterPlotItem(
+                points[mask, 0],
+                points[mask, 1],
+                symbol=category_symbol(index) if self._classification else "o",
+                size=POINT_SIZE if filled else POINT_SIZE + 1,
+                pen=pg.mkPen(dark if filled else color, width=0.8 if filled else 1.6),
+                brush=pg.mkBrush(color) if filled else None,
+            )
+            self.plot.addItem(item)
+            self.scatters.append(item)
+            if filled:
+                self.legend.addItem(item, label)
+
+    def add_snapshot(self, snapshot: Snapshot) -> None:
+        """Keep the newest decision grid."""
+        if snapshot.decision is not None:
+            self._grid = snapshot.decision
+            self._dirty = True
+
+    def refresh(self) -> bool:
+        """Redraw the background map if a new grid arrived."""
+        if not self._dirty or self._grid is None:
+            return False
+        self._dirty = False
+        grid = self._grid
+        values = np.asarray(grid.values, dtype=np.float32)
+        if self._classification and self._num_classes > 2 and grid.classes is not None:
+            self.image.setLookupTable(class_region_lookup(self._num_classes))
+            self.image.setImage(
+                np.asarray(grid.classes, dtype=np.float32),
+                autoLevels=False,
+                levels=(0, max(self._num_classes - 1, 1)),
+            )
+        elif self._classification:
+            self.image.setColorMap(binary_region_map())
+            self.image.setImage(values, autoLevels=False, levels=(0.0, 1.0))
+        else:
+            finite = values[np.isfinite(values)]
+            low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+            if high - low < 1e-9:
+                high = low + 1e-9
+            self.image.setColorMap(sequential_map())
+            self.image.setImage(values, autoLevels=False, levels=(low, high))
+        x_min, x_max, y_min, y_max = grid.extent
+        self.image.setRect(x_min, y_min, x_max - x_min, y_max - y_min)
+        return True
+
+    def reset(self) -> None:
+        """Clear the map (the data points stay until the data changes)."""
+        self._grid = None
+        self._dirty = False
+        self.image.clear()
+
+    def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
+        """The decision-boundary plot, for saving as an image."""
+        return {"decision boundary": self.plot}

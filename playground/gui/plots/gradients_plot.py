@@ -1,0 +1,201 @@
+"""The gradients tab: every parameter's gradient norm over time, and one parameter in detail."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from playground.core.snapshot import ParameterStats, Snapshot
+from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, style_plot
+from playground.gui.plots.buffers import CurveBuffer
+from playground.gui.plots.colors import category_color
+from playground.gui.plots.parameter_views import MatrixHeatmapView, ParameterPicker
+
+NORM_FLOOR = 1e-12  # log axes cannot show zero
+NORMAL_WIDTH = 1.0
+HIGHLIGHT_WIDTH = 3.0
+DIMMED_ALPHA = 60
+
+
+class LegendSample(pg.ItemSample):  # type: ignore[misc]
+    """A legend swatch whose click highlights its curve instead of hiding it."""
+
+    def mouseClickEvent(self, event: object) -> None:
+        event.accept()  # type: ignore[attr-defined]
+        self.sigClicked.emit(self.item)
+
+
+class GradientNormPlot(QWidget):
+    """Shows where gradients vanish or explode: one norm curve per named parameter.
+
+    Curves share a logarithmic axis because norms of different layers differ by
+    orders of magnitude. Clicking a curve or its legend entry highlights it and
+    shows that parameter's current gradient histogram and matrix beside it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.norms: dict[str, CurveBuffer] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.latest: dict[str, ParameterStats] = {}
+        self.highlighted: str | None = None
+        self._drawn: dict[str, int] = {}
+        self._detail_dirty = False
+        self._layer_ranks: dict[int, int] = {}
+
+        self.picker = ParameterPicker("Details for:")
+        self.picker.chosen.connect(self._parameter_chosen)
+        self.widget = pg.GraphicsLayoutWidget()
+        self.norm_plot: pg.PlotItem = self.widget.addPlot(row=0, col=0, rowspan=2)
+        style_plot(
+            self.norm_plot, title="Gradient norm per parameter", x_label="step", y_label="norm"
+        )
+        self.norm_plot.setLogMode(x=False, y=True)
+        self.norm_plot.setClipToView(True)
+        self.x_axis = StepAxisFollower(self.norm_plot)
+        self.norm_plot.setDownsampling(auto=True, mode="peak")
+        self.legend = pg.LegendItem(offset=(-5, 5), sampleType=LegendSample, labelTextSize="8pt")
+        self.legend.setParentItem(self.norm_plot.getViewBox())
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        self.legend.sigSampleClicked.connect(self._curve_clicked)
+
+        self.histogram_plot: pg.PlotItem = self.widget.addPlot(row=0, col=1, colspan=2)
+        style_plot(
+            self.histogram_plot,
+            title="Current gradient values",
+            x_label="gradient",
+            y_label="count",
+        )
+        self.histogram = pg.PlotDataItem(
+            stepMode="center", fillLevel=0, pen=pg.mkPen("#555555"), brush=(0, 114, 178, 150)
+        )
+        self.histogram_plot.addItem(self.histogram)
+        self.matrix = MatrixHeatmapView(
+            self.widget.ci,
+            self.widget.addPlot(row=1, col=1),
+            title="Current gradient matrix",
+            colorbar_at=(1, 2),
+        )
+        self.widget.ci.layout.setColumnStretchFactor(0, 3)
+        self.widget.ci.layout.setColumnStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.widget, 1)
+
+    def _curve_for(self, stats: ParameterStats) -> pg.PlotDataItem:
+        kind = stats.name.rsplit(".", 1)[-1]
+        style = {"weight": Qt.PenStyle.SolidLine, "bias": Qt.PenStyle.DashLine}.get(
+            kind, Qt.PenStyle.DotLine
+        )
+        # Colours follow the order of layers with parameters, so neighbours always differ.
+        rank = self._layer_ranks.setdefault(stats.layer_index, len(self._layer_ranks))
+        curve = pg.PlotDataItem(pen=pg.mkPen(category_color(rank), width=NORMAL_WIDTH, style=style))
+        curve.setCurveClickable(True, width=8)
+        curve.sigClicked.connect(self._curve_clicked)
+        self.norm_plot.addItem(curve)
+        self.legend.addItem(curve, stats.name)
+        return curve
+
+    def _curve_clicked(self, item: object) -> None:
+        for name, curve in self.curves.items():
+            if curve is item or getattr(curve, "curve", None) is item:
+                self.highlight(None if self.highlighted == name else name)
+                return
+
+    def highlight(self, name: str | None) -> None:
+        """Emphasise the curve of parameter ``name`` and show its details (None: no emphasis)."""
+        self.highlighted = name if name in self.curves else None
+        for key, curve in self.curves.items():
+            pen = pg.mkPen(curve.opts["pen"])
+            color = pen.color()
+            if self.highlighted is None or key == self.highlighted:
+                color.setAlpha(255)
+                pen.setWidthF(HIGHLIGHT_WIDTH if key == self.highlighted else NORMAL_WIDTH)
+                curve.setZValue(10 if key == self.highlighted else 0)
+            else:
+                color.setAlpha(DIMMED_ALPHA)
+                pen.setWidthF(NORMAL_WIDTH)
+                curve.setZValue(0)
+            pen.setColor(color)
+            curve.setPen(pen)
+        if self.highlighted is not None:
+            self.picker.choose(self.highlighted)
+
+    def _parameter_chosen(self, name: str) -> None:
+        self._detail_dirty = True
+        if self.highlighted is not None and self.highlighted != name:
+            self.highlight(name)
+        self.refresh()
+
+    def add_snapshot(self, snapshot: Snapshot) -> None:
+        """Append every parameter's gradient norm and keep its latest statistics."""
+        self.x_axis.live = snapshot.state in LIVE_STATES
+        if not self.x_axis.live:
+            self._drawn.clear()  # redraw once more to fit the axis to the run
+        if not snapshot.parameters:
+            return
+        step = float(snapshot.step)
+        for stats in snapshot.parameters:
+            buffer = self.norms.get(stats.name)
+            if buffer is None:
+                buffer = self.norms[stats.name] = CurveBuffer(capacity=2048)
+                self.curves[stats.name] = self._curve_for(stats)
+            last = buffer.last
+            if last is None or step > last[0]:
+                buffer.append(step, stats.grad_norm)
+            self.latest[stats.name] = stats
+        self.picker.set_names([stats.name for stats in snapshot.parameters])
+        self._detail_dirty = True
+
+    def refresh(self) -> bool:
+        """Redraw the curves that changed and the details of the chosen parameter."""
+        changed = False
+        for name, buffer in self.norms.items():
+            if self._drawn.get(name) == buffer.version:
+                continue
+            self.curves[name].setData(buffer.x.copy(), np.maximum(buffer.y, NORM_FLOOR))
+            self._drawn[name] = buffer.version
+            self.x_axis.follow(buffer.x[-1:].max(initial=0))
+            changed = True
+        if self._detail_dirty:
+            self._detail_dirty = False
+            self._show_details(self.latest.get(self.picker.current))
+            changed = True
+        return changed
+
+    def _show_details(self, stats: ParameterStats | None) -> None:
+        if stats is None or stats.grads is None:
+            self.histogram.setData([], [])
+            self.matrix.show(None, missing="No gradient yet." if stats is not None else "")
+            return
+        self.histogram.setData(
+            np.asarray(stats.grads.edges, dtype=np.float64),
+            np.asarray(stats.grads.counts, dtype=np.float64),
+        )
+        self.matrix.show(
+            stats.grad_matrix, missing="This parameter is too large\nto draw as a matrix."
+        )
+
+    def reset(self) -> None:
+        """Remove every curve for a new run (parameters may differ)."""
+        for curve in self.curves.values():
+            self.norm_plot.removeItem(curve)
+        self.legend.clear()
+        self.norms.clear()
+        self.curves.clear()
+        self.latest.clear()
+        self._drawn.clear()
+        self._layer_ranks.clear()
+        self.x_axis.reset()
+        self.highlighted = None
+        self._detail_dirty = True
+        self.refresh()
+
+    def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
+        """The norm curves alone and the whole tab, for saving as images."""
+        return {"gradient norms": self.norm_plot, "gradients": self.widget}

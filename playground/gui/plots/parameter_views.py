@@ -1,0 +1,143 @@
+"""Pieces shared by the weights and gradients tabs: a parameter picker and image views."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from playground.gui.plots.base import StepAxisFollower, style_plot
+from playground.gui.plots.buffers import HistogramHistory
+from playground.gui.plots.colors import diverging_map, sequential_map
+
+
+class ParameterPicker(QWidget):
+    """A labelled drop-down of the model's named parameters (e.g. ``0.weight``).
+
+    Keeps the user's choice when a new run brings the same names back.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox()
+        self.combo.setMinimumContentsLength(12)
+        self.combo.setToolTip("The parameter these plots show: layer number, then weight or bias.")
+        self.combo.currentTextChanged.connect(self._changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(QLabel(label))
+        layout.addWidget(self.combo)
+        layout.addStretch(1)
+
+    def _changed(self, name: str) -> None:
+        if name:
+            self.chosen.emit(name)
+
+    @property
+    def current(self) -> str:
+        """The chosen parameter's name ('' before the first snapshot)."""
+        return self.combo.currentText()
+
+    def set_names(self, names: list[str]) -> None:
+        """Offer ``names``, keeping the current choice if it is still there."""
+        if names == [self.combo.itemText(i) for i in range(self.combo.count())]:
+            return
+        keep = self.current
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItems(names)
+        if keep in names:
+            self.combo.setCurrentText(keep)
+        self.combo.blockSignals(False)
+        if self.current != keep and self.current:
+            self.chosen.emit(self.current)
+
+    def choose(self, name: str) -> None:
+        """Select ``name`` if it is offered."""
+        if self.combo.findText(name) >= 0:
+            self.combo.setCurrentText(name)
+
+
+class HistogramTimelineView:
+    """A histogram per snapshot drawn side by side: x = step, y = value, brightness = count."""
+
+    def __init__(self, plot: pg.PlotItem, *, title: str, y_label: str) -> None:
+        self.plot = plot
+        style_plot(plot, title=title, x_label="step", y_label=y_label)
+        plot.showGrid(x=False, y=False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(sequential_map())
+        plot.addItem(self.image)
+        self.x_axis = StepAxisFollower(plot)
+
+    def show(self, history: HistogramHistory | None) -> None:
+        """Draw ``history`` (or clear the view when there is none)."""
+        if history is None or len(history) == 0:
+            self.image.clear()
+            self.x_axis.reset()
+            return
+        image, (low, high) = history.image()
+        steps = history.steps
+        first = float(steps[0])
+        # One column per snapshot; the last column ends one snapshot-spacing later.
+        spacing = float(steps[-1] - steps[0]) / max(len(steps) - 1, 1) or 1.0
+        self.image.setImage(image, autoLevels=False, levels=(0.0, 1.0))
+        self.image.setRect(first, low, spacing * len(steps), high - low)
+        self.x_axis.follow(first + spacing * len(steps))
+
+
+class MatrixHeatmapView:
+    """A parameter's values as a matrix, blue below zero and orange above, levels symmetric."""
+
+    def __init__(
+        self,
+        layout: pg.GraphicsLayout,
+        plot: pg.PlotItem,
+        *,
+        title: str,
+        colorbar_at: tuple[int, int],
+    ) -> None:
+        self.plot = plot
+        style_plot(plot, title=title, x_label="input", y_label="output unit")
+        plot.showGrid(x=False, y=False)
+        plot.invertY(True)  # row 0 (the first unit) at the top, as matrices are written
+        plot.setAspectLocked(False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(
+            values=(-1.0, 1.0), colorMap=diverging_map(), interactive=False, width=12
+        )
+        self.colorbar.setImageItem(self.image)
+        layout.addItem(self.colorbar, row=colorbar_at[0], col=colorbar_at[1])
+        self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
+        plot.addItem(self.note, ignoreBounds=True)
+
+    def show(self, matrix: np.ndarray | None, *, missing: str) -> None:
+        """Draw ``matrix`` (2-D) or say ``missing`` in words when there is none."""
+        if matrix is None or matrix.size == 0:
+            self.image.clear()
+            self.note.setText(missing)
+            self.note.setPos(0.5, 0.5)
+            self.plot.setRange(xRange=(0, 1), yRange=(0, 1))
+            return
+        self.note.setText("")
+        values = np.asarray(matrix, dtype=np.float32)
+        if values.ndim == 1:
+            values = values.reshape(1, -1)
+        finite = np.abs(values[np.isfinite(values)])
+        bound = float(finite.max()) if finite.size else 1.0
+        bound = bound if bound > 0 else 1.0
+        self.image.setImage(values, autoLevels=False, levels=(-bound, bound))
+        self.colorbar.setLevels((-bound, bound))
+        rows, cols = values.shape
+        # Cells centred on whole numbers, counted from 1 as people count units and inputs.
+        self.image.setRect(0.5, 0.5, cols, rows)
+        for axis, count in (("bottom", cols), ("left", rows)):
+            spacing = max(1, math.ceil(count / 8))
+            self.plot.getAxis(axis).setTickSpacing(spacing, spacing)
+        self.plot.setRange(xRange=(0.5, cols + 0.5), yRange=(0.5, rows + 0.5), padding=0)
