@@ -68,18 +68,25 @@ class RunControl:
         self.loop_thread: int | None = None
 
     def start(self, paused: bool) -> None:
-        """Reset the requests for a new ``run()`` called from this thread."""
+        """Begin a ``run()`` in this thread.
+
+        Requests made since the previous run ended are kept: a stop, pause or
+        single step pressed while the worker thread was still starting is not lost.
+        """
         with self.condition:
-            self.stop_requested = False
-            self.pause_requested = paused
-            self.batch_budget = 0
-            self.epoch_budget = False
+            self.pause_requested = self.pause_requested or paused
             self.pause_reported = False
             self.busy = True
             self.loop_thread = threading.get_ident()
 
     def finish(self) -> None:
+        """End a ``run()``: its requests are spent, the next run starts clean."""
         with self.condition:
+            self.stop_requested = False
+            self.pause_requested = False
+            self.batch_budget = 0
+            self.epoch_budget = False
+            self.pause_reported = False
             self.busy = False
             self.loop_thread = None
             self.condition.notify_all()

@@ -89,7 +89,9 @@ class Snapshot:
     elapsed: float  # seconds of training (pauses excluded)
     samples_per_second: float
     learning_rate: float
-    train_loss: float  # mean over the batches since the previous snapshot
+    # Mean over the batches since the previous snapshot (the last such mean when there
+    # were none, e.g. after a pause); nan before the first batch.
+    train_loss: float
     val_loss: float | None
     train_accuracy: float | None
     val_accuracy: float | None

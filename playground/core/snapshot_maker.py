@@ -81,6 +81,13 @@ class SnapshotMaker:
         self._rate = 0.0
         self._mark = (0.0, 0)  # (elapsed, samples) when the rate was last measured
         self.weights_problem = ""  # set once NaN/Inf weights are seen, in words
+        self._recent_loss = math.nan  # train loss of the latest batches seen
+
+    def _recent_train_loss(self, losses: np.ndarray) -> float:
+        """Mean of the new losses; a snapshot without new batches repeats the last value."""
+        if losses.size:
+            self._recent_loss = float(losses.mean())
+        return self._recent_loss
 
     def validation(self, watch_relus: bool = False) -> Evaluation | None:
         """Loss and accuracy on the validation part (None when there is none)."""
@@ -147,7 +154,7 @@ class SnapshotMaker:
             elapsed=progress.elapsed,
             samples_per_second=self._rate_at(progress.elapsed, progress.samples_seen),
             learning_rate=progress.learning_rate,
-            train_loss=float(losses.mean()) if losses.size else math.nan,
+            train_loss=self._recent_train_loss(losses),
             val_loss=validation.loss if validation else None,
             train_accuracy=train_accuracy,
             val_accuracy=validation.accuracy if validation else None,

@@ -202,3 +202,21 @@ def test_stopped_run_continues_where_it_stopped() -> None:
     gate.step = -1
     final = engine.run()
     assert final.state == "finished" and final.step == 16
+
+
+def test_requests_made_before_the_loop_starts_are_kept() -> None:
+    """A stop, or a pause plus one step, pressed while the worker thread starts is not lost."""
+    engine = Engine(experiment(layers(8, 2), epochs=50), blobs())
+    engine.stop()
+    assert engine.run().state == "stopped"
+    assert engine.step == 0
+
+    engine = Engine(experiment(layers(8, 2), epochs=50), blobs())
+    engine.pause()
+    engine.step_batch()
+    runner = Runner(engine)
+    paused = runner.until("paused")
+    assert paused.step == 1
+    engine.stop()
+    assert runner.join().state == "stopped"
+    assert engine.step == 1
