@@ -287,7 +287,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "experiment",
         metavar="EXPERIMENT_OR_PRESET",
-        help="a .json experiment file or a preset name",
+        help="an experiment file (.json or .playground) or a preset name",
     )
     parser.add_argument("--epochs", type=_positive, metavar="N", help="train for N epochs")
     parser.add_argument("--steps", type=_positive, metavar="N", help="stop after N optimizer steps")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from playground.core.engine import Callback, Engine
 from playground.core.presets import preset_names
 from playground.core.resources import resource_path
+from playground.gui.error_hook import install_error_hook
 from playground.gui.main_window import MainWindow
 from playground.gui.messages import as_sentence
 from playground.gui.run_controller import ENDED_STATES
@@ -205,6 +206,7 @@ def main(argv: list[str]) -> int:
     app.setApplicationName("Torch Playground")
     app.setOrganizationName("TorchPlayground")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    install_error_hook()
     scripted = bool(args.autoplay or args.quit_after_steps or args.screenshot or args.size)
     settings = load_settings()
     if args.theme:
