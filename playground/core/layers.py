@@ -10,20 +10,46 @@ Shapes exclude the batch dimension: ``(features,)`` or ``(channels, height, widt
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from torch import nn
 
-Shape = tuple[int, ...]
-ParamValue = bool | int | float | str
-Params = Mapping[str, ParamValue]
+from playground.core.layer_rules import (
+    Params,
+    ParamValue,
+    Shape,
+    ShapeError,
+    avg_pool_build,
+    batchnorm1d_infer,
+    batchnorm2d_infer,
+    conv_build,
+    conv_infer,
+    describe_shape,
+    flatten_infer,
+    linear_build,
+    linear_infer,
+    max_pool_build,
+    pool_infer,
+    same_shape,
+)
+
+__all__ = [
+    "ACTIVATIONS",
+    "CATALOGUE",
+    "Category",
+    "LayerKind",
+    "ParamDef",
+    "ParamValue",
+    "Params",
+    "Shape",
+    "ShapeError",
+    "describe_shape",
+    "layer_kind",
+]
+
 Category = Literal["dense", "convolution", "pooling", "normalization", "activation", "reshape"]
-
-
-class ShapeError(ValueError):
-    """A layer cannot accept the shape it is given; the message says why in words."""
 
 
 @dataclass(frozen=True)
@@ -72,151 +98,6 @@ class LayerKind:
         return values
 
 
-def _shape_text(shape: Shape) -> str:
-    return "×".join(str(s) for s in shape)
-
-
-def describe_shape(shape: Shape) -> str:
-    """A shape in words, e.g. ``64 features`` or ``8×4×4 (channels×height×width)``."""
-    if len(shape) == 1:
-        return f"{shape[0]} feature{'s' if shape[0] != 1 else ''}"
-    if len(shape) == 3:
-        return f"{_shape_text(shape)} (channels×height×width)"
-    return _shape_text(shape)
-
-
-def _int(params: Params, name: str) -> int:
-    return int(params[name])
-
-
-def _need_flat(kind: str, shape: Shape) -> None:
-    if len(shape) != 1:
-        raise ShapeError(
-            f"{kind} needs flat features, but its input is an image of "
-            f"{describe_shape(shape)}; add a Flatten layer before it"
-        )
-
-
-def _need_image(kind: str, shape: Shape) -> None:
-    if len(shape) != 3:
-        raise ShapeError(
-            f"{kind} needs image input (channels×height×width), but its input is "
-            f"{describe_shape(shape)}; use image data (digits as 1×8×8 images) "
-            "or place it before any Flatten"
-        )
-
-
-def _same_shape(shape: Shape, params: Params) -> Shape:
-    return shape
-
-
-# ---- dense ----------------------------------------------------------------------
-
-
-def _linear_infer(shape: Shape, params: Params) -> Shape:
-    _need_flat("Linear", shape)
-    return (_int(params, "out_features"),)
-
-
-def _linear_build(shape: Shape, params: Params) -> nn.Module:
-    return nn.Linear(shape[0], _int(params, "out_features"), bias=bool(params["bias"]))
-
-
-# ---- convolution and pooling ----------------------------------------------------
-
-
-def _window_out(size: int, kernel: int, stride: int, padding: int) -> int:
-    return (size + 2 * padding - kernel) // stride + 1
-
-
-def _check_window(kind: str, shape: Shape, kernel: int, padding: int) -> None:
-    _, height, width = shape
-    if kernel > height + 2 * padding or kernel > width + 2 * padding:
-        padded = f" (with padding {padding})" if padding else ""
-        raise ShapeError(
-            f"kernel {kernel} is larger than its {height}×{width} input{padded}; "
-            "use a smaller kernel, more padding, or fewer pooling layers before it"
-        )
-    if padding * 2 > kernel:
-        raise ShapeError(
-            f"padding {padding} is more than half the kernel {kernel}; use padding ≤ {kernel // 2}"
-        )
-
-
-def _conv_infer(shape: Shape, params: Params) -> Shape:
-    _need_image("Conv2d", shape)
-    kernel, stride, padding = (_int(params, n) for n in ("kernel_size", "stride", "padding"))
-    _check_window("Conv2d", shape, kernel, padding)
-    _, height, width = shape
-    return (
-        _int(params, "out_channels"),
-        _window_out(height, kernel, stride, padding),
-        _window_out(width, kernel, stride, padding),
-    )
-
-
-def _conv_build(shape: Shape, params: Params) -> nn.Module:
-    return nn.Conv2d(
-        shape[0],
-        _int(params, "out_channels"),
-        kernel_size=_int(params, "kernel_size"),
-        stride=_int(params, "stride"),
-        padding=_int(params, "padding"),
-        bias=bool(params["bias"]),
-    )
-
-
-def _pool_infer(kind: str) -> Callable[[Shape, Params], Shape]:
-    def infer(shape: Shape, params: Params) -> Shape:
-        _need_image(kind, shape)
-        kernel = _int(params, "kernel_size")
-        stride = _int(params, "stride") or kernel
-        padding = _int(params, "padding")
-        _check_window(kind, shape, kernel, padding)
-        channels, height, width = shape
-        return (
-            channels,
-            _window_out(height, kernel, stride, padding),
-            _window_out(width, kernel, stride, padding),
-        )
-
-    return infer
-
-
-def _max_pool_build(shape: Shape, params: Params) -> nn.Module:
-    kernel = _int(params, "kernel_size")
-    return nn.MaxPool2d(
-        kernel, stride=_int(params, "stride") or kernel, padding=_int(params, "padding")
-    )
-
-
-def _avg_pool_build(shape: Shape, params: Params) -> nn.Module:
-    kernel = _int(params, "kernel_size")
-    return nn.AvgPool2d(
-        kernel, stride=_int(params, "stride") or kernel, padding=_int(params, "padding")
-    )
-
-
-# ---- reshape, regularisation, normalisation --------------------------------------
-
-
-def _flatten_infer(shape: Shape, params: Params) -> Shape:
-    total = 1
-    for size in shape:
-        total *= size
-    return (total,)
-
-
-def _batchnorm1d_infer(shape: Shape, params: Params) -> Shape:
-    _need_flat("BatchNorm1d", shape)
-    return shape
-
-
-def _batchnorm2d_infer(shape: Shape, params: Params) -> Shape:
-    _need_image("BatchNorm2d", shape)
-    return shape
-
-
 # ---- parameter definitions shared by several kinds -------------------------------
 
 _BIAS = ParamDef("bias", bool, True, "Learn an additive bias for every output.")
@@ -242,7 +123,7 @@ def _activation(
         category="activation",
         help=help_text,
         params=params,
-        infer=_same_shape,
+        infer=same_shape,
         build=lambda shape, p: factory(p),
     )
 
@@ -264,8 +145,8 @@ _KINDS: tuple[LayerKind, ...] = (
             ),
             _BIAS,
         ),
-        infer=_linear_infer,
-        build=_linear_build,
+        infer=linear_infer,
+        build=linear_build,
         has_weights=True,
     ),
     LayerKind(
@@ -281,8 +162,8 @@ _KINDS: tuple[LayerKind, ...] = (
             _PADDING,
             _BIAS,
         ),
-        infer=_conv_infer,
-        build=_conv_build,
+        infer=conv_infer,
+        build=conv_build,
         has_weights=True,
     ),
     LayerKind(
@@ -290,23 +171,23 @@ _KINDS: tuple[LayerKind, ...] = (
         category="pooling",
         help="Keeps the largest value of each window: shrinks the image, keeps strong features.",
         params=(_KERNEL, _POOL_STRIDE, _PADDING),
-        infer=_pool_infer("MaxPool2d"),
-        build=_max_pool_build,
+        infer=pool_infer("MaxPool2d"),
+        build=max_pool_build,
     ),
     LayerKind(
         name="AvgPool2d",
         category="pooling",
         help="Averages each window: shrinks the image smoothly.",
         params=(_KERNEL, _POOL_STRIDE, _PADDING),
-        infer=_pool_infer("AvgPool2d"),
-        build=_avg_pool_build,
+        infer=pool_infer("AvgPool2d"),
+        build=avg_pool_build,
     ),
     LayerKind(
         name="Flatten",
         category="reshape",
         help="Turns an image (channels×height×width) into one flat list of features.",
         params=(),
-        infer=_flatten_infer,
+        infer=flatten_infer,
         build=lambda shape, p: nn.Flatten(),
     ),
     LayerKind(
@@ -324,7 +205,7 @@ _KINDS: tuple[LayerKind, ...] = (
                 "drop rate",
             ),
         ),
-        infer=_same_shape,
+        infer=same_shape,
         build=lambda shape, p: nn.Dropout(float(p["p"])),
     ),
     LayerKind(
@@ -332,7 +213,7 @@ _KINDS: tuple[LayerKind, ...] = (
         category="normalization",
         help="Normalises every feature over the batch, then scales and shifts it (learned).",
         params=(_MOMENTUM, _EPS),
-        infer=_batchnorm1d_infer,
+        infer=batchnorm1d_infer,
         build=lambda shape, p: nn.BatchNorm1d(
             shape[0], eps=float(p["eps"]), momentum=float(p["momentum"])
         ),
@@ -343,7 +224,7 @@ _KINDS: tuple[LayerKind, ...] = (
         category="normalization",
         help="Normalises every channel over the batch and image, then scales and shifts it.",
         params=(_MOMENTUM, _EPS),
-        infer=_batchnorm2d_infer,
+        infer=batchnorm2d_infer,
         build=lambda shape, p: nn.BatchNorm2d(
             shape[0], eps=float(p["eps"]), momentum=float(p["momentum"])
         ),
@@ -354,7 +235,7 @@ _KINDS: tuple[LayerKind, ...] = (
         category="normalization",
         help="Normalises all values of each sample, then scales and shifts them (learned).",
         params=(_EPS,),
-        infer=_same_shape,
+        infer=same_shape,
         build=lambda shape, p: nn.LayerNorm(list(shape), eps=float(p["eps"])),
         has_weights=True,
     ),
