@@ -130,6 +130,8 @@ class DataPanel(QWidget):
 
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Large (projector) fonts: a field that does not fit beside its label goes below it.
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._form.addRow("Noise", self.noise)
         self._form.addRow("Samples", self.samples)
         self._form.addRow("Validation", self.validation)

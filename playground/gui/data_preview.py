@@ -49,7 +49,13 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
         self.setMenuEnabled(False)
         self.hideButtons()
         self.setMouseEnabled(x=False, y=False)
-        self._legend = self.addLegend(offset=(4, 4), labelTextSize="8pt")
+        # The key sits on a near-opaque card so points under it never blur its words.
+        self._legend = self.addLegend(
+            offset=(4, 4),
+            labelTextSize="8pt",
+            brush=pg.mkBrush(255, 255, 255, 225),
+            pen=pg.mkPen("#c8ccd2"),
+        )
         # Legend keys in a neutral grey: the legend explains shapes, the colours are classes.
         self._train_key = pg.ScatterPlotItem(
             size=8, symbol="o", brush=pg.mkBrush("#8a8f98"), pen=pg.mkPen(None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QKeySequence, QUndoCommand
 
 from playground.core.layers import ParamValue
 from playground.core.spec import LayerSpec
@@ -145,3 +145,34 @@ class ReplaceLayersCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._store.replace_all([_copy(layer) for layer in self._before])
+
+
+def editor_shortcuts() -> list[tuple[str, str, str, list[QKeySequence]]]:
+    """The editor's commands: (name, button text, tooltip, shortcuts), in button order."""
+    return [
+        ("add", "Add…", "Find a layer kind to add (Insert)", [QKeySequence("Insert")]),
+        (
+            "up",
+            "Up",
+            "Move the selected layer up (Alt+Up)",
+            [QKeySequence("Alt+Up"), QKeySequence("Ctrl+Up")],
+        ),
+        (
+            "down",
+            "Down",
+            "Move the selected layer down (Alt+Down)",
+            [QKeySequence("Alt+Down"), QKeySequence("Ctrl+Down")],
+        ),
+        (
+            "duplicate",
+            "Duplicate",
+            "Duplicate the selected layer (Ctrl+D)",
+            [QKeySequence("Ctrl+D")],
+        ),
+        (
+            "remove",
+            "Remove",
+            "Remove the selected layer (Delete)",
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")],
+        ),
+    ]

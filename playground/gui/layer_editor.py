@@ -14,16 +14,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QKeySequence,
+    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
-    QScrollArea,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -38,11 +36,17 @@ from playground.gui.layer_commands import (
     RemoveLayersCommand,
     ReplaceLayersCommand,
     SetParamCommand,
+    editor_shortcuts,
 )
 from playground.gui.layer_palette import LayerPalette
-from playground.gui.layer_params import LayerParamsPanel
+from playground.gui.layer_params import LayerParamsPane, LayerParamsPanel
 from playground.gui.layer_row_delegate import LayerRowDelegate, LayerStackView, heading
-from playground.gui.layer_stack_model import LayerStackModel, shape_text
+from playground.gui.layer_stack_model import (
+    LayerStackModel,
+    named_layer,
+    shape_text,
+    status_sentence,
+)
 
 
 class LayerEditor(QWidget):
@@ -58,6 +62,7 @@ class LayerEditor(QWidget):
         self._locked = False
         self._validity: tuple[bool, str] | None = None
         self._last_emitted: list[LayerSpec] = []
+        self._model_problem: str | None = None
 
         self._palette = LayerPalette()
         self._view = LayerStackView()
@@ -77,6 +82,7 @@ class LayerEditor(QWidget):
         self._input_label = QLabel()
         self._input_label.setWordWrap(True)
         self._total_label = QLabel()
+        self._total_label.setWordWrap(True)
         self._status_label = QLabel()
         self._status_label.setWordWrap(True)
         self._status_label.setObjectName("layerEditorStatus")
@@ -113,6 +119,28 @@ class LayerEditor(QWidget):
     def summary(self) -> ModelSummary:
         """The core's summary of the current stack (shapes, counts, first problem)."""
         return self._model.summary()
+
+    def set_model_problem(self, text: str | None) -> None:
+        """Show what the full check of the experiment found, or None when it can train.
+
+        ``text`` is the core's first sentence from
+        :func:`playground.core.validation.check_experiment` (e.g. the last layer's size
+        against the data's classes). It appears in the status line, and when it names a
+        layer (``layer 5 (Linear): …``) that row is marked with the rest of the sentence.
+        Shape problems the editor finds itself take precedence. The next change to the
+        stack clears it until the owner checks again.
+        """
+        self._model_problem = text or None
+        named = named_layer(text) if text else None
+        if named is not None:
+            self._model.set_row_problem(named[0], named[1])
+        else:
+            self._model.set_row_problem(-1, None)
+        self._show_status()
+
+    def model_problem(self) -> str | None:
+        """The sentence last given to :meth:`set_model_problem` (None once the stack changes)."""
+        return self._model_problem
 
     def undo_stack(self) -> QUndoStack:
         return self._undo_stack
@@ -205,35 +233,8 @@ class LayerEditor(QWidget):
     # ---- construction ----------------------------------------------------------
 
     def _make_actions(self) -> dict[str, QAction]:
-        specs: list[tuple[str, str, str, list[QKeySequence]]] = [
-            ("add", "Add…", "Go to the layer palette (Insert)", [QKeySequence("Insert")]),
-            (
-                "up",
-                "Up",
-                "Move the selected layer up (Alt+Up)",
-                [QKeySequence("Alt+Up"), QKeySequence("Ctrl+Up")],
-            ),
-            (
-                "down",
-                "Down",
-                "Move the selected layer down (Alt+Down)",
-                [QKeySequence("Alt+Down"), QKeySequence("Ctrl+Down")],
-            ),
-            (
-                "duplicate",
-                "Duplicate",
-                "Duplicate the selected layer (Ctrl+D)",
-                [QKeySequence("Ctrl+D")],
-            ),
-            (
-                "remove",
-                "Remove",
-                "Remove the selected layer (Delete)",
-                [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")],
-            ),
-        ]
         actions: dict[str, QAction] = {}
-        for name, text, tip, keys in specs:
+        for name, text, tip, keys in editor_shortcuts():
             action = QAction(text, self)
             action.setToolTip(tip)
             action.setShortcuts(keys)
@@ -252,12 +253,6 @@ class LayerEditor(QWidget):
         return actions
 
     def _build_layout(self) -> None:
-        palette_box = QWidget()
-        palette_layout = QVBoxLayout(palette_box)
-        palette_layout.setContentsMargins(0, 0, 0, 0)
-        palette_layout.addWidget(heading("Add a layer"))
-        palette_layout.addWidget(self._palette)
-
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
         self._buttons: list[QToolButton] = []
@@ -269,36 +264,37 @@ class LayerEditor(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(8)
+        title_row.addWidget(heading("Network"))
+        title_row.addWidget(self._input_label, 1)
         stack_box = QWidget()
         stack_layout = QVBoxLayout(stack_box)
         stack_layout.setContentsMargins(0, 0, 0, 0)
-        stack_layout.addWidget(heading("Network"))
-        stack_layout.addWidget(self._input_label)
+        stack_layout.setSpacing(6)
+        stack_layout.addLayout(title_row)
+        stack_layout.addWidget(self._palette)
         stack_layout.addWidget(self._view, 1)
         stack_layout.addLayout(buttons)
         stack_layout.addWidget(self._total_label)
         stack_layout.addWidget(self._status_label)
         stack_layout.addWidget(self._lock_label)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(palette_box)
-        splitter.addWidget(stack_box)
-        params_scroll = QScrollArea()
-        params_scroll.setWidgetResizable(True)
-        params_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        params_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        params_scroll.setWidget(self._params)
-        splitter.addWidget(params_scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 2)
-        line = self.fontMetrics().height()
-        # The stack matters most; the palette is also reachable by filter (Insert).
-        splitter.setSizes([8 * line, 22 * line, 9 * line])
+        # The network gets most of the height; the selected layer's settings sit below a
+        # splitter sized to show them whole (see resizeEvent), and scroll when the window
+        # is short.
+        self._params_scroll = LayerParamsPane(self._params)
+        self._splitter = QSplitter(Qt.Orientation.Vertical)
+        self._splitter.setChildrenCollapsible(False)
+        self._splitter.addWidget(stack_box)
+        self._splitter.addWidget(self._params_scroll)
+        self._splitter.setStretchFactor(0, 1)
+        self._splitter.setStretchFactor(1, 0)
+        self._splitter.splitterMoved.connect(self._splitter_moved)
+        self._user_sized = False
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._splitter)
         self.setTabOrder(self._palette.filter_edit(), self._palette.tree())
         self.setTabOrder(self._palette.tree(), self._palette.add_button())
         self.setTabOrder(self._palette.add_button(), self._view)
@@ -307,8 +303,28 @@ class LayerEditor(QWidget):
             self.setTabOrder(previous, button)
             previous = button
 
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._user_sized = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the settings pane as tall as its content (at most 45 %) until the user drags."""
+        super().resizeEvent(event)
+        if not self._user_sized:
+            self._fit_params_pane()
+
+    def _fit_params_pane(self) -> None:
+        total = sum(self._splitter.sizes())
+        if total <= 0:
+            return
+        params = min(self._params_scroll.content_height(), total * 45 // 100)
+        if self._splitter.sizes()[1] != params:
+            self._splitter.setSizes([total - params, params])
+            row = self.current_row()
+            if row >= 0:
+                self._view.scrollTo(self._model.index(row))
+
     def _connect(self) -> None:
-        self._palette.kind_chosen.connect(self._kind_chosen)
+        self._palette.kind_chosen.connect(self.add_layer)
         self._params.param_edited.connect(self.set_param)
         self._model.summary_changed.connect(self._update_summary)
         self._model.row_touched.connect(self._row_touched)
@@ -318,9 +334,6 @@ class LayerEditor(QWidget):
         self._view.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
 
     # ---- reactions -------------------------------------------------------------
-
-    def _kind_chosen(self, kind: str) -> None:
-        self.add_layer(kind)
 
     def _row_touched(self, row: int) -> None:
         if row >= 0:
@@ -343,7 +356,10 @@ class LayerEditor(QWidget):
     def _show_params(self) -> None:
         row = self.current_row()
         layer = self._model.layer_at(row) if row >= 0 else None
+        shown = (self._params.row(), self._params.kind())
         self._params.show_layer(row, layer)
+        if not self._user_sized and shown != (self._params.row(), self._params.kind()):
+            self._fit_params_pane()
         previous: QWidget = self._buttons[-1]
         for editor in self._params.editors():
             self.setTabOrder(previous, editor)
@@ -370,20 +386,18 @@ class LayerEditor(QWidget):
             self._total_label.setText(
                 f"Total: {summary.total_parameters:,} trainable parameters so far"
             )
-        message = summary.error or ""
-        broken = [row.index for row in summary.layers if row.error]
-        if broken:
-            # The row itself shows the full sentence; here, only where to look.
-            self._status_label.setText(
-                f"⚠ Training is not possible yet: layer {broken[0] + 1} has a problem "
-                "(marked in the list)."
-            )
-        elif message:
-            sentence = message[:1].upper() + message[1:]
-            self._status_label.setText(f"⚠ {sentence}{'' if sentence.endswith('.') else '.'}")
-        else:
-            self._status_label.setText("✓ Every layer fits; the network is ready to train.")
-        validity = (summary.ok, message)
+        # Any change to the stack makes the last full check stale; the owner checks
+        # again after the change and calls set_model_problem with the new verdict.
+        self._model_problem = None
+        self._show_status()
+        validity = (summary.ok, summary.error or "")
         if validity != self._validity:
             self._validity = validity
             self.validity_changed.emit(*validity)
+
+    def _show_status(self) -> None:
+        text = status_sentence(self._model.summary(), self._model_problem)
+        self._status_label.setText(text)
+        self._status_label.setProperty("problem", not text.startswith("✓"))
+        self._status_label.style().unpolish(self._status_label)
+        self._status_label.style().polish(self._status_label)

@@ -12,14 +12,16 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -116,6 +118,8 @@ class LayerParamsPanel(QWidget):
         self._help.setObjectName("layerParamsHelp")
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Large (projector) fonts: a field that does not fit beside its label goes below it.
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)
@@ -127,6 +131,10 @@ class LayerParamsPanel(QWidget):
     def row(self) -> int:
         """The row whose parameters are shown, or -1."""
         return self._row
+
+    def kind(self) -> str:
+        """The kind whose parameters are shown, or an empty string."""
+        return self._kind
 
     def editor(self, name: str) -> QWidget:
         """The editor of one parameter (for tests and focus handling)."""
@@ -182,6 +190,8 @@ class LayerParamsPanel(QWidget):
             high = int(definition.maximum) if definition.maximum is not None else _INT_LIMIT
             spin.setRange(low, high)
             spin.setAccelerated(True)
+            if name == "stride" and low == 0:
+                spin.setSpecialValueText("same as kernel")  # pooling's 0 means "= kernel"
             spin.valueChanged.connect(lambda v, n=name: self._edited(n, int(v)))
             editor = spin
         else:
@@ -226,3 +236,37 @@ class LayerParamsPanel(QWidget):
     def _edited(self, name: str, value: Any) -> None:
         if self._row >= 0:
             self.param_edited.emit(self._row, name, value)
+
+
+class LayerParamsPane(QScrollArea):
+    """The settings panel below a rule, scrolling vertically when the editor is short.
+
+    The editor sizes this pane to :meth:`content_height` so the selected layer's
+    settings show whole while the layer list keeps the rest of the height.
+    """
+
+    def __init__(self, panel: LayerParamsPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(rule)
+        layout.addWidget(panel, 1)
+        self.setWidget(box)
+
+    def content_height(self) -> int:
+        """The height that shows the settings whole at the pane's current width."""
+        box = self.widget()
+        if box is None:
+            return 0
+        width = self.viewport().width()
+        wanted = box.heightForWidth(width) if box.hasHeightForWidth() else box.sizeHint().height()
+        return max(wanted, box.minimumSizeHint().height()) + 4

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from playground.core.model import LayerSummary
 from playground.core.spec import LayerSpec
-from playground.gui.layer_stack_model import LayerRole, SummaryRole, params_text, shape_text
+from playground.gui.layer_stack_model import (
+    LayerRole,
+    ProblemRole,
+    SummaryRole,
+    params_text,
+    shape_text,
+)
 
 _PAD = 6
 _GAP = 3
@@ -29,10 +35,9 @@ _PROBLEM = QColor(213, 94, 0)  # Okabe-Ito vermillion: readable for colour-blind
 Index = QModelIndex | QPersistentModelIndex
 
 
-def problem_text(summary: LayerSummary) -> str:
+def problem_text(sentence: str) -> str:
     """The core's sentence as a row shows it: capitalised, with a full stop."""
-    text = summary.error or ""
-    text = text[:1].upper() + text[1:]
+    text = sentence[:1].upper() + sentence[1:]
     return text if text.endswith(".") else text + "."
 
 
@@ -60,22 +65,22 @@ class LayerRowDelegate(QStyledItemDelegate):
     def _number_width(font: QFont) -> int:
         return QFontMetrics(font).horizontalAdvance("99") + _PAD
 
-    def _problem_rect(self, font: QFont, width: int, summary: LayerSummary) -> QRect:
+    def _problem_rect(self, font: QFont, width: int, problem: str) -> QRect:
         metrics = QFontMetrics(font)
         icon = metrics.height()
         return metrics.boundingRect(
             QRect(0, 0, width - icon - _GAP, 10_000),
             int(Qt.TextFlag.TextWordWrap),
-            problem_text(summary),
+            problem_text(problem),
         )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = QFontMetrics(option.font)
         height = 2 * _PAD + 2 * metrics.height() + _GAP
-        summary = index.data(SummaryRole)
-        if isinstance(summary, LayerSummary) and summary.error:
+        problem = index.data(ProblemRole)
+        if isinstance(problem, str) and problem:
             width = self._text_width(self._view.viewport().width())
-            height += self._problem_rect(option.font, width, summary).height() + _GAP
+            height += self._problem_rect(option.font, width, problem).height() + _GAP
         return QSize(self._view.viewport().width(), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -89,7 +94,8 @@ class LayerRowDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
-        has_problem = summary is not None and bool(summary.error)
+        problem = index.data(ProblemRole)
+        has_problem = isinstance(problem, str) and bool(problem)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = rect.adjusted(2, 2, -2, -2)
@@ -151,16 +157,16 @@ class LayerRowDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(x, top, width, line), int(Qt.AlignmentFlag.AlignVCenter), detail_text(summary)
         )
-        if summary is not None and summary.error:
+        if isinstance(problem, str) and problem:
             top += line + _GAP
             icon = self._view.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             icon.paint(painter, QRect(x, top, line, line))
             painter.setPen(text_color)
-            box = self._problem_rect(font, width, summary)
+            box = self._problem_rect(font, width, problem)
             painter.drawText(
                 QRect(x + line + _GAP, top, width - line - _GAP, box.height()),
                 int(Qt.TextFlag.TextWordWrap),
-                problem_text(summary),
+                problem_text(problem),
             )
         painter.restore()
 
@@ -191,8 +197,7 @@ class LayerStackView(QListView):
             painter.drawText(
                 self.viewport().rect().adjusted(12, 12, -12, -12),
                 int(flags),
-                "No layers yet. Double-click a kind in the palette above, "
-                "or press Insert and type its name.",
+                "No layers yet. Use Add layer above, or press Insert and type a layer's name.",
             )
 
 

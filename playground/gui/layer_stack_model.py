@@ -9,6 +9,7 @@ and are recomputed after every change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,6 +32,7 @@ from playground.gui.layer_commands import MoveLayerCommand
 LAYER_MIME = "application/x-playground-layer-row"
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 LayerRole = Qt.ItemDataRole.UserRole + 2
+ProblemRole = Qt.ItemDataRole.UserRole + 3  # the sentence a row shows as its problem, or None
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,12 +52,51 @@ def params_text(layer: LayerSpec) -> str:
         value = values[definition.name]
         if definition.type is bool:
             parts.append(definition.title if value else f"no {definition.title}")
+        elif definition.name == "stride" and value == 0:
+            parts.append("stride = kernel")  # pooling: 0 means windows do not overlap
         elif isinstance(value, int) and definition.title.endswith("s"):
-            parts.append(f"{value} {definition.title}")  # "8 neurons", "16 filters"
+            noun = definition.title[:-1] if value == 1 else definition.title
+            parts.append(f"{value} {noun}")  # "8 neurons", "1 neuron", "16 filters"
         else:
             number = f"{value:g}" if isinstance(value, float) else str(value)
             parts.append(f"{definition.title} {number}")
     return " · ".join(parts)
+
+
+_LAYER_PREFIX = re.compile(r"^layer (\d+) \([^)]*\): (.+)$", re.DOTALL)
+
+
+def as_sentence(text: str) -> str:
+    """A core message as a sentence: capital first letter, full stop at the end."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def named_layer(sentence: str) -> tuple[int, str] | None:
+    """The row a core sentence is about and the rest of it, or None.
+
+    The core names layers as ``layer 3 (Conv2d): …``; this returns ``(2, "…")``.
+    """
+    match = _LAYER_PREFIX.match(sentence)
+    if match is None:
+        return None
+    return int(match.group(1)) - 1, match.group(2)
+
+
+def status_sentence(summary: ModelSummary, problem: str | None) -> str:
+    """The editor's status line: the first shape problem, else ``problem``, else ready."""
+    broken = [row.index for row in summary.layers if row.error]
+    if broken:
+        # The row itself shows the full sentence; here, only where to look.
+        return (
+            f"⚠ Training is not possible yet: layer {broken[0] + 1} has a problem "
+            "(marked in the list)."
+        )
+    if summary.error:
+        return f"⚠ {as_sentence(summary.error)}"
+    if problem:
+        return f"⚠ {as_sentence(problem)}"
+    return "✓ Every layer fits; the network is ready to train."
 
 
 def shape_text(shape: Shape | None) -> str:
@@ -77,6 +118,7 @@ class LayerStackModel(QAbstractListModel):
         self._layers: list[LayerSpec] = []
         self._input_shape: Shape = (2,)
         self._summary: ModelSummary = summarize([], self._input_shape)
+        self._note: tuple[int, str] | None = None
 
     # ---- reading ---------------------------------------------------------------
 
@@ -92,6 +134,29 @@ class LayerStackModel(QAbstractListModel):
 
     def input_shape(self) -> Shape:
         return self._input_shape
+
+    def set_row_problem(self, row: int, text: str | None) -> None:
+        """Mark ``row`` with a problem found outside shape inference (e.g. the output size).
+
+        Shape problems from the core's summary take precedence on their own rows.
+        ``text`` None (or a row out of range) removes the mark.
+        """
+        note = (row, text) if text and 0 <= row < len(self._layers) else None
+        if note == self._note:
+            return
+        rows = [marked[0] for marked in (self._note, note) if marked is not None]
+        self._note = note
+        for changed in rows:
+            if changed < len(self._layers):
+                self.dataChanged.emit(self.index(changed), self.index(changed))
+
+    def row_problem(self, row: int) -> str | None:
+        """The sentence ``row`` shows as its problem: its shape error, else the mark, else None."""
+        if 0 <= row < len(self._summary.layers) and self._summary.layers[row].error:
+            return self._summary.layers[row].error
+        if self._note is not None and self._note[0] == row:
+            return self._note[1]
+        return None
 
     def set_input_shape(self, shape: Sequence[int]) -> None:
         self._input_shape = tuple(int(size) for size in shape)
@@ -114,9 +179,12 @@ class LayerStackModel(QAbstractListModel):
             return self._accessible_text(row, layer, info)
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = CATALOGUE.get(layer.kind)
-            if info is not None and info.error:
-                return f"Problem: {info.error}."
+            problem = self.row_problem(row)
+            if problem:
+                return f"Problem: {problem}."
             return kind.help if kind else None
+        if role == ProblemRole:
+            return self.row_problem(row)
         if role == SummaryRole:
             return info
         if role == LayerRole:
@@ -128,10 +196,11 @@ class LayerStackModel(QAbstractListModel):
         details = params_text(layer)
         if details:
             text += f" ({details})"
+        problem = self.row_problem(row)
+        if problem:
+            return f"{text}: problem: {problem}"
         if info is None:
             return text
-        if info.error:
-            return f"{text}: problem: {info.error}"
         return f"{text}: output {shape_text(info.output_shape)}, {info.parameters:,} parameters"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -246,6 +315,10 @@ class LayerStackModel(QAbstractListModel):
 
     def _refresh(self, first: int, last: int) -> None:
         self._summary = summarize(self._layers, self._input_shape)
+        if self._note is not None:
+            # A mark from outside was about the stack as it was; it is stale now.
+            first, self._note = min(first, self._note[0]), None
+            last = len(self._layers) - 1
         if self._layers and last >= first:
             # Every row after an edit may change shape; repaint them all.
             self.dataChanged.emit(self.index(max(first, 0)), self.index(last))

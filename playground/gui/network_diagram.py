@@ -18,6 +18,7 @@ from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDoubleValidator,
+    QFont,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -338,8 +339,16 @@ class NetworkDiagram(QWidget):
             painter.drawLine(QPointF(x, legend_y + line / 2), QPointF(x + 22, legend_y + line / 2))
             painter.setPen(text_colour)
             painter.drawText(QPointF(x + 28, legend_y + metrics.ascent()), text)
-            x += 48 + metrics.horizontalAdvance(text)
-        painter.drawText(QPointF(x, legend_y + metrics.ascent()), "thicker = larger")
+            x += 28 + metrics.horizontalAdvance(text) + metrics.horizontalAdvance("MM")
+        note = "thicker = larger"
+        room = self.width() - 8.0 - x
+        needed = metrics.horizontalAdvance(note)
+        if needed > room > 0:
+            # A narrow panel with a large font: shrink the note rather than cut it off.
+            font = QFont(painter.font())
+            font.setPointSizeF(max(6.0, font.pointSizeF() * room / needed))
+            painter.setFont(font)
+        painter.drawText(QPointF(x, legend_y + metrics.ascent()), note)
 
     # ---- mouse -----------------------------------------------------------------
 

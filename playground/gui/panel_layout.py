@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -24,9 +24,30 @@ from PySide6.QtWidgets import (
 WIDE_LAYOUT_WIDTH = 1500
 
 
+class _VerticalScrollArea(QScrollArea):
+    """Scrolls vertically only, so it is never narrower than its content.
+
+    A plain QScrollArea reports a small minimum width; with horizontal scrolling
+    off, a dock could then squeeze its panel and clip buttons at the right edge
+    (as happens with large projector fonts).
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        width = (
+            content.minimumSizeHint().expandedTo(content.minimumSize()).width()
+            + self.verticalScrollBar().sizeHint().width()
+            + 2 * self.frameWidth()
+        )
+        return QSize(max(hint.width(), width), hint.height())
+
+
 def scrolling(widget: QWidget) -> QScrollArea:
     """``widget`` in a frameless area that scrolls vertically when the window is short."""
-    area = QScrollArea()
+    area = _VerticalScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -61,7 +82,11 @@ def arrange_docks(window: QMainWindow, docks: Sequence[QDockWidget], width: int)
         window.addDockWidget(right, model)
         window.addDockWidget(right, network)
         window.splitDockWidget(model, network, Qt.Orientation.Vertical)
-        window.resizeDocks([data, model], [380, 430], Qt.Orientation.Horizontal)
+        # Wider columns for larger (projector) fonts, so pickers are not cut short.
+        em = window.fontMetrics().horizontalAdvance("M")
+        window.resizeDocks(
+            [data, model], [max(380, 28 * em), max(430, 31 * em)], Qt.Orientation.Horizontal
+        )
         height = max(window.height(), 600)
         window.resizeDocks(
             [model, network], [height * 11 // 20, height * 9 // 20], Qt.Orientation.Vertical

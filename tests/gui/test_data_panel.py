@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from playground.core.spec import BuiltinData, CsvData
 from playground.gui.csv_import_dialog import CsvImportDialog
 from playground.gui.data_panel import CSV_ITEM, DataPanel
+from playground.gui.panel_layout import scrolling
 
 
 @pytest.fixture
@@ -143,3 +144,12 @@ def test_panel_uses_an_imported_table(panel: DataPanel, qtbot: QtBot, tmp_path: 
         panel.validation.setValue(30)
     assert isinstance(changed.args[0], CsvData)
     assert changed.args[0].validation_fraction == pytest.approx(0.3)
+
+
+def test_a_scrolling_panel_is_never_narrower_than_its_content(panel: DataPanel) -> None:
+    # With horizontal scrolling off, a dock must not squeeze the panel and clip its buttons.
+    area = scrolling(panel)
+    assert area.minimumSizeHint().width() >= panel.minimumSizeHint().width()
+    panel.setMinimumWidth(700)  # as wide as the panel gets with a projector font
+    assert area.minimumSizeHint().width() >= 700 + area.verticalScrollBar().sizeHint().width()
+    area.takeWidget()  # the fixture owns the panel

@@ -7,12 +7,14 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QSpinBox, QToolButton
 from pytestqt.qtbot import QtBot
 
+from playground.core.data import describe_data
 from playground.core.layers import CATALOGUE
 from playground.core.model import summarize
-from playground.core.spec import LayerSpec
+from playground.core.spec import BuiltinData, Experiment, LayerSpec, ModelSpec
+from playground.core.validation import check_experiment
 from playground.gui.layer_editor import LayerEditor
 from playground.gui.layer_row_delegate import detail_text
-from playground.gui.layer_stack_model import LAYER_MIME, SummaryRole
+from playground.gui.layer_stack_model import LAYER_MIME, ProblemRole, SummaryRole
 
 
 def linear(n: int) -> LayerSpec:
@@ -44,26 +46,49 @@ def test_palette_lists_every_kind_grouped_with_help(editor: LayerEditor) -> None
         for j in range(group.childCount()):
             item = group.child(j)
             assert item.toolTip(0) == CATALOGUE[item.text(0)].help
+    # The Add layer menu offers every kind too, under category headings, with its help.
+    menu = palette.add_menu()
+    sections = [a.text() for a in menu.actions() if a.isSeparator()]
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    assert sections == palette.category_titles()
+    assert sorted(a.text() for a in entries) == sorted(CATALOGUE)
+    assert all(a.toolTip() == CATALOGUE[a.text()].help for a in entries)
+
+
+def test_palette_stays_compact_until_a_layer_is_searched(editor: LayerEditor, qtbot: QtBot) -> None:
+    palette = editor.palette_widget()
+    assert not palette.is_list_open()
+    # At rest the palette is one row, so the network list gets the height.
+    assert palette.height() < 3 * palette.fontMetrics().height()
+    assert editor.stack_view().height() > editor.height() // 3
+    palette.focus_filter()
+    qtbot.keyClicks(palette.filter_edit(), "batch")
+    assert palette.tree().isVisible()
+    assert palette.visible_kinds() == ["BatchNorm1d", "BatchNorm2d"]
+    qtbot.keyClick(palette.filter_edit(), Qt.Key.Key_Escape)
+    assert not palette.is_list_open() and palette.filter_edit().text() == ""
+    assert sorted(palette.visible_kinds()) == sorted(CATALOGUE)
 
 
 def test_build_network_with_palette_clicks_and_keys(editor: LayerEditor, qtbot: QtBot) -> None:
     palette = editor.palette_widget()
-    palette.select_kind("Linear")
-    qtbot.mouseClick(palette.add_button(), Qt.MouseButton.LeftButton)
-    # Keyboard: type in the filter, Enter adds the match.
+    palette.kind_action("Linear").trigger()  # Add layer ▸ Linear
+    # Keyboard: type in the filter, Enter adds the match and closes the list.
     palette.focus_filter()
     qtbot.keyClicks(palette.filter_edit(), "tanh")
     assert palette.visible_kinds() == ["Tanh"]
     qtbot.keyClick(palette.filter_edit(), Qt.Key.Key_Return)
-    palette.filter_edit().clear()
+    assert not palette.is_list_open()
+    # Down opens the whole list; Enter on a kind adds it.
+    qtbot.keyClick(palette.filter_edit(), Qt.Key.Key_Down)
+    assert palette.tree().isVisible()
     palette.select_kind("Linear")
     qtbot.keyClick(palette.tree(), Qt.Key.Key_Return)
     assert kinds(editor) == ["Linear", "Tanh", "Linear"]
     # New layers take the catalogue's defaults and are inserted after the selection.
     assert editor.layers()[0].params == CATALOGUE["Linear"].defaults()
     editor.select_row(0)
-    palette.select_kind("Dropout")
-    qtbot.mouseClick(palette.add_button(), Qt.MouseButton.LeftButton)
+    palette.kind_action("Dropout").trigger()
     assert kinds(editor) == ["Linear", "Dropout", "Tanh", "Linear"]
     assert editor.current_row() == 1
 
@@ -238,7 +263,6 @@ def test_tab_order_reaches_palette_list_and_settings(editor: LayerEditor, qtbot:
     editor.select_row(0)
     editor.activateWindow()
     palette = editor.palette_widget()
-    palette.select_kind("ReLU")
     palette.focus_filter()
     qtbot.waitUntil(palette.filter_edit().hasFocus, timeout=2000)
     visited = []
@@ -249,8 +273,7 @@ def test_tab_order_reaches_palette_list_and_settings(editor: LayerEditor, qtbot:
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     spin = editor.params_panel().editor("out_features")
     expected = [
-        palette.filter_edit(),
-        palette.tree(),
+        palette.filter_edit(),  # the list of matches is closed, so Tab skips it
         palette.add_button(),
         editor.stack_view(),
         # Up and Down are disabled for a single layer and skipped.
@@ -282,3 +305,79 @@ def test_a_listener_may_undo_the_edit_it_is_told_about(editor: LayerEditor) -> N
     editor.set_param(0, "out_features", 6)  # merged into one command, yet each edit is told
     assert sizes == [5, 6]
     assert editor.undo_stack().count() == 1
+
+
+def test_model_problem_from_the_full_check_is_shown_and_marks_its_layer(
+    editor: LayerEditor,
+) -> None:
+    layers = [linear(8), LayerSpec(kind="ReLU"), linear(5)]
+    editor.set_layers(layers)
+    assert editor.status_text().startswith("✓")
+    # Shapes fit, yet the last layer gives 5 outputs for 2 classes: the core says so.
+    experiment = Experiment(data=BuiltinData(name="spiral"), model=ModelSpec(layers=layers))
+    problems = check_experiment(experiment, describe_data(experiment.data))
+    assert problems and problems[0].startswith("layer 3 (Linear)")
+    editor.set_model_problem(problems[0])
+    assert editor.status_text().startswith("⚠ Layer 3 (Linear): the last layer gives 5 outputs")
+    assert "✓" not in editor.status_text()
+    model = editor.model()
+    marked = model.index(2).data(ProblemRole)
+    assert marked is not None and marked.startswith("the last layer gives 5 outputs")
+    assert "problem" in model.index(2).data(Qt.ItemDataRole.DisplayRole)
+    assert model.index(0).data(ProblemRole) is None
+    # A problem that names no layer (the loss) is shown, but marks no row.
+    editor.set_model_problem("loss: mse compares numbers, but spiral has 2 classes")
+    assert editor.status_text() == "⚠ Loss: mse compares numbers, but spiral has 2 classes."
+    assert all(model.index(row).data(ProblemRole) is None for row in range(3))
+    # Any edit makes the verdict stale: it is cleared until the owner checks again.
+    editor.set_model_problem(problems[0])
+    editor.set_param(2, "out_features", 2)
+    assert editor.model_problem() is None
+    assert model.index(2).data(ProblemRole) is None
+    assert editor.status_text().startswith("✓")
+    editor.set_model_problem(None)
+    assert editor.status_text().startswith("✓")
+
+
+def test_shape_problems_take_precedence_over_the_full_check(editor: LayerEditor) -> None:
+    editor.set_layers([linear(8), LayerSpec(kind="Conv2d"), linear(2)])
+    editor.set_model_problem("layer 3 (Linear): the last layer gives 2 outputs but x has 3")
+    assert "layer 2 has a problem" in editor.status_text()
+    shape_error = editor.summary().error
+    assert editor.model().index(1).data(ProblemRole) == shape_error
+
+
+def test_a_laptop_sized_panel_shows_the_whole_network_and_its_settings(
+    qtbot: QtBot,
+) -> None:
+    # The Model tab at 1280×800 is about 400×690 pixels.
+    widget = LayerEditor()
+    qtbot.addWidget(widget)
+    widget.resize(400, 690)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_input_shape((2,))
+    tanh = LayerSpec(kind="Tanh")
+    widget.set_layers([linear(32), tanh, linear(32), tanh, linear(16), tanh, linear(2)])
+    widget.select_row(0)
+    qtbot.wait(10)
+    view = widget.stack_view()
+    viewport = view.viewport().rect()
+    for row in range(7):
+        assert viewport.contains(view.visualRect(widget.model().index(row)))
+    pane = widget.params_panel()
+    spin = pane.editor("out_features")
+    bias = pane.editor("bias")
+    for editor in (spin, bias):
+        assert editor.visibleRegion().boundingRect().height() == editor.height()
+
+
+def test_pooling_stride_zero_reads_as_the_kernel(editor: LayerEditor) -> None:
+    editor.set_input_shape((1, 8, 8))
+    editor.set_layers([LayerSpec(kind="MaxPool2d")])
+    editor.select_row(0)
+    assert "stride = kernel" in editor.model().index(0).data(Qt.ItemDataRole.DisplayRole)
+    spin = editor.params_panel().editor("stride")
+    assert isinstance(spin, QSpinBox) and spin.text() == "same as kernel"
+    editor.set_layers([linear(1)])
+    assert "(1 neuron · bias)" in editor.model().index(0).data(Qt.ItemDataRole.DisplayRole)
