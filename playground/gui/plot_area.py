@@ -11,25 +11,29 @@ from PySide6.QtWidgets import QGridLayout, QTabWidget, QWidget
 from playground.core.data.base import Dataset
 from playground.core.snapshot import Snapshot
 from playground.gui.plots.accuracy_plot import AccuracyPlot
-from playground.gui.plots.base import LivePlot, configure_pyqtgraph
+from playground.gui.plots.base import DARK, LIGHT, LivePlot, apply_plot_theme, configure_pyqtgraph
 from playground.gui.plots.curve_plot import CurvePlot
 from playground.gui.plots.decision_plot import DecisionPlot
 from playground.gui.plots.diagnosis_view import DiagnosisView
 from playground.gui.plots.gradients_plot import GradientNormPlot
 from playground.gui.plots.loss_plot import LossPlot
+from playground.gui.plots.pacing import FASTEST_INTERVAL_MS, FramePacer
+from playground.gui.plots.views import LayoutView, PlotView
 from playground.gui.plots.weights_plot import WeightsPlot
 
-REFRESH_INTERVAL_MS = 40  # 25 redraws a second, however fast training runs
-SLOWEST_INTERVAL_MS = 250  # under load, never fewer than 4 redraws a second
+REFRESH_INTERVAL_MS = FASTEST_INTERVAL_MS  # 25 redraws a second when drawing is cheap
 
 
 class PlotArea(QTabWidget):
     """Holds every plot of a run and decouples drawing from training speed.
 
     Snapshots only go into the plots' buffers (:meth:`add_snapshot` is cheap);
-    a timer in the GUI thread redraws at about 25 Hz, and only the plots on the
-    visible tab that changed since the last tick, so the event loop stays
-    responsive and training is not slowed by drawing.
+    a timer in the GUI thread redraws only the plots on the visible tab that
+    changed since the last tick. Training shares Python's interpreter lock with
+    this thread, so a :class:`FramePacer` keeps the GUI thread's busy share
+    within a budget: 25 redraws a second when drawing is cheap, fewer (never
+    below 4) on slow or busy machines, so training keeps its speed and the
+    event loop stays responsive.
     """
 
     TAB_NAMES = ("Training", "Weights", "Gradients", "Diagnosis")
@@ -69,12 +73,20 @@ class PlotArea(QTabWidget):
         )
         self.currentChanged.connect(lambda _index: self.refresh())
 
+        self.pacer = FramePacer()
+        self._views: list[PlotView | LayoutView] = self.findChildren(PlotView) + self.findChildren(
+            LayoutView
+        )
+        self._paint_seconds = 0.0  # the views' painting time counted so far
+        self._pending: list[LivePlot] = []  # plots the current frame has yet to redraw
+        self._step_scheduled = False
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_INTERVAL_MS)
         self.timer.timeout.connect(self._tick)
-        self._last_tick = time.perf_counter()
         self.redraw_hidden_tabs = False  # benchmarks set it to draw every plot on every tick
         self.redraw_count = 0  # plots redrawn so far (for benchmarks)
+        self.frame_count = 0  # timer ticks so far (for benchmarks)
+        self.dark = False
         self.timer.start()
         self.set_dataset(None)
 
@@ -115,20 +127,51 @@ class PlotArea(QTabWidget):
         return redrawn
 
     def _tick(self) -> None:
-        # Frame governor: a tick that comes late means drawing (or anything else) keeps
-        # the event loop busy, so draw less often until it catches up; clicks and the
-        # training thread then keep their share of the CPU on slow or busy machines.
         now = time.perf_counter()
-        interval = self.timer.interval()
-        late_ms = (now - self._last_tick) * 1000 - interval
-        if late_ms > 0.5 * interval:
-            interval = min(SLOWEST_INTERVAL_MS, int(interval * 1.5))
-        elif late_ms < 5:
-            interval = max(REFRESH_INTERVAL_MS, int(interval * 0.9))
+        painted = sum(view.paint_seconds for view in self._views)
+        self.pacer.add_cost(painted - self._paint_seconds)  # Qt paints after the steps
+        self._paint_seconds = painted
+        interval = self.pacer.frame(now)
         if interval != self.timer.interval():
             self.timer.setInterval(interval)
-        self.redraw_count += self.refresh(all_tabs=self.redraw_hidden_tabs)
-        self._last_tick = time.perf_counter()
+        self.frame_count += 1
+        tabs = self._tabs if self.redraw_hidden_tabs else (self._tabs[max(self.currentIndex(), 0)],)
+        self._pending = [plot for tab in tabs for plot in tab]
+        if not self._step_scheduled:
+            self._frame_step()
+
+    def _frame_step(self) -> None:
+        # One plot per turn of the event loop, painted at once: a frame blocks clicks and
+        # timers only as long as its slowest plot, not as long as all of them together.
+        self._step_scheduled = False
+        while self._pending:
+            plot = self._pending.pop(0)
+            started = time.perf_counter()
+            changed = plot.refresh()
+            self.pacer.add_cost(time.perf_counter() - started)
+            if not changed:
+                continue
+            self.redraw_count += 1
+            if isinstance(plot, QWidget) and plot.isVisible():
+                for view in plot.findChildren(pg.GraphicsView):
+                    # pyqtgraph settles view ranges when a paint begins, which marks the
+                    # view dirty again; settling first makes one paint enough.
+                    view.scene().prepareForPaint()
+                plot.repaint()  # timed by the views, counted at the next tick
+            break
+        if self._pending:
+            self._step_scheduled = True
+            QTimer.singleShot(0, self, self._frame_step)
+        else:
+            self._update_diagnosis_title()
+
+    def set_dark(self, dark: bool) -> None:
+        """Recolour every plot for the dark (or light) app theme; data colours stay."""
+        self.dark = dark
+        theme = DARK if dark else LIGHT
+        for view in self.findChildren(pg.GraphicsView):
+            apply_plot_theme(view, theme)
+        self.gradients.set_dark(dark)
 
     def _update_diagnosis_title(self) -> None:
         count = sum(hint.severity != "info" for hint in self.diagnosis.hints)

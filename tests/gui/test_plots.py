@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 import torch
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from playground.core.data.base import CurveInfo, DataInfo, Dataset, PlaneInfo
 from playground.core.snapshot import (
@@ -20,8 +21,12 @@ from playground.core.snapshot import (
     Snapshot,
 )
 from playground.gui.plot_area import REFRESH_INTERVAL_MS, PlotArea
+from playground.gui.plots.axes import GridLines, ValueAxisFollower, nice_step
 from playground.gui.plots.base import nice_ceiling
 from playground.gui.plots.buffers import CurveBuffer, HistogramHistory
+from playground.gui.plots.colors import category_color
+from playground.gui.plots.pacing import SLOWEST_INTERVAL_MS, FramePacer
+from playground.gui.plots.palette_image import quantize
 
 RNG = np.random.default_rng(0)
 
@@ -306,7 +311,7 @@ def test_point_markers_differ_between_train_and_validation(area: PlotArea) -> No
 
 
 def test_step_axis_grows_in_round_steps_and_fits_at_the_end(area: PlotArea) -> None:
-    assert [nice_ceiling(v) for v in (0.5, 7, 101, 2900)] == [1.0, 8.0, 150.0, 3000.0]
+    assert [nice_ceiling(v) for v in (0.5, 7, 101, 2900)] == [1.0, 10.0, 200.0, 3000.0]
     for index in range(40):
         area.add_snapshot(make_snapshot(index))
         area.refresh()
@@ -328,12 +333,100 @@ def test_step_axis_leaves_a_zoomed_view_alone(area: PlotArea) -> None:
     assert area.loss.plot.getViewBox().viewRange()[0] == pytest.approx([1, 3])
 
 
-def test_refresh_rate_slows_when_the_event_loop_is_late_and_recovers(area: PlotArea) -> None:
-    area.timer.setInterval(REFRESH_INTERVAL_MS)
-    area._last_tick = time.perf_counter() - 0.2  # the previous tick was 160 ms late
-    area._tick()
-    assert area.timer.interval() > REFRESH_INTERVAL_MS
-    for _ in range(40):
-        area._last_tick = time.perf_counter() - area.timer.interval() / 1000
-        area._tick()
-    assert area.timer.interval() == REFRESH_INTERVAL_MS
+def test_frame_pacer_slows_when_drawing_is_costly_and_recovers() -> None:
+    pacer = FramePacer(budget=0.1)
+    now = 0.0
+    pacer.frame(now)
+    for _ in range(30):  # every frame costs 20 ms: 10% allows one frame per 200 ms
+        pacer.add_cost(0.020)
+        now += pacer.interval_ms / 1000
+        pacer.frame(now)
+    assert 180 <= pacer.interval_ms <= SLOWEST_INTERVAL_MS
+    for _ in range(30):  # drawing became cheap again: back to 25 Hz
+        pacer.add_cost(0.001)
+        now += pacer.interval_ms / 1000
+        pacer.frame(now)
+    assert pacer.interval_ms == REFRESH_INTERVAL_MS
+    for _ in range(30):  # very costly frames: never slower than the floor
+        pacer.add_cost(0.5)
+        now += pacer.interval_ms / 1000
+        pacer.frame(now)
+    assert pacer.interval_ms == SLOWEST_INTERVAL_MS
+
+
+def test_timer_frames_redraw_every_plot_and_feed_the_pacer(area: PlotArea, qtbot: object) -> None:
+    area.set_dataset(plane_dataset())
+    area.redraw_hidden_tabs = True
+    for index in range(5):
+        area.add_snapshot(make_snapshot(index))
+    area.timer.start()
+    # Loss, accuracy, decision, weights, gradients and diagnosis, one per event-loop turn.
+    qtbot.waitUntil(lambda: area.redraw_count >= 6, timeout=3000)  # type: ignore[attr-defined]
+    assert len(area.gradients.curves["0.weight"].getData()[0]) == 5
+    # The frame's cost (its paint included) is counted when the next frame starts.
+    qtbot.waitUntil(lambda: area.pacer.frame_cost > 0, timeout=3000)  # type: ignore[attr-defined]
+
+
+def test_axes_show_plain_numbers_and_a_grid(area: PlotArea) -> None:
+    for index in range(3):
+        area.add_snapshot(make_snapshot(index, steps_per_snapshot=2))
+    area.refresh()
+    axis = area.loss.plot.getAxis("left")
+    assert not axis.autoSIPrefix  # no "loss (x0.001)"
+    assert any(isinstance(item, GridLines) for item in area.loss.plot.items)
+    assert not any(isinstance(item, GridLines) for item in area.decision.plot.items)
+
+
+def test_value_axis_moves_in_round_steps_only_when_needed(area: PlotArea) -> None:
+    follower = ValueAxisFollower(area.loss.plot)
+    follower.follow(np.array([0.31, 0.69]))
+    low, high = area.loss.plot.getViewBox().viewRange()[1]
+    assert low <= 0.31 and high >= 0.69 and high - low < 0.6
+    follower.follow(np.array([0.35, 0.66]))  # still fits well: the axis stays put
+    assert area.loss.plot.getViewBox().viewRange()[1] == pytest.approx([low, high])
+    follower.follow(np.array([0.05, 0.66]))  # the loss fell below the range
+    assert area.loss.plot.getViewBox().viewRange()[1][0] <= 0.05
+    assert nice_step(0.38) == pytest.approx(0.1) and nice_step(9.0) == pytest.approx(2.5)
+
+
+def background(widget: object) -> QColor:
+    return widget.backgroundBrush().color()  # type: ignore[attr-defined,no-any-return]
+
+
+def test_dark_theme_recolours_every_plot_and_back(area: PlotArea) -> None:
+    area.set_dataset(plane_dataset())
+    for index in range(3):
+        area.add_snapshot(make_snapshot(index))
+    area.refresh(all_tabs=True)
+    area.set_dark(True)
+    views = area.findChildren(pg.GraphicsView)
+    assert len(views) >= 6
+    assert all(background(view).lightness() < 60 for view in views)
+    axis = area.loss.plot.getAxis("left")
+    assert axis.textPen().color().lightness() > 180 and axis.pen().color().lightness() > 180
+    assert QColor(area.loss.plot.titleLabel.opts["color"]).lightness() > 180
+    # The near-black series colour is swapped for one that reads on dark backgrounds.
+    assert category_color(6, dark=True).lightness() > 120
+    area.set_dark(False)
+    assert all(background(view).lightness() > 240 for view in views)
+    assert axis.textPen().color().lightness() < 80
+
+
+def test_decision_map_uses_the_colour_table(area: PlotArea) -> None:
+    area.set_dataset(plane_dataset())
+    snapshot = make_snapshot(0)
+    assert snapshot.decision is not None
+    area.add_snapshot(snapshot)
+    area.refresh()
+    item = area.decision.image
+    assert item.qimage is None  # rendered lazily when painted
+    item.render()
+    pixels = item.qimage
+    assert (pixels.width(), pixels.height()) == (30, 20)
+    values = snapshot.decision.values
+    low = np.unravel_index(np.argmin(values), values.shape)
+    high = np.unravel_index(np.argmax(values), values.shape)
+    blue = QColor(pixels.pixel(int(low[1]), int(low[0])))
+    orange = QColor(pixels.pixel(int(high[1]), int(high[0])))
+    assert blue.blue() > blue.red() and orange.red() > orange.blue()  # class 0 blue, 1 orange
+    assert quantize(np.array([0.0, 0.5, 1.0, np.nan]), 0.0, 1.0).tolist() == [0, 128, 255, 0]

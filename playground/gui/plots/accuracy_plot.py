@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.snapshot import Snapshot
-from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, style_plot
+from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_as_pixmap, style_plot
 from playground.gui.plots.buffers import CurveBuffer
 from playground.gui.plots.colors import TRAIN_COLOR, VALIDATION_COLOR
+from playground.gui.plots.views import PlotView
 
 
 class AccuracyPlot(QWidget):
@@ -25,10 +26,10 @@ class AccuracyPlot(QWidget):
         self.validation = CurveBuffer(capacity=2048)
         self._drawn_versions = (-1, -1)
 
-        self.widget = pg.PlotWidget()
+        self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         style_plot(self.plot, title="Accuracy", x_label="step", y_label="accuracy (%)")
-        self.plot.addLegend(offset=(-10, -10))
+        cache_as_pixmap(self.plot.addLegend(offset=(-10, -10)))
         self.plot.setYRange(0, 100, padding=0.05)
         self.plot.enableAutoRange(axis="y", enable=False)
         self.x_axis = StepAxisFollower(self.plot)

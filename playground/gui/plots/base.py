@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Protocol
 
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 from playground.core.snapshot import Snapshot
+from playground.gui.plots.axes import GridLines
 
 # Readable on a projector: axis text a little larger than pyqtgraph's default.
 AXIS_FONT_POINT_SIZE = 9
+
+
+@dataclass(frozen=True)
+class PlotTheme:
+    """The colours of everything in a plot that is not data, for one app theme."""
+
+    background: str
+    foreground: str  # axes, tick labels, titles, legend text
+    legend_brush: tuple[int, int, int, int]  # translucent box behind legends
+
+
+LIGHT = PlotTheme(background="#FFFFFF", foreground="#333333", legend_brush=(255, 255, 255, 200))
+DARK = PlotTheme(background="#1E1E1E", foreground="#D4D4D4", legend_brush=(30, 30, 30, 200))
 
 
 def configure_pyqtgraph() -> None:
@@ -22,20 +38,62 @@ def configure_pyqtgraph() -> None:
     width 1.5, 3 ms plain at width 1), and live plots repaint 25 times a
     second. Short curves (the fitted model) turn it on per item.
     """
-    pg.setConfigOptions(background="w", foreground="#333333", antialias=False)
+    pg.setConfigOptions(background=LIGHT.background, foreground=LIGHT.foreground, antialias=False)
 
 
-def style_plot(plot: pg.PlotItem, *, title: str, x_label: str, y_label: str) -> None:
-    """Give ``plot`` a title, labelled axes and a light grid."""
+def cache_as_pixmap(item: QGraphicsItem) -> None:
+    """Let Qt keep ``item`` as a pixmap and blit it until the item itself changes.
+
+    For items that rarely change but are repainted with every curve update:
+    axes (their tick labels and grid are replayed from a QPicture, which cost
+    about 2.6 ms per frame for the training tab) and the fixed data points of
+    the decision plot (about 1.5 ms per frame for 1000 points).
+    """
+    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def style_plot(
+    plot: pg.PlotItem, *, title: str, x_label: str, y_label: str, grid: bool = True
+) -> None:
+    """Give ``plot`` a title, labelled axes without SI prefixes and (unless not wanted) a grid."""
     plot.setTitle(title, size="10pt")
     font = QFont()
     font.setPointSize(AXIS_FONT_POINT_SIZE)
     for name, label in (("bottom", x_label), ("left", y_label)):
         axis = plot.getAxis(name)
+        # "loss (x0.001)" puzzles learners: ticks show plain numbers instead.
+        axis.enableAutoSIPrefix(False)
         axis.setLabel(label)
         axis.setTickFont(font)
-    plot.showGrid(x=True, y=True, alpha=0.2)
+        cache_as_pixmap(axis)
+    if grid:
+        GridLines(plot, LIGHT.foreground)
     plot.setMenuEnabled(False)
+
+
+def apply_plot_theme(view: pg.GraphicsView, theme: PlotTheme) -> None:
+    """Recolour the background, axes, grid, titles and legends of every plot in ``view``.
+
+    Data colours stay as they are: the Okabe–Ito palette and the colour maps
+    read on both backgrounds.
+    """
+    view.setBackground(theme.background)
+    scene = view.scene()
+    if scene is None:
+        return
+    for item in scene.items():
+        if isinstance(item, pg.AxisItem):
+            item.setPen(theme.foreground)  # also the colour of the grid lines
+            item.setTextPen(theme.foreground)
+        elif isinstance(item, GridLines):
+            item.set_color(theme.foreground)
+        elif isinstance(item, pg.LegendItem):
+            item.setLabelTextColor(theme.foreground)  # for entries added later
+            for _sample, label in item.items:
+                label.setText(label.text, color=theme.foreground)
+            item.setBrush(pg.mkBrush(*theme.legend_brush))
+        elif isinstance(item, pg.PlotItem) and item.titleLabel.text:
+            item.titleLabel.setText(item.titleLabel.text, color=theme.foreground)
 
 
 def message_text() -> pg.TextItem:
@@ -63,12 +121,14 @@ class LivePlot(Protocol):
         """The named items File ▸ Export can save as images."""
 
 
-NICE_FACTORS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+# Four round bounds per decade: the curve always fills at least half the width, and the
+# axis (whose tick labels and grid cost ~5 ms to re-render) changes only a few times per run.
+NICE_FACTORS = (1.0, 2.0, 3.0, 5.0, 10.0)
 LIVE_STATES = ("idle", "running", "paused")
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest round number (1, 1.5, 2, 3, 4, 5, 6, 8 × 10^k) at least ``value``."""
+    """The smallest round number (1, 2, 3 or 5 × 10^k) at least ``value``."""
     if value <= 1:
         return 1.0
     exponent = math.floor(math.log10(value))

@@ -26,13 +26,17 @@ OKABE_ITO: tuple[str, ...] = (
 # Marker shapes paired with the categorical colours, so classes differ by shape too.
 CLASS_SYMBOLS: tuple[str, ...] = ("o", "t", "s", "d", "star", "t1", "p", "h")
 
+# On a dark background the near black entry would vanish: Okabe–Ito yellow takes its place.
+DARK_SUBSTITUTES = {"#333333": "#F0E442"}
+
 TRAIN_COLOR = OKABE_ITO[0]
 VALIDATION_COLOR = OKABE_ITO[1]
 
 
-def category_color(index: int) -> QColor:
-    """The colour of class or series ``index`` (cycles after eight)."""
-    return QColor(OKABE_ITO[index % len(OKABE_ITO)])
+def category_color(index: int, dark: bool = False) -> QColor:
+    """The colour of class or series ``index`` (cycles after eight), for a light or dark plot."""
+    name = OKABE_ITO[index % len(OKABE_ITO)]
+    return QColor(DARK_SUBSTITUTES.get(name, name) if dark else name)
 
 
 def category_symbol(index: int) -> str:
@@ -78,3 +82,13 @@ def binary_region_map() -> pg.ColorMap:
             [[127, 184, 216, 255], [250, 250, 250, 255], [242, 207, 127, 255]], dtype=np.ubyte
         ),
     )
+
+
+def binary_region_lookup() -> np.ndarray:
+    """:func:`binary_region_map` as a 256-entry colour table, for byte images."""
+    return np.asarray(binary_region_map().getLookupTable(nPts=256, alpha=True), dtype=np.ubyte)
+
+
+def sequential_lookup() -> np.ndarray:
+    """:func:`sequential_map` as a 256-entry colour table, for byte images."""
+    return np.asarray(sequential_map().getLookupTable(nPts=256, alpha=True), dtype=np.ubyte)

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.base import Dataset
 from playground.core.snapshot import FittedCurve, Snapshot
-from playground.gui.plots.base import style_plot
+from playground.gui.plots.base import cache_as_pixmap, style_plot
 from playground.gui.plots.colors import OKABE_ITO, TRAIN_COLOR, VALIDATION_COLOR
+from playground.gui.plots.views import PlotView
 
 
 class CurvePlot(QWidget):
@@ -24,10 +25,10 @@ class CurvePlot(QWidget):
         self._curve: FittedCurve | None = None
         self._dirty = False
 
-        self.widget = pg.PlotWidget()
+        self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         style_plot(self.plot, title="Fitted curve", x_label="input", y_label="target")
-        self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
+        cache_as_pixmap(self.plot.addLegend(offset=(5, 5), labelTextSize="8pt"))
         self.train_points = pg.ScatterPlotItem(
             name="training data",
             symbol="o",

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.base import Dataset
 from playground.core.snapshot import DecisionGrid, Snapshot
-from playground.gui.plots.base import style_plot
+from playground.gui.plots.base import cache_as_pixmap, style_plot
 from playground.gui.plots.colors import (
-    binary_region_map,
+    binary_region_lookup,
     category_color,
     category_symbol,
     class_region_lookup,
-    sequential_map,
+    sequential_lookup,
 )
+from playground.gui.plots.palette_image import PaletteImageItem, quantize
+from playground.gui.plots.views import PlotView
 
 POINT_SIZE = 7
 
@@ -35,16 +39,19 @@ class DecisionPlot(QWidget):
         self._dirty = False
         self._num_classes = 0
         self._classification = True
+        self._lookup_name = ""  # which colour table the image has
+        self._rect: tuple[float, float, float, float] | None = None
 
-        self.widget = pg.PlotWidget()
+        self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
-        style_plot(self.plot, title="Decision boundary", x_label="x1", y_label="x2")
-        self.plot.showGrid(x=False, y=False)  # grid lines would cut through the regions
-        self.image = pg.ImageItem(axisOrder="row-major")
+        # No grid: its lines would cut through the regions.
+        style_plot(self.plot, title="Decision boundary", x_label="x1", y_label="x2", grid=False)
+        self.image = PaletteImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
         self.legend = self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        cache_as_pixmap(self.legend)
         self.scatters: list[pg.ScatterPlotItem] = []
         self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         self.plot.addItem(self.note, ignoreBounds=True)
@@ -60,8 +67,7 @@ class DecisionPlot(QWidget):
             self.plot.removeItem(item)
         self.scatters.clear()
         self.legend.clear()
-        self.image.clear()
-        self._grid = None
+        self.reset()
         if dataset is None or dataset.plane is None or dataset.raw_train is None:
             self.note.setText("The decision boundary is drawn for data with two inputs (x1, x2).")
             self.note.setPos(0.5, 0.5)
@@ -78,8 +84,9 @@ class DecisionPlot(QWidget):
         for points, targets, filled in splits:
             self._add_points(dataset, points.numpy(), targets.numpy(), filled)
         if len(splits) == 2:
+            # Mid grey reads on the light and the dark legend box.
             hollow = pg.ScatterPlotItem(
-                symbol="o", size=POINT_SIZE, pen=pg.mkPen("#333333", width=1.5), brush=None
+                symbol="o", size=POINT_SIZE, pen=pg.mkPen("#808080", width=1.5), brush=None
             )
             self.legend.addItem(hollow, "validation (hollow)")
 
@@ -105,6 +112,8 @@ class DecisionPlot(QWidget):
                 pen=pg.mkPen(dark if filled else color, width=0.8 if filled else 1.6),
                 brush=pg.mkBrush(color) if filled else None,
             )
+            # The points never move during a run; only the map below them changes.
+            cache_as_pixmap(item)
             self.plot.addItem(item)
             self.scatters.append(item)
             if filled:
@@ -122,32 +131,37 @@ class DecisionPlot(QWidget):
             return False
         self._dirty = False
         grid = self._grid
-        values = np.asarray(grid.values, dtype=np.float32)
         if self._classification and self._num_classes > 2 and grid.classes is not None:
-            self.image.setLookupTable(class_region_lookup(self._num_classes))
-            self.image.setImage(
-                np.asarray(grid.classes, dtype=np.float32),
-                autoLevels=False,
-                levels=(0, max(self._num_classes - 1, 1)),
-            )
+            indices = np.clip(grid.classes, 0, self._num_classes - 1).astype(np.uint8)
+            self._show(indices, "classes", lambda: class_region_lookup(self._num_classes))
         elif self._classification:
-            self.image.setColorMap(binary_region_map())
-            self.image.setImage(values, autoLevels=False, levels=(0.0, 1.0))
+            self._show(quantize(grid.values, 0.0, 1.0), "binary", binary_region_lookup)
         else:
+            values = np.asarray(grid.values, dtype=np.float64)
             finite = values[np.isfinite(values)]
             low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-            if high - low < 1e-9:
-                high = low + 1e-9
-            self.image.setColorMap(sequential_map())
-            self.image.setImage(values, autoLevels=False, levels=(low, high))
+            self._show(quantize(values, low, high), "sequential", sequential_lookup)
         x_min, x_max, y_min, y_max = grid.extent
-        self.image.setRect(x_min, y_min, x_max - x_min, y_max - y_min)
+        rect = (x_min, y_min, x_max - x_min, y_max - y_min)
+        if rect != self._rect:
+            self._rect = rect
+            self.image.setRect(*rect)
         return True
+
+    def _show(
+        self, indices: np.ndarray, lookup_name: str, lookup: Callable[[], np.ndarray]
+    ) -> None:
+        # Bytes through a colour table (PaletteImageItem): no float levels pass per frame.
+        if lookup_name != self._lookup_name:
+            self._lookup_name = lookup_name
+            self.image.setLookupTable(lookup(), update=False)
+        self.image.setImage(indices, autoLevels=False, levels=(0, 255))
 
     def reset(self) -> None:
         """Clear the map (the data points stay until the data changes)."""
         self._grid = None
         self._dirty = False
+        self._rect = None
         self.image.clear()
 
     def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:

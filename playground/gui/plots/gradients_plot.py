@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.snapshot import ParameterStats, Snapshot
-from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, style_plot
+from playground.gui.plots.axes import ValueAxisFollower
+from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_as_pixmap, style_plot
 from playground.gui.plots.buffers import CurveBuffer
 from playground.gui.plots.colors import category_color
 from playground.gui.plots.parameter_views import MatrixHeatmapView, ParameterPicker
+from playground.gui.plots.views import LayoutView
 
 NORM_FLOOR = 1e-12  # log axes cannot show zero
 NORMAL_WIDTH = 1.0
@@ -44,10 +46,11 @@ class GradientNormPlot(QWidget):
         self._drawn: dict[str, int] = {}
         self._detail_dirty = False
         self._layer_ranks: dict[int, int] = {}
+        self._dark = False
 
         self.picker = ParameterPicker("Details for:")
         self.picker.chosen.connect(self._parameter_chosen)
-        self.widget = pg.GraphicsLayoutWidget()
+        self.widget = LayoutView()
         self.norm_plot: pg.PlotItem = self.widget.addPlot(row=0, col=0, rowspan=2)
         style_plot(
             self.norm_plot, title="Gradient norm per parameter", x_label="step", y_label="norm"
@@ -55,10 +58,12 @@ class GradientNormPlot(QWidget):
         self.norm_plot.setLogMode(x=False, y=True)
         self.norm_plot.setClipToView(True)
         self.x_axis = StepAxisFollower(self.norm_plot)
+        self.y_axis = ValueAxisFollower(self.norm_plot)
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         self.legend = pg.LegendItem(offset=(-5, 5), sampleType=LegendSample, labelTextSize="8pt")
         self.legend.setParentItem(self.norm_plot.getViewBox())
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        cache_as_pixmap(self.legend)
         self.legend.sigSampleClicked.connect(self._curve_clicked)
 
         self.histogram_plot: pg.PlotItem = self.widget.addPlot(row=0, col=1, colspan=2)
@@ -94,7 +99,8 @@ class GradientNormPlot(QWidget):
         )
         # Colours follow the order of layers with parameters, so neighbours always differ.
         rank = self._layer_ranks.setdefault(stats.layer_index, len(self._layer_ranks))
-        curve = pg.PlotDataItem(pen=pg.mkPen(category_color(rank), width=NORMAL_WIDTH, style=style))
+        color = category_color(rank, self._dark)
+        curve = pg.PlotDataItem(pen=pg.mkPen(color, width=NORMAL_WIDTH, style=style))
         curve.setCurveClickable(True, width=8)
         curve.sigClicked.connect(self._curve_clicked)
         self.norm_plot.addItem(curve)
@@ -123,8 +129,20 @@ class GradientNormPlot(QWidget):
                 curve.setZValue(0)
             pen.setColor(color)
             curve.setPen(pen)
+        self.legend.update()  # its cached pixmap shows the old pens otherwise
         if self.highlighted is not None:
             self.picker.choose(self.highlighted)
+
+    def set_dark(self, dark: bool) -> None:
+        """Use curve colours that read on a dark (or light) background."""
+        self._dark = dark
+        for name, curve in self.curves.items():
+            stats = self.latest.get(name)
+            if stats is not None:
+                pen = pg.mkPen(curve.opts["pen"])
+                pen.setColor(category_color(self._layer_ranks[stats.layer_index], dark))
+                curve.setPen(pen)
+        self.highlight(self.highlighted)  # re-applies dimming to the new colours
 
     def _parameter_chosen(self, name: str) -> None:
         self._detail_dirty = True
@@ -162,6 +180,8 @@ class GradientNormPlot(QWidget):
             self._drawn[name] = buffer.version
             self.x_axis.follow(buffer.x[-1:].max(initial=0))
             changed = True
+        if changed:
+            self.y_axis.follow(*(buffer.y for buffer in self.norms.values()))
         if self._detail_dirty:
             self._detail_dirty = False
             self._show_details(self.latest.get(self.picker.current))
@@ -192,6 +212,7 @@ class GradientNormPlot(QWidget):
         self._drawn.clear()
         self._layer_ranks.clear()
         self.x_axis.reset()
+        self.y_axis.reset()
         self.highlighted = None
         self._detail_dirty = True
         self.refresh()

@@ -8,9 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from playground.core.snapshot import Snapshot
-from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, style_plot
+from playground.gui.plots.axes import ValueAxisFollower
+from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_as_pixmap, style_plot
 from playground.gui.plots.buffers import CurveBuffer
 from playground.gui.plots.colors import TRAIN_COLOR, VALIDATION_COLOR
+from playground.gui.plots.views import PlotView
 
 # Log scales cannot show zero; a perfect fit is drawn at this floor instead.
 LOG_FLOOR = 1e-12
@@ -31,12 +33,13 @@ class LossPlot(QWidget):
         self._drawn_versions = (-1, -1)
         self._log = False
 
-        self.widget = pg.PlotWidget()
+        self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         style_plot(self.plot, title="Loss", x_label="step", y_label="loss")
-        self.plot.addLegend(offset=(-10, 10))
+        cache_as_pixmap(self.plot.addLegend(offset=(-10, 10)))
         self.plot.setClipToView(True)
         self.x_axis = StepAxisFollower(self.plot)
+        self.y_axis = ValueAxisFollower(self.plot)
         self.plot.setDownsampling(auto=True, mode="peak")
         self.train_curve = self.plot.plot(name="training", pen=pg.mkPen(TRAIN_COLOR, width=1))
         self.validation_curve = self.plot.plot(
@@ -72,6 +75,7 @@ class LossPlot(QWidget):
             return
         self._log = on
         self.plot.setLogMode(x=False, y=on)
+        self.y_axis.reset()
         self._drawn_versions = (-1, -1)
         self.refresh()
 
@@ -103,6 +107,7 @@ class LossPlot(QWidget):
         self.x_axis.follow(
             max(self.train.x[-1:].max(initial=0), self.validation.x[-1:].max(initial=0))
         )
+        self.y_axis.follow(self.train.y, self.validation.y)
         return True
 
     def reset(self) -> None:
@@ -111,6 +116,7 @@ class LossPlot(QWidget):
         self.validation.clear()
         self.refresh()
         self.x_axis.reset()
+        self.y_axis.reset()
 
     def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
         """The loss plot, for saving as an image."""

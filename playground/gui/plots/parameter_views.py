@@ -68,8 +68,7 @@ class HistogramTimelineView:
 
     def __init__(self, plot: pg.PlotItem, *, title: str, y_label: str) -> None:
         self.plot = plot
-        style_plot(plot, title=title, x_label="step", y_label=y_label)
-        plot.showGrid(x=False, y=False)
+        style_plot(plot, title=title, x_label="step", y_label=y_label, grid=False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(sequential_map())
         plot.addItem(self.image)
@@ -103,8 +102,7 @@ class MatrixHeatmapView:
         colorbar_at: tuple[int, int],
     ) -> None:
         self.plot = plot
-        style_plot(plot, title=title, x_label="input", y_label="output unit")
-        plot.showGrid(x=False, y=False)
+        style_plot(plot, title=title, x_label="input", y_label="output unit", grid=False)
         plot.invertY(True)  # row 0 (the first unit) at the top, as matrices are written
         plot.setAspectLocked(False)
         self.image = pg.ImageItem(axisOrder="row-major")

@@ -13,6 +13,7 @@ from playground.gui.plots.parameter_views import (
     MatrixHeatmapView,
     ParameterPicker,
 )
+from playground.gui.plots.views import LayoutView
 
 MATRIX_MISSING = "This parameter is too large\nto draw as a matrix."
 
@@ -33,7 +34,7 @@ class WeightsPlot(QWidget):
 
         self.picker = ParameterPicker("Parameter:")
         self.picker.chosen.connect(self._parameter_chosen)
-        self.widget = pg.GraphicsLayoutWidget()
+        self.widget = LayoutView()
         self.timeline = HistogramTimelineView(
             self.widget.addPlot(row=0, col=0),
             title="Weight distribution over time",
