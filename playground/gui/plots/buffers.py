@@ -2,94 +2,86 @@
 
 A run may last hours and emit millions of loss points; a plot only needs a
 few thousand. Both buffers here halve their resolution when they fill up
-(pairs are merged, the stride doubles), like the core's metric history, so a
-curve always spans the whole run with evenly spread points.
+(pairs are merged, the stride doubles): curves use the core's metric buffer,
+so a curve always spans the whole run with evenly spread points.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+
+from playground.core.history import DecimatingBuffer
 
 
 class CurveBuffer:
-    """(x, y) points with a fixed capacity: when full, neighbouring pairs are averaged.
+    """A plot's curve: the core's decimating buffer, minus non-finite points, plus a version.
 
-    Incoming points are averaged in groups of ``stride`` before they are stored,
-    so after compaction every stored point still stands for the same number of
-    raw points and nothing is silently skipped.
+    The version is bumped on every change, so a plot redraws only when its data
+    changed; the arrays are copied out of the core's buffer once per version.
+    Non-finite values are kept out (they would break log scales).
     """
 
     def __init__(self, capacity: int = 4096) -> None:
-        if capacity < 4 or capacity % 2:
-            raise ValueError("capacity must be an even number of at least 4")
-        self.capacity = capacity
-        self._x = np.empty(capacity, dtype=np.float64)
-        self._y = np.empty(capacity, dtype=np.float64)
-        self._size = 0
-        self.stride = 1
-        self._pending_sum = 0.0
-        self._pending_count = 0
-        self._pending_x = 0.0
+        self._points = DecimatingBuffer(capacity)
         self.version = 0  # bumped on every change, so plots redraw only when needed
+        self._cached_version = -1
+        self._xy: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+        self._last: tuple[float, float] | None = None
 
     def __len__(self) -> int:
-        return self._size
+        return len(self._points)
+
+    @property
+    def stride(self) -> int:
+        """How many raw points each stored point averages."""
+        return self._points.stride
 
     def clear(self) -> None:
         """Forget every point."""
-        self._size = 0
-        self.stride = 1
-        self._pending_sum = 0.0
-        self._pending_count = 0
+        self._points.clear()
+        self._last = None
         self.version += 1
 
     def append(self, x: float, y: float) -> None:
-        """Add one point (non-finite y values are kept out: they would break log scales)."""
-        if not np.isfinite(y):
+        """Add one point."""
+        if not math.isfinite(y):
             return
-        self._pending_sum += y
-        self._pending_count += 1
-        self._pending_x = x
-        if self._pending_count < self.stride:
-            return
-        if self._size == self.capacity:
-            self._compact()
-        self._x[self._size] = self._pending_x
-        self._y[self._size] = self._pending_sum / self._pending_count
-        self._size += 1
-        self._pending_sum = 0.0
-        self._pending_count = 0
+        self._points.append(x, y)
+        self._last = (x, y)
         self.version += 1
 
     def extend(self, xs: np.ndarray, ys: np.ndarray) -> None:
         """Add many points in order."""
-        for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
-            self.append(float(x), float(y))
+        keep = np.isfinite(ys)
+        if not keep.any():
+            return
+        xs, ys = xs[keep], ys[keep]
+        self._points.extend(xs, ys)
+        self._last = (float(xs[-1]), float(ys[-1]))
+        self.version += 1
 
-    def _compact(self) -> None:
-        half = self.capacity // 2
-        # Keep the x of the later point of each pair: it is the last step the mean covers.
-        self._x[:half] = self._x[1 : self.capacity : 2]
-        self._y[:half] = 0.5 * (self._y[0 : self.capacity : 2] + self._y[1 : self.capacity : 2])
-        self._size = half
-        self.stride *= 2
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._cached_version != self.version:
+            self._xy = self._points.arrays()
+            self._cached_version = self.version
+        return self._xy
 
     @property
     def x(self) -> np.ndarray:
-        """The stored x values (a view; copy before keeping it)."""
-        return self._x[: self._size]
+        """The stored x values (shared until the next change; copy before keeping it)."""
+        return self._arrays()[0]
 
     @property
     def y(self) -> np.ndarray:
-        """The stored y values (a view; copy before keeping it)."""
-        return self._y[: self._size]
+        """The stored y values (shared until the next change; copy before keeping it)."""
+        return self._arrays()[1]
 
     @property
     def last(self) -> tuple[float, float] | None:
-        """The most recent stored point, if any."""
-        if self._size == 0:
-            return None
-        return float(self._x[self._size - 1]), float(self._y[self._size - 1])
+        """The most recently added raw point, if any."""
+        return self._last
 
 
 class HistogramHistory:
