@@ -77,6 +77,12 @@ class WindowActions:
     save: QAction
     save_as: QAction
     export_plots: QAction
+    export_svg: QAction
+    export_csv: QAction
+    export_weights: QAction
+    export_torchscript: QAction
+    export_onnx: QAction
+    export_script: QAction
     quit: QAction
     play: QAction
     step_batch: QAction
@@ -102,7 +108,27 @@ def create_actions(window: QWidget) -> WindowActions:
         save=_action(window, "&Save", "Save the experiment.", keys.Save),
         save_as=_action(window, "Save &As…", "Save the experiment under a new name.", keys.SaveAs),
         export_plots=_action(
-            window, "Export &Plots…", "Save every plot as a PNG picture into a folder."
+            window, "Plots as &PNG…", "Save every plot as a PNG picture into a folder."
+        ),
+        export_svg=_action(
+            window, "Plots as &SVG…", "Save every plot as an SVG drawing into a folder."
+        ),
+        export_csv=_action(
+            window, "&Metrics as CSV…", "Save the loss and accuracy of every epoch as a table."
+        ),
+        export_weights=_action(
+            window, "Trained &Weights…", "Save the model's weights as a .safetensors file."
+        ),
+        export_torchscript=_action(
+            window, "&TorchScript Model…", "Save the model as TorchScript to use without this app."
+        ),
+        export_onnx=_action(
+            window, "&ONNX Model…", "Save the model as ONNX for other runtimes and tools."
+        ),
+        export_script=_action(
+            window,
+            "Training &Script…",
+            "Save a Python script that builds and trains this experiment with PyTorch.",
         ),
         quit=_action(window, "&Quit", "Close Torch Playground.", keys.Quit),
         play=_action(window, "Train", "Start or pause training.", "Space"),
@@ -182,7 +208,17 @@ def build_menus(
     file_menu.addActions([actions.save, actions.save_as])
     file_menu.addSeparator()
     export_menu = file_menu.addMenu("&Export")
-    export_menu.addAction(actions.export_plots)
+    export_menu.setToolTipsVisible(True)
+    export_menu.addActions(
+        [
+            actions.export_weights,
+            actions.export_torchscript,
+            actions.export_onnx,
+            actions.export_script,
+        ]
+    )
+    export_menu.addSeparator()
+    export_menu.addActions([actions.export_plots, actions.export_svg, actions.export_csv])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 

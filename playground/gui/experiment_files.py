@@ -1,36 +1,69 @@
 """File ▸ New / Open / Save / Save As / Open Recent, in one place.
 
-Readers are chosen by the core (``load_experiment_file`` picks by extension),
-and saving goes through :func:`save_experiment_to`, so a new file format plugs
-in here without touching the window.
+``.playground`` files (the spec, the trained weights and the run history) are
+the default; plain ``.json`` files (the spec only) still open and can still be
+saved when the user picks that type. Readers and writers are the core's
+(:func:`~playground.core.files.load_experiment_file_any`,
+:func:`~playground.core.files.save_experiment_file`); this object adds the
+dialogs, remembers the current path and reports in sentences.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import torch
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core.atomic import atomic_write_text
+from playground.core.files import (
+    SUFFIX,
+    FileFormatError,
+    LoadedExperiment,
+    save_experiment_file,
+)
+from playground.core.files import load_experiment_file_any as read_experiment_file
+from playground.core.runs import RunRecord
 from playground.core.spec import Experiment
-from playground.core.validation import SpecError, load_experiment_file
+from playground.gui import file_prompts
+from playground.gui.help_dialogs import open_warning
 from playground.gui.messages import as_sentence
 
-OPEN_FILTER = "Experiments (*.json *.playground);;All files (*)"
-SAVE_FILTER = "Experiment (*.json)"
+OPEN_FILTER = "Experiments (*.playground *.json);;All files (*)"
+SAVE_FILTER = "Experiment with weights and runs (*.playground);;Settings only (*.json)"
+JSON_SUFFIX = ".json"
 
 
-def save_experiment_to(path: Path, experiment: Experiment) -> None:
-    """Write ``experiment`` to ``path`` atomically (a crash never leaves half a file)."""
-    atomic_write_text(path, experiment.to_json())
+@dataclass
+class Document:
+    """What a save writes: the experiment, the current run's weights, the run history."""
+
+    experiment: Experiment
+    weights: dict[str, torch.Tensor] | None = None
+    runs: list[RunRecord] = field(default_factory=list)
+
+
+def save_document(path: Path, document: Document | Experiment) -> None:
+    """Write ``document`` atomically; a ``.json`` path keeps the settings only."""
+    if isinstance(document, Experiment):
+        document = Document(document)
+    if path.suffix.lower() == JSON_SUFFIX:
+        atomic_write_text(path, document.experiment.to_json())
+    else:
+        save_experiment_file(
+            path, document.experiment, weights=document.weights, runs=document.runs
+        )
 
 
 class ExperimentFiles(QObject):
     """Opens and saves experiment files for a window and remembers the current path.
 
-    Signals: ``opened(experiment, path)`` after a file was read;
-    ``saved(path)`` after a save; ``failed(str)`` with a sentence.
+    Signals: ``opened(loaded, path)`` with a
+    :class:`~playground.core.files.LoadedExperiment` after a file was read;
+    ``saved(path)`` after a save; ``failed(str)`` with a sentence (also shown
+    in a message box that does not block).
     """
 
     opened = Signal(object, str)
@@ -42,51 +75,60 @@ class ExperimentFiles(QObject):
         self._window = window
         self.path: Path | None = None
 
+    def _folder(self) -> Path:
+        return self.path.parent if self.path else Path.home()
+
     def open_dialog(self) -> bool:
         """Ask for a file and open it; True when a file was opened."""
-        start = str(self.path.parent) if self.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(
-            self._window, "Open an experiment", start, OPEN_FILTER
+        name = file_prompts.choose_open_path(
+            self._window, "Open an experiment", self._folder(), OPEN_FILTER
         )
         return bool(name) and self.open_path(name) is not None
 
-    def open_path(self, path: str | Path) -> Experiment | None:
-        """Read ``path``; on failure say why in a message box and return None."""
+    def open_path(self, path: str | Path) -> LoadedExperiment | None:
+        """Read ``path``; on failure say why in a message box and return None.
+
+        Nothing is replaced before the whole file has been read and checked, so
+        a damaged file never costs the user what the window shows.
+        """
         try:
-            experiment = load_experiment_file(path)
-        except SpecError as error:
-            self._fail(f"Could not open {Path(path).name}: {error}")
+            loaded = read_experiment_file(path)
+        except FileFormatError as error:
+            problems = [line for line in str(error).splitlines() if line.strip()]
+            self._fail(f"Could not open {Path(path).name}. " + " ".join(map(as_sentence, problems)))
             return None
         self.path = Path(path)
-        self.opened.emit(experiment, str(path))
-        return experiment
+        self.opened.emit(loaded, str(path))
+        return loaded
 
-    def save(self, experiment: Experiment) -> bool:
+    def save(self, document: Document | Experiment) -> bool:
         """Save to the current path, or ask for one."""
-        if self.path is None or self.path.suffix.lower() != ".json":
-            return self.save_as(experiment)
-        return self.save_to(self.path, experiment)
+        if self.path is None:
+            return self.save_as(document)
+        return self.save_to(self.path, document)
 
-    def save_as(self, experiment: Experiment) -> bool:
-        """Ask for a path and save there."""
-        start = self.path.with_suffix(".json") if self.path else Path.home() / "experiment.json"
-        name, _ = QFileDialog.getSaveFileName(
-            self._window, "Save the experiment", str(start), SAVE_FILTER
+    def save_as(self, document: Document | Experiment) -> bool:
+        """Ask for a path (``.playground`` unless the user picks ``.json``) and save there."""
+        experiment = document if isinstance(document, Experiment) else document.experiment
+        stem = self.path.stem if self.path else (experiment.name or "experiment")
+        start = self._folder() / f"{stem}{SUFFIX}"
+        name = file_prompts.choose_save_path(
+            self._window, "Save the experiment", start, SAVE_FILTER
         )
         if not name:
             return False
         path = Path(name)
-        if path.suffix.lower() != ".json":
-            path = path.with_suffix(".json")
-        return self.save_to(path, experiment)
+        if path.suffix.lower() != JSON_SUFFIX:
+            path = file_prompts.with_suffix(name, SUFFIX)
+        return self.save_to(path, document)
 
-    def save_to(self, path: Path, experiment: Experiment) -> bool:
-        """Write ``experiment`` to ``path``; False (and a message) when it fails."""
+    def save_to(self, path: Path, document: Document | Experiment) -> bool:
+        """Write ``document`` to ``path``; False (and a message) when it fails."""
         try:
-            save_experiment_to(path, experiment)
+            save_document(path, document)
         except OSError as error:
-            reason = error.strerror or "the system refused"
-            self._fail(f"Could not save {path.name}: {reason.lower()}; choose another folder")
+            reason = (error.strerror or "the system refused").lower()
+            self._fail(f"Could not save {path.name}: {reason}; choose another folder")
             return False
         self.path = path
         self.saved.emit(str(path))
@@ -95,7 +137,4 @@ class ExperimentFiles(QObject):
     def _fail(self, text: str) -> None:
         sentence = as_sentence(text)
         self.failed.emit(sentence)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Torch Playground", sentence, parent=self._window
-        )
-        box.open()
+        open_warning(self._window, sentence)

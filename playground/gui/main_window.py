@@ -8,8 +8,6 @@ which commands exist (:mod:`actions`), how files are read and written
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +24,7 @@ from playground.core.spec import Experiment, ModelSpec
 from playground.core.validation import check_experiment, fit_output_layer
 from playground.gui import actions as window_actions
 from playground.gui.data_panel import DataPanel, DataSpec
+from playground.gui.experiment_document import ExperimentDocument
 from playground.gui.experiment_files import ExperimentFiles
 from playground.gui.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
 from playground.gui.layer_editor import LayerEditor
@@ -40,7 +39,6 @@ from playground.gui.panel_layout import (
     with_banner,
 )
 from playground.gui.plot_area import PlotArea
-from playground.gui.plot_export import export_plots_dialog
 from playground.gui.run_controller import RunController
 from playground.gui.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
 from playground.gui.status_bar import RunStatusBar
@@ -89,10 +87,12 @@ class MainWindow(QMainWindow):
             self, "Training", "trainingDock", scrolling(self.training_panel)
         )
 
+        self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
+
         self.commands = window_actions.create_actions(self)
         stack = self.editor.undo_stack()
         self.undo_action, self.redo_action = window_actions.undo_actions(stack, self)
-        toggles = [d.toggleViewAction() for d in self.docks]
+        toggles = [d.toggleViewAction() for d in (*self.docks, self.document.runs_dock)]
         window_actions.build_menus(self, self.commands, self.undo_action, self.redo_action, toggles)
         self.toolbar = window_actions.build_toolbar(self, self.commands)
         window_actions.fill_examples_menu(self.commands.examples_menu, self.open_preset)
@@ -107,10 +107,10 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.commands
         a.new.triggered.connect(self.new_experiment)
-        a.open.triggered.connect(lambda: self.confirm_discard() and self.files.open_dialog())
-        a.save.triggered.connect(lambda: self.files.save(self.current_experiment()))
-        a.save_as.triggered.connect(lambda: self.files.save_as(self.current_experiment()))
-        a.export_plots.triggered.connect(self._export_plots)
+        a.open.triggered.connect(lambda: self.document.maybe_save() and self.files.open_dialog())
+        a.save.triggered.connect(self.document.save)
+        a.save_as.triggered.connect(self.document.save_as)
+        self.document.connect_exports(a)
         a.quit.triggered.connect(self.close)
         a.play.triggered.connect(self.play_pause)
         a.step_batch.triggered.connect(self.run.step_batch)
@@ -128,8 +128,7 @@ class MainWindow(QMainWindow):
             ).exec()
         )
         a.about.triggered.connect(lambda: show_about(self))
-        self.files.opened.connect(self._on_file_opened)
-        self.files.saved.connect(self._remember_file)
+        self.files.saved.connect(self.remember_file)
         self.files.failed.connect(self.status.show_problem)
         self.data_panel.data_changed.connect(self._on_data_changed)
         self.data_panel.data_failed.connect(
@@ -158,7 +157,7 @@ class MainWindow(QMainWindow):
         window_actions.fill_recent_menu(
             self.commands.recent_menu,
             self.settings.recent_files,
-            lambda path: self.confirm_discard() and self.files.open_path(path),
+            lambda path: self.document.maybe_save() and self.files.open_path(path),
         )
 
     # ---- the experiment ------------------------------------------------------------------
@@ -184,12 +183,12 @@ class MainWindow(QMainWindow):
         self._use_data_info(fit=False)
         self.plot_area.reset()
         self.status.clear_run()
-        self.setWindowTitle(f"{experiment.name} — Torch Playground")
         self.revalidate()
+        self.document.update_title()
 
     def open_preset(self, name: str) -> bool:
         """Load a shipped example; False (and a message) when it cannot be loaded."""
-        if not self.confirm_discard():
+        if not self.document.maybe_save():
             return False
         try:
             experiment = load_preset(name)
@@ -198,13 +197,15 @@ class MainWindow(QMainWindow):
             return False
         self.files.path = None
         self.load_experiment(experiment)
+        self.document.new()
         return True
 
     def new_experiment(self) -> None:
         """File ▸ New: the default experiment."""
-        if self.confirm_discard():
+        if self.document.maybe_save():
             self.files.path = None
             self.load_experiment(Experiment(name="Untitled"))
+            self.document.new()
 
     def revalidate(self) -> bool:
         """Ask the core whether the experiment can train; show its sentences when not."""
@@ -375,25 +376,19 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.settings.theme, self.settings.font_size)
         window_actions.refresh_icons(self.commands, self)
 
-    def _on_file_opened(self, experiment: Experiment, path: str) -> None:
-        self.load_experiment(experiment)
-        self._remember_file(path)
-
-    def _remember_file(self, path: str) -> None:
+    def remember_file(self, path: str) -> None:
+        """Put ``path`` first in File ▸ Open Recent and open it at the next start."""
         self.settings.add_recent_file(path)
         self.settings.last_experiment = path
         self._fill_recent_menu()
-        self.status.show_info(f"Saved or opened {Path(path).name}.")
-
-    def _export_plots(self) -> None:
-        message = export_plots_dialog(self, self.plot_area.export_items())
-        if message:
-            self.status.show_info(message)
 
     # ---- window state ------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop training cleanly and remember the window before closing."""
+        """Ask about unsaved work, stop training cleanly and remember the window."""
+        if not self.document.closing():
+            event.ignore()
+            return
         self.run.shutdown()
         if self.remember_on_close:
             self.settings.geometry = bytes(self.saveGeometry().data())

@@ -8,12 +8,16 @@ them away) and reports every state change and problem as a signal.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
+import torch
 from PySide6.QtCore import QObject, Signal
 
 from playground.core.data.base import Dataset
 from playground.core.engine import Callback, Engine
+from playground.core.runs import PairedRunError, RunRecord, paired_engine, record_from_engine
 from playground.core.snapshot import RunState, Snapshot
 from playground.core.spec import Experiment
 from playground.gui.messages import as_sentence
@@ -28,13 +32,16 @@ class RunController(QObject):
 
     Signals: ``state_changed(str)`` with a :data:`RunState`; ``snapshot(object)``
     for every snapshot; ``problem(str)`` with a sentence when a run cannot start
-    or fails; ``run_started()`` when a fresh run (new weights) begins.
+    or fails; ``run_started()`` when a fresh run (new weights) begins;
+    ``run_recorded(RunRecord)`` when a run that trained ends, is stopped or is
+    reset (each run once).
     """
 
     state_changed = Signal(str)
     snapshot = Signal(object)
     problem = Signal(str)
     run_started = Signal()
+    run_recorded = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +54,9 @@ class RunController(QObject):
         self.last_snapshot: Snapshot | None = None
         self.first_snapshot: Snapshot | None = None
         self._pending_step = ""
+        self._started_at = datetime.now(UTC)
+        self._started_clock = time.perf_counter()
+        self._recorded = True  # nothing to record until a run starts
         self.training.snapshot.connect(self._on_snapshot)
         self.training.errored.connect(self._on_errored)
         self.training.finished.connect(self._on_finished)
@@ -101,6 +111,7 @@ class RunController(QObject):
     def reset(self) -> None:
         """Forget the run: the next one starts from the seed's initial weights."""
         self.shutdown()
+        self._record()  # a run ended by Reset still counts as a run
         self._pending_step = ""
         self.engine = None
         self.last_snapshot = None
@@ -135,7 +146,71 @@ class RunController(QObject):
             waited += SHUTDOWN_POLL_S
         return not self.training.is_running
 
+    def restore(self, weights: dict[str, torch.Tensor]) -> bool:
+        """Show ``weights`` (from a file) as the current model, without training.
+
+        A fresh engine holds them so the plots and the network diagram draw the
+        trained model; pressing Train then starts a new run from the seed.
+        """
+        if self.experiment is None:
+            return False
+        self.reset()
+        try:
+            engine = Engine(self.experiment, self.dataset, initial_state=weights)
+            snapshot = engine.snapshot()
+        except Exception as error:  # a file's weights that do not fit are told in words
+            self.problem.emit(
+                as_sentence(f"The saved weights could not be used: {describe_exception(error)}")
+            )
+            return False
+        self.engine = engine
+        self._on_snapshot(snapshot)
+        return True
+
+    def start_paired(self, base: RunRecord) -> bool:
+        """Re-run ``base`` with the current settings: same start weights, data and batch order."""
+        if self.training.is_running:
+            self.problem.emit("Stop the current run before starting a paired run.")
+            return False
+        if self.experiment is None:
+            self.problem.emit("A paired run cannot start until the problems shown are fixed.")
+            return False
+        try:
+            engine = paired_engine(base, self.experiment, callbacks=list(self.callbacks))
+        except PairedRunError as error:
+            self.problem.emit(as_sentence(str(error)))
+            return False
+        except Exception as error:  # every failure to build a run is told in words
+            self.problem.emit(as_sentence(describe_exception(error)))
+            return False
+        self.reset()
+        self._launch(engine, start_paused=False)
+        return True
+
+    def current_weights(self) -> dict[str, torch.Tensor] | None:
+        """A CPU copy of the current model's weights, or None (no model, or training right now)."""
+        engine = self.engine
+        if engine is None or (self.training.is_running and self.state != "paused"):
+            return None
+        if self._pending_step:
+            return None
+        return {
+            name: value.detach().to("cpu").clone()
+            for name, value in engine.model.state_dict().items()
+        }
+
     # ---- internals -------------------------------------------------------------------
+
+    def _record(self) -> None:
+        engine = self.engine
+        if self._recorded or engine is None or self.training.is_running:
+            return
+        self._recorded = True
+        final = engine.snapshot()
+        if final.step <= 0:
+            return
+        seconds = time.perf_counter() - self._started_clock
+        self.run_recorded.emit(record_from_engine(engine, final, self._started_at, seconds))
 
     def _step(self, *, epoch: bool) -> None:
         request = "epoch" if epoch else "batch"
@@ -165,13 +240,20 @@ class RunController(QObject):
         except Exception as error:  # every failure to build a run is told in words
             self.problem.emit(as_sentence(describe_exception(error)))
             return False
+        self._launch(engine, start_paused=start_paused)
+        return True
+
+    def _launch(self, engine: Engine, *, start_paused: bool) -> None:
+        self._record()
         self.engine = engine
         self.last_snapshot = None
         self.first_snapshot = None
+        self._started_at = datetime.now(UTC)
+        self._started_clock = time.perf_counter()
+        self._recorded = False
         self.run_started.emit()
         self.training.start(engine, start_paused=start_paused)
         self._set_state("paused" if start_paused else "running")
-        return True
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         if self._pending_step and snapshot.state == "paused":
@@ -190,6 +272,7 @@ class RunController(QObject):
     def _on_finished(self) -> None:
         if self.state not in ENDED_STATES:
             self._set_state("stopped")
+        self._record()
 
     def _set_state(self, state: RunState) -> None:
         if state != self.state:

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from playground.core.presets import list_presets
 from playground.core.snapshot import Snapshot
 from playground.core.spec import LayerSpec
-from playground.gui import run_controller
+from playground.gui import file_prompts, run_controller
 from playground.gui.main_window import MainWindow
 from playground.gui.settings import AppSettings
 
@@ -22,8 +22,11 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
-    # Discarding trained weights would ask; tests answer yes.
+    # Discarding trained weights or unsaved changes would ask; tests answer yes.
     monkeypatch.setattr(win, "confirm_discard", lambda: True)
+    monkeypatch.setattr(
+        file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
+    )
     assert win.open_preset("spiral")
     yield win
     win.run.shutdown(10)
