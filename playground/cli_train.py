@@ -142,7 +142,7 @@ def _summary(
         "reason": final.reason,
         "steps": final.step,
         "epochs": final.epoch,
-        "train_loss": final.train_loss,
+        "train_loss": engine.train_loss,
         "val_loss": final.val_loss,
         "train_accuracy": final.train_accuracy,
         "val_accuracy": final.val_accuracy,

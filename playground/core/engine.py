@@ -161,6 +161,20 @@ class Engine:
         return current_learning_rate(self._optimizer)
 
     @property
+    def train_loss(self) -> float:
+        """Mean training loss of the latest epoch (nan before the first step).
+
+        The running epoch if it has begun, else the last finished one. Unlike a
+        snapshot's recent mean it does not depend on when snapshots were taken,
+        so it is what summaries and run records report. Read it while no batch runs.
+        """
+        if self._batch > 0:
+            self._losses.flush()
+            return self._losses.epoch_sum / self._batch
+        epochs = self.history.epochs
+        return epochs[-1].train_loss if epochs else math.nan
+
+    @property
     def reason(self) -> str:
         """Why the run ended, in words (empty while it has not ended)."""
         return self._reason

@@ -259,7 +259,7 @@ def record_from_engine(
         epochs=final_snapshot.epoch,
         steps=final_snapshot.step,
         final=FinalMetrics(
-            train_loss=float(final_snapshot.train_loss),
+            train_loss=float(engine.train_loss),
             val_loss=_finite_or_none(final_snapshot.val_loss),
             train_accuracy=_finite_or_none(final_snapshot.train_accuracy),
             val_accuracy=_finite_or_none(final_snapshot.val_accuracy),

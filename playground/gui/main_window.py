@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.diagram = NetworkDiagram()
         self.training_panel = TrainingPanel()
         self.plot_area = PlotArea()
+        self.plot_area.set_dark(self.settings.theme == "dark")
         self.run = RunController(self)
         self.files = ExperimentFiles(self)
         self.status = RunStatusBar()
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         if self.data_panel.dataset is None and not problems:
             problems.append("the data could not be made; see the data panel")
         self._valid = not problems
+        self.editor.set_model_problem(problems[0] if problems else None)
         self.banner.setText(join_problems(problems) if problems else "")
         self.banner.setVisible(bool(problems))
         self.fix_button.setVisible(bool(problems) and self._can_fit(experiment))
@@ -374,6 +376,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.settings.theme, self.settings.font_size)
+        self.plot_area.set_dark(self.settings.theme == "dark")
         window_actions.refresh_icons(self.commands, self)
 
     def remember_file(self, path: str) -> None:

@@ -366,3 +366,14 @@ def test_histograms_survive_extreme_values() -> None:
         assert histogram.counts.shape == (30,) and histogram.edges.shape == (31,)
     counts = _histogram(np.array([0.0, 0.5, 1.0, math.nan])).counts
     assert counts.sum() == 3 and counts[0] == 1 and counts[-1] == 1
+
+
+def test_reported_train_loss_does_not_depend_on_snapshot_timing() -> None:
+    """Summaries and run records use the last epoch's mean, the same for the same seed."""
+    results = []
+    for interval in (0.0, 10.0):
+        engine = Engine(experiment(layers(8, 2), epochs=3), blobs(), snapshot_interval=interval)
+        engine.run()
+        results.append(engine.train_loss)
+        assert engine.train_loss == engine.history.epochs[-1].train_loss
+    assert results[0] == results[1]
