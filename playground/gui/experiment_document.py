@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer
 
 from playground.core.files import LoadedExperiment
@@ -21,6 +22,7 @@ from playground.gui.compare_view import CompareDialog
 from playground.gui.experiment_files import Document, ExperimentFiles
 from playground.gui.export_commands import ExportCommands
 from playground.gui.panel_layout import make_dock
+from playground.gui.plots.base import DARK, apply_plot_theme
 from playground.gui.run_history import RunHistory, RunsPanel
 
 if TYPE_CHECKING:
@@ -200,14 +202,15 @@ class ExperimentDocument(QObject):
         self.history.add(record)
         if not self.runs_dock.isVisible():
             number = self.history.number(record)
-            self.window.status.show_info(
-                f"Run {number} was added to the run history; View ▸ Runs lists and compares runs."
-            )
+            self.window.status.show_info(f"Run {number} recorded; see View ▸ Runs.")
 
     def compare(self, records: list[RunRecord]) -> CompareDialog:
         """Open a window that overlays the curves of ``records``."""
         numbers = [self.history.number(r) for r in records]
         dialog = CompareDialog(records, numbers, self.window)
+        if self.window.settings.theme == "dark":
+            for view in dialog.findChildren(pg.GraphicsView):
+                apply_plot_theme(view, DARK)
         self.compare_dialogs = [d for d in self.compare_dialogs if d.isVisible()] + [dialog]
         dialog.show()
         return dialog

@@ -39,6 +39,7 @@ from playground.gui.panel_layout import (
     with_banner,
 )
 from playground.gui.plot_area import PlotArea
+from playground.gui.plots.base import DARK, LIGHT, apply_plot_theme
 from playground.gui.run_controller import RunController
 from playground.gui.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
 from playground.gui.status_bar import RunStatusBar
@@ -69,7 +70,6 @@ class MainWindow(QMainWindow):
         self.diagram = NetworkDiagram()
         self.training_panel = TrainingPanel()
         self.plot_area = PlotArea()
-        self.plot_area.set_dark(self.settings.theme == "dark")
         self.run = RunController(self)
         self.files = ExperimentFiles(self)
         self.status = RunStatusBar()
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.fix_button.setToolTip("Give the last layer as many outputs as the data needs.")
         self.fix_button.setVisible(False)
         self.setCentralWidget(with_banner(self.banner, self.fix_button, self.plot_area))
+        self._apply_plot_look()
 
         self.data_dock = make_dock(self, "Data", "dataDock", scrolling(self.data_panel))
         self.model_dock = make_dock(self, "Model", "modelDock", self.editor)
@@ -376,8 +377,13 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.settings.theme, self.settings.font_size)
-        self.plot_area.set_dark(self.settings.theme == "dark")
+        self._apply_plot_look()
         window_actions.refresh_icons(self.commands, self)
+
+    def _apply_plot_look(self) -> None:
+        dark = self.settings.theme == "dark"
+        self.plot_area.set_dark(dark)
+        apply_plot_theme(self.data_panel.preview, DARK if dark else LIGHT)
 
     def remember_file(self, path: str) -> None:
         """Put ``path`` first in File ▸ Open Recent and open it at the next start."""
