@@ -26,6 +26,7 @@ from playground.core.export.script_template import DATA_BUILTIN, DATA_CSV, SCRIP
 from playground.core.layers import describe_shape
 from playground.core.model import build_model, summarize
 from playground.core.spec import BuiltinData, CsvData, Experiment, OptimizerSpec, ScheduleSpec
+from playground.core.training import FUSED_OPTIMIZERS
 
 _LOSSES = {
     "mse": "nn.MSELoss()",
@@ -71,17 +72,20 @@ def module_source(module: str) -> str:
 def _optimizer_code(spec: OptimizerSpec) -> str:
     """The same call as :func:`playground.core.training.build_optimizer` makes."""
     lr, decay = repr(spec.lr), repr(spec.weight_decay)
+    # fused: one kernel updates all parameters (faster for small networks), as in the app.
+    fused = 'fused=parameters[0].device.type in ("cpu", "cuda")'
+    fast = fused if spec.kind in FUSED_OPTIMIZERS else "foreach=False"
     if spec.kind == "sgd":
         nesterov = spec.nesterov and spec.momentum > 0
         return (
             f"torch.optim.SGD(parameters, lr={lr}, momentum={spec.momentum!r}, "
-            f"nesterov={nesterov}, weight_decay={decay}, foreach=False)"
+            f"nesterov={nesterov}, weight_decay={decay}, {fast})"
         )
     if spec.kind in ("adam", "adamw"):
         name = "Adam" if spec.kind == "adam" else "AdamW"
         return (
             f"torch.optim.{name}(parameters, lr={lr}, betas={tuple(spec.betas)!r}, "
-            f"weight_decay={decay}, foreach=False)"
+            f"weight_decay={decay}, {fast})"
         )
     if spec.kind == "rmsprop":
         return (
