@@ -197,7 +197,8 @@ class _Archive:
                             self.path, f"its part '{name}' unpacks to more than it claims"
                         )
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        # RuntimeError: zipfile's error for a compression method it does not know.
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
             if isinstance(exc, FileFormatError):
                 raise
             raise _damaged(self.path, f"its part '{name}' cannot be read") from None

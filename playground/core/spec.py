@@ -9,27 +9,12 @@ loss against the model) live in :mod:`playground.core.validation`.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = 1
 
-BUILTIN_DATASETS: tuple[str, ...] = (
-    "circle",
-    "xor",
-    "gaussian",
-    "spiral",
-    "plane",
-    "multi-gaussian",
-    "linear",
-    "identity",
-    "random-regression",
-    "iris",
-    "wine",
-    "breast-cancer",
-    "digits",
-)
 DatasetName = Literal[
     "circle",
     "xor",
@@ -45,14 +30,17 @@ DatasetName = Literal[
     "breast-cancer",
     "digits",
 ]
-DERIVED_FEATURES: tuple[str, ...] = ("x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
 DerivedFeature = Literal["x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]
 
 LossName = Literal["mse", "l1", "huber", "cross-entropy", "bce-with-logits"]
-LOSSES: tuple[str, ...] = ("mse", "l1", "huber", "cross-entropy", "bce-with-logits")
 OptimizerName = Literal["sgd", "adam", "adamw", "rmsprop", "adagrad"]
-OPTIMIZERS: tuple[str, ...] = ("sgd", "adam", "adamw", "rmsprop", "adagrad")
 ScheduleName = Literal["none", "step", "cosine", "plateau"]
+
+# The same names as plain tuples, for pickers and messages (one list, no copy to keep in step).
+BUILTIN_DATASETS: tuple[str, ...] = get_args(DatasetName)
+DERIVED_FEATURES: tuple[str, ...] = get_args(DerivedFeature)
+LOSSES: tuple[str, ...] = get_args(LossName)
+OPTIMIZERS: tuple[str, ...] = get_args(OptimizerName)
 
 _DEVICE_PATTERN = re.compile(r"^(auto|cpu|mps|cuda(:\d+)?)$")
 
