@@ -63,8 +63,13 @@ def headless(epochs: int) -> float:
 
 def with_gui(
     app: QApplication, epochs: int, all_tabs: bool = True
-) -> tuple[float, list[float], int, float]:
-    """Steps per second with every plot live, the event-loop delays (ms), plots redrawn, frames/s."""
+) -> tuple[float, list[float], int, float, float, float]:
+    """Steps/s with every plot live, event-loop delays (ms), plots redrawn, frames/s, costs.
+
+    The costs are the GUI thread's CPU time and the views' painting time per
+    frame (ms): the interpreter lock makes every millisecond of either one
+    taken from training.
+    """
     engine = Engine(experiment(epochs))
     area = PlotArea()
     area.resize(900, 700)
@@ -96,14 +101,20 @@ def with_gui(
     start = time.perf_counter()
     last[0] = start
     timer.start()
+    cpu_start = time.thread_time()
+    paint_start = sum(view.paint_seconds for view in area._views)
     controller.start(engine)
     app.exec()
     elapsed = time.perf_counter() - start
+    frames = max(area.frame_count, 1)
+    cpu_ms = 1000 * (time.thread_time() - cpu_start) / frames
+    paint_ms = 1000 * (sum(view.paint_seconds for view in area._views) - paint_start) / frames
     timer.stop()
     area.timer.stop()
     area.close()
     area.deleteLater()
-    return final_steps[-1] / elapsed, delays, area.redraw_count, area.frame_count / elapsed
+    rate = area.frame_count / elapsed
+    return final_steps[-1] / elapsed, delays, area.redraw_count, rate, cpu_ms, paint_ms
 
 
 def main() -> None:
@@ -124,9 +135,15 @@ def main() -> None:
     delays: list[float] = []
     redraws = 0
     rates: list[float] = []
+    cpu: list[float] = []
+    paint: list[float] = []
     for _ in range(args.repeats):
         alone.append(headless(args.epochs))
-        speed, run_delays, run_redraws, rate = with_gui(app, args.epochs, not args.visible_tab_only)
+        speed, run_delays, run_redraws, rate, run_cpu, run_paint = with_gui(
+            app, args.epochs, not args.visible_tab_only
+        )
+        cpu.append(run_cpu)
+        paint.append(run_paint)
         live.append(speed)
         delays.extend(run_delays)
         redraws += run_redraws
@@ -144,6 +161,10 @@ def main() -> None:
         f"with every plot live:   {statistics.median(live):10.0f} steps/s ({redraws} plot redraws)"
     )
     print(f"redraw rate:            {statistics.median(rates):10.1f} frames/s (25 at most)")
+    print(
+        f"GUI thread per frame:   {statistics.median(cpu):10.1f} ms CPU "
+        f"({statistics.median(paint):.1f} ms of it painting the views)"
+    )
     print(f"throughput ratio:       {ratio:10.2f}   (goal >= 0.90)")
     print(
         f"event-loop delay p99:   {p99:10.1f} ms (goal <= 20 ms; median {statistics.median(delays):.1f} ms, {len(delays)} probes)"

@@ -21,7 +21,7 @@ from playground.core.snapshot import (
     Snapshot,
 )
 from playground.gui.plot_area import REFRESH_INTERVAL_MS, PlotArea
-from playground.gui.plots.axes import GridLines, ValueAxisFollower, nice_step
+from playground.gui.plots.axes import GridLines, StableBound, ValueAxisFollower, nice_step
 from playground.gui.plots.base import nice_ceiling
 from playground.gui.plots.buffers import CurveBuffer, HistogramHistory
 from playground.gui.plots.colors import category_color
@@ -104,14 +104,8 @@ def plane_dataset(classes: int = 2) -> Dataset:
     generator = torch.Generator().manual_seed(0)
     raw_train = torch.rand(40, 2, generator=generator) * 2 - 1
     raw_val = torch.rand(10, 2, generator=generator) * 2 - 1
-    info = DataInfo(
-        "classification",
-        (2,),
-        classes,
-        ("x1", "x2"),
-        ("class",),
-        ("red", "blue", "green")[:classes],
-    )
+    names = ("red", "blue", "green")[:classes]
+    info = DataInfo("classification", (2,), classes, ("x1", "x2"), ("class",), names)
     return Dataset(
         info=info,
         x_train=raw_train,
@@ -201,13 +195,20 @@ def test_plot_area_draws_every_plot_from_snapshots(area: PlotArea) -> None:
     assert area.refresh(all_tabs=True) == 0  # nothing new: nothing redrawn
 
 
-def test_weight_heat_map_is_centred_on_zero(area: PlotArea) -> None:
+def test_weight_heat_map_is_centred_on_zero_and_its_scale_stays_put(area: PlotArea) -> None:
     area.add_snapshot(make_snapshot(0))
     area.weights.select("2.weight")
     area.refresh(all_tabs=True)
     low, high = area.weights.matrix.image.getLevels()
     assert low == pytest.approx(-high) and high > 0
     assert area.weights.matrix.image.image.shape == (3, 8)
+    area.weights.select("0.weight")
+    levels = set()
+    for index in range(1, 10):  # the fabricated weights' spread grows 1% per snapshot
+        area.add_snapshot(make_snapshot(index))
+        area.refresh(all_tabs=True)
+        levels.add(area.weights.matrix.colorbar.levels())
+    assert len(levels) <= 2  # the colour bar's axis is re-rendered once at most
 
 
 def test_log_scale_toggle(area: PlotArea, qtbot: object) -> None:
@@ -298,16 +299,26 @@ def test_timer_redraws_without_explicit_refresh(area: PlotArea, qtbot: object) -
     qtbot.waitUntil(lambda: point_count(area.loss.train_curve) == 5, timeout=2000)  # type: ignore[attr-defined]
 
 
-def test_point_markers_differ_between_train_and_validation(area: PlotArea) -> None:
+def test_point_markers_differ_and_are_drawn_by_one_item(area: PlotArea) -> None:
     area.set_dataset(plane_dataset())
     train, validation = area.decision.scatters[0], area.decision.scatters[2]
     assert train.opts["brush"].style() != Qt.BrushStyle.NoBrush
-    assert (
-        validation.opts["brush"] is None
-        or validation.opts["brush"].style() == Qt.BrushStyle.NoBrush
-    )
+    assert validation.opts["brush"] in (None, pg.mkBrush(None))  # hollow
     # The two classes differ by shape as well as colour.
-    assert area.decision.scatters[0].opts["symbol"] != area.decision.scatters[1].opts["symbol"]
+    assert train.opts["symbol"] != area.decision.scatters[1].opts["symbol"]
+    points = area.decision.points  # all 50 points in one cached item, shapes kept per point
+    assert point_count(points) == 50 and set(points.data["symbol"]) == {"o", "t"}
+    assert points.cacheMode() == points.CacheMode.DeviceCoordinateCache
+    train.setVisible(False)  # what clicking its legend entry does: class 0's 20 points go
+    assert point_count(points) == 30 and train.opts["symbol"] not in set(points.data["symbol"][:20])
+
+
+def test_scales_of_jumpy_data_move_rarely() -> None:
+    bound = StableBound(keep=0.3, patience=3, headroom=2.0)
+    assert bound.update(0.042) == pytest.approx(0.05)  # a round bound just above
+    assert [bound.update(v) for v in (0.03, 0.049, 0.02)] == [0.05] * 3  # noise: it stays
+    assert bound.update(0.09) == pytest.approx(0.2)  # outgrown: grows at once, with room
+    assert [bound.update(0.01) for _ in range(3)] == [0.2, 0.2, 0.02]  # shrinks after a while
 
 
 def test_step_axis_grows_in_round_steps_and_fits_at_the_end(area: PlotArea) -> None:
@@ -333,35 +344,30 @@ def test_step_axis_leaves_a_zoomed_view_alone(area: PlotArea) -> None:
     assert area.loss.plot.getViewBox().viewRange()[0] == pytest.approx([1, 3])
 
 
+def paced_frames(pacer: FramePacer, cost: float, now: float = 0.0, frames: int = 30) -> float:
+    """Run ``frames`` frames that each cost ``cost`` seconds; return the time reached."""
+    for _ in range(frames):
+        pacer.add_cost(cost)
+        now += pacer.interval_ms / 1000
+        pacer.frame(now)
+    return now
+
+
 def test_frame_pacer_slows_when_drawing_is_costly_and_recovers() -> None:
     pacer = FramePacer(fastest_ms=40, slowest_ms=250, budget=0.1)
-    now = 0.0
-    pacer.frame(now)
-    for _ in range(30):  # every frame costs 20 ms: 10% allows one frame per 200 ms
-        pacer.add_cost(0.020)
-        now += pacer.interval_ms / 1000
-        pacer.frame(now)
+    pacer.frame(0.0)
+    now = paced_frames(pacer, 0.020)  # every frame costs 20 ms: 10% allows one per 200 ms
     assert 180 <= pacer.interval_ms <= 250
-    for _ in range(30):  # drawing became cheap again: back to 25 Hz
-        pacer.add_cost(0.001)
-        now += pacer.interval_ms / 1000
-        pacer.frame(now)
+    now = paced_frames(pacer, 0.001, now)  # drawing became cheap again: back to 25 Hz
     assert pacer.interval_ms == REFRESH_INTERVAL_MS
-    for _ in range(30):  # very costly frames: never slower than the floor
-        pacer.add_cost(0.5)
-        now += pacer.interval_ms / 1000
-        pacer.frame(now)
+    paced_frames(pacer, 0.5, now)  # very costly frames: never slower than the floor
     assert pacer.interval_ms == 250
 
 
 def test_the_app_keeps_live_plots_at_20_to_25_frames_a_second() -> None:
     pacer = FramePacer()
-    now = 0.0
-    pacer.frame(now)
-    for _ in range(30):  # frames far too costly for the budget: the floor holds
-        pacer.add_cost(0.5)
-        now += pacer.interval_ms / 1000
-        pacer.frame(now)
+    pacer.frame(0.0)
+    paced_frames(pacer, 0.5)  # frames far too costly for the budget: the floor holds
     assert pacer.interval_ms == SLOWEST_INTERVAL_MS == 50
     assert REFRESH_INTERVAL_MS == 40
 

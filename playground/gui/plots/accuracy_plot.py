@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.snapshot import Snapshot
-from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_as_pixmap, style_plot
+from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_legend, style_plot
 from playground.gui.plots.buffers import CurveBuffer
 from playground.gui.plots.colors import TRAIN_COLOR, VALIDATION_COLOR
 from playground.gui.plots.views import PlotView
@@ -29,7 +29,7 @@ class AccuracyPlot(QWidget):
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         style_plot(self.plot, title="Accuracy", x_label="step", y_label="accuracy (%)")
-        cache_as_pixmap(self.plot.addLegend(offset=(-10, -10)))
+        legend = self.plot.addLegend(offset=(-10, -10))
         self.plot.setYRange(0, 100, padding=0.05)
         self.plot.enableAutoRange(axis="y", enable=False)
         self.x_axis = StepAxisFollower(self.plot)
@@ -38,6 +38,7 @@ class AccuracyPlot(QWidget):
         self.validation_curve = self.plot.plot(
             name="validation", pen=pg.mkPen(VALIDATION_COLOR, width=1.5, style=Qt.PenStyle.DashLine)
         )
+        cache_legend(legend)
         self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         self.note.setPos(0.5, 50)
         self.plot.addItem(self.note, ignoreBounds=True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.base import Dataset
 from playground.core.snapshot import FittedCurve, Snapshot
-from playground.gui.plots.base import cache_as_pixmap, style_plot
+from playground.gui.plots.base import cache_legend, style_plot
 from playground.gui.plots.colors import OKABE_ITO, TRAIN_COLOR, VALIDATION_COLOR
 from playground.gui.plots.views import PlotView
 
@@ -28,7 +28,7 @@ class CurvePlot(QWidget):
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         style_plot(self.plot, title="Fitted curve", x_label="input", y_label="target")
-        cache_as_pixmap(self.plot.addLegend(offset=(5, 5), labelTextSize="8pt"))
+        legend = self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
         self.train_points = pg.ScatterPlotItem(
             name="training data",
             symbol="o",
@@ -48,6 +48,7 @@ class CurvePlot(QWidget):
         )
         for item in (self.train_points, self.validation_points, self.model_line):
             self.plot.addItem(item)
+        cache_legend(legend)
         self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         self.plot.addItem(self.note, ignoreBounds=True)
 

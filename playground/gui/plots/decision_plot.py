@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.base import Dataset
 from playground.core.snapshot import DecisionGrid, Snapshot
-from playground.gui.plots.base import cache_as_pixmap, style_plot
+from playground.gui.plots.base import cache_as_pixmap, cache_legend, style_plot
 from playground.gui.plots.colors import (
     binary_region_lookup,
     category_color,
@@ -31,6 +31,11 @@ class DecisionPlot(QWidget):
     probability of class 1, for more the predicted class); training points are
     filled markers and validation points hollow ones, and each class has its own
     shape as well as colour, so nothing depends on colour alone.
+
+    The map changes on every frame, the points only with the data: one cached
+    item draws all of them (one pixmap blit per frame; four cached items cost
+    about 0.35 ms more per frame). Each group keeps its own item, outside the
+    plot, for its legend entry; clicking an entry still hides its points.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -51,8 +56,10 @@ class DecisionPlot(QWidget):
         self.plot.addItem(self.image)
         self.legend = self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
-        cache_as_pixmap(self.legend)
-        self.scatters: list[pg.ScatterPlotItem] = []
+        self.scatters: list[pg.ScatterPlotItem] = []  # per group: legend entries, not drawn
+        self.points = pg.ScatterPlotItem()  # every visible group's points, drawn as one
+        cache_as_pixmap(self.points)
+        self.plot.addItem(self.points)
         self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         self.plot.addItem(self.note, ignoreBounds=True)
 
@@ -63,9 +70,8 @@ class DecisionPlot(QWidget):
 
     def set_dataset(self, dataset: Dataset | None) -> None:
         """Draw the data points of ``dataset`` (the plot is blank for data not on a plane)."""
-        for item in self.scatters:
-            self.plot.removeItem(item)
         self.scatters.clear()
+        self.points.clear()
         self.legend.clear()
         self.reset()
         if dataset is None or dataset.plane is None or dataset.raw_train is None:
@@ -83,12 +89,14 @@ class DecisionPlot(QWidget):
             splits.append((dataset.raw_val, dataset.y_val, False))
         for points, targets, filled in splits:
             self._add_points(dataset, points.numpy(), targets.numpy(), filled)
+        self._merge_points()
         if len(splits) == 2:
             # Mid grey reads on the light and the dark legend box.
             hollow = pg.ScatterPlotItem(
                 symbol="o", size=POINT_SIZE, pen=pg.mkPen("#808080", width=1.5), brush=None
             )
             self.legend.addItem(hollow, "validation (hollow)")
+        cache_legend(self.legend)
 
     def _add_points(
         self, dataset: Dataset, points: np.ndarray, targets: np.ndarray, filled: bool
@@ -112,12 +120,25 @@ class DecisionPlot(QWidget):
                 pen=pg.mkPen(dark if filled else color, width=0.8 if filled else 1.6),
                 brush=pg.mkBrush(color) if filled else None,
             )
-            # The points never move during a run; only the map below them changes.
-            cache_as_pixmap(item)
-            self.plot.addItem(item)
+            item.visibleChanged.connect(self._merge_points)  # hidden from the legend
             self.scatters.append(item)
             if filled:
                 self.legend.addItem(item, label)
+
+    def _merge_points(self) -> None:
+        groups = [item for item in self.scatters if item.isVisible()]
+        if not groups:
+            self.points.clear()
+            return
+        x = np.concatenate([item.data["x"] for item in groups])
+        y = np.concatenate([item.data["y"] for item in groups])
+
+        def each(key: str) -> list[object]:
+            return [item.opts[key] for item in groups for _ in range(len(item.data))]
+
+        self.points.setData(
+            x=x, y=y, symbol=each("symbol"), size=each("size"), pen=each("pen"), brush=each("brush")
+        )
 
     def add_snapshot(self, snapshot: Snapshot) -> None:
         """Keep the newest decision grid."""

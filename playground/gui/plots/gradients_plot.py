@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.snapshot import ParameterStats, Snapshot
-from playground.gui.plots.axes import ValueAxisFollower
-from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_as_pixmap, style_plot
+from playground.gui.plots.axes import NOISY_HEADROOM, NOISY_KEEP, StableBound, ValueAxisFollower
+from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_legend, style_plot
 from playground.gui.plots.buffers import CurveBuffer
 from playground.gui.plots.colors import category_color
 from playground.gui.plots.parameter_views import MatrixHeatmapView, ParameterPicker
@@ -63,7 +63,6 @@ class GradientNormPlot(QWidget):
         self.legend = pg.LegendItem(offset=(-5, 5), sampleType=LegendSample, labelTextSize="8pt")
         self.legend.setParentItem(self.norm_plot.getViewBox())
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
-        cache_as_pixmap(self.legend)
         self.legend.sigSampleClicked.connect(self._curve_clicked)
 
         self.histogram_plot: pg.PlotItem = self.widget.addPlot(row=0, col=1, colspan=2)
@@ -77,11 +76,21 @@ class GradientNormPlot(QWidget):
             stepMode="center", fillLevel=0, pen=pg.mkPen("#555555"), brush=(0, 114, 178, 150)
         )
         self.histogram_plot.addItem(self.histogram)
+        # Round ranges, symmetric about zero, that move only when the histogram outgrows
+        # them or shrinks well inside: mini-batch gradients jump about from frame to
+        # frame, and auto-ranging re-rendered both axes on every frame (about 3 ms).
+        self.histogram_plot.enableAutoRange(enable=False)
+        self._histogram_scales = (
+            StableBound(NOISY_KEEP, headroom=NOISY_HEADROOM),
+            StableBound(NOISY_KEEP, headroom=NOISY_HEADROOM),
+        )
+        self._histogram_bounds = (0.0, 0.0)
         self.matrix = MatrixHeatmapView(
             self.widget.ci,
             self.widget.addPlot(row=1, col=1),
             title="Current gradient matrix",
             colorbar_at=(1, 2),
+            noisy=True,
         )
         self.widget.ci.layout.setColumnStretchFactor(0, 3)
         self.widget.ci.layout.setColumnStretchFactor(1, 2)
@@ -105,6 +114,7 @@ class GradientNormPlot(QWidget):
         curve.sigClicked.connect(self._curve_clicked)
         self.norm_plot.addItem(curve)
         self.legend.addItem(curve, stats.name)
+        cache_legend(self.legend)
         return curve
 
     def _curve_clicked(self, item: object) -> None:
@@ -129,7 +139,8 @@ class GradientNormPlot(QWidget):
                 curve.setZValue(0)
             pen.setColor(color)
             curve.setPen(pen)
-        self.legend.update()  # its cached pixmap shows the old pens otherwise
+        for sample, _label in self.legend.items:
+            sample.update()  # their cached pixmaps show the old pens otherwise
         if self.highlighted is not None:
             self.picker.choose(self.highlighted)
 
@@ -145,6 +156,10 @@ class GradientNormPlot(QWidget):
         self.highlight(self.highlighted)  # re-applies dimming to the new colours
 
     def _parameter_chosen(self, name: str) -> None:
+        # Another parameter's gradients may differ by orders of magnitude: fit afresh.
+        self.matrix.reset_scale()
+        for scale in self._histogram_scales:
+            scale.reset()
         self._detail_dirty = True
         if self.highlighted is not None and self.highlighted != name:
             self.highlight(name)
@@ -191,12 +206,23 @@ class GradientNormPlot(QWidget):
     def _show_details(self, stats: ParameterStats | None) -> None:
         if stats is None or stats.grads is None:
             self.histogram.setData([], [])
+            for scale in self._histogram_scales:
+                scale.reset()
             self.matrix.show(None, missing="No gradient yet." if stats is not None else "")
             return
-        self.histogram.setData(
-            np.asarray(stats.grads.edges, dtype=np.float64),
-            np.asarray(stats.grads.counts, dtype=np.float64),
+        edges = np.asarray(stats.grads.edges, dtype=np.float64)
+        counts = np.asarray(stats.grads.counts, dtype=np.float64)
+        self.histogram.setData(edges, counts)
+        widest = float(np.abs(edges[np.isfinite(edges)]).max(initial=0.0))
+        bounds = (
+            self._histogram_scales[0].update(widest),
+            self._histogram_scales[1].update(float(counts.max(initial=0.0))),
         )
+        if bounds != self._histogram_bounds:
+            self._histogram_bounds = bounds
+            self.histogram_plot.setRange(
+                xRange=(-bounds[0], bounds[0]), yRange=(0.0, bounds[1]), padding=0.02
+            )
         self.matrix.show(
             stats.grad_matrix, missing="This parameter is too large\nto draw as a matrix."
         )

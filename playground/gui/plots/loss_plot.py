@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from playground.core.snapshot import Snapshot
 from playground.gui.plots.axes import ValueAxisFollower
-from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_as_pixmap, style_plot
+from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_legend, style_plot
 from playground.gui.plots.buffers import CurveBuffer
 from playground.gui.plots.colors import TRAIN_COLOR, VALIDATION_COLOR
 from playground.gui.plots.views import PlotView
@@ -36,7 +36,7 @@ class LossPlot(QWidget):
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         style_plot(self.plot, title="Loss", x_label="step", y_label="loss")
-        cache_as_pixmap(self.plot.addLegend(offset=(-10, 10)))
+        legend = self.plot.addLegend(offset=(-10, 10))
         self.plot.setClipToView(True)
         self.x_axis = StepAxisFollower(self.plot)
         self.y_axis = ValueAxisFollower(self.plot)
@@ -46,6 +46,7 @@ class LossPlot(QWidget):
             name="validation",
             pen=pg.mkPen(VALIDATION_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
         )
+        cache_legend(legend)
 
         self.log_box = QCheckBox("Log scale")
         self.log_box.setToolTip(

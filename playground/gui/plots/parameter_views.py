@@ -9,7 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from playground.gui.plots.base import StepAxisFollower, style_plot
+from playground.gui.plots.axes import NOISY_HEADROOM, NOISY_KEEP, StableBound, ValueAxisFollower
+from playground.gui.plots.base import StepAxisFollower, cache_as_pixmap, style_plot
 from playground.gui.plots.buffers import HistogramHistory
 from playground.gui.plots.colors import diverging_map, sequential_map
 
@@ -64,7 +65,11 @@ class ParameterPicker(QWidget):
 
 
 class HistogramTimelineView:
-    """A histogram per snapshot drawn side by side: x = step, y = value, brightness = count."""
+    """A histogram per snapshot drawn side by side: x = step, y = value, brightness = count.
+
+    The value range of the weights moves a little on every snapshot; the y axis
+    follows it in round steps so its labels are not re-rendered on every frame.
+    """
 
     def __init__(self, plot: pg.PlotItem, *, title: str, y_label: str) -> None:
         self.plot = plot
@@ -73,12 +78,14 @@ class HistogramTimelineView:
         self.image.setColorMap(sequential_map())
         plot.addItem(self.image)
         self.x_axis = StepAxisFollower(plot)
+        self.y_axis = ValueAxisFollower(plot, fine=True)
 
     def show(self, history: HistogramHistory | None) -> None:
         """Draw ``history`` (or clear the view when there is none)."""
         if history is None or len(history) == 0:
             self.image.clear()
             self.x_axis.reset()
+            self.y_axis.reset()
             return
         image, (low, high) = history.image()
         steps = history.steps
@@ -88,10 +95,17 @@ class HistogramTimelineView:
         self.image.setImage(image, autoLevels=False, levels=(0.0, 1.0))
         self.image.setRect(first, low, spacing * len(steps), high - low)
         self.x_axis.follow(first + spacing * len(steps))
+        self.y_axis.follow(np.array([low, high]))
 
 
 class MatrixHeatmapView:
-    """A parameter's values as a matrix, blue below zero and orange above, levels symmetric."""
+    """A parameter's values as a matrix, blue below zero and orange above, levels symmetric.
+
+    The matrix changes on every frame but its shape and scale rarely do: the
+    axes are touched only when the shape changes and the colour bar only when
+    the values outgrow its round bound (or shrink well inside it), since
+    re-rendering an axis costs more than drawing the matrix.
+    """
 
     def __init__(
         self,
@@ -100,8 +114,10 @@ class MatrixHeatmapView:
         *,
         title: str,
         colorbar_at: tuple[int, int],
+        noisy: bool = False,
     ) -> None:
         self.plot = plot
+        self.bound = StableBound(NOISY_KEEP, headroom=NOISY_HEADROOM) if noisy else StableBound()
         style_plot(plot, title=title, x_label="input", y_label="output unit", grid=False)
         plot.invertY(True)  # row 0 (the first unit) at the top, as matrices are written
         plot.setAspectLocked(False)
@@ -112,8 +128,16 @@ class MatrixHeatmapView:
         )
         self.colorbar.setImageItem(self.image)
         layout.addItem(self.colorbar, row=colorbar_at[0], col=colorbar_at[1])
+        for axis in ("left", "right", "top", "bottom"):
+            cache_as_pixmap(self.colorbar.getAxis(axis))
+        self._shape: tuple[int, int] | None = None
+        self._bound: float | None = None
         self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         plot.addItem(self.note, ignoreBounds=True)
+
+    def reset_scale(self) -> None:
+        """Fit the colour scale afresh to the next matrix (another parameter, a new run)."""
+        self.bound.reset()
 
     def show(self, matrix: np.ndarray | None, *, missing: str) -> None:
         """Draw ``matrix`` (2-D) or say ``missing`` in words when there is none."""
@@ -122,17 +146,24 @@ class MatrixHeatmapView:
             self.note.setText(missing)
             self.note.setPos(0.5, 0.5)
             self.plot.setRange(xRange=(0, 1), yRange=(0, 1))
+            self._shape = None
+            self.reset_scale()
             return
-        self.note.setText("")
+        if self.note.toPlainText():
+            self.note.setText("")
         values = np.asarray(matrix, dtype=np.float32)
         if values.ndim == 1:
             values = values.reshape(1, -1)
         finite = np.abs(values[np.isfinite(values)])
-        bound = float(finite.max()) if finite.size else 1.0
-        bound = bound if bound > 0 else 1.0
+        bound = self.bound.update(float(finite.max()) if finite.size else 0.0)
         self.image.setImage(values, autoLevels=False, levels=(-bound, bound))
-        self.colorbar.setLevels((-bound, bound))
+        if bound != self._bound:
+            self._bound = bound
+            self.colorbar.setLevels((-bound, bound))
         rows, cols = values.shape
+        if (rows, cols) == self._shape:
+            return
+        self._shape = (rows, cols)
         # Cells centred on whole numbers, counted from 1 as people count units and inputs.
         self.image.setRect(0.5, 0.5, cols, rows)
         for axis, count in (("bottom", cols), ("left", rows)):

@@ -63,6 +63,7 @@ class WeightsPlot(QWidget):
         self.picker.choose(name)
 
     def _parameter_chosen(self, _name: str) -> None:
+        self.matrix.reset_scale()
         self._dirty = True
         self.refresh()
 
