@@ -295,5 +295,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "layer's output shape and parameter count."
         ),
     )
-    check.add_argument("file", metavar="FILE", help="an experiment file (.json or .playground) or a preset name")
+    check.add_argument(
+        "file", metavar="FILE", help="an experiment file (.json or .playground) or a preset name"
+    )
     check.set_defaults(handler=_check_command)

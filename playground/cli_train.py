@@ -254,7 +254,8 @@ def train_command(namespace: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _positive(text: str) -> int:
+def positive_int(text: str) -> int:
+    """argparse type for a whole number of at least 1, refused in words."""
     try:
         value = int(text)
     except ValueError:
@@ -289,8 +290,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="EXPERIMENT_OR_PRESET",
         help="an experiment file (.json or .playground) or a preset name",
     )
-    parser.add_argument("--epochs", type=_positive, metavar="N", help="train for N epochs")
-    parser.add_argument("--steps", type=_positive, metavar="N", help="stop after N optimizer steps")
+    parser.add_argument("--epochs", type=positive_int, metavar="N", help="train for N epochs")
+    parser.add_argument(
+        "--steps", type=positive_int, metavar="N", help="stop after N optimizer steps"
+    )
     parser.add_argument(
         "--device", metavar="D", help="auto, cpu, cuda, cuda:N or mps (default: the experiment's)"
     )

@@ -21,6 +21,7 @@ from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from playground.cli_train import positive_int
 from playground.core.engine import Callback, Engine
 from playground.core.presets import preset_names
 from playground.core.resources import resource_path
@@ -69,16 +70,6 @@ def _size(text: str) -> WindowSize:
     return WindowSize(width, height)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"the number of steps must be at least 1, not {value}")
-    return value
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -94,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--autoplay", action="store_true", help="start training at once")
     parser.add_argument(
         "--quit-after-steps",
-        type=_positive,
+        type=positive_int,
         metavar="N",
         help="stop after N steps, print the results as JSON and quit",
     )
