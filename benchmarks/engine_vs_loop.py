@@ -1,7 +1,7 @@
 """Engine versus a plain hand-written training loop, measured side by side in one run.
 
 Trains the same experiment (spiral data, MLP 2-16-16-2, Adam, batch 32) twice:
-with :class:`playground.core.engine.Engine` (snapshots on, at the default
+with :class:`playground.core.training.engine.Engine` (snapshots on, at the default
 rate) and with the loop a tutorial would write (``TensorDataset`` +
 ``DataLoader(shuffle=True)`` with default settings, ``loss.item()`` every
 step). Prints samples per second for each, their ratio (goal: the engine at
@@ -23,8 +23,8 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from playground.core.data import load_dataset
-from playground.core.engine import Engine
-from playground.core.spec import (
+from playground.core.training.engine import Engine
+from playground.core.spec.experiment import (
     BuiltinData,
     Experiment,
     LayerSpec,

@@ -8,7 +8,7 @@ change shape) instead of importing scikit-learn, which takes over a second.
 from __future__ import annotations
 
 from playground.core.data.base import DataError, DataInfo
-from playground.core.spec import BuiltinData
+from playground.core.spec.experiment import BuiltinData
 
 DATASET_DESCRIPTIONS: dict[str, str] = {
     "circle": "Two classes: a disc of points inside a ring (TensorFlow Playground's circle).",

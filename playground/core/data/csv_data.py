@@ -16,7 +16,7 @@ from playground.core.data import synthetic
 from playground.core.data.base import CurveInfo, DataError, DataInfo, Dataset, PlaneInfo, Task
 from playground.core.data.csv_read import CsvTable, is_missing, parse_number, quote_cell, read_table
 from playground.core.data.extent import padded_box, padded_range
-from playground.core.spec import CsvData
+from playground.core.spec.experiment import CsvData
 
 #: Fewest data rows a CSV file needs: some to train on and some to validate with.
 MIN_ROWS = 5

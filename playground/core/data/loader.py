@@ -11,7 +11,7 @@ from playground.core.data.base import CurveInfo, DataInfo, Dataset, PlaneInfo
 from playground.core.data.catalog import SKLEARN_SETS, TF_PLAYGROUND_SETS, describe_builtin
 from playground.core.data.csv_data import describe_csv, load_csv
 from playground.core.data.extent import padded_box, padded_range
-from playground.core.spec import BuiltinData, CsvData
+from playground.core.spec.experiment import BuiltinData, CsvData
 
 #: TensorFlow Playground draws its sets on [-6, 6]²; wide gaussian clouds may reach further.
 TF_PLAYGROUND_EXTENT = (-6.0, 6.0, -6.0, 6.0)

@@ -16,7 +16,7 @@ from playground.core.export.onnx import export_onnx, onnx_problems
 from playground.core.export.script import export_script
 from playground.core.export.torchscript import export_torchscript
 from playground.core.export.weights import WeightsError, load_weights, save_weights
-from playground.core.spec import Experiment
+from playground.core.spec.experiment import Experiment
 
 ExportFormat = Literal["weights", "torchscript", "onnx", "script"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("weights", "torchscript", "onnx", "script")

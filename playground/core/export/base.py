@@ -8,8 +8,8 @@ from torch import nn
 from playground.core.data import describe_data
 from playground.core.data.base import DataInfo
 from playground.core.export.weights import apply_weights
-from playground.core.model import build_model
-from playground.core.spec import Experiment
+from playground.core.layers.model import build_model
+from playground.core.spec.experiment import Experiment
 
 
 class ExportError(ValueError):

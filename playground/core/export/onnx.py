@@ -21,10 +21,10 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from playground.core.atomic import atomic_write_bytes
 from playground.core.export.base import ExportError
-from playground.core.model import layer_label
-from playground.core.spec import LayerSpec
+from playground.core.io.atomic import atomic_write_bytes
+from playground.core.layers.model import layer_label
+from playground.core.spec.experiment import LayerSpec
 
 INPUT_NAME = "input"
 OUTPUT_NAME = "output"

@@ -4,7 +4,7 @@ The script rebuilds the data with the app's own generator code (copied
 verbatim from :mod:`playground.core.data.synthetic` and, for scikit-learn's
 sets, :mod:`playground.core.data.sklearn_sets`), writes the model as a literal
 ``nn.Sequential``, and trains with the same loss, optimizer, schedule, seeds
-and batch order as :class:`~playground.core.engine.Engine`, so on a CPU its
+and batch order as :class:`~playground.core.training.engine.Engine`, so on a CPU its
 losses match the app's. It also runs unchanged under ``torchrun`` with
 DistributedDataParallel.
 """
@@ -17,16 +17,22 @@ import os
 from datetime import date
 from pathlib import Path
 
-from playground.core.atomic import atomic_write_text
 from playground.core.data import describe_data
 from playground.core.data.catalog import SKLEARN_SETS
 from playground.core.data.csv_read import read_table
 from playground.core.export.base import ExportError
 from playground.core.export.script_template import DATA_BUILTIN, DATA_CSV, SCRIPT
-from playground.core.layers import describe_shape
-from playground.core.model import build_model, summarize
-from playground.core.spec import BuiltinData, CsvData, Experiment, OptimizerSpec, ScheduleSpec
-from playground.core.training import FUSED_OPTIMIZERS
+from playground.core.io.atomic import atomic_write_text
+from playground.core.layers.catalog import describe_shape
+from playground.core.layers.model import build_model, summarize
+from playground.core.spec.experiment import (
+    BuiltinData,
+    CsvData,
+    Experiment,
+    OptimizerSpec,
+    ScheduleSpec,
+)
+from playground.core.training.builders import FUSED_OPTIMIZERS
 
 _LOSSES = {
     "mse": "nn.MSELoss()",
@@ -70,7 +76,7 @@ def module_source(module: str) -> str:
 
 
 def _optimizer_code(spec: OptimizerSpec) -> str:
-    """The same call as :func:`playground.core.training.build_optimizer` makes."""
+    """The same call as :func:`playground.core.training.builders.build_optimizer` makes."""
     lr, decay = repr(spec.lr), repr(spec.weight_decay)
     # fused: one kernel updates all parameters (faster for small networks), as in the app.
     fused = 'fused=parameters[0].device.type in ("cpu", "cuda")'
@@ -96,7 +102,7 @@ def _optimizer_code(spec: OptimizerSpec) -> str:
 
 
 def _schedule_code(spec: ScheduleSpec, epochs: int) -> str:
-    """The same schedule as :func:`playground.core.training.build_schedule` makes."""
+    """The same schedule as :func:`playground.core.training.builders.build_schedule` makes."""
     scheduler = "torch.optim.lr_scheduler"
     if spec.kind == "step":
         return f"{scheduler}.StepLR(optimizer, step_size={spec.step_size}, gamma={spec.gamma!r})"

@@ -14,8 +14,8 @@ import warnings
 import torch
 from torch import nn
 
-from playground.core.atomic import atomic_write_bytes
 from playground.core.export.base import ExportError
+from playground.core.io.atomic import atomic_write_bytes
 
 
 def export_torchscript(model: nn.Module, path: str | os.PathLike[str]) -> None:

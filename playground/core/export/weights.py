@@ -24,8 +24,8 @@ from safetensors.torch import load as load_safetensors
 from safetensors.torch import save as save_safetensors
 from torch import nn
 
-from playground.core.atomic import atomic_write_bytes
-from playground.core.model import layer_label
+from playground.core.io.atomic import atomic_write_bytes
+from playground.core.layers.model import layer_label
 
 PICKLE_SUFFIXES = (".pt", ".pth", ".bin", ".ckpt")
 SAFETENSORS_SUFFIX = ".safetensors"
@@ -107,7 +107,7 @@ def load_weights(path: str | os.PathLike[str]) -> dict[str, torch.Tensor]:
         )
     suffix = _suffix(source)
     if suffix == ".playground":
-        from playground.core.files import load_experiment_file_any
+        from playground.core.io.readers import load_experiment_file_any
 
         weights = load_experiment_file_any(source).weights
         if weights is None:

@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
-from playground.core.snapshot import Snapshot
+from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.axes import GridLines
 
 # Readable on a projector: axis text a little larger than pyqtgraph's default.

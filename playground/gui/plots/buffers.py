@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from playground.core.history import DecimatingBuffer
+from playground.core.training.history import DecimatingBuffer
 
 
 class CurveBuffer:

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.base import Dataset
-from playground.core.snapshot import FittedCurve, Snapshot
+from playground.core.training.snapshot import FittedCurve, Snapshot
 from playground.gui.plots.base import cache_legend, style_plot
 from playground.gui.plots.colors import OKABE_ITO, TRAIN_COLOR, VALIDATION_COLOR
 from playground.gui.plots.views import PlotView

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.base import Dataset
-from playground.core.snapshot import DecisionGrid, Snapshot
+from playground.core.training.snapshot import DecisionGrid, Snapshot
 from playground.gui.plots.base import cache_as_pixmap, cache_legend, style_plot
 from playground.gui.plots.colors import (
     binary_region_lookup,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core.snapshot import Hint, Snapshot
+from playground.core.training.snapshot import Hint, Snapshot
 
 SEVERITY_ORDER = {"problem": 0, "warning": 1, "info": 2}
 SEVERITY_WORDS = {"problem": "Problem", "warning": "Warning", "info": "Note"}

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from playground.core.snapshot import Snapshot
+from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.axes import ValueAxisFollower
 from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_legend, style_plot
 from playground.gui.plots.buffers import CurveBuffer

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from playground.core.snapshot import ParameterStats, Snapshot
+from playground.core.training.snapshot import ParameterStats, Snapshot
 from playground.gui.plots.base import LIVE_STATES
 from playground.gui.plots.buffers import HistogramHistory
 from playground.gui.plots.parameter_views import (

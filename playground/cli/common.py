@@ -1,0 +1,74 @@
+"""What every command shares: exit codes, the user-error types, and how a problem is said.
+
+Every problem a user can cause (a missing file, a broken spec, an absent device)
+ends with exit code 2 and one sentence per problem on stderr; an unexpected
+failure ends with exit code 1 and a generic sentence. The app's own command line
+(``playground --preset …``) uses the same exit codes and argument types.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from typing import TextIO
+
+from playground.core.data import DataError
+from playground.core.io.files import FileFormatError
+from playground.core.layers.catalog import ShapeError
+from playground.core.layers.model import ModelError
+from playground.core.spec.validation import SpecError
+from playground.core.training.devices import DeviceError
+from playground.core.training.engine import EngineError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+PROGRAM = "playground"
+
+
+class CliError(Exception):
+    """A problem with what the user asked for; the message is shown as is (exit code 2)."""
+
+
+def user_errors() -> tuple[type[BaseException], ...]:
+    """Error types whose message is a sentence meant for the user."""
+    return (
+        CliError,
+        SpecError,
+        DataError,
+        DeviceError,
+        ModelError,
+        ShapeError,
+        EngineError,
+        FileFormatError,
+    )
+
+
+def say(message: str, stream: TextIO | None = None) -> None:
+    """Print one message per line, each starting with the program name."""
+    out = sys.stderr if stream is None else stream
+    for line in str(message).splitlines() or [""]:
+        if line and line[-1] not in ".!?":
+            line += "."  # core problems are sentence fragments; the terminal gets sentences
+        print(f"{PROGRAM}: {line}", file=out)
+
+
+def debug_details() -> None:
+    """With PLAYGROUND_DEBUG=1 set, developers get the traceback users never see."""
+    if os.environ.get("PLAYGROUND_DEBUG"):
+        traceback.print_exc()
+
+
+def positive_int(text: str) -> int:
+    """argparse type for a whole number of at least 1, refused in words."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value

@@ -1,0 +1,81 @@
+"""``playground export``: write an experiment's model as weights, TorchScript, ONNX or a script.
+
+The same core exporters as the app's Export menu; weights come from the
+``.playground`` file, from ``--weights``, or else are the seed's initial
+weights (with a note saying so).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from playground.cli.check import resolve_experiment
+from playground.cli.common import EXIT_OK, EXIT_USAGE, say
+from playground.core.export import (
+    EXPORT_FORMATS,
+    ExportError,
+    WeightsError,
+    export_experiment,
+    load_weights,
+)
+from playground.core.io.files import LoadedExperiment
+from playground.core.io.readers import load_experiment_file_any
+
+_TITLES = {
+    "weights": "weights",
+    "torchscript": "TorchScript",
+    "onnx": "ONNX",
+    "script": "a training script",
+}
+
+
+def _load(source: str) -> tuple[LoadedExperiment, str]:
+    """An experiment file (``.playground`` or ``.json``) or a preset, with a label for messages."""
+    path = Path(source)
+    if path.suffix.lower() in (".playground", ".json") or path.exists():
+        return load_experiment_file_any(path), path.name
+    experiment, label = resolve_experiment(source)
+    return LoadedExperiment(experiment), label
+
+
+def _export_command(namespace: argparse.Namespace) -> int:
+    loaded, label = _load(namespace.experiment)
+    try:
+        weights = loaded.weights
+        if namespace.weights:
+            weights = load_weights(namespace.weights)
+        notes = export_experiment(
+            loaded.experiment, namespace.to, namespace.output, weights=weights
+        )
+    except (ExportError, WeightsError) as error:
+        say(str(error))
+        return EXIT_USAGE
+    for note in notes:
+        say(note)
+    print(f"Exported {label} as {_TITLES[namespace.to]} to {namespace.output}.")
+    return EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``export`` subcommand."""
+    parser = subparsers.add_parser(
+        "export",
+        help="export a model as weights, TorchScript, ONNX or a training script",
+        description=(
+            "Export an experiment's model. Weights come from the .playground file or "
+            "--weights; without either, the model keeps the initial weights of its seed. "
+            "A script export writes a standalone PyTorch training script."
+        ),
+    )
+    parser.add_argument(
+        "experiment", metavar="EXPERIMENT", help="a .playground or .json file, or a preset name"
+    )
+    parser.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="what to write")
+    parser.add_argument("-o", "--output", required=True, metavar="PATH", help="the file to write")
+    parser.add_argument(
+        "--weights",
+        metavar="FILE",
+        help="trained weights to use (.safetensors, .pt or .playground)",
+    )
+    parser.set_defaults(handler=_export_command)

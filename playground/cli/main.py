@@ -1,0 +1,124 @@
+"""The command line: ``playground train | check | presets | export …`` without a window.
+
+Each subcommand is a module with ``register(subparsers)``, which adds its parser
+and sets ``handler`` (``(argparse.Namespace) -> int``) as a default.
+:data:`SUBCOMMANDS` maps command names to those modules, imported here by name
+so that a frozen build sees every one of them; adding a subcommand is one
+import and one line there. No traceback ever reaches the terminal (see
+:mod:`playground.cli.common`).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from playground.cli import check, export, presets, train
+from playground.cli.common import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROGRAM,
+    debug_details,
+    say,
+    user_errors,
+)
+from playground.core.io.readers import EXPERIMENT_READERS
+from playground.core.spec.messages import did_you_mean
+
+#: Every command and the module that adds it with ``register(subparsers)``.
+SUBCOMMANDS: dict[str, ModuleType] = {
+    "train": train,
+    "check": check,
+    "presets": presets,
+    "export": export,
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line: app options and the subcommands (only ``command``'s when given)."""
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM,
+        description=(
+            "Design, train and watch small neural networks. Without a command the app "
+            "opens ('playground [FILE] [--preset NAME]'); with a command it runs in the terminal."
+        ),
+        epilog="Run 'playground COMMAND --help' for the options of one command.",
+    )
+    parser.add_argument(
+        "--preset", metavar="NAME", help="open the app with this preset (see 'playground presets')"
+    )
+    subparsers = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    wanted = [SUBCOMMANDS[command]] if command in SUBCOMMANDS else list(SUBCOMMANDS.values())
+    for module in wanted:
+        module.register(subparsers)
+    return parser
+
+
+def subcommand_names() -> list[str]:
+    """The names of every command the command line knows."""
+    return list(SUBCOMMANDS)
+
+
+def wants_cli(args: Sequence[str]) -> bool:
+    """Whether these arguments ask for the command line rather than the app."""
+    if not args:
+        return False
+    first = args[0]
+    if first in ("-h", "--help"):
+        return True
+    if first.startswith("-"):
+        return False
+    if first in SUBCOMMANDS:
+        return True
+    # Neither a command nor a file the app could open: most likely a mistyped command.
+    path = Path(first)
+    return not (path.exists() or path.suffix.lower() in EXPERIMENT_READERS)
+
+
+def run(args: Sequence[str]) -> int:
+    """Run one command; returns the exit code. Never lets a traceback through."""
+    if args and not args[0].startswith("-") and args[0] not in SUBCOMMANDS:
+        names = list(SUBCOMMANDS)
+        say(
+            f"'{args[0]}' is neither a command nor an experiment file"
+            f"{did_you_mean(args[0], names)}; the commands are {', '.join(names)}."
+        )
+        return EXIT_USAGE
+    try:
+        parser = build_parser(args[0] if args else None)
+        namespace = parser.parse_args(list(args))
+    except SystemExit as exc:  # argparse already printed usage and the problem
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    handler = getattr(namespace, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(handler(namespace))
+    except KeyboardInterrupt:
+        say("stopped by Ctrl+C.")
+        return EXIT_INTERRUPTED
+    except user_errors() as exc:
+        say(str(exc))
+        return EXIT_USAGE
+    except MemoryError:
+        say("the computer ran out of memory; use fewer samples, a smaller model or batch size.")
+        return EXIT_FAILED
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        reason = (exc.strerror or "the system refused").lower()
+        say(
+            f"a file could not be read or written{where}: {reason}; check the path and permissions."
+        )
+        return EXIT_USAGE
+    except Exception as exc:
+        debug_details()
+        say(
+            f"something unexpected went wrong ({type(exc).__name__}). "
+            "Please report this with the command you ran."
+        )
+        return EXIT_FAILED

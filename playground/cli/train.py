@@ -1,0 +1,299 @@
+"""``playground train``: train an experiment file or preset headless and save the results.
+
+The run is the same engine the app drives. On a terminal a one-line progress
+bar redraws in place; when the output goes to a file or a pipe, a plain line
+is printed every tenth of the run instead, so logs stay readable. Ctrl+C asks
+the engine to stop at its next safe point, so the outputs are still written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import math
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import torch
+
+from playground.cli.check import resolve_experiment
+from playground.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, CliError, positive_int
+from playground.core.data import describe_data, load_dataset
+from playground.core.spec.experiment import Experiment
+from playground.core.spec.validation import SpecError, check_experiment, parse_experiment
+from playground.core.training.engine import Engine
+from playground.core.training.history import EPOCH_COLUMNS
+from playground.core.training.run_control import Callback
+from playground.core.training.snapshot import Snapshot
+
+
+class StepLimit(Callback):
+    """Stops the run after a fixed number of optimizer steps (``--steps``)."""
+
+    def __init__(self, steps: int) -> None:
+        self.steps = steps
+
+    def on_batch_end(self, engine: Engine, step: int, loss: torch.Tensor) -> None:
+        if step >= self.steps:
+            engine.stop()
+
+
+class Progress:
+    """A progress bar redrawn in place on a terminal, or a plain line per tenth elsewhere."""
+
+    WIDTH = 24
+
+    def __init__(self, stream: TextIO, epochs: int, steps: int | None) -> None:
+        self.stream = stream
+        self.epochs = epochs
+        self.steps = steps
+        self.tty = stream.isatty()
+        self._last_tenth = -1
+        self._drawn = False
+        self._width = 0
+
+    def fraction(self, snapshot: Snapshot) -> float:
+        by_epochs = (snapshot.epoch + snapshot.epoch_progress) / self.epochs
+        if self.steps:
+            return min(1.0, max(by_epochs, snapshot.step / self.steps))
+        return min(1.0, by_epochs)
+
+    def _text(self, snapshot: Snapshot) -> str:
+        parts = [
+            f"epoch {min(snapshot.epoch + 1, self.epochs)}/{self.epochs}",
+            f"step {snapshot.step}",
+        ]
+        if math.isfinite(snapshot.train_loss):
+            parts.append(f"loss {snapshot.train_loss:.4g}")
+        if snapshot.val_accuracy is not None:
+            parts.append(f"val acc {snapshot.val_accuracy:.1%}")
+        elif snapshot.val_loss is not None:
+            parts.append(f"val loss {snapshot.val_loss:.4g}")
+        return "  ".join(parts)
+
+    def update(self, snapshot: Snapshot) -> None:
+        fraction = self.fraction(snapshot)
+        if self.tty:
+            filled = round(fraction * self.WIDTH)
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            line = f"[{bar}] {fraction:4.0%}  {self._text(snapshot)}"
+            # Spaces (not a terminal escape code, which older Windows consoles print
+            # literally) wipe what is left of a longer previous line.
+            self.stream.write("\r" + line.ljust(self._width))
+            self._width = len(line)
+            self.stream.flush()
+            self._drawn = True
+            return
+        tenth = int(fraction * 10)
+        if tenth > self._last_tenth and snapshot.state == "running":
+            self._last_tenth = tenth
+            print(f"{fraction:4.0%}  {self._text(snapshot)}", file=self.stream, flush=True)
+
+    def finish(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+@contextlib.contextmanager
+def stop_on_interrupt(engine: Engine) -> Iterator[list[bool]]:
+    """While training, Ctrl+C asks the engine to stop; a second Ctrl+C quits at once."""
+    interrupted = [False]
+    previous = signal.getsignal(signal.SIGINT)
+
+    def handle(signum: int, frame: object) -> None:
+        if interrupted[0]:
+            raise KeyboardInterrupt
+        interrupted[0] = True
+        engine.stop()
+
+    signal.signal(signal.SIGINT, handle)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def apply_overrides(experiment: Experiment, namespace: argparse.Namespace) -> Experiment:
+    """The experiment with --epochs, --device and --seed applied, validated like a file."""
+    data = experiment.to_dict()
+    training = data["training"]
+    for option in ("epochs", "device", "seed"):
+        value = getattr(namespace, option)
+        if value is not None:
+            training[option] = value
+    try:
+        return parse_experiment(data)
+    except SpecError as exc:
+        raise SpecError([f"command line: {p}" for p in exc.problems]) from None
+
+
+def _summary(
+    experiment: Experiment, engine: Engine, final: Snapshot, seconds: float
+) -> dict[str, Any]:
+    return {
+        "experiment": experiment.name,
+        "state": final.state,
+        "reason": final.reason,
+        "steps": final.step,
+        "epochs": final.epoch,
+        "train_loss": engine.train_loss,
+        "val_loss": final.val_loss,
+        "train_accuracy": final.train_accuracy,
+        "val_accuracy": final.val_accuracy,
+        "seconds": round(seconds, 3),
+        "samples_per_second": final.samples_per_second,
+        "device": str(engine.device),
+        "parameters": sum(p.numel() for p in engine.model.parameters()),
+    }
+
+
+def _number(value: float | None, percent: bool = False) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.1%}" if percent else f"{value:.6g}"
+
+
+def print_summary(summary: dict[str, Any], stream: TextIO) -> None:
+    """The end-of-run report a person reads."""
+    lines = [
+        f"{summary['experiment']}: {summary['reason'] or summary['state']}",
+        f"  steps {summary['steps']}, epochs {summary['epochs']}, "
+        f"{summary['seconds']:.2f} s on {summary['device']}",
+        f"  train loss {_number(summary['train_loss'])}, "
+        f"validation loss {_number(summary['val_loss'])}",
+    ]
+    if summary["val_accuracy"] is not None or summary["train_accuracy"] is not None:
+        lines.append(
+            f"  train accuracy {_number(summary['train_accuracy'], True)}, "
+            f"validation accuracy {_number(summary['val_accuracy'], True)}"
+        )
+    print("\n".join(lines), file=stream, flush=True)
+
+
+def _clean(value: Any) -> Any:
+    """JSON has no NaN or infinity: write them as null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def write_outputs(
+    folder: Path, experiment: Experiment, engine: Engine, summary: dict[str, Any]
+) -> None:
+    """summary.json, metrics.csv, model.pt and experiment.json in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "summary.json").write_text(
+        json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2) + "\n", encoding="utf-8"
+    )
+    with open(folder / "metrics.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(EPOCH_COLUMNS))
+        writer.writeheader()
+        writer.writerows(engine.history.rows())
+    state = {name: tensor.detach().cpu() for name, tensor in engine.model.state_dict().items()}
+    torch.save(state, folder / "model.pt")
+    (folder / "experiment.json").write_text(experiment.to_json(), encoding="utf-8")
+
+
+def _check_out_folder(out: str | None) -> Path | None:
+    if out is None:
+        return None
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"--out '{out}' is a file, not a folder; give a folder for the results.")
+    return folder
+
+
+def train_command(namespace: argparse.Namespace) -> int:
+    """Train, print progress and a summary, and write the outputs; returns the exit code."""
+    experiment, label = resolve_experiment(namespace.experiment)
+    experiment = apply_overrides(experiment, namespace)
+    folder = _check_out_folder(namespace.out)
+    info = describe_data(experiment.data)
+    problems = check_experiment(experiment, info)
+    if problems:
+        raise SpecError([f"{label}: {problem}" for problem in problems])
+    dataset = load_dataset(experiment.data)
+    steps: int | None = namespace.steps
+    if steps is not None and namespace.epochs is None:
+        # --steps alone decides the length: make sure the epochs do not end the run first.
+        per_epoch = math.ceil(dataset.x_train.shape[0] / experiment.training.batch_size)
+        needed = math.ceil(steps / per_epoch)
+        if needed > experiment.training.epochs:
+            training = experiment.training.model_copy(update={"epochs": needed})
+            experiment = experiment.model_copy(update={"training": training})
+    callbacks = [StepLimit(steps)] if steps is not None else []
+    engine = Engine(experiment, dataset, callbacks=callbacks)
+    progress = Progress(sys.stdout, experiment.training.epochs, steps)
+    if not namespace.quiet:
+        print(
+            f"Training {label} on {engine.device} ({info.task}, {dataset.x_train.shape[0]} samples)",
+            flush=True,
+        )
+    started = time.perf_counter()
+    with stop_on_interrupt(engine) as interrupted:
+        final = engine.run(on_snapshot=None if namespace.quiet else progress.update)
+    seconds = time.perf_counter() - started
+    progress.finish()
+    summary = _summary(experiment, engine, final, seconds)
+    if interrupted[0]:
+        summary["reason"] = f"stopped by Ctrl+C after {final.step} steps"
+    print_summary(summary, sys.stdout)
+    if folder is not None:
+        write_outputs(folder, experiment, engine, summary)
+        print(f"Results written to {folder}", flush=True)
+    if interrupted[0]:
+        return EXIT_INTERRUPTED
+    if final.state in ("diverged", "failed"):
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 0 <= value <= 2**31 - 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {2**31 - 1}, not {value}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``train`` to the command line."""
+    parser = subparsers.add_parser(
+        "train",
+        help="train an experiment file or preset in the terminal",
+        description=(
+            "Train an experiment headless. Progress is shown while it runs; Ctrl+C stops "
+            "cleanly and still writes the results."
+        ),
+    )
+    parser.add_argument(
+        "experiment",
+        metavar="EXPERIMENT_OR_PRESET",
+        help="an experiment file (.json or .playground) or a preset name",
+    )
+    parser.add_argument("--epochs", type=positive_int, metavar="N", help="train for N epochs")
+    parser.add_argument(
+        "--steps", type=positive_int, metavar="N", help="stop after N optimizer steps"
+    )
+    parser.add_argument(
+        "--device", metavar="D", help="auto, cpu, cuda, cuda:N or mps (default: the experiment's)"
+    )
+    parser.add_argument("--seed", type=_seed, metavar="S", help="seed for weights and batch order")
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="folder for summary.json, metrics.csv, model.pt and experiment.json",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress, only the final summary"
+    )
+    parser.set_defaults(handler=train_command)

@@ -1,0 +1,141 @@
+"""What differs between two runs' settings, in words a learner reads in the compare view."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from playground.core.layers.catalog import CATALOGUE
+from playground.core.spec.experiment import Experiment, LayerSpec
+
+_SECTION_LABELS = {
+    "data": "data",
+    "model": "model",
+    "loss": "loss",
+    "optimizer": "optimizer",
+    "schedule": "schedule",
+    "training": "training",
+}
+_FIELD_LABELS = {
+    ("data", "name"): "data set",
+    ("data", "validation_fraction"): "validation share",
+    ("data", "derived_features"): "derived inputs",
+    ("data", "as_images"): "digits as images",
+    ("data", "path"): "CSV file",
+    ("data", "features"): "feature columns",
+    ("data", "target"): "target column",
+    ("data", "standardize"): "standardise",
+    ("optimizer", "kind"): "type",
+    ("optimizer", "lr"): "learning rate",
+    ("optimizer", "weight_decay"): "weight decay",
+    ("schedule", "kind"): "type",
+    ("schedule", "step_size"): "step size (epochs)",
+    ("schedule", "t_max"): "half-cycle (epochs)",
+    ("schedule", "min_lr"): "lowest learning rate",
+    ("training", "batch_size"): "batch size",
+    ("training", "grad_clip"): "gradient clipping",
+}
+_IGNORED = frozenset({"schema_version", "name", "description"})
+ARROW = "→"
+SEPARATOR = " ▸ "
+
+
+def format_setting(value: Any) -> str:
+    """A setting value the way a person writes it: ``0.01``, ``on``, ``none``."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, float):
+        return f"{value:g}" if math.isfinite(value) else str(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(format_setting(v) for v in value) if value else "none"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class SettingChange:
+    """One setting that differs between two experiments, with a label for people."""
+
+    path: str  # machine path, e.g. ``optimizer.lr`` or ``model.layers[1].params.out_features``
+    label: str  # e.g. ``optimizer ▸ learning rate``
+    a_value: Any
+    b_value: Any
+
+    @property
+    def text(self) -> str:
+        """E.g. ``optimizer ▸ learning rate: 0.01 → 0.1``."""
+        return (
+            f"{self.label}: {format_setting(self.a_value)} {ARROW} {format_setting(self.b_value)}"
+        )
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _field_label(section: str, name: str) -> str:
+    return _FIELD_LABELS.get((section, name), name.replace("_", " "))
+
+
+def _diff_section(section: str, a: Any, b: Any) -> list[SettingChange]:
+    title = _SECTION_LABELS[section]
+    if not isinstance(a, dict) or not isinstance(b, dict):
+        return [SettingChange(section, title, a, b)] if a != b else []
+    if a.get("kind") != b.get("kind") and section == "data":
+        return [SettingChange("data.kind", f"{title}{SEPARATOR}source", a["kind"], b["kind"])]
+    changes = []
+    for key in list(a) + [k for k in b if k not in a]:
+        if a.get(key) != b.get(key):
+            label = f"{title}{SEPARATOR}{_field_label(section, key)}"
+            changes.append(SettingChange(f"{section}.{key}", label, a.get(key), b.get(key)))
+    return changes
+
+
+def _layer_name(layer: LayerSpec | None) -> str | None:
+    return None if layer is None else layer.kind
+
+
+def _diff_layers(a: Sequence[LayerSpec], b: Sequence[LayerSpec]) -> list[SettingChange]:
+    changes = []
+    for index in range(max(len(a), len(b))):
+        left = a[index] if index < len(a) else None
+        right = b[index] if index < len(b) else None
+        base = f"model{SEPARATOR}layer {index + 1}"
+        path = f"model.layers[{index}]"
+        if left is None or right is None or left.kind != right.kind:
+            changes.append(SettingChange(path, base, _layer_name(left), _layer_name(right)))
+            continue
+        kind = CATALOGUE.get(left.kind)
+        params_a = kind.resolve(left.params) if kind else dict(left.params)
+        params_b = kind.resolve(right.params) if kind else dict(right.params)
+        for name in list(params_a) + [k for k in params_b if k not in params_a]:
+            if params_a.get(name) != params_b.get(name):
+                title = kind.param(name).title if kind and name in params_a else name
+                changes.append(
+                    SettingChange(
+                        f"{path}.params.{name}",
+                        f"{base} ({left.kind}){SEPARATOR}{title}",
+                        params_a.get(name),
+                        params_b.get(name),
+                    )
+                )
+    return changes
+
+
+def diff_settings(a: Experiment, b: Experiment) -> list[SettingChange]:
+    """Every setting that differs from ``a`` to ``b`` (name and description aside), in spec order."""
+    left, right = a.to_dict(), b.to_dict()
+    changes: list[SettingChange] = []
+    for section in left:
+        if section in _IGNORED:
+            continue
+        if section == "model":
+            changes.extend(_diff_layers(a.model.layers, b.model.layers))
+        else:
+            changes.extend(_diff_section(section, left[section], right[section]))
+    return changes
+
+
+# ---- records from the engine and paired runs ------------------------------------------

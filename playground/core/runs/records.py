@@ -1,0 +1,140 @@
+"""Run records: what one training run used and achieved, kept for comparison.
+
+A :class:`RunRecord` is small plain data (settings, device, duration, final
+metrics and decimated curves) that travels inside ``.playground`` files, so a
+learner can reopen an experiment and still see how earlier runs went.
+:mod:`~playground.core.runs.differences` says what differs between two runs'
+settings; :mod:`~playground.core.runs.paired` repeats a run with one setting
+changed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from playground.core.spec.experiment import Experiment
+
+if TYPE_CHECKING:
+    from playground.core.training.engine import Engine
+    from playground.core.training.snapshot import Snapshot
+
+MAX_CURVE_POINTS = 1000
+
+
+class RecordModel(BaseModel):
+    """Base of the stored records: strict keys; NaN and infinity survive JSON (diverged runs)."""
+
+    model_config = ConfigDict(extra="forbid", ser_json_inf_nan="constants")
+
+
+class RunCurves(RecordModel):
+    """Loss curves thinned to at most :data:`MAX_CURVE_POINTS` points each."""
+
+    steps: list[int] = Field(default_factory=list)
+    losses: list[float] = Field(default_factory=list)
+    epochs: list[int] = Field(default_factory=list)
+    epoch_losses: list[float] = Field(default_factory=list)
+    val_losses: list[float | None] = Field(default_factory=list)
+
+
+class FinalMetrics(RecordModel):
+    """Where the run ended."""
+
+    train_loss: float
+    val_loss: float | None = None
+    train_accuracy: float | None = None
+    val_accuracy: float | None = None
+
+
+class RunRecord(RecordModel):
+    """One finished (or stopped, or diverged) training run."""
+
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
+    started_at: datetime
+    settings: Experiment
+    device: str
+    seconds: float = Field(ge=0.0)
+    state: str = "finished"
+    reason: str = ""
+    epochs: int = Field(0, ge=0)
+    steps: int = Field(0, ge=0)
+    final: FinalMetrics
+    curves: RunCurves = Field(default_factory=RunCurves)
+
+
+def decimate_indices(count: int, limit: int = MAX_CURVE_POINTS) -> list[int]:
+    """Evenly spread indices into ``count`` points, at most ``limit``, always keeping the last."""
+    if count <= limit:
+        return list(range(count))
+    if limit < 2:
+        return [count - 1]
+    stride = (count - 1) / (limit - 1)
+    return sorted({round(i * stride) for i in range(limit)})
+
+
+def _thin(values: Sequence[Any], keep: Sequence[int]) -> list[Any]:
+    return [values[i] for i in keep]
+
+
+def make_curves(
+    steps: Sequence[int],
+    losses: Sequence[float],
+    epochs: Sequence[int] = (),
+    epoch_losses: Sequence[float] = (),
+    val_losses: Sequence[float | None] = (),
+) -> RunCurves:
+    """Build :class:`RunCurves`, thinning the per-step and per-epoch series separately."""
+    keep = decimate_indices(len(steps))
+    keep_epochs = decimate_indices(len(epochs))
+    return RunCurves(
+        steps=[int(s) for s in _thin(steps, keep)],
+        losses=[float(v) for v in _thin(losses, keep)],
+        epochs=[int(e) for e in _thin(epochs, keep_epochs)],
+        epoch_losses=[float(v) for v in _thin(epoch_losses, keep_epochs)] if epoch_losses else [],
+        val_losses=[None if v is None else float(v) for v in _thin(val_losses, keep_epochs)]
+        if val_losses
+        else [],
+    )
+
+
+# ---- differences between settings ------------------------------------------------
+
+
+def _finite_or_none(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def record_from_engine(
+    engine: Engine, final_snapshot: Snapshot, started_at: datetime, seconds: float
+) -> RunRecord:
+    """A :class:`RunRecord` of a run that has ended: its settings, result and thinned curves."""
+    steps, losses = engine.history.step_curve()
+    epochs = engine.history.epochs
+    return RunRecord(
+        started_at=started_at,
+        settings=engine.experiment,
+        device=str(engine.device),
+        seconds=max(0.0, float(seconds)),
+        state=final_snapshot.state,
+        reason=final_snapshot.reason,
+        epochs=final_snapshot.epoch,
+        steps=final_snapshot.step,
+        final=FinalMetrics(
+            train_loss=float(engine.train_loss),
+            val_loss=_finite_or_none(final_snapshot.val_loss),
+            train_accuracy=_finite_or_none(final_snapshot.train_accuracy),
+            val_accuracy=_finite_or_none(final_snapshot.val_accuracy),
+        ),
+        curves=make_curves(
+            [int(s) for s in steps],
+            [float(v) for v in losses],
+            [r.epoch for r in epochs],
+            [r.train_loss for r in epochs],
+            [r.val_loss for r in epochs],
+        ),
+    )

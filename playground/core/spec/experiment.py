@@ -1,0 +1,189 @@
+"""The experiment specification: one typed, versioned description of an experiment.
+
+Everything the app, the command line and saved files agree on goes through
+:class:`Experiment`. It is plain data (pydantic models) with a JSON round-trip;
+rules that need more than one field (layer parameters against the catalogue,
+loss against the model) live in :mod:`playground.core.spec.validation`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+
+DatasetName = Literal[
+    "circle",
+    "xor",
+    "gaussian",
+    "spiral",
+    "plane",
+    "multi-gaussian",
+    "linear",
+    "identity",
+    "random-regression",
+    "iris",
+    "wine",
+    "breast-cancer",
+    "digits",
+]
+DerivedFeature = Literal["x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]
+
+LossName = Literal["mse", "l1", "huber", "cross-entropy", "bce-with-logits"]
+OptimizerName = Literal["sgd", "adam", "adamw", "rmsprop", "adagrad"]
+ScheduleName = Literal["none", "step", "cosine", "plateau"]
+
+# The same names as plain tuples, for pickers and messages (one list, no copy to keep in step).
+BUILTIN_DATASETS: tuple[str, ...] = get_args(DatasetName)
+DERIVED_FEATURES: tuple[str, ...] = get_args(DerivedFeature)
+LOSSES: tuple[str, ...] = get_args(LossName)
+OPTIMIZERS: tuple[str, ...] = get_args(OptimizerName)
+
+_DEVICE_PATTERN = re.compile(r"^(auto|cpu|mps|cuda(:\d+)?)$")
+
+ParamValue = bool | int | float | str
+
+
+class SpecModel(BaseModel):
+    """Base for every part of the spec: unknown keys are errors, assignments are checked."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class BuiltinData(SpecModel):
+    """A data set generated or shipped with the app."""
+
+    kind: Literal["builtin"] = "builtin"
+    name: DatasetName = "spiral"
+    samples: int = Field(500, ge=10, le=200_000, description="Number of samples generated.")
+    noise: float = Field(
+        0.0, ge=0.0, le=1.0, description="Noise level from 0 (none) to 1 (very noisy)."
+    )
+    validation_fraction: float = Field(
+        0.2, ge=0.0, le=0.9, description="Share of the samples held out for validation."
+    )
+    seed: int = Field(0, ge=0, le=2**31 - 1, description="Seed that generates and splits the data.")
+    derived_features: list[DerivedFeature] = Field(
+        default_factory=list,
+        description="Extra inputs computed from x1 and x2 (2-D data sets only).",
+    )
+    as_images: bool = Field(
+        False, description="Digits only: give 1×8×8 images instead of 64 flat features."
+    )
+
+    @field_validator("derived_features")
+    @classmethod
+    def _unique_features(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("each derived input may be chosen only once")
+        return value
+
+
+class CsvData(SpecModel):
+    """A table read from a CSV file with chosen feature and target columns."""
+
+    kind: Literal["csv"] = "csv"
+    path: str = Field(min_length=1)
+    features: list[str] = Field(min_length=1)
+    target: str = Field(min_length=1)
+    task: Literal["auto", "classification", "regression"] = "auto"
+    standardize: bool = True
+    validation_fraction: float = Field(0.2, ge=0.0, le=0.9)
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+
+
+DataSpec = Annotated[BuiltinData | CsvData, Field(discriminator="kind")]
+
+
+class LayerSpec(SpecModel):
+    """One layer: a kind from the catalogue plus its parameters.
+
+    Input sizes (``in_features``, ``in_channels``) are never stored: they are
+    inferred from the previous layer.
+    """
+
+    kind: str
+    params: dict[str, ParamValue] = Field(default_factory=dict)
+
+
+class ModelSpec(SpecModel):
+    layers: list[LayerSpec] = Field(default_factory=list)
+
+
+class OptimizerSpec(SpecModel):
+    kind: OptimizerName = "adam"
+    lr: float = Field(0.01, gt=0.0, le=100.0, description="Learning rate.")
+    momentum: float = Field(0.0, ge=0.0, lt=1.0, description="SGD and RMSprop momentum.")
+    nesterov: bool = Field(False, description="SGD only: Nesterov momentum (needs momentum > 0).")
+    betas: tuple[float, float] = Field(
+        (0.9, 0.999), description="Adam/AdamW averaging factors for the gradient and its square."
+    )
+    weight_decay: float = Field(0.0, ge=0.0, le=1.0, description="L2 penalty on the weights.")
+
+    @field_validator("betas")
+    @classmethod
+    def _betas_in_range(cls, value: tuple[float, float]) -> tuple[float, float]:
+        for beta in value:
+            if not 0.0 <= beta < 1.0:
+                raise ValueError(f"each beta must be at least 0 and below 1, not {beta:g}")
+        return value
+
+
+class ScheduleSpec(SpecModel):
+    """An optional learning-rate schedule; step and cosine count in epochs."""
+
+    kind: ScheduleName = "none"
+    step_size: int = Field(10, ge=1, le=1_000_000, description="Step: epochs between decays.")
+    gamma: float = Field(0.5, gt=0.0, le=1.0, description="Step: factor applied at each decay.")
+    t_max: int | None = Field(
+        None, ge=1, le=1_000_000, description="Cosine: epochs of one half-cycle (default: all)."
+    )
+    min_lr: float = Field(0.0, ge=0.0, description="Cosine and plateau: lowest learning rate.")
+    patience: int = Field(
+        5, ge=0, le=10_000, description="Plateau: epochs without improvement before decaying."
+    )
+    factor: float = Field(0.5, gt=0.0, lt=1.0, description="Plateau: factor applied at each decay.")
+
+
+class TrainingSpec(SpecModel):
+    batch_size: int = Field(32, ge=1, le=1_000_000)
+    epochs: int = Field(100, ge=1, le=10_000_000)
+    seed: int = Field(
+        0, ge=0, le=2**31 - 1, description="Seed for initial weights and batch order."
+    )
+    device: str = Field("auto", description="auto, cpu, cuda, cuda:N or mps.")
+    grad_clip: float | None = Field(
+        None, gt=0.0, description="Clip the total gradient norm to this value (off when empty)."
+    )
+
+    @field_validator("device")
+    @classmethod
+    def _device_name(cls, value: str) -> str:
+        value = value.strip().lower()
+        if not _DEVICE_PATTERN.match(value):
+            raise ValueError(f"'{value}' is not a device; use auto, cpu, cuda, cuda:N or mps")
+        return value
+
+
+class Experiment(SpecModel):
+    """A whole experiment: data, model, loss, optimizer, schedule and training settings."""
+
+    schema_version: Literal[1] = 1
+    name: str = "Untitled"
+    description: str = ""
+    data: DataSpec = Field(default_factory=BuiltinData)
+    model: ModelSpec = Field(default_factory=ModelSpec)
+    loss: LossName = "cross-entropy"
+    optimizer: OptimizerSpec = Field(default_factory=OptimizerSpec)
+    schedule: ScheduleSpec = Field(default_factory=ScheduleSpec)
+    training: TrainingSpec = Field(default_factory=TrainingSpec)
+
+    def to_json(self) -> str:
+        """Serialise to indented JSON (the ``.json`` experiment file format)."""
+        return self.model_dump_json(indent=2) + "\n"
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")

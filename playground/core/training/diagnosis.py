@@ -1,0 +1,167 @@
+"""Gradient diagnosis in words: what the numbers of a snapshot say about training health.
+
+Learners see gradient-norm plots but rarely know what a healthy one looks like.
+:func:`diagnose` reads the per-layer statistics a snapshot already carries and
+turns clear problems (vanishing or exploding gradients, updates far from the
+usual ~1e-3 of the weight size, dead ReLU units) into :class:`Hint` sentences
+with one suggestion each. Thresholds are deliberately wide so a healthy run
+shows no hints at all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from playground.core.layers.model import layer_label
+from playground.core.training.snapshot import Hint, ParameterStats, Severity
+
+# Ratio between the RMS gradients of the weakest and strongest weighted layer
+# beyond which the weak one clearly learns much slower than the rest.
+GRADIENT_SPREAD = 1000.0
+# Update-to-weight ratios: about 1e-3 per step is the usual healthy value.
+UPDATE_TOO_SMALL = 1e-6
+UPDATE_TOO_LARGE = 0.1
+# Share of ReLU units that are zero for every validation sample.
+DEAD_WARNING = 0.5
+DEAD_PROBLEM = 0.9
+# A total gradient norm this large usually precedes divergence.
+EXPLODING_NORM = 1e4
+
+
+def _weights(parameters: Sequence[ParameterStats]) -> list[ParameterStats]:
+    """Weight matrices and filters (not biases or norm scales) with a known gradient."""
+    return [
+        p
+        for p in parameters
+        if p.name.endswith("weight")
+        and len(p.shape) >= 2
+        and math.isfinite(p.grad_norm)
+        and math.prod(p.shape) > 0
+    ]
+
+
+def _rms_gradient(stats: ParameterStats) -> float:
+    return stats.grad_norm / math.sqrt(math.prod(stats.shape))
+
+
+def _label(index: int, kinds: Sequence[str]) -> str:
+    kind = kinds[index] if 0 <= index < len(kinds) else "layer"
+    return layer_label(index, kind)
+
+
+def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
+    if len(weights) < 2:
+        return []
+    rms = [(_rms_gradient(p), p.layer_index) for p in weights]
+    strongest, strong_layer = max(rms)
+    weakest, weak_layer = min(rms)
+    if strongest <= 0.0:
+        return []
+    spread = strongest / weakest if weakest > 0 else math.inf
+    if spread < GRADIENT_SPREAD:
+        return []
+    times = "∞" if math.isinf(spread) else f"{spread:,.0f}"
+    weak, strong = _label(weak_layer, kinds), _label(strong_layer, kinds)
+    if weak_layer < strong_layer:
+        return [
+            Hint(
+                "warning",
+                weak_layer,
+                f"Gradients vanish: {weak} gets {times}× smaller gradients than {strong}, "
+                "so the early layers barely learn.",
+                "Try ReLU or LeakyReLU instead of Sigmoid/Tanh, add BatchNorm, or use fewer layers.",
+            )
+        ]
+    return [
+        Hint(
+            "warning",
+            strong_layer,
+            f"Gradients explode: {strong} gets {times}× larger gradients than {weak}.",
+            "Lower the learning rate, turn on gradient clipping, or add BatchNorm.",
+        )
+    ]
+
+
+def _update_sizes(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
+    hints: list[Hint] = []
+    for stats in weights:
+        ratio = stats.update_ratio
+        if not math.isfinite(ratio) or (stats.std == 0.0 and stats.max == 0.0):
+            continue
+        label = _label(stats.layer_index, kinds)
+        if ratio > UPDATE_TOO_LARGE:
+            hints.append(
+                Hint(
+                    "warning",
+                    stats.layer_index,
+                    f"Each step changes the weights of {label} by about {ratio:.0%}, "
+                    "far more than the usual 0.1%; training may jump around.",
+                    "Lower the learning rate (for example by 10×).",
+                )
+            )
+        elif 0.0 < ratio < UPDATE_TOO_SMALL:
+            hints.append(
+                Hint(
+                    "info",
+                    stats.layer_index,
+                    f"Each step changes the weights of {label} by only about {ratio:.0e} of "
+                    "their size, far below the usual 1e-3; this layer learns very slowly.",
+                    "Raise the learning rate (for example by 10×).",
+                )
+            )
+    return hints
+
+
+def _dead_relus(dead_units: Mapping[int, float], kinds: Sequence[str]) -> list[Hint]:
+    hints: list[Hint] = []
+    for index, share in sorted(dead_units.items()):
+        if share < DEAD_WARNING:
+            continue
+        severity: Severity = "problem" if share >= DEAD_PROBLEM else "warning"
+        hints.append(
+            Hint(
+                severity,
+                index,
+                f"{share:.0%} of the units of {_label(index, kinds)} are dead: "
+                "they output 0 for every validation sample and no longer learn.",
+                "Use LeakyReLU, lower the learning rate, or reset the weights.",
+            )
+        )
+    return hints
+
+
+def _exploding_total(parameters: Sequence[ParameterStats]) -> list[Hint]:
+    norms = [p.grad_norm for p in parameters if math.isfinite(p.grad_norm)]
+    total = math.sqrt(sum(n * n for n in norms))
+    if total < EXPLODING_NORM:
+        return []
+    return [
+        Hint(
+            "problem",
+            None,
+            f"The total gradient norm is {total:.3g}, large enough to make training unstable.",
+            "Lower the learning rate or turn on gradient clipping (for example at 1).",
+        )
+    ]
+
+
+def diagnose(
+    parameters: Sequence[ParameterStats],
+    dead_units: Mapping[int, float],
+    layer_kinds: Sequence[str],
+) -> tuple[Hint, ...]:
+    """Findings about a snapshot, most serious first; empty for a healthy run.
+
+    ``layer_kinds`` names each layer of the spec (``"Linear"``, ``"ReLU"``...)
+    so messages can say ``layer 3 (ReLU)``.
+    """
+    weights = _weights(parameters)
+    hints = (
+        _exploding_total(parameters)
+        + _gradient_flow(weights, layer_kinds)
+        + _update_sizes(weights, layer_kinds)
+        + _dead_relus(dead_units, layer_kinds)
+    )
+    order = {"problem": 0, "warning": 1, "info": 2}
+    return tuple(sorted(hints, key=lambda hint: order[hint.severity]))

@@ -1,0 +1,304 @@
+"""What a snapshot measures inside the model: parameter statistics, evaluation, plots.
+
+The engine calls these only when a snapshot is due, never on the hot path.
+Everything returned is copied into numpy arrays or floats (see
+:mod:`playground.core.training.snapshot`), so the caller may keep it while training
+continues.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch import nn
+
+from playground.core.data.base import CurveInfo, PlaneInfo, Task
+from playground.core.training.losses import class_probabilities, correct_count, loss_targets
+from playground.core.training.snapshot import DecisionGrid, FittedCurve, Histogram, ParameterStats
+
+HISTOGRAM_BINS = 30
+MATRIX_LIMIT = 64 * 64  # parameters up to this size carry their full matrix
+HISTOGRAM_SAMPLE = 65_536  # larger tensors are histogrammed on an even subsample
+GRID_SIZE = 64
+CURVE_POINTS = 200
+EVAL_CHUNK = 8192
+NEURON_LIMIT = 64  # dense layers up to this width get activation thumbnails
+NEURON_LAYERS = 8
+
+
+def _histogram(values: np.ndarray) -> Histogram:
+    """Counts over HISTOGRAM_BINS equal bins spanning the finite values (numpy's rule for a
+    constant: a unit-wide range around it). A bincount, several times cheaper than
+    np.histogram's general path for the few hundred values of a playground layer."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        edges = np.linspace(-1.0, 1.0, HISTOGRAM_BINS + 1)
+        return Histogram(np.zeros(HISTOGRAM_BINS, dtype=np.int64), edges)
+    low, high = float(finite.min()), float(finite.max())
+    if low == high:
+        low, high = low - 0.5, high + 0.5
+    with np.errstate(all="ignore"):
+        edges = np.linspace(low, high, HISTOGRAM_BINS + 1)
+        span = high - low
+        if not (math.isfinite(span) and span > 0.0):  # too large to split (a diverging run)
+            counts = np.zeros(HISTOGRAM_BINS, dtype=np.int64)
+            counts[HISTOGRAM_BINS // 2] = finite.size
+            return Histogram(counts=counts, edges=edges)
+        scaled = (finite - low) * (HISTOGRAM_BINS / span)
+    bins = np.clip(scaled.astype(np.int64), 0, HISTOGRAM_BINS - 1)
+    counts = np.bincount(bins, minlength=HISTOGRAM_BINS).astype(np.int64)
+    return Histogram(counts=counts, edges=edges)
+
+
+@dataclass(frozen=True)
+class _Summary:
+    mean: float
+    std: float
+    min: float
+    max: float
+    norm: float
+    histogram: Histogram
+    matrix: np.ndarray | None
+
+
+def _summarize(tensor: torch.Tensor) -> _Summary:
+    """Statistics of one tensor. Small ones are copied once and measured with numpy
+    (measured ~4× faster than torch's per-call overhead for tensors this size);
+    large ones are reduced on their device and histogrammed on an even subsample."""
+    data = tensor.detach()
+    if data.numel() <= HISTOGRAM_SAMPLE:
+        array = data.cpu().to(torch.float64).numpy()
+        flat = array.reshape(-1)
+        with np.errstate(invalid="ignore", over="ignore"):
+            mean, std, low, high, norm = (
+                float(flat.mean()),
+                float(flat.std(ddof=1)) if flat.size > 1 else 0.0,
+                float(flat.min()),
+                float(flat.max()),
+                float(np.sqrt(np.dot(flat, flat))),
+            )
+        matrix = None
+        if flat.size <= MATRIX_LIMIT:
+            rows = array.shape[0] if array.ndim >= 2 else 1
+            matrix = flat.reshape(rows, -1).copy()
+        return _Summary(mean, std, low, high, norm, _histogram(flat), matrix)
+    values = torch.stack(
+        [data.mean(), data.std(), data.min(), data.max(), torch.linalg.vector_norm(data)]
+    ).tolist()
+    sample = data.reshape(-1)[:: math.ceil(data.numel() / HISTOGRAM_SAMPLE)]
+    histogram = _histogram(sample.cpu().to(torch.float64).numpy())
+    mean, std, low, high, norm = values
+    return _Summary(mean, std, low, high, norm, histogram, None)
+
+
+def update_ratios(
+    names: list[str], parameters: list[nn.Parameter], before: list[torch.Tensor]
+) -> dict[str, float]:
+    """|new − old| / |old| per parameter for the step just taken (one device sync)."""
+    ratios = torch.stack(
+        [
+            torch.linalg.vector_norm(p.detach() - old) / torch.linalg.vector_norm(old)
+            for p, old in zip(parameters, before, strict=True)
+        ]
+    ).tolist()
+    return dict(zip(names, ratios, strict=True))
+
+
+def parameter_stats(
+    model: nn.Module, update_ratios: Mapping[str, float]
+) -> tuple[ParameterStats, ...]:
+    """Summary, histograms and (for small ones) full matrices of every named parameter."""
+    result: list[ParameterStats] = []
+    for name, parameter in model.named_parameters():
+        values = _summarize(parameter)
+        grads = None if parameter.grad is None else _summarize(parameter.grad)
+        result.append(
+            ParameterStats(
+                name=name,
+                layer_index=int(name.split(".", 1)[0]),
+                shape=tuple(parameter.shape),
+                mean=values.mean,
+                std=values.std,
+                min=values.min,
+                max=values.max,
+                values=values.histogram,
+                grad_norm=math.nan if grads is None else grads.norm,
+                grads=None if grads is None else grads.histogram,
+                update_ratio=update_ratios.get(name, math.nan),
+                matrix=values.matrix,
+                grad_matrix=None if grads is None else grads.matrix,
+            )
+        )
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Loss (and accuracy for classification) of the model on a set, in eval mode."""
+
+    loss: float
+    accuracy: float | None
+    dead_units: dict[int, float]
+
+
+def evaluate(
+    model: nn.Sequential,
+    inputs: torch.Tensor,
+    targets: torch.Tensor,
+    loss_fn: nn.Module,
+    loss: str,
+    task: Task,
+    *,
+    watch_relus: bool = False,
+) -> Evaluation:
+    """Mean loss and accuracy over a whole set in chunks, with no gradient.
+
+    With ``watch_relus``, forward hooks on every ReLU record which units stay at
+    0 for every sample; ``dead_units`` maps the ReLU's layer index to that share.
+    """
+    count = inputs.shape[0]
+    if count == 0:
+        return Evaluation(math.nan, None, {})
+    peaks: dict[int, torch.Tensor] = {}
+    handles = []
+    if watch_relus:
+        for index, module in enumerate(model):
+            if isinstance(module, nn.ReLU):
+                handles.append(module.register_forward_hook(_peak_recorder(index, peaks)))
+    was_training = model.training
+    model.eval()
+    # Float64 sums on the host: MPS has no float64, and there are only a few chunks.
+    total = 0.0
+    correct = torch.zeros((), dtype=torch.int64, device=inputs.device)
+    try:
+        with torch.inference_mode():
+            for start in range(0, count, EVAL_CHUNK):
+                xb = inputs[start : start + EVAL_CHUNK]
+                yb = targets[start : start + EVAL_CHUNK]
+                outputs = model(xb)
+                total += float(loss_fn(outputs, loss_targets(loss, yb))) * xb.shape[0]
+                if task == "classification":
+                    correct += correct_count(outputs, yb, loss)
+    finally:
+        for handle in handles:
+            handle.remove()
+        model.train(was_training)
+    mean_loss = total / count
+    accuracy = float(correct.item()) / count if task == "classification" else None
+    dead = {index: float((peak <= 0).float().mean().item()) for index, peak in peaks.items()}
+    return Evaluation(mean_loss, accuracy, dead)
+
+
+def _peak_recorder(
+    index: int, peaks: dict[int, torch.Tensor]
+) -> Callable[[nn.Module, tuple[torch.Tensor, ...], torch.Tensor], None]:
+    def record(module: nn.Module, args: tuple[torch.Tensor, ...], output: torch.Tensor) -> None:
+        peak = output.reshape(output.shape[0], -1).amax(dim=0)
+        previous = peaks.get(index)
+        peaks[index] = peak if previous is None else torch.maximum(previous, peak)
+
+    return record
+
+
+def _dense_only(model: nn.Sequential) -> bool:
+    linear = [m for m in model if isinstance(m, nn.Linear)]
+    if not linear or len(linear) > NEURON_LAYERS:
+        return False
+    if any(m.out_features > NEURON_LIMIT for m in linear):
+        return False
+    return not any(isinstance(m, nn.Conv2d | nn.Flatten) for m in model)
+
+
+def _is_activation(module: nn.Module) -> bool:
+    kinds = (nn.ReLU, nn.LeakyReLU, nn.ELU, nn.GELU, nn.SiLU, nn.Tanh, nn.Sigmoid, nn.Softplus)
+    return isinstance(module, kinds)
+
+
+def decision_grid(
+    model: nn.Sequential, plane: PlaneInfo, loss: str, task: Task, device: torch.device
+) -> DecisionGrid:
+    """The model's answer over the input plane in ONE batched forward pass.
+
+    For small dense networks the same pass records every Linear layer's
+    activations (after its activation function when one follows) for the
+    network diagram's neuron thumbnails.
+    """
+    x1_min, x1_max, x2_min, x2_max = plane.extent
+    xs = torch.linspace(x1_min, x1_max, GRID_SIZE)
+    ys = torch.linspace(x2_min, x2_max, GRID_SIZE)
+    rows, cols = torch.meshgrid(ys, xs, indexing="ij")
+    points = torch.stack([cols.reshape(-1), rows.reshape(-1)], dim=1)
+    inputs = plane.expand(points).to(device=device, dtype=torch.float32)
+    keep_neurons = _dense_only(model)
+    neurons: list[np.ndarray] = []
+    modules = list(model)
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.inference_mode():
+            out = inputs
+            for index, module in enumerate(modules):
+                out = module(out)
+                if not keep_neurons:
+                    continue
+                follows = index + 1 < len(modules) and _is_activation(modules[index + 1])
+                if (isinstance(module, nn.Linear) and not follows) or (
+                    _is_activation(module)
+                    and index > 0
+                    and isinstance(modules[index - 1], nn.Linear)
+                ):
+                    grid = out.T.reshape(-1, GRID_SIZE, GRID_SIZE)
+                    neurons.append(grid.cpu().to(torch.float32).numpy().copy())
+    finally:
+        model.train(was_training)
+    if task == "classification":
+        probabilities = class_probabilities(out, loss)
+        classes = probabilities.argmax(dim=1)
+        values = probabilities[:, 1] if probabilities.shape[1] == 2 else classes.to(torch.float32)
+        class_grid = classes.reshape(GRID_SIZE, GRID_SIZE).to("cpu").numpy().copy()
+    else:
+        values = out[:, 0]
+        class_grid = None
+    value_grid = values.reshape(GRID_SIZE, GRID_SIZE).cpu().to(torch.float32).numpy().copy()
+    return DecisionGrid(
+        extent=plane.extent, values=value_grid, classes=class_grid, neurons=tuple(neurons)
+    )
+
+
+def fitted_curve(model: nn.Sequential, curve: CurveInfo, device: torch.device) -> FittedCurve:
+    """The prediction along the single input (first target), for 1-D regression."""
+    low, high = curve.x_range
+    xs = torch.linspace(low, high, CURVE_POINTS).reshape(-1, 1)
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.inference_mode():
+            ys = model(xs.to(device))
+    finally:
+        model.train(was_training)
+    return FittedCurve(
+        x=xs.reshape(-1).numpy().astype(np.float64),
+        y=ys[:, 0].cpu().to(torch.float64).numpy().copy(),
+    )
+
+
+def weight_at(model: nn.Module, name: str, index: tuple[int, ...]) -> nn.Parameter:
+    """The parameter ``name`` after checking ``index`` lies inside it (ValueError in words)."""
+    parameters = dict(model.named_parameters())
+    if name not in parameters:
+        known = ", ".join(parameters)
+        raise ValueError(f"The model has no parameter '{name}'; its parameters are {known}.")
+    parameter = parameters[name]
+    shape = tuple(parameter.shape)
+    inside = len(index) == len(shape) and all(
+        0 <= i < size for i, size in zip(index, shape, strict=True)
+    )
+    if not inside:
+        raise ValueError(
+            f"Position {index} is outside '{name}', whose shape is {shape}; pick a position inside it."
+        )
+    return parameter

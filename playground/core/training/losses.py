@@ -1,0 +1,70 @@
+"""Losses by their spec names, and what each loss expects and gives back.
+
+Kept apart from the builders so that everything that reads model outputs (the
+engine, the inspection of decision grids, accuracy) shares one definition of
+how targets are shaped and outputs turned into classes, without importing the
+model and optimizer builders.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+LOSS_TITLES: dict[str, str] = {
+    "mse": "MSE",
+    "l1": "L1 (mean absolute error)",
+    "huber": "Huber",
+    "cross-entropy": "cross-entropy",
+    "bce-with-logits": "BCE with logits",
+}
+
+
+def build_loss(loss: str) -> nn.Module:
+    """The torch loss for a spec name (mean over the batch)."""
+    if loss == "mse":
+        return nn.MSELoss()
+    if loss == "l1":
+        return nn.L1Loss()
+    if loss == "huber":
+        return nn.HuberLoss()
+    if loss == "cross-entropy":
+        return nn.CrossEntropyLoss()
+    if loss == "bce-with-logits":
+        return nn.BCEWithLogitsLoss()
+    known = ", ".join(LOSS_TITLES)
+    raise ValueError(f"'{loss}' is not a loss; choose one of {known}.")
+
+
+def loss_targets(loss: str, targets: torch.Tensor) -> torch.Tensor:
+    """Targets in the form the loss wants: BCE takes float (N, 1) from class labels."""
+    if loss == "bce-with-logits":
+        return targets.to(torch.float32).reshape(-1, 1)
+    return targets
+
+
+def class_probabilities(outputs: torch.Tensor, loss: str) -> torch.Tensor:
+    """(N, classes) probabilities from raw model outputs (a sigmoid for BCE's single score)."""
+    if loss == "bce-with-logits":
+        positive = torch.sigmoid(outputs.reshape(-1, 1))
+        return torch.cat([1.0 - positive, positive], dim=1)
+    return torch.softmax(outputs, dim=1)
+
+
+def predicted_classes(outputs: torch.Tensor, loss: str) -> torch.Tensor:
+    """Predicted class index per sample."""
+    if loss == "bce-with-logits":
+        return (outputs.reshape(-1) > 0).to(torch.int64)
+    return outputs.argmax(dim=1)
+
+
+def correct_count(outputs: torch.Tensor, labels: torch.Tensor, loss: str) -> torch.Tensor:
+    """Number of correctly classified samples, as a 0-d tensor (no device sync)."""
+    return (predicted_classes(outputs, loss) == labels).sum()
+
+
+def accuracy(outputs: torch.Tensor, labels: torch.Tensor, loss: str) -> float:
+    """Share of samples classified correctly, 0..1 (nan for an empty batch)."""
+    if labels.numel() == 0:
+        return float("nan")
+    return float(correct_count(outputs, labels, loss).item()) / labels.numel()

@@ -1,0 +1,174 @@
+"""Assembling a :class:`~playground.core.training.snapshot.Snapshot` from a model and its data.
+
+Kept apart from the training loop so the loop stays short: the engine hands
+over the counters and recent losses, and :class:`SnapshotMaker` evaluates the
+model, gathers parameter statistics, the diagnosis and the plots.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch import nn
+
+from playground.core.data.base import Dataset
+from playground.core.layers.model import layer_label
+from playground.core.training.diagnosis import diagnose
+from playground.core.training.inspection import (
+    Evaluation,
+    decision_grid,
+    evaluate,
+    fitted_curve,
+    parameter_stats,
+)
+from playground.core.training.loss_recorder import suggest_learning_rate
+from playground.core.training.snapshot import RunState, Snapshot
+
+ACCURACY_SAMPLE = 4096  # training samples used for a snapshot's train accuracy
+RATE_WINDOW = 0.02  # seconds of training needed before samples/s is re-measured
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counters of the run at the moment of a snapshot."""
+
+    state: RunState
+    step: int
+    epoch: int
+    epoch_progress: float
+    samples_seen: int
+    elapsed: float
+    learning_rate: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """The data on the training device plus what the plots need."""
+
+    dataset: Dataset
+    x_train: torch.Tensor
+    y_train: torch.Tensor
+    x_val: torch.Tensor
+    y_val: torch.Tensor
+
+
+class SnapshotMaker:
+    """Builds snapshots of one model; remembers the previous one for samples/s."""
+
+    def __init__(
+        self,
+        model: nn.Sequential,
+        data: TrainingData,
+        loss_fn: nn.Module,
+        loss: str,
+        layer_kinds: list[str],
+        device: torch.device,
+    ) -> None:
+        self._model = model
+        self._data = data
+        self._loss_fn = loss_fn
+        self._loss = loss
+        self._layer_kinds = layer_kinds
+        self._device = device
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget the rate measurement and any weight problem (after a reset)."""
+        self._rate = 0.0
+        self._mark = (0.0, 0)  # (elapsed, samples) when the rate was last measured
+        self.weights_problem = ""  # set once NaN/Inf weights are seen, in words
+        self._recent_loss = math.nan  # train loss of the latest batches seen
+
+    def _recent_train_loss(self, losses: np.ndarray) -> float:
+        """Mean of the new losses; a snapshot without new batches repeats the last value."""
+        if losses.size:
+            self._recent_loss = float(losses.mean())
+        return self._recent_loss
+
+    def validation(self, watch_relus: bool = False) -> Evaluation | None:
+        """Loss and accuracy on the validation part (None when there is none)."""
+        data = self._data
+        if data.x_val.shape[0] == 0:
+            return None
+        return self._evaluate(data.x_val, data.y_val, watch_relus)
+
+    def _evaluate(self, x: torch.Tensor, y: torch.Tensor, watch_relus: bool) -> Evaluation:
+        task = self._data.dataset.info.task
+        return evaluate(self._model, x, y, self._loss_fn, self._loss, task, watch_relus=watch_relus)
+
+    def _rate_at(self, elapsed: float, samples: int) -> float:
+        mark_elapsed, mark_samples = self._mark
+        span = elapsed - mark_elapsed
+        if span >= RATE_WINDOW or (self._rate == 0.0 and span > 0.0):
+            self._rate = (samples - mark_samples) / span
+            self._mark = (elapsed, samples)
+        return self._rate
+
+    def make(
+        self,
+        progress: Progress,
+        steps: np.ndarray,
+        losses: np.ndarray,
+        update_ratios: dict[str, float],
+    ) -> Snapshot:
+        """A snapshot of the model now; NaN/Inf weights turn it into a diverged one."""
+        data = self._data
+        dataset = data.dataset
+        task = dataset.info.task
+        train_x = data.x_train[:ACCURACY_SAMPLE]
+        train_y = data.y_train[:ACCURACY_SAMPLE]
+        validation = self.validation(watch_relus=True)
+        if validation is not None:
+            dead = validation.dead_units
+        elif train_x.shape[0]:
+            dead = self._evaluate(train_x, train_y, True).dead_units
+        else:
+            dead = {}
+        train_accuracy = None
+        if task == "classification" and train_x.shape[0]:
+            train_accuracy = self._evaluate(train_x, train_y, False).accuracy
+        parameters = parameter_stats(self._model, update_ratios)
+        state, reason = progress.state, progress.reason
+        broken = [p for p in parameters if not (math.isfinite(p.min) and math.isfinite(p.max))]
+        if broken and not self.weights_problem:
+            lr = progress.learning_rate
+            layer = broken[0].layer_index
+            self.weights_problem = (
+                f"The weights of {layer_label(layer, self._layer_kinds[layer])} became NaN or "
+                f"infinite by step {progress.step}; the learning rate {lr:g} is probably too "
+                f"large — try {suggest_learning_rate(lr):g}."
+            )
+        if self.weights_problem and state != "diverged":
+            state, reason = "diverged", self.weights_problem
+        device = self._device
+        return Snapshot(
+            state=state,
+            step=progress.step,
+            epoch=progress.epoch,
+            epoch_progress=progress.epoch_progress,
+            samples_seen=progress.samples_seen,
+            elapsed=progress.elapsed,
+            samples_per_second=self._rate_at(progress.elapsed, progress.samples_seen),
+            learning_rate=progress.learning_rate,
+            train_loss=self._recent_train_loss(losses),
+            val_loss=validation.loss if validation else None,
+            train_accuracy=train_accuracy,
+            val_accuracy=validation.accuracy if validation else None,
+            new_steps=steps,
+            new_losses=losses,
+            parameters=parameters,
+            dead_units=dead,
+            hints=diagnose(parameters, dead, self._layer_kinds),
+            decision=None
+            if dataset.plane is None
+            else decision_grid(self._model, dataset.plane, self._loss, task, device),
+            curve=None
+            if dataset.curve is None
+            else fitted_curve(self._model, dataset.curve, device),
+            device=str(device),
+            reason=reason,
+        )

@@ -1,0 +1,271 @@
+"""The data panel: which data the network learns from, and how it is generated.
+
+It edits the ``data`` part of the experiment (a built-in set or an imported
+CSV table) and shows a preview. The panel never decides what is valid: the
+core's ``load_dataset`` makes the data and its DataError sentence is shown as
+is. Each loaded :class:`Dataset` is announced so the main window can hand the
+very same tensors to the plots and the run.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.core.data import DATASET_DESCRIPTIONS, PLANE_SETS, DataError, load_dataset
+from playground.core.data.base import Dataset
+from playground.core.spec.experiment import BUILTIN_DATASETS, DERIVED_FEATURES, BuiltinData, CsvData
+from playground.gui.data.csv_import_dialog import CsvImportDialog
+from playground.gui.data.data_preview import DataPreview
+
+DataSpec = BuiltinData | CsvData
+
+DATASET_TITLES: dict[str, str] = {
+    "circle": "Circle",
+    "xor": "Exclusive or (XOR)",
+    "gaussian": "Two gaussians",
+    "spiral": "Spiral",
+    "plane": "Plane (regression)",
+    "multi-gaussian": "Multi-gaussian (regression)",
+    "linear": "Line y = 2x (regression)",
+    "identity": "Identity (regression)",
+    "random-regression": "Random regression",
+    "iris": "Iris flowers",
+    "wine": "Wine",
+    "breast-cancer": "Breast cancer",
+    "digits": "Handwritten digits",
+}
+FIXED_SIZE_SETS = frozenset({"iris", "wine", "breast-cancer", "digits"})
+CSV_ITEM = "csv"
+
+
+class DataPanel(QWidget):
+    """Dataset picker, generation settings, CSV import and a preview.
+
+    Signals: ``data_changed(spec)`` after a user edit; ``dataset_loaded(dataset)``
+    when new tensors are ready; ``data_failed(str)`` with the core's sentence.
+    """
+
+    data_changed = Signal(object)
+    dataset_loaded = Signal(object)
+    data_failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spec: DataSpec = BuiltinData()
+        self._csv: CsvData | None = None
+        self._updating = False
+        self.dataset: Dataset | None = None
+
+        self.dataset_combo = QComboBox()
+        self.dataset_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.dataset_combo.setMinimumContentsLength(12)
+        for name in BUILTIN_DATASETS:
+            self.dataset_combo.addItem(DATASET_TITLES.get(name, name), name)
+            index = self.dataset_combo.count() - 1
+            self.dataset_combo.setItemData(
+                index, DATASET_DESCRIPTIONS.get(name, ""), Qt.ItemDataRole.ToolTipRole
+            )
+        self.import_button = QPushButton("Import CSV…")
+        self.import_button.setToolTip("Train on your own table of numbers (a .csv file).")
+        self.preview = DataPreview()
+
+        self.noise = QSpinBox()
+        self.noise.setRange(0, 100)
+        self.noise.setSuffix(" %")
+        self.noise.setToolTip(str(BuiltinData.model_fields["noise"].description))
+        self.samples = QSpinBox()
+        self.samples.setRange(10, 200_000)
+        self.samples.setSingleStep(50)
+        self.samples.setToolTip(str(BuiltinData.model_fields["samples"].description))
+        self.validation = QSpinBox()
+        self.validation.setRange(0, 90)
+        self.validation.setSuffix(" %")
+        self.validation.setToolTip(str(BuiltinData.model_fields["validation_fraction"].description))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip(str(BuiltinData.model_fields["seed"].description))
+        self.regenerate = QPushButton("Regenerate")
+        self.regenerate.setToolTip("Pick a new seed: new random points from the same recipe.")
+        self.as_images = QCheckBox("1×8×8 pictures (for Conv2d)")
+        self.as_images.setToolTip(str(BuiltinData.model_fields["as_images"].description))
+        self.derived: dict[str, QCheckBox] = {}
+        for feature in DERIVED_FEATURES:
+            box = QCheckBox(feature)
+            box.setToolTip(f"Add {feature} as an extra input computed from x1 and x2.")
+            self.derived[feature] = box
+        self.description = QLabel()
+        self.description.setObjectName("hintLabel")
+        self.description.setWordWrap(True)
+        for spin in (self.noise, self.samples, self.validation, self.seed):
+            spin.setKeyboardTracking(False)
+
+        picker_row = QHBoxLayout()
+        picker_row.addWidget(self.dataset_combo, 1)
+        picker_row.addWidget(self.import_button)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.regenerate)
+        self._derived_box = QWidget()
+        derived_grid = QGridLayout(self._derived_box)
+        derived_grid.setContentsMargins(0, 0, 0, 0)
+        for i, box in enumerate(self.derived.values()):
+            derived_grid.addWidget(box, i // 3, i % 3)
+
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Large (projector) fonts: a field that does not fit beside its label goes below it.
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._form.addRow("Noise", self.noise)
+        self._form.addRow("Samples", self.samples)
+        self._form.addRow("Validation", self.validation)
+        self._form.addRow("Seed", seed_row)
+        self._form.addRow("Extra inputs", self._derived_box)
+        self._form.addRow("Shape", self.as_images)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(picker_row)
+        layout.addWidget(self.description)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(self._form)
+
+        self.dataset_combo.currentIndexChanged.connect(self._on_dataset_chosen)
+        self.import_button.clicked.connect(self.import_csv)
+        self.regenerate.clicked.connect(self._on_regenerate)
+        for spin in (self.noise, self.samples, self.validation, self.seed):
+            spin.valueChanged.connect(self._on_edit)
+        self.as_images.toggled.connect(self._on_edit)
+        for box in self.derived.values():
+            box.toggled.connect(self._on_edit)
+        self.set_data_spec(self._spec)
+
+    def data_spec(self) -> DataSpec:
+        """The data part of the experiment as currently shown."""
+        return self._spec
+
+    def set_data_spec(self, spec: DataSpec) -> None:
+        """Show ``spec`` and load its data (without emitting ``data_changed``)."""
+        self._updating = True
+        try:
+            self._spec = spec
+            if isinstance(spec, CsvData):
+                self._csv = spec
+                self._ensure_csv_item(spec)
+                self.dataset_combo.setCurrentIndex(self.dataset_combo.findData(CSV_ITEM))
+            else:
+                self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findData(spec.name), 0))
+                self.noise.setValue(round(spec.noise * 100))
+                self.samples.setValue(spec.samples)
+                self.as_images.setChecked(spec.as_images)
+                for feature, box in self.derived.items():
+                    box.setChecked(feature in spec.derived_features)
+            self.validation.setValue(round(spec.validation_fraction * 100))
+            self.seed.setValue(spec.seed)
+        finally:
+            self._updating = False
+        self._update_enabled()
+        self.reload()
+
+    def reload(self) -> Dataset | None:
+        """Make the data again from the spec; shows the core's sentence when it fails."""
+        try:
+            dataset = load_dataset(self._spec)
+        except DataError as error:
+            self.dataset = None
+            self.preview.show_message(str(error))
+            self.data_failed.emit(str(error))
+            return None
+        self.dataset = dataset
+        images = isinstance(self._spec, BuiltinData) and self._spec.name == "digits"
+        self.preview.set_dataset(dataset, images=images)
+        self.dataset_loaded.emit(dataset)
+        return dataset
+
+    def import_csv(self) -> None:
+        """Open the CSV import dialog; an accepted table becomes the data."""
+        dialog = CsvImportDialog(self, initial=self._csv)
+        if dialog.exec() and dialog.spec() is not None:
+            spec = dialog.spec()
+            assert spec is not None
+            self._csv = spec
+            self._commit(spec)
+
+    def _ensure_csv_item(self, spec: CsvData) -> None:
+        title = f"Table: {Path(spec.path).name}"
+        index = self.dataset_combo.findData(CSV_ITEM)
+        if index < 0:
+            self.dataset_combo.addItem(title, CSV_ITEM)
+            index = self.dataset_combo.count() - 1
+        self.dataset_combo.setItemText(index, title)
+        self.dataset_combo.setItemData(index, spec.path, Qt.ItemDataRole.ToolTipRole)
+
+    def _spec_from_widgets(self) -> DataSpec:
+        fraction = self.validation.value() / 100
+        name = self.dataset_combo.currentData()
+        if name == CSV_ITEM and self._csv is not None:
+            return self._csv.model_copy(
+                update={"validation_fraction": fraction, "seed": self.seed.value()}
+            )
+        plane = name in PLANE_SETS
+        return BuiltinData(
+            name=name,
+            samples=self.samples.value(),
+            noise=self.noise.value() / 100,
+            validation_fraction=fraction,
+            seed=self.seed.value(),
+            derived_features=[f for f, box in self.derived.items() if plane and box.isChecked()],
+            as_images=name == "digits" and self.as_images.isChecked(),
+        )
+
+    def _on_dataset_chosen(self) -> None:
+        if self._updating:
+            return
+        self._update_enabled()
+        self._on_edit()
+
+    def _on_regenerate(self) -> None:
+        self.seed.setValue(random.randrange(0, 100_000))
+
+    def _on_edit(self) -> None:
+        if self._updating:
+            return
+        self._commit(self._spec_from_widgets())
+
+    def _commit(self, spec: DataSpec) -> None:
+        if spec == self._spec:
+            return
+        self.set_data_spec(spec)
+        self.data_changed.emit(spec)
+
+    def _update_enabled(self) -> None:
+        name = self.dataset_combo.currentData()
+        builtin = name != CSV_ITEM
+        generated = builtin and name not in FIXED_SIZE_SETS
+        self._form.setRowVisible(self.noise, generated)
+        self._form.setRowVisible(self.samples, generated)
+        self._form.setRowVisible(self._derived_box, name in PLANE_SETS)
+        self._form.setRowVisible(self.as_images, name == "digits")
+        description = (
+            DATASET_DESCRIPTIONS.get(name, "")
+            if builtin
+            else f"Your table {Path(self._csv.path).name if self._csv else ''}."
+        )
+        self.description.setText(description)
+        self.description.setVisible(bool(description))

@@ -1,0 +1,140 @@
+"""File ▸ New / Open / Save / Save As / Open Recent, in one place.
+
+``.playground`` files (the spec, the trained weights and the run history) are
+the default; plain ``.json`` files (the spec only) still open and can still be
+saved when the user picks that type. Readers and writers are the core's
+(:func:`~playground.core.io.files.load_experiment_file_any`,
+:func:`~playground.core.io.files.save_experiment_file`); this object adds the
+dialogs, remembers the current path and reports in sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from playground.core.io.atomic import atomic_write_text
+from playground.core.io.files import (
+    SUFFIX,
+    FileFormatError,
+    LoadedExperiment,
+    save_experiment_file,
+)
+from playground.core.io.readers import load_experiment_file_any as read_experiment_file
+from playground.core.runs.records import RunRecord
+from playground.core.spec.experiment import Experiment
+from playground.gui.document import file_prompts
+from playground.gui.messages import as_sentence
+from playground.gui.shell.help_dialogs import open_warning
+
+OPEN_FILTER = "Experiments (*.playground *.json);;All files (*)"
+SAVE_FILTER = "Experiment with weights and runs (*.playground);;Settings only (*.json)"
+JSON_SUFFIX = ".json"
+
+
+@dataclass
+class Document:
+    """What a save writes: the experiment, the current run's weights, the run history."""
+
+    experiment: Experiment
+    weights: dict[str, torch.Tensor] | None = None
+    runs: list[RunRecord] = field(default_factory=list)
+
+
+def save_document(path: Path, document: Document | Experiment) -> None:
+    """Write ``document`` atomically; a ``.json`` path keeps the settings only."""
+    if isinstance(document, Experiment):
+        document = Document(document)
+    if path.suffix.lower() == JSON_SUFFIX:
+        atomic_write_text(path, document.experiment.to_json())
+    else:
+        save_experiment_file(
+            path, document.experiment, weights=document.weights, runs=document.runs
+        )
+
+
+class ExperimentFiles(QObject):
+    """Opens and saves experiment files for a window and remembers the current path.
+
+    Signals: ``opened(loaded, path)`` with a
+    :class:`~playground.core.io.files.LoadedExperiment` after a file was read;
+    ``saved(path)`` after a save; ``failed(str)`` with a sentence (also shown
+    in a message box that does not block).
+    """
+
+    opened = Signal(object, str)
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self.path: Path | None = None
+
+    def _folder(self) -> Path:
+        return self.path.parent if self.path else Path.home()
+
+    def open_dialog(self) -> bool:
+        """Ask for a file and open it; True when a file was opened."""
+        name = file_prompts.choose_open_path(
+            self._window, "Open an experiment", self._folder(), OPEN_FILTER
+        )
+        return bool(name) and self.open_path(name) is not None
+
+    def open_path(self, path: str | Path) -> LoadedExperiment | None:
+        """Read ``path``; on failure say why in a message box and return None.
+
+        Nothing is replaced before the whole file has been read and checked, so
+        a damaged file never costs the user what the window shows.
+        """
+        try:
+            loaded = read_experiment_file(path)
+        except FileFormatError as error:
+            problems = [line for line in str(error).splitlines() if line.strip()]
+            self._fail(f"Could not open {Path(path).name}. " + " ".join(map(as_sentence, problems)))
+            return None
+        self.path = Path(path)
+        self.opened.emit(loaded, str(path))
+        return loaded
+
+    def save(self, document: Document | Experiment) -> bool:
+        """Save to the current path, or ask for one."""
+        if self.path is None:
+            return self.save_as(document)
+        return self.save_to(self.path, document)
+
+    def save_as(self, document: Document | Experiment) -> bool:
+        """Ask for a path (``.playground`` unless the user picks ``.json``) and save there."""
+        experiment = document if isinstance(document, Experiment) else document.experiment
+        stem = self.path.stem if self.path else (experiment.name or "experiment")
+        start = self._folder() / f"{stem}{SUFFIX}"
+        name = file_prompts.choose_save_path(
+            self._window, "Save the experiment", start, SAVE_FILTER
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != JSON_SUFFIX:
+            path = file_prompts.with_suffix(name, SUFFIX)
+        return self.save_to(path, document)
+
+    def save_to(self, path: Path, document: Document | Experiment) -> bool:
+        """Write ``document`` to ``path``; False (and a message) when it fails."""
+        try:
+            save_document(path, document)
+        except OSError as error:
+            reason = (error.strerror or "the system refused").lower()
+            self._fail(f"Could not save {path.name}: {reason}; choose another folder")
+            return False
+        self.path = path
+        self.saved.emit(str(path))
+        return True
+
+    def _fail(self, text: str) -> None:
+        sentence = as_sentence(text)
+        self.failed.emit(sentence)
+        open_warning(self._window, sentence)

@@ -1,0 +1,170 @@
+"""File ▸ Export: the model (weights, TorchScript, ONNX, training script), plots and metrics.
+
+The core writes every format (:func:`~playground.core.export.export_experiment`);
+this module asks where to write, says before trying when ONNX cannot work,
+and reports the result and the core's notes in sentences.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import torch
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from playground.core.data import DataError
+from playground.core.export import (
+    DEFAULT_SUFFIX,
+    ExportError,
+    ExportFormat,
+    WeightsError,
+    export_experiment,
+)
+from playground.core.export.onnx import onnx_problems
+from playground.core.spec.experiment import Experiment
+from playground.core.training.engine import Engine
+from playground.core.training.history import EPOCH_COLUMNS
+from playground.gui.document import file_prompts
+from playground.gui.messages import as_sentence
+from playground.gui.plots.plot_export import PictureFormat, export_plots_dialog
+from playground.gui.shell.help_dialogs import open_warning
+
+FORMAT_TITLES: dict[ExportFormat, str] = {
+    "weights": "Trained weights",
+    "torchscript": "TorchScript model",
+    "onnx": "ONNX model",
+    "script": "Training script",
+}
+FORMAT_FILTERS: dict[ExportFormat, str] = {
+    "weights": "Weights (*.safetensors)",
+    "torchscript": "TorchScript (*.pt)",
+    "onnx": "ONNX (*.onnx)",
+    "script": "Python script (*.py)",
+}
+
+
+def write_metrics_csv(engine: Engine, path: Path) -> int:
+    """Write the run's per-epoch metrics (the columns of ``playground train``); returns the rows."""
+    rows = engine.history.rows()
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(EPOCH_COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or "the system refused").lower()
+
+
+class ExportCommands:
+    """Runs the export commands of a window.
+
+    ``experiment`` gives the experiment as the panels show it, ``weights`` the
+    current model's weights (None before training), ``engine`` the current run
+    and ``plot_items`` the plots; ``inform`` puts a sentence in the status bar.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        experiment: Callable[[], Experiment],
+        weights: Callable[[], dict[str, torch.Tensor] | None],
+        engine: Callable[[], Engine | None],
+        plot_items: Callable[[], dict[str, object]],
+        inform: Callable[[str], None],
+    ) -> None:
+        self.parent = parent
+        self._experiment = experiment
+        self._weights = weights
+        self._engine = engine
+        self._plot_items = plot_items
+        self._inform = inform
+        self.folder = Path.home()
+
+    def _ask_path(self, title: str, name: str, suffix: str, file_filter: str) -> Path | None:
+        chosen = file_prompts.choose_save_path(
+            self.parent, title, self.folder / f"{name}{suffix}", file_filter
+        )
+        if not chosen:
+            return None
+        path = file_prompts.with_suffix(chosen, suffix)
+        self.folder = path.parent
+        return path
+
+    def _fail(self, text: str) -> None:
+        sentence = as_sentence(text)
+        self._inform("⚠ " + sentence)
+        open_warning(self.parent, sentence)
+
+    def export_model(self, kind: ExportFormat) -> Path | None:
+        """Ask for a file and export the current model as ``kind``; the file, or None."""
+        experiment = self._experiment()
+        if kind == "onnx":
+            problems = onnx_problems(experiment.model.layers)
+            if problems:  # say so before the user picks a file for nothing
+                self._fail(" ".join(as_sentence(p) for p in problems))
+                return None
+        title = FORMAT_TITLES[kind]
+        path = self._ask_path(
+            f"Export the {title.lower()}",
+            experiment.name or "model",
+            DEFAULT_SUFFIX[kind],
+            FORMAT_FILTERS[kind],
+        )
+        if path is None:
+            return None
+        try:
+            notes = export_experiment(experiment, kind, path, weights=self._weights())
+        except (ExportError, WeightsError, DataError) as error:
+            self._fail(f"The {title.lower()} could not be exported: {error}")
+            return None
+        except OSError as error:
+            self._fail(f"Could not write {path.name}: {_reason(error)}; choose another folder")
+            return None
+        except Exception as error:  # a tracer or exporter failure is told in words, never raw
+            self._fail(
+                f"The {title.lower()} could not be exported ({type(error).__name__}); "
+                "try TorchScript or the weights instead"
+            )
+            return None
+        self._inform(f"Saved the {title.lower()} as {path.name}.")
+        if notes:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Export finished",
+                f"Saved the {title.lower()} as {path.name}.",
+                parent=self.parent,
+            )
+            box.setObjectName("exportNotes")
+            box.setInformativeText(" ".join(as_sentence(note) for note in notes))
+            box.open()
+        return path
+
+    def export_plots(self, picture: PictureFormat) -> None:
+        """Ask for a folder and save every plot there as PNG or SVG."""
+        message = export_plots_dialog(self.parent, self._plot_items(), picture)
+        if message:
+            self._inform(message)
+
+    def export_metrics(self) -> Path | None:
+        """Ask for a file and save the current run's per-epoch metrics as CSV."""
+        engine = self._engine()
+        if engine is None or not engine.history.rows():
+            self._fail("There are no metrics to save yet; train for at least one epoch first")
+            return None
+        path = self._ask_path(
+            "Export the metrics", self._experiment().name or "metrics", ".csv", "CSV (*.csv)"
+        )
+        if path is None:
+            return None
+        try:
+            count = write_metrics_csv(engine, path)
+        except OSError as error:
+            self._fail(f"Could not write {path.name}: {_reason(error)}; choose another folder")
+            return None
+        self._inform(f"Saved the metrics of {count} epochs as {path.name}.")
+        return path

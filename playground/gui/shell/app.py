@@ -1,0 +1,247 @@
+"""Starting the desktop app: Qt setup, the GUI's command-line options, scripted mode.
+
+``playground --preset spiral`` opens the app on an example. Scripted mode adds
+``--autoplay`` (train at once), ``--quit-after-steps N`` (stop after exactly N
+optimizer steps), ``--screenshot FILE.png`` (save the window when done, then
+quit), ``--size WxH`` and ``--theme``; it prints one line of JSON with the
+run's numbers, so demos, documentation pictures and smoke tests need no clicks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from playground.cli.common import EXIT_FAILED, EXIT_USAGE, positive_int
+from playground.core.resources import resource_path
+from playground.core.spec.presets import preset_names
+from playground.core.training.engine import Callback, Engine
+from playground.gui.messages import as_sentence
+from playground.gui.shell.error_hook import install_error_hook
+from playground.gui.shell.main_window import MainWindow
+from playground.gui.shell.settings import AppSettings, load_settings
+from playground.gui.shell.theme import apply_theme
+from playground.gui.training.run_controller import ENDED_STATES
+
+SETTLE_MS = 250  # lets the plots draw their last snapshot before the screenshot
+
+
+class StepLimit(Callback):
+    """Stops the run after exactly ``steps`` optimizer steps (scripted mode)."""
+
+    def __init__(self, steps: int) -> None:
+        self.steps = steps
+
+    def on_batch_end(self, engine: Engine, step: int, loss: object) -> None:
+        if step >= self.steps:
+            engine.stop()
+
+
+@dataclass(frozen=True)
+class WindowSize:
+    """A window size parsed from ``WxH``."""
+
+    width: int
+    height: int
+
+
+def _size(text: str) -> WindowSize:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a size; write it as WIDTHxHEIGHT, for example 1280x800"
+        ) from None
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise argparse.ArgumentTypeError(
+            f"{width}x{height} is not a usable window size; use 320x240 up to 8000x8000"
+        )
+    return WindowSize(width, height)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"playground: {message}.", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The app's options (the command line's subcommands are parsed elsewhere)."""
+    parser = _Parser(prog="playground", description="Open the Torch Playground app.")
+    parser.add_argument("experiment", nargs="?", help="an experiment file to open")
+    parser.add_argument("--preset", metavar="NAME", help="open a shipped example")
+    parser.add_argument("--autoplay", action="store_true", help="start training at once")
+    parser.add_argument(
+        "--quit-after-steps",
+        type=positive_int,
+        metavar="N",
+        help="stop after N steps, print the results as JSON and quit",
+    )
+    parser.add_argument("--screenshot", metavar="FILE.png", help="save the window as a picture")
+    parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x800")
+    parser.add_argument("--theme", choices=("light", "dark"), help="colour theme")
+    return parser
+
+
+class ScriptedRun:
+    """Drives one scripted session: train, wait for the end, screenshot, report, quit."""
+
+    def __init__(self, window: MainWindow, args: argparse.Namespace, app: QApplication) -> None:
+        self.window = window
+        self.args = args
+        self.app = app
+        self.exit_code = 0
+        self.error = ""
+        self.started = time.perf_counter()
+        self._done = False
+        if args.quit_after_steps:
+            window.run.callbacks = [StepLimit(args.quit_after_steps)]
+        window.run.state_changed.connect(self._on_state)
+        window.run.problem.connect(self._on_problem)
+
+    @property
+    def finishes_by_itself(self) -> bool:
+        """Whether this session ends without a user (it has something to wait for)."""
+        return bool(self.args.quit_after_steps or self.args.screenshot)
+
+    def start(self) -> None:
+        """Begin: train when asked to, otherwise just take the picture."""
+        if self.args.autoplay:
+            self.window.play_pause()
+            if self.window.run.state != "running" and not self._done:
+                reason = self.window.banner.text() or "training could not start"
+                self._on_problem(self.error or as_sentence(reason))
+        elif self.finishes_by_itself:
+            QTimer.singleShot(SETTLE_MS, self._finish)
+
+    def _on_state(self, state: str) -> None:
+        if state in ENDED_STATES and self.finishes_by_itself:
+            QTimer.singleShot(SETTLE_MS, self._finish)
+
+    def _on_problem(self, text: str) -> None:
+        self.error = text
+        self.exit_code = EXIT_FAILED
+        if self.finishes_by_itself:
+            QTimer.singleShot(SETTLE_MS, self._finish)
+
+    def _finish(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.window.plot_area.refresh(all_tabs=True)
+        if self.args.screenshot:
+            path = Path(self.args.screenshot)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.window.grab().save(str(path)):
+                self.error = self.error or f"The screenshot could not be saved to {path}."
+                self.exit_code = EXIT_FAILED
+        print(json.dumps(self.report()), flush=True)
+        self.window.close()
+        self.app.exit(self.exit_code)
+
+    def report(self) -> dict[str, object]:
+        """The run's numbers as one JSON-ready dictionary."""
+        run = self.window.run
+        first, last = run.first_snapshot, run.last_snapshot
+
+        def number(value: float | None) -> float | None:
+            return None if value is None or not math.isfinite(value) else float(value)
+
+        initial = None
+        if first is not None:
+            initial = float(first.new_losses[0]) if len(first.new_losses) else first.train_loss
+        report: dict[str, object] = {
+            "preset": self.args.preset,
+            "steps": last.step if last else 0,
+            "epochs": last.epoch if last else 0,
+            "state": run.state,
+            "initial_train_loss": number(initial),
+            "train_loss": number(last.train_loss) if last else None,
+            "val_loss": number(last.val_loss) if last else None,
+            "train_accuracy": number(last.train_accuracy) if last else None,
+            "val_accuracy": number(last.val_accuracy) if last else None,
+            "device": last.device if last else None,
+            "seconds": round(time.perf_counter() - self.started, 3),
+            "screenshot": self.args.screenshot,
+        }
+        if self.error:
+            report["error"] = self.error
+        return report
+
+
+def main(argv: list[str]) -> int:
+    """Open the app with ``argv`` (options without the program name); returns the exit code."""
+    args = build_parser().parse_args(argv)
+    if args.preset is not None and args.preset.strip().lower() not in preset_names():
+        names = ", ".join(preset_names())
+        print(
+            f"playground: there is no example called '{args.preset}'; choose one of {names}.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(["playground"])
+    app.setApplicationName("Torch Playground")
+    app.setOrganizationName("TorchPlayground")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    install_error_hook()
+    scripted = bool(args.autoplay or args.quit_after_steps or args.screenshot or args.size)
+    settings = load_settings()
+    if args.theme:
+        settings.theme = args.theme
+    apply_theme(app, settings.theme, settings.font_size)
+    window = MainWindow(settings)
+    window.remember_on_close = not scripted
+    if args.size:
+        window.resize(args.size.width, args.size.height)
+        window.arrange_panels(args.size.width)
+    else:
+        window.resize(1280, 800)
+        restore_window(window, settings)
+    if not _open_start_experiment(window, args, settings.last_experiment, scripted):
+        return EXIT_USAGE
+    window.show()
+    session = ScriptedRun(window, args, app)
+    QTimer.singleShot(0, session.start)
+    code = app.exec()
+    return session.exit_code if session.finishes_by_itself else int(code)
+
+
+def restore_window(window: MainWindow, settings: AppSettings) -> None:
+    """Apply the remembered geometry and panel layout, if any."""
+    if settings.geometry:
+        window.restoreGeometry(QByteArray(settings.geometry))
+    if settings.window_state:
+        window.restoreState(QByteArray(settings.window_state))
+
+
+def _open_start_experiment(
+    window: MainWindow, args: argparse.Namespace, last: str, scripted: bool
+) -> bool:
+    """Open what the user asked for; False when a scripted session cannot go on."""
+    if args.preset:
+        return window.open_preset(args.preset.strip().lower())
+    if args.experiment:
+        if window.files.open_path(args.experiment) is not None:
+            return True
+        print(f"playground: {window.status.currentMessage().lstrip('⚠ ')}", file=sys.stderr)
+        if scripted:
+            return False
+    elif (
+        last and Path(last).is_file() and not scripted and window.files.open_path(last) is not None
+    ):
+        return True
+    # Nothing (usable) was asked for: start on the first example, ready to train.
+    names = preset_names()
+    return window.open_preset(names[0]) if names else True

@@ -1,0 +1,406 @@
+"""The main window: the panels, the plots and the run, wired together.
+
+It composes widgets and connects signals; the decisions live elsewhere: what
+an experiment may be (the core), how a run lives (:mod:`run_controller`),
+which commands exist (:mod:`actions`), how files are read and written
+(:mod:`experiment_files`) and what is remembered (:mod:`settings`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QPushButton,
+)
+
+from playground.core.data import DataError, describe_data
+from playground.core.data.base import DataInfo, Dataset
+from playground.core.spec.experiment import Experiment, ModelSpec
+from playground.core.spec.presets import load_preset
+from playground.core.spec.validation import check_experiment, fit_output_layer
+from playground.core.training.snapshot import Snapshot
+from playground.gui.data.data_panel import DataPanel, DataSpec
+from playground.gui.document.experiment_document import ExperimentDocument
+from playground.gui.document.experiment_files import ExperimentFiles
+from playground.gui.document.panel_commands import DataChangeCommand
+from playground.gui.editor.layer_editor import LayerEditor
+from playground.gui.messages import as_sentence, join_problems
+from playground.gui.network.network_diagram import NetworkDiagram
+from playground.gui.plots.base import DARK, LIGHT, apply_plot_theme
+from playground.gui.plots.plot_area import PlotArea
+from playground.gui.shell import actions as window_actions
+from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
+from playground.gui.shell.panel_layout import (
+    arrange_docks,
+    make_dock,
+    problem_banner,
+    scrolling,
+    with_banner,
+)
+from playground.gui.shell.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
+from playground.gui.shell.status_bar import RunStatusBar
+from playground.gui.shell.theme import apply_theme, clamp_font_size
+from playground.gui.training.run_controller import RunController
+from playground.gui.training.training_panel import TrainingPanel
+
+
+class MainWindow(QMainWindow):
+    """Data, model and training panels around the live plots, with menus and a run toolbar."""
+
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.setWindowTitle("Torch Playground")
+        self.setObjectName("mainWindow")
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+        self._experiment = Experiment()
+        self._info: DataInfo | None = None
+        self._valid = False
+        self.remember_on_close = True  # scripted sessions leave the settings alone
+
+        self.data_panel = DataPanel()
+        self.editor = LayerEditor()
+        self.diagram = NetworkDiagram()
+        self.training_panel = TrainingPanel()
+        self.plot_area = PlotArea()
+        self.run = RunController(self)
+        self.files = ExperimentFiles(self)
+        self.status = RunStatusBar()
+        self.setStatusBar(self.status)
+
+        self.banner = problem_banner()
+        self.fix_button = QPushButton("Fit the last layer")
+        self.fix_button.setToolTip("Give the last layer as many outputs as the data needs.")
+        self.fix_button.setVisible(False)
+        self.setCentralWidget(with_banner(self.banner, self.fix_button, self.plot_area))
+        self._apply_plot_look()
+
+        self.data_dock = make_dock(self, "Data", "dataDock", scrolling(self.data_panel))
+        self.model_dock = make_dock(self, "Model", "modelDock", self.editor)
+        self.network_dock = make_dock(self, "Network", "networkDock", self.diagram)
+        self.training_dock = make_dock(
+            self, "Training", "trainingDock", scrolling(self.training_panel)
+        )
+
+        self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
+
+        self.commands = window_actions.create_actions(self)
+        stack = self.editor.undo_stack()
+        self.undo_action, self.redo_action = window_actions.undo_actions(stack, self)
+        toggles = [d.toggleViewAction() for d in (*self.docks, self.document.runs_dock)]
+        window_actions.build_menus(self, self.commands, self.undo_action, self.redo_action, toggles)
+        self.toolbar = window_actions.build_toolbar(self, self.commands)
+        window_actions.fill_examples_menu(self.commands.examples_menu, self.open_preset)
+        self._fill_recent_menu()
+        self._connect()
+        self.commands.dark_theme.setChecked(self.settings.theme == "dark")
+        self.arrange_panels(1280)
+        self.load_experiment(Experiment(name="Untitled"))
+
+    # ---- building ----------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a = self.commands
+        a.new.triggered.connect(self.new_experiment)
+        a.open.triggered.connect(lambda: self.document.maybe_save() and self.files.open_dialog())
+        a.save.triggered.connect(self.document.save)
+        a.save_as.triggered.connect(self.document.save_as)
+        self.document.connect_exports(a)
+        a.quit.triggered.connect(self.close)
+        a.play.triggered.connect(self.play_pause)
+        a.step_batch.triggered.connect(self.run.step_batch)
+        a.step_epoch.triggered.connect(self.run.step_epoch)
+        a.stop.triggered.connect(self.run.stop)
+        a.reset.triggered.connect(self.reset_run)
+        self.fix_button.clicked.connect(self.fit_output)
+        a.dark_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
+        a.font_bigger.triggered.connect(lambda: self.set_font_size(self.settings.font_size + 1))
+        a.font_smaller.triggered.connect(lambda: self.set_font_size(self.settings.font_size - 1))
+        a.font_reset.triggered.connect(lambda: self.set_font_size(DEFAULT_FONT_SIZE))
+        a.shortcuts.triggered.connect(
+            lambda: ShortcutsDialog(
+                window_actions.shortcut_rows(a, self.undo_action, self.redo_action), self
+            ).exec()
+        )
+        a.about.triggered.connect(lambda: show_about(self))
+        self.files.saved.connect(self.remember_file)
+        self.files.failed.connect(self.status.show_problem)
+        self.data_panel.data_changed.connect(self._on_data_changed)
+        self.data_panel.data_failed.connect(
+            lambda text: self.status.show_problem(as_sentence(text))
+        )
+        self.editor.layers_changed.connect(self._on_layers_changed)
+        self.editor.validity_changed.connect(lambda _ok, _text: self.revalidate())
+        self.training_panel.changed.connect(self._on_training_changed)
+        self.training_panel.learning_rate_changed.connect(self.run.set_learning_rate)
+        self.diagram.weight_edit_requested.connect(self.run.set_weight)
+        self.run.snapshot.connect(self._on_snapshot)
+        self.run.state_changed.connect(self._on_state_changed)
+        self.run.problem.connect(self.show_problem)
+        self.run.run_started.connect(self.plot_area.reset)
+
+    @property
+    def docks(self) -> tuple[QDockWidget, ...]:
+        """The side panels: data, model, network diagram, training."""
+        return (self.data_dock, self.model_dock, self.network_dock, self.training_dock)
+
+    def arrange_panels(self, width: int) -> None:
+        """Lay the panels out for a window ``width`` pixels wide (tabs when narrow)."""
+        arrange_docks(self, self.docks, width)
+
+    def _fill_recent_menu(self) -> None:
+        window_actions.fill_recent_menu(
+            self.commands.recent_menu,
+            self.settings.recent_files,
+            lambda path: self.document.maybe_save() and self.files.open_path(path),
+        )
+
+    # ---- the experiment ------------------------------------------------------------------
+
+    def current_experiment(self) -> Experiment:
+        """The experiment as the panels show it now."""
+        base = self._experiment.model_copy(
+            update={
+                "data": self.data_panel.data_spec(),
+                "model": ModelSpec(layers=self.editor.layers()),
+            }
+        )
+        return self.training_panel.apply_to(base)
+
+    def load_experiment(self, experiment: Experiment) -> None:
+        """Show ``experiment`` in every panel and forget the current run."""
+        self.run.reset()
+        self._experiment = experiment
+        self._data_spec: DataSpec = experiment.data
+        self.training_panel.set_experiment(experiment)
+        self.editor.set_layers(experiment.model.layers)
+        self.data_panel.set_data_spec(experiment.data)
+        self._use_data_info(fit=False)
+        self.plot_area.reset()
+        self.status.clear_run()
+        self.revalidate()
+        self.document.update_title()
+
+    def open_preset(self, name: str) -> bool:
+        """Load a shipped example; False (and a message) when it cannot be loaded."""
+        if not self.document.maybe_save():
+            return False
+        try:
+            experiment = load_preset(name)
+        except ValueError as error:
+            self.show_problem(as_sentence(str(error)))
+            return False
+        self.files.path = None
+        self.load_experiment(experiment)
+        self.document.new()
+        return True
+
+    def new_experiment(self) -> None:
+        """File ▸ New: the default experiment."""
+        if self.document.maybe_save():
+            self.files.path = None
+            self.load_experiment(Experiment(name="Untitled"))
+            self.document.new()
+
+    def revalidate(self) -> bool:
+        """Ask the core whether the experiment can train; show its sentences when not."""
+        if self.run.state == "running":
+            return self._valid
+        experiment = self.current_experiment()
+        problems: list[str] = []
+        if self._info is None:
+            try:
+                self._info = describe_data(experiment.data)
+            except DataError as error:
+                problems.append(str(error))
+        if self._info is not None:
+            problems.extend(check_experiment(experiment, self._info))
+        if self.data_panel.dataset is None and not problems:
+            problems.append("the data could not be made; see the data panel")
+        self._valid = not problems
+        self.editor.set_model_problem(problems[0] if problems else None)
+        self.banner.setText(join_problems(problems) if problems else "")
+        self.banner.setVisible(bool(problems))
+        self.fix_button.setVisible(bool(problems) and self._can_fit(experiment))
+        self.run.set_experiment(experiment if self._valid else None, self.data_panel.dataset)
+        self._update_run_actions()
+        return self._valid
+
+    def _can_fit(self, experiment: Experiment) -> bool:
+        # Offer the one-click fix only when fitting the output layer solves every problem.
+        info = self._info
+        fitted = fit_output_layer(experiment, info) if info else experiment
+        return info is not None and fitted != experiment and not check_experiment(fitted, info)
+
+    def _use_data_info(self, *, fit: bool) -> None:
+        dataset: Dataset | None = self.data_panel.dataset
+        try:
+            self._info = describe_data(self.data_panel.data_spec())
+        except DataError as error:
+            self._info = None
+            self.show_problem(as_sentence(str(error)), dialog=False)
+            return
+        self.editor.set_input_shape(self._info.input_shape)
+        self.plot_area.set_dataset(dataset)
+        if fit:
+            self.fit_output()
+        self.diagram.set_layers(self.editor.layers(), self._info.input_shape)
+
+    def fit_output(self) -> None:
+        """Give the last layer the outputs the data needs, and a loss that suits it (undoable)."""
+        if self._info is None:
+            return
+        fitted = fit_output_layer(self.current_experiment(), self._info)
+        if fitted.loss != self.training_panel.loss.currentData():
+            self.training_panel.set_loss(fitted.loss)
+        if fitted.model.layers != self.editor.layers():
+            self.editor.set_layers(fitted.model.layers, undoable=True)
+
+    # ---- reactions ---------------------------------------------------------------------
+
+    def _on_data_changed(self, spec: DataSpec) -> None:
+        if not self.confirm_discard():
+            self.data_panel.set_data_spec(self._data_spec)
+            return
+        before = (self._data_spec, str(self.training_panel.loss.currentData()))
+        self._data_spec = spec
+        self.reset_run()
+        stack = self.editor.undo_stack()
+        text = f"Change data to {self.data_panel.dataset_combo.currentText()}"
+        stack.beginMacro(text)
+        self._use_data_info(fit=True)
+        after = (spec, str(self.training_panel.loss.currentData()))
+        stack.push(DataChangeCommand(self, before, after, text))
+        stack.endMacro()
+        self.revalidate()
+
+    def apply_data(self, spec: DataSpec, loss: str) -> None:
+        """Show ``spec`` and ``loss`` again (undo and redo of a data change)."""
+        self._data_spec = spec
+        self.reset_run()
+        self.data_panel.set_data_spec(spec)
+        self.training_panel.set_loss(loss)
+        self._use_data_info(fit=False)
+        self.revalidate()
+
+    def _on_layers_changed(self, layers: list[object]) -> None:
+        if self.run.has_trained and not self.confirm_discard():
+            self.editor.undo_stack().undo()
+            return
+        self.reset_run()
+        if self._info is not None:
+            self.diagram.set_layers(self.editor.layers(), self._info.input_shape)
+        self.revalidate()
+
+    def _on_training_changed(self) -> None:
+        if self.run.is_running:
+            return  # only the learning rate can change mid-run; it is applied directly
+        self.revalidate()
+
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        self.plot_area.add_snapshot(snapshot)
+        self.diagram.update_snapshot(snapshot)
+        self.status.show_snapshot(snapshot, self.training_panel.epochs.value())
+        if snapshot.state == "diverged" and snapshot.reason:
+            self.show_problem(as_sentence(snapshot.reason))
+
+    def _on_state_changed(self, state: str) -> None:
+        running = state == "running"
+        window_actions.set_playing(self.commands, running, self)
+        self.status.set_state(state)
+        self.editor.set_locked(running)
+        self.data_panel.setEnabled(not running)
+        self.training_panel.set_running(running)
+        self.diagram.set_editable(state in ("paused", "stopped", "finished"))
+        self._update_run_actions()
+
+    def _update_run_actions(self) -> None:
+        can_train = self._valid or self.run.is_running
+        a = self.commands
+        a.play.setEnabled(can_train)
+        a.step_batch.setEnabled(can_train)
+        a.step_epoch.setEnabled(can_train)
+        a.stop.setEnabled(self.run.is_running)
+        a.reset.setEnabled(self.run.engine is not None)
+        tip = "" if can_train else self.banner.text()
+        a.play.setStatusTip(tip or "Start or pause training.")
+
+    # ---- commands ----------------------------------------------------------------------
+
+    def play_pause(self) -> None:
+        """Train / pause / continue (the toolbar's toggle and Space)."""
+        if not self.run.is_running and not self.revalidate():
+            window_actions.set_playing(self.commands, False, self)
+            self.status.show_problem(as_sentence(self.banner.text()))
+            return
+        self.run.play_pause()
+        window_actions.set_playing(self.commands, self.run.state == "running", self)
+
+    def reset_run(self) -> None:
+        """Forget the run; plots clear and the next run starts from fresh weights."""
+        self.run.reset()
+        self.plot_area.reset()
+        self.status.clear_run()
+        self._update_run_actions()
+
+    def confirm_discard(self) -> bool:
+        """Ask before throwing away trained weights; True when there is nothing to lose."""
+        if not self.run.has_trained:
+            return True
+        return ask_discard(self)
+
+    def show_problem(self, text: str, *, dialog: bool = True) -> None:
+        """Tell the user about a problem: status bar, and a message box unless ``dialog`` is False."""
+        self.status.show_problem(text)
+        if dialog:
+            open_warning(self, text)
+
+    def set_theme(self, theme: str) -> None:
+        """Switch between the light and dark look."""
+        self.settings.theme = "dark" if theme == "dark" else "light"
+        self.commands.dark_theme.setChecked(self.settings.theme == "dark")
+        self._apply_look()
+
+    def set_font_size(self, size: int) -> None:
+        """Change the text size of the whole app (points)."""
+        self.settings.font_size = clamp_font_size(size)
+        self._apply_look()
+
+    def _apply_look(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.theme, self.settings.font_size)
+        self._apply_plot_look()
+        window_actions.refresh_icons(self.commands, self)
+
+    def _apply_plot_look(self) -> None:
+        dark = self.settings.theme == "dark"
+        self.plot_area.set_dark(dark)
+        apply_plot_theme(self.data_panel.preview, DARK if dark else LIGHT)
+
+    def remember_file(self, path: str) -> None:
+        """Put ``path`` first in File ▸ Open Recent and open it at the next start."""
+        self.settings.add_recent_file(path)
+        self.settings.last_experiment = path
+        self._fill_recent_menu()
+
+    # ---- window state ------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask about unsaved work, stop training cleanly and remember the window."""
+        if not self.document.closing():
+            event.ignore()
+            return
+        self.run.shutdown()
+        if self.remember_on_close:
+            self.settings.geometry = bytes(self.saveGeometry().data())
+            self.settings.window_state = bytes(self.saveState().data())
+            save_settings(self.settings)
+        super().closeEvent(event)

@@ -1,0 +1,105 @@
+"""Light and dark looks, and the app-wide font size.
+
+One place decides colours so every panel agrees, and so a teacher can switch to
+a high-contrast dark theme with large text for a projector. The Fusion style
+is used on every platform because it follows the palette faithfully.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from playground.core.resources import resource_path
+from playground.gui.shell.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Theme
+
+THEMES: tuple[Theme, ...] = ("light", "dark")
+
+# (window, base, alternate base, text, button, highlight, highlighted text, disabled text, link)
+_COLOURS: dict[Theme, dict[str, str]] = {
+    "light": {
+        "window": "#f3f4f6",
+        "base": "#ffffff",
+        "alternate": "#eef0f3",
+        "text": "#1b1f24",
+        "button": "#e8eaee",
+        "highlight": "#2563a8",
+        "highlighted_text": "#ffffff",
+        "disabled": "#8a9099",
+        "link": "#1f5fa6",
+        "tooltip_base": "#fffbe6",
+        "plot_background": "#ffffff",
+        "plot_foreground": "#30353b",
+    },
+    "dark": {
+        "window": "#1f2227",
+        "base": "#16181c",
+        "alternate": "#24282e",
+        "text": "#e9ecef",
+        "button": "#2c3138",
+        "highlight": "#4c8fd6",
+        "highlighted_text": "#0d0f12",
+        "disabled": "#7b828c",
+        "link": "#8cc0ff",
+        "tooltip_base": "#2c3138",
+        # Plots stay light in both themes (as the plot area draws them): heat maps
+        # and class colours are designed for a white background.
+        "plot_background": "#ffffff",
+        "plot_foreground": "#30353b",
+    },
+}
+
+
+def colours(theme: Theme) -> dict[str, str]:
+    """The named colours of a theme (also used for plot backgrounds)."""
+    return dict(_COLOURS[theme])
+
+
+def make_palette(theme: Theme) -> QPalette:
+    """A complete QPalette for the theme, including disabled colours."""
+    c = _COLOURS[theme]
+    palette = QPalette()
+    role = QPalette.ColorRole
+    group = QPalette.ColorGroup
+    palette.setColor(role.Window, QColor(c["window"]))
+    palette.setColor(role.WindowText, QColor(c["text"]))
+    palette.setColor(role.Base, QColor(c["base"]))
+    palette.setColor(role.AlternateBase, QColor(c["alternate"]))
+    palette.setColor(role.Text, QColor(c["text"]))
+    palette.setColor(role.Button, QColor(c["button"]))
+    palette.setColor(role.ButtonText, QColor(c["text"]))
+    palette.setColor(role.Highlight, QColor(c["highlight"]))
+    palette.setColor(role.HighlightedText, QColor(c["highlighted_text"]))
+    palette.setColor(role.ToolTipBase, QColor(c["tooltip_base"]))
+    palette.setColor(role.ToolTipText, QColor(c["text"]))
+    palette.setColor(role.PlaceholderText, QColor(c["disabled"]))
+    palette.setColor(role.Link, QColor(c["link"]))
+    palette.setColor(role.BrightText, QColor("#ff5555"))
+    for disabled_role in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(group.Disabled, disabled_role, QColor(c["disabled"]))
+    return palette
+
+
+def clamp_font_size(size: int) -> int:
+    """Keep a font size within the range the layout is designed for."""
+    return min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, size))
+
+
+def apply_theme(app: QApplication, theme: Theme, font_size: int) -> None:
+    """Apply palette, style sheet and font size to the whole application."""
+    app.setStyle("Fusion")
+    app.setPalette(make_palette(theme))
+    font = QFont(app.font())
+    font.setPointSize(clamp_font_size(font_size))
+    app.setFont(font)
+    sheet = resource_path("styles", f"{theme}.qss")
+    app.setStyleSheet(sheet.read_text(encoding="utf-8") if sheet.is_file() else "")
+    _configure_plots(theme)
+
+
+def _configure_plots(theme: Theme) -> None:
+    """Plots created from now on follow the theme (existing ones keep their colours)."""
+    import pyqtgraph as pg
+
+    c = _COLOURS[theme]
+    pg.setConfigOptions(background=c["plot_background"], foreground=c["plot_foreground"])

@@ -1,0 +1,281 @@
+"""Start, pause, step, stop and reset: the run's life cycle between panels, worker and plots.
+
+The toolbar asks for intentions ("train", "one batch"); this object turns them
+into engine runs on the :class:`TrainingController`, remembers whether the
+current weights have been trained (so the window can ask before throwing
+them away) and reports every state change and problem as a signal.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import torch
+from PySide6.QtCore import QObject, Signal
+
+from playground.core.data.base import Dataset
+from playground.core.runs.paired import PairedRunError, paired_engine
+from playground.core.runs.records import RunRecord, record_from_engine
+from playground.core.spec.experiment import Experiment
+from playground.core.training.engine import Callback, Engine
+from playground.core.training.snapshot import RunState, Snapshot
+from playground.gui.messages import as_sentence
+from playground.gui.training.worker import TrainingController, describe_exception
+
+SHUTDOWN_POLL_S = 0.1
+ENDED_STATES = frozenset({"finished", "stopped", "diverged", "failed"})
+
+
+class RunController(QObject):
+    """Owns the current run of the window's experiment.
+
+    Signals: ``state_changed(str)`` with a :data:`RunState`; ``snapshot(object)``
+    for every snapshot; ``problem(str)`` with a sentence when a run cannot start
+    or fails; ``run_started()`` when a fresh run (new weights) begins;
+    ``run_recorded(RunRecord)`` when a run that trained ends, is stopped or is
+    reset (each run once).
+    """
+
+    state_changed = Signal(str)
+    snapshot = Signal(object)
+    problem = Signal(str)
+    run_started = Signal()
+    run_recorded = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.training = TrainingController(self)
+        self.experiment: Experiment | None = None
+        self.dataset: Dataset | None = None
+        self.callbacks: Sequence[Callback] = ()
+        self.engine: Engine | None = None
+        self.state: RunState = "idle"
+        self.last_snapshot: Snapshot | None = None
+        self.first_snapshot: Snapshot | None = None
+        self._pending_step = ""
+        self._started_at = datetime.now(UTC)
+        self._started_clock = time.perf_counter()
+        self._recorded = True  # nothing to record until a run starts
+        self.training.snapshot.connect(self._on_snapshot)
+        self.training.errored.connect(self._on_errored)
+        self.training.finished.connect(self._on_finished)
+
+    # ---- what the window tells us ---------------------------------------------------
+
+    def set_experiment(self, experiment: Experiment | None, dataset: Dataset | None) -> None:
+        """The experiment the next run trains (None while it is invalid)."""
+        self.experiment = experiment
+        self.dataset = dataset
+
+    @property
+    def can_train(self) -> bool:
+        """Whether a run can start or continue."""
+        return self.experiment is not None or self.training.is_running
+
+    @property
+    def has_trained(self) -> bool:
+        """Whether the current weights have been changed by training (worth keeping)."""
+        return self.last_snapshot is not None and self.last_snapshot.step > 0
+
+    @property
+    def is_running(self) -> bool:
+        """Whether a run's thread exists (running or paused)."""
+        return self.training.is_running
+
+    # ---- toolbar intentions ---------------------------------------------------------
+
+    def play_pause(self) -> None:
+        """Start a run, pause a running one, or continue a paused one."""
+        if not self.training.is_running:
+            self._start(start_paused=False)
+        elif self.state == "paused":
+            self.training.resume()
+            self._set_state("running")
+        else:
+            self.training.pause()
+            self._set_state("paused")
+
+    def step_batch(self) -> None:
+        """Train exactly one batch, then pause (starting a paused run if needed)."""
+        self._step(epoch=False)
+
+    def step_epoch(self) -> None:
+        """Train to the end of the current epoch, then pause."""
+        self._step(epoch=True)
+
+    def stop(self) -> None:
+        """End the run; the plots keep what it showed."""
+        self.training.stop()
+
+    def reset(self) -> None:
+        """Forget the run: the next one starts from the seed's initial weights."""
+        self.shutdown()
+        self._record()  # a run ended by Reset still counts as a run
+        self._pending_step = ""
+        self.engine = None
+        self.last_snapshot = None
+        self.first_snapshot = None
+        self._set_state("idle")
+
+    def set_learning_rate(self, lr: float) -> None:
+        """Apply a new learning rate to the running run at once."""
+        self.training.set_learning_rate(lr)
+
+    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
+        """Change one weight of a paused or ended run (from the network diagram)."""
+        try:
+            if self.training.is_running:
+                self.training.set_weight(name, index, value)
+            elif self.engine is not None:
+                self.engine.set_weight(name, index, value)
+                self._on_snapshot(self.engine.snapshot())
+        except ValueError as error:
+            self.problem.emit(as_sentence(str(error)))
+
+    def shutdown(self, timeout: float = 5.0) -> bool:
+        """Stop any run and wait for its thread (window closing); True when it ended.
+
+        The stop request is repeated while waiting: a run that had not reached
+        its loop yet when first asked would otherwise miss it.
+        """
+        waited = 0.0
+        while self.training.is_running and waited < timeout:
+            if self.training.stop_and_wait(SHUTDOWN_POLL_S):
+                break
+            waited += SHUTDOWN_POLL_S
+        return not self.training.is_running
+
+    def restore(self, weights: dict[str, torch.Tensor]) -> bool:
+        """Show ``weights`` (from a file) as the current model, without training.
+
+        A fresh engine holds them so the plots and the network diagram draw the
+        trained model; pressing Train then starts a new run from the seed.
+        """
+        if self.experiment is None:
+            return False
+        self.reset()
+        try:
+            engine = Engine(self.experiment, self.dataset, initial_state=weights)
+            snapshot = engine.snapshot()
+        except Exception as error:  # a file's weights that do not fit are told in words
+            self.problem.emit(
+                as_sentence(f"The saved weights could not be used: {describe_exception(error)}")
+            )
+            return False
+        self.engine = engine
+        self._on_snapshot(snapshot)
+        return True
+
+    def start_paired(self, base: RunRecord) -> bool:
+        """Re-run ``base`` with the current settings: same start weights, data and batch order."""
+        if self.training.is_running:
+            self.problem.emit("Stop the current run before starting a paired run.")
+            return False
+        if self.experiment is None:
+            self.problem.emit("A paired run cannot start until the problems shown are fixed.")
+            return False
+        try:
+            engine = paired_engine(base, self.experiment, callbacks=list(self.callbacks))
+        except PairedRunError as error:
+            self.problem.emit(as_sentence(str(error)))
+            return False
+        except Exception as error:  # every failure to build a run is told in words
+            self.problem.emit(as_sentence(describe_exception(error)))
+            return False
+        self.reset()
+        self._launch(engine, start_paused=False)
+        return True
+
+    def current_weights(self) -> dict[str, torch.Tensor] | None:
+        """A CPU copy of the current model's weights, or None (no model, or training right now)."""
+        engine = self.engine
+        if engine is None or (self.training.is_running and self.state != "paused"):
+            return None
+        if self._pending_step:
+            return None
+        return {
+            name: value.detach().to("cpu").clone()
+            for name, value in engine.model.state_dict().items()
+        }
+
+    # ---- internals -------------------------------------------------------------------
+
+    def _record(self) -> None:
+        engine = self.engine
+        if self._recorded or engine is None or self.training.is_running:
+            return
+        self._recorded = True
+        final = engine.snapshot()
+        if final.step <= 0:
+            return
+        seconds = time.perf_counter() - self._started_clock
+        self.run_recorded.emit(record_from_engine(engine, final, self._started_at, seconds))
+
+    def _step(self, *, epoch: bool) -> None:
+        request = "epoch" if epoch else "batch"
+        if not self.training.is_running:
+            # A fresh run may not have reached its loop yet; the step is sent when the
+            # run reports that it is paused (see _on_snapshot).
+            self._pending_step = request
+            self._start(start_paused=True)
+            return
+        if self.state == "running":
+            self.training.pause()
+        self._set_state("paused")
+        self._send_step(request)
+
+    def _send_step(self, request: str) -> None:
+        if request == "epoch":
+            self.training.step_epoch()
+        else:
+            self.training.step_batch()
+
+    def _start(self, *, start_paused: bool) -> bool:
+        if self.experiment is None:
+            self.problem.emit("Training cannot start until the problems shown are fixed.")
+            return False
+        try:
+            engine = Engine(self.experiment, self.dataset, callbacks=list(self.callbacks))
+        except Exception as error:  # every failure to build a run is told in words
+            self.problem.emit(as_sentence(describe_exception(error)))
+            return False
+        self._launch(engine, start_paused=start_paused)
+        return True
+
+    def _launch(self, engine: Engine, *, start_paused: bool) -> None:
+        self._record()
+        self.engine = engine
+        self.last_snapshot = None
+        self.first_snapshot = None
+        self._started_at = datetime.now(UTC)
+        self._started_clock = time.perf_counter()
+        self._recorded = False
+        self.run_started.emit()
+        self.training.start(engine, start_paused=start_paused)
+        self._set_state("paused" if start_paused else "running")
+
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        if self._pending_step and snapshot.state == "paused":
+            request, self._pending_step = self._pending_step, ""
+            self._send_step(request)
+        if self.first_snapshot is None:
+            self.first_snapshot = snapshot
+        self.last_snapshot = snapshot
+        if snapshot.state != self.state and snapshot.state != "idle":
+            self._set_state(snapshot.state)
+        self.snapshot.emit(snapshot)
+
+    def _on_errored(self, message: object) -> None:
+        self.problem.emit(as_sentence(str(message)))
+
+    def _on_finished(self) -> None:
+        if self.state not in ENDED_STATES:
+            self._set_state("stopped")
+        self._record()
+
+    def _set_state(self, state: RunState) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)

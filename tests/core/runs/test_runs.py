@@ -1,0 +1,155 @@
+"""Run records, setting differences in words, and paired runs that change one thing only."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import numpy as np
+import pytest
+
+from playground.core.runs.differences import diff_settings
+from playground.core.runs.paired import PairedRunError, paired_engine, paired_run
+from playground.core.runs.records import RunRecord, decimate_indices, record_from_engine
+from playground.core.spec.experiment import (
+    BuiltinData,
+    Experiment,
+    LayerSpec,
+    ModelSpec,
+    OptimizerSpec,
+    TrainingSpec,
+)
+from playground.core.training.engine import Engine
+
+
+def _experiment(lr: float = 0.05, dropout: bool = True) -> Experiment:
+    layers = [LayerSpec(kind="Linear", params={"out_features": 8}), LayerSpec(kind="Tanh")]
+    if dropout:  # dropout draws random masks: paired runs must draw the same ones
+        layers.append(LayerSpec(kind="Dropout", params={"p": 0.2}))
+    layers.append(LayerSpec(kind="Linear", params={"out_features": 2}))
+    return Experiment(
+        name="Pairs",
+        data=BuiltinData(name="xor", samples=120, noise=0.1),
+        model=ModelSpec(layers=layers),
+        optimizer=OptimizerSpec(kind="sgd", lr=lr, momentum=0.9),
+        training=TrainingSpec(batch_size=16, epochs=4, device="cpu", seed=5),
+    )
+
+
+def _with(experiment: Experiment, section: str, **changes: object) -> Experiment:
+    part = getattr(experiment, section).model_copy(update=changes)
+    return experiment.model_copy(update={section: part})
+
+
+# ---- differences in words ---------------------------------------------------------------
+
+
+def test_diff_names_each_changed_setting_in_words() -> None:
+    a = _experiment(lr=0.01)
+    b = _with(_with(a, "optimizer", lr=0.1, kind="adam"), "training", batch_size=32)
+    texts = [change.text for change in diff_settings(a, b)]
+    assert texts == [
+        "optimizer ▸ type: sgd → adam",
+        "optimizer ▸ learning rate: 0.01 → 0.1",
+        "training ▸ batch size: 16 → 32",
+    ]
+    assert diff_settings(a, a.model_copy(update={"name": "Other name"})) == []
+
+
+def test_diff_describes_layer_changes() -> None:
+    a = _experiment(dropout=False)
+    layers = [layer.model_copy(deep=True) for layer in a.model.layers]
+    layers[0] = LayerSpec(kind="Linear", params={"out_features": 16, "bias": False})
+    layers[1] = LayerSpec(kind="ReLU")
+    layers.append(LayerSpec(kind="Sigmoid"))
+    b = a.model_copy(update={"model": ModelSpec(layers=layers)})
+    changes = diff_settings(a, b)
+    assert [str(c) for c in changes] == [
+        "model ▸ layer 1 (Linear) ▸ neurons: 8 → 16",
+        "model ▸ layer 1 (Linear) ▸ bias: on → off",
+        "model ▸ layer 2: Tanh → ReLU",
+        "model ▸ layer 4: none → Sigmoid",
+    ]
+    assert changes[0].path == "model.layers[0].params.out_features"
+    assert (changes[0].a_value, changes[0].b_value) == (8, 16)
+
+
+def test_diff_of_data_and_loss() -> None:
+    a = _experiment()
+    b = _with(a, "data", noise=0.3, derived_features=["x1*x2"]).model_copy(
+        update={"loss": "bce-with-logits"}
+    )
+    assert [c.text for c in diff_settings(a, b)] == [
+        "data ▸ noise: 0.1 → 0.3",
+        "data ▸ derived inputs: none → x1*x2",
+        "loss: cross-entropy → bce-with-logits",
+    ]
+
+
+# ---- records ---------------------------------------------------------------------------
+
+
+def test_decimation_keeps_ends_and_bounds_size() -> None:
+    assert decimate_indices(5) == [0, 1, 2, 3, 4]
+    kept = decimate_indices(10_000, 100)
+    assert len(kept) == 100 and kept[0] == 0 and kept[-1] == 9_999
+    assert kept == sorted(set(kept))
+
+
+def test_record_from_engine_round_trips_through_json() -> None:
+    engine = Engine(_experiment())
+    started = datetime.now(UTC)
+    final = engine.run()
+    record = record_from_engine(engine, final, started, 0.25)
+    assert record.state == "finished" and record.epochs == 4 and record.steps == final.step
+    assert record.device == "cpu" and record.settings == _experiment()
+    assert record.final.train_loss == engine.history.epochs[-1].train_loss  # last epoch mean
+    assert record.final.val_accuracy is not None and 0.0 <= record.final.val_accuracy <= 1.0
+    assert record.curves.epochs == [1, 2, 3, 4]
+    assert record.curves.steps[-1] == final.step
+    assert len(record.curves.losses) == len(record.curves.steps)
+    again = RunRecord.model_validate(json.loads(record.model_dump_json()))
+    assert again == record
+
+
+# ---- paired runs -------------------------------------------------------------------------
+
+
+def test_paired_run_without_change_reproduces_the_curve_exactly() -> None:
+    base = Engine(_experiment())
+    base.run()
+    twin, _ = paired_run(base, _experiment())
+    base_steps, base_losses = base.history.step_curve()
+    twin_steps, twin_losses = twin.history.step_curve()
+    assert np.array_equal(base_steps, twin_steps)
+    assert np.array_equal(base_losses, twin_losses)
+    assert [r.val_loss for r in twin.history.epochs] == [r.val_loss for r in base.history.epochs]
+
+
+def test_paired_run_with_another_learning_rate_differs_from_the_first_step_on() -> None:
+    base = Engine(_experiment(lr=0.05))
+    base.run()
+    faster, _ = paired_run(base, _experiment(lr=0.5))
+    _, base_losses = base.history.step_curve()
+    _, fast_losses = faster.history.step_curve()
+    # Same start weights and first batch: the first loss is equal, later ones are not.
+    assert base_losses[0] == fast_losses[0]
+    assert not np.array_equal(base_losses[1:], fast_losses[1:])
+    for name, tensor in faster.initial_state.items():
+        assert tensor.equal(base.initial_state[name])
+
+
+def test_paired_run_from_a_record_starts_from_the_same_weights() -> None:
+    base = Engine(_experiment())
+    final = base.run()
+    record = record_from_engine(base, final, datetime.now(UTC), 1.0)
+    twin, _ = paired_run(record, _experiment())
+    assert np.array_equal(base.history.step_curve()[1], twin.history.step_curve()[1])
+
+
+def test_paired_run_refuses_data_or_layer_changes() -> None:
+    base = Engine(_experiment())
+    with pytest.raises(PairedRunError, match=r"data ▸ noise: 0\.1 → 0\.4"):
+        paired_engine(base, _with(_experiment(), "data", noise=0.4))
+    with pytest.raises(PairedRunError, match="layer 3: Dropout → Linear"):
+        paired_engine(base, _experiment(dropout=False))

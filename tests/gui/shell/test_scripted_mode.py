@@ -1,0 +1,86 @@
+"""Scripted mode end to end: a real app process trains, saves a screenshot and prints JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from playground.gui.shell.app import build_parser
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _run(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "playground", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_spiral_trains_and_reports(tmp_path: Path) -> None:
+    shot = tmp_path / "x.png"
+    result = _run(
+        "--preset",
+        "spiral",
+        "--autoplay",
+        "--quit-after-steps",
+        "200",
+        "--screenshot",
+        str(shot),
+        "--size",
+        "1024x768",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1
+    report = json.loads(lines[0])
+    assert report["steps"] == 200
+    assert report["device"] == "cpu"
+    assert report["train_loss"] < report["initial_train_loss"]
+    assert report["val_loss"] is not None and report["val_loss"] > 0
+    assert 0.0 <= report["val_accuracy"] <= 1.0
+    assert shot.is_file() and shot.stat().st_size > 10_000
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_unknown_preset_is_refused_with_a_sentence() -> None:
+    result = _run("--preset", "no-such-preset")
+    assert result.returncode == 2
+    assert "no-such-preset" in result.stderr
+    assert "spiral" in result.stderr  # the names that exist are listed
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--size", "big"], "WIDTHxHEIGHT"),
+        (["--quit-after-steps", "0"], "at least 1"),
+        (["--theme", "blue"], "invalid choice"),
+    ],
+)
+def test_bad_options_exit_2(
+    args: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        build_parser().parse_args(args)
+    assert exit_info.value.code == 2
+    assert words in capsys.readouterr().err
+
+
+def test_missing_experiment_file_in_scripted_mode_exits_2(tmp_path: Path) -> None:
+    result = _run(str(tmp_path / "nothing.json"), "--screenshot", str(tmp_path / "y.png"))
+    assert result.returncode == 2
+    assert "nothing.json" in result.stderr and "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
