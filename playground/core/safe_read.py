@@ -105,8 +105,8 @@ def _check_regular(path: Path, mode: int, size: int, limit: int, what: str) -> N
         )
     if size > limit:
         raise UnreadableFileError(
-            f"'{excerpt(path.name, 80)}' is {_megabytes(size)}, larger than any {what} this app "
-            f"reads ({_megabytes(limit)} at most); check that it is the file you meant"
+            f"'{excerpt(path.name, 80)}' is {_megabytes(size)}, but this app reads at most "
+            f"{_megabytes(limit)} as {what}; check that it is the file you meant"
         )
 
 
@@ -178,7 +178,7 @@ def read_regular_file(path: str | os.PathLike[str], limit: int, what: str) -> by
     if data is None:
         raise UnreadableFileError(
             f"'{excerpt(file.name, 80)}' grew beyond {_megabytes(limit)} while it was read, "
-            f"more than any {what} this app reads; check that it is the file you meant"
+            f"more than this app reads as {what}; check that it is the file you meant"
         )
     return data
 
@@ -189,8 +189,6 @@ def json_depth(text: str) -> int:
     Brackets inside strings do not count. Unbalanced text gives some depth; the
     parser reports its syntax afterwards.
     """
-    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
-        return text.count("[") + text.count("{")  # an upper bound that is already small
     brackets = _STRINGS.sub("", text)
     steps = [1 if char in "[{" else -1 for char in brackets if char in "[]{}"]
     return max(accumulate(steps), default=0)
@@ -208,7 +206,8 @@ def parse_json_text(text: str, max_bytes: int = MAX_EXPERIMENT_JSON_BYTES) -> An
             f"the JSON text is {_megabytes(len(text))}, more than any experiment needs "
             f"({_megabytes(max_bytes)} at most)"
         )
-    depth = json_depth(text)
+    # The count of opening brackets bounds the depth: most texts need no scan at all.
+    depth = 0 if text.count("[") + text.count("{") <= MAX_JSON_DEPTH else json_depth(text)
     if depth > MAX_JSON_DEPTH:
         raise UnreadableFileError(
             f"the JSON text is nested {depth} levels deep; an experiment needs only a few "

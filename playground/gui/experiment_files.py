@@ -97,6 +97,12 @@ class ExperimentFiles(QObject):
             problems = [line for line in str(error).splitlines() if line.strip()]
             self._fail(f"Could not open {Path(path).name}. " + " ".join(map(as_sentence, problems)))
             return None
+        except Exception:  # a reader's own bug must not cost the window, nor the app's start
+            self._fail(
+                f"Could not open {Path(path).name}: an unexpected problem stopped reading it; "
+                "open an earlier copy of the file"
+            )
+            return None
         self.path = Path(path)
         self.opened.emit(loaded, str(path))
         return loaded
