@@ -210,7 +210,7 @@ def test_a_file_larger_than_the_cap_is_refused_by_its_size(tmp_path: Path) -> No
     sparse = tmp_path / "huge.json"
     with sparse.open("wb") as stream:
         stream.truncate(safe_read.MAX_EXPERIMENT_JSON_BYTES + 1)
-    with pytest.raises(SpecError, match="reads at most 4.0 MB as an experiment file"):
+    with pytest.raises(SpecError, match=r"reads at most 4\.0 MB as an experiment file"):
         load_experiment_file(sparse)
 
 
