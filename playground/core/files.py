@@ -337,6 +337,10 @@ def _open_zip(path: Path, raw: IO[bytes]) -> zipfile.ZipFile:
         raise _foreign(path, "it is not a zip archive") from None
 
 
+#: Everything a damaged zip can make zipfile, zlib or json raise while an archive is read.
+_ARCHIVE_ERRORS: tuple[type[BaseException], ...] = (zipfile.BadZipFile, *DAMAGED_FILE_ERRORS)
+
+
 def load_experiment_file_any(path: str | os.PathLike[str]) -> LoadedExperiment:
     """Open an experiment: a ``.playground`` file of any format version (upgraded in
     memory) or a plain ``.json`` experiment (no weights, no runs).
@@ -371,7 +375,7 @@ def load_experiment_file_any(path: str | os.PathLike[str]) -> LoadedExperiment:
         raise FileFormatError(
             f"The file {_where(file)} cannot be read ({reason}); check the file."
         ) from None
-    except (zipfile.BadZipFile, *DAMAGED_FILE_ERRORS) as exc:
+    except _ARCHIVE_ERRORS as exc:
         # The one boundary for every way a damaged zip can surprise the standard library.
         raise FileFormatError(damaged_file_sentence(file, exc) + ".") from None
 
