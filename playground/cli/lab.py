@@ -47,7 +47,9 @@ def read_script(source: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), path.name
     except UnicodeDecodeError:
-        raise CliError(f"'{path.name}' is not a text file (UTF-8); save the script as text") from None
+        raise CliError(
+            f"'{path.name}' is not a text file (UTF-8); save the script as text"
+        ) from None
 
 
 def _describe(view: TensorView) -> str:
