@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import json
 import math
 import signal
@@ -25,7 +24,7 @@ import torch
 from playground.cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, CliError, resolve_experiment
 from playground.core.data import describe_data, load_dataset
 from playground.core.engine import Engine
-from playground.core.history import EPOCH_COLUMNS
+from playground.core.export.metrics_csv import write_metrics_csv
 from playground.core.run_control import Callback
 from playground.core.snapshot import Snapshot
 from playground.core.spec import Experiment
@@ -191,10 +190,7 @@ def write_outputs(
     (folder / "summary.json").write_text(
         json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2) + "\n", encoding="utf-8"
     )
-    with open(folder / "metrics.csv", "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(EPOCH_COLUMNS))
-        writer.writeheader()
-        writer.writerows(engine.history.rows())
+    write_metrics_csv(folder / "metrics.csv", engine.history.rows())
     state = {name: tensor.detach().cpu() for name, tensor in engine.model.state_dict().items()}
     torch.save(state, folder / "model.pt")
     (folder / "experiment.json").write_text(experiment.to_json(), encoding="utf-8")
