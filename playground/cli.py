@@ -74,6 +74,8 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     for module, name in (
         ("playground.core.engine", "EngineError"),
         ("playground.core.files", "FileFormatError"),
+        ("playground.core.output_paths", "OutputClashError"),
+        ("playground.core.save_errors", "SaveError"),
     ):
         try:
             errors.append(getattr(importlib.import_module(module), name))

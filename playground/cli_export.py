@@ -18,6 +18,7 @@ from playground.core.export import (
     load_weights,
 )
 from playground.core.files import LoadedExperiment, load_experiment_file_any
+from playground.core.output_paths import refuse_overwriting_inputs
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -44,6 +45,8 @@ def _load(source: str) -> tuple[LoadedExperiment, str]:
 def _export_command(namespace: argparse.Namespace) -> int:
     from playground.cli import say
 
+    inputs = [Path(p) for p in (namespace.experiment, namespace.weights) if p and Path(p).is_file()]
+    refuse_overwriting_inputs([namespace.output], inputs, "give -o another path")
     loaded, label = _load(namespace.experiment)
     try:
         weights = loaded.weights

@@ -26,6 +26,7 @@ from playground.core.files import (
 )
 from playground.core.files import load_experiment_file_any as read_experiment_file
 from playground.core.runs import RunRecord
+from playground.core.save_errors import describe_save_failure, model_json
 from playground.core.spec import Experiment
 from playground.gui import file_prompts
 from playground.gui.help_dialogs import open_warning
@@ -50,7 +51,8 @@ def save_document(path: Path, document: Document | Experiment) -> None:
     if isinstance(document, Experiment):
         document = Document(document)
     if path.suffix.lower() == JSON_SUFFIX:
-        atomic_write_text(path, document.experiment.to_json())
+        experiment = document.experiment
+        atomic_write_text(path, model_json(experiment, "the experiment", experiment.to_json))
     else:
         save_experiment_file(
             path, document.experiment, weights=document.weights, runs=document.runs
@@ -123,12 +125,15 @@ class ExperimentFiles(QObject):
         return self.save_to(path, document)
 
     def save_to(self, path: Path, document: Document | Experiment) -> bool:
-        """Write ``document`` to ``path``; False (and a message) when it fails."""
+        """Write ``document`` to ``path``; False (and a message) when it fails.
+
+        Any failure, whatever its kind, leaves the document unsaved: no
+        ``saved`` signal, so the modified mark and the question on closing stay.
+        """
         try:
             save_document(path, document)
-        except OSError as error:
-            reason = (error.strerror or "the system refused").lower()
-            self._fail(f"Could not save {path.name}: {reason}; choose another folder")
+        except Exception as error:  # a disk, the data or a bug: never a silent "saved"
+            self._fail(describe_save_failure(path.name, error))
             return False
         self.path = path
         self.saved.emit(str(path))
