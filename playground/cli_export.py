@@ -18,10 +18,11 @@ from playground.core.export import (
     load_weights,
 )
 from playground.core.files import LoadedExperiment, load_experiment_file_any
-from playground.core.output_paths import refuse_overwriting_inputs
+from playground.core.output_paths import input_files, refuse_overwriting_inputs
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+_ANOTHER_PATH = "give -o another path"
 
 _TITLES = {
     "weights": "weights",
@@ -45,9 +46,12 @@ def _load(source: str) -> tuple[LoadedExperiment, str]:
 def _export_command(namespace: argparse.Namespace) -> int:
     from playground.cli import say
 
-    inputs = [Path(p) for p in (namespace.experiment, namespace.weights) if p and Path(p).is_file()]
-    refuse_overwriting_inputs([namespace.output], inputs, "give -o another path")
+    sources = (namespace.experiment, namespace.weights)
+    refuse_overwriting_inputs([namespace.output], input_files(None, *sources), _ANOTHER_PATH)
     loaded, label = _load(namespace.experiment)
+    refuse_overwriting_inputs(
+        [namespace.output], input_files(loaded.experiment, *sources), _ANOTHER_PATH
+    )
     try:
         weights = loaded.weights
         if namespace.weights:

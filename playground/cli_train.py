@@ -28,7 +28,7 @@ from playground.core.atomic import atomic_write_bytes, atomic_write_text
 from playground.core.data import describe_data, load_dataset
 from playground.core.engine import Engine
 from playground.core.history import EPOCH_COLUMNS
-from playground.core.output_paths import refuse_overwriting_inputs
+from playground.core.output_paths import input_files, refuse_overwriting_inputs
 from playground.core.run_control import Callback
 from playground.core.save_errors import model_json
 from playground.core.snapshot import Snapshot
@@ -217,16 +217,17 @@ def write_outputs(
     )
 
 
-def _check_out_folder(out: str | None, source: str) -> Path | None:
-    """The --out folder, refused when it is a file or when a result would replace the input."""
+def _check_out_folder(out: str | None, source: str, experiment: Experiment) -> Path | None:
+    """The --out folder, refused when it is a file or when a result would replace an input."""
     if out is None:
         return None
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise CliError(f"--out '{out}' is a file, not a folder; give a folder for the results.")
-    inputs = [Path(source)] if Path(source).is_file() else []
     refuse_overwriting_inputs(
-        [folder / name for name in OUTPUT_FILES], inputs, "give --out another folder"
+        [folder / name for name in OUTPUT_FILES],
+        input_files(experiment, source),
+        "give --out another folder",
     )
     return folder
 
@@ -235,7 +236,7 @@ def train_command(namespace: argparse.Namespace) -> int:
     """Train, print progress and a summary, and write the outputs; returns the exit code."""
     experiment, label = resolve_experiment(namespace.experiment)
     experiment = apply_overrides(experiment, namespace)
-    folder = _check_out_folder(namespace.out, namespace.experiment)
+    folder = _check_out_folder(namespace.out, namespace.experiment, experiment)
     info = describe_data(experiment.data)
     problems = check_experiment(experiment, info)
     if problems:

@@ -133,3 +133,34 @@ def test_train_replaces_links_planted_in_the_output_folder(
     assert (out / "metrics.csv").read_text(encoding="utf-8").startswith("epoch")
     assert load_experiment_file_any(out / "experiment.json").experiment.name
     assert sorted(p.name for p in out.iterdir()) == sorted(victims)  # no temporaries left
+
+
+def _csv_experiment(folder: Path, table_name: str) -> tuple[Path, Path, bytes]:
+    table = folder / table_name
+    table.write_text("a,b\n" + "".join(f"{i},{2 * i}\n" for i in range(40)), encoding="utf-8")
+    spec = {
+        "data": {"kind": "csv", "path": str(table), "features": ["a"], "target": "b"},
+        "loss": "mse",
+        "model": {"layers": [{"kind": "Linear", "params": {"out_features": 1}}]},
+    }
+    file = folder / "csv.json"
+    file.write_text(json.dumps(spec), encoding="utf-8")
+    return file, table, table.read_bytes()
+
+
+def test_train_refuses_to_write_over_its_csv_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file, table, before = _csv_experiment(tmp_path, "metrics.csv")
+    assert run(["train", str(file), "--epochs", "1", "--out", str(tmp_path)]) == 2
+    assert "metrics.csv" in capsys.readouterr().err
+    assert table.read_bytes() == before
+
+
+def test_export_refuses_to_write_over_its_csv_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file, table, before = _csv_experiment(tmp_path, "data.csv")
+    assert run(["export", str(file), "--to", "script", "-o", str(table)]) == 2
+    assert "is the input file" in capsys.readouterr().err
+    assert table.read_bytes() == before

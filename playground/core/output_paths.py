@@ -15,6 +15,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from playground.core.spec import CsvData, Experiment
+
 
 class OutputClashError(ValueError):
     """An output would overwrite an input; the message names both and what to do."""
@@ -50,3 +52,13 @@ def refuse_overwriting_inputs(
                     f"The output '{output}' is the input file '{source}', and writing it would "
                     f"destroy the input; {remedy}."
                 )
+
+
+def input_files(
+    experiment: Experiment | None, *sources: str | os.PathLike[str] | None
+) -> list[Path]:
+    """The files a command reads: the given sources that are files, and the experiment's CSV."""
+    files = [Path(source) for source in sources if source and Path(source).is_file()]
+    if experiment is not None and isinstance(experiment.data, CsvData):
+        files.append(Path(experiment.data.path))
+    return files
