@@ -79,8 +79,8 @@ class AutosaveSlot:
         return self.path
 
     def clear(self) -> None:
-        """On a clean shutdown: remove the autosave, then its lock file."""
-        with contextlib.suppress(FileNotFoundError):
+        """On a clean shutdown: remove the autosave, then its lock file (never raises)."""
+        with contextlib.suppress(OSError):  # a file that cannot go is offered, not fatal
             self.path.unlink()
         if self._lock is not None:
             self._lock.release(remove=True)
@@ -96,8 +96,8 @@ class LeftAutosave:
     saved_at: float  # seconds since the epoch, from the file's modification time
 
     def discard(self) -> None:
-        """Delete it (the user declined it, or it is restored and saved elsewhere)."""
-        with contextlib.suppress(FileNotFoundError):
+        """Delete it (the user declined it, or it is restored and saved elsewhere); never raises."""
+        with contextlib.suppress(OSError):
             self.path.unlink()
         self.lock.release(remove=True)
 
