@@ -12,7 +12,7 @@ onto the plane by least squares.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +29,14 @@ SLICE_EXPLANATION = (
     "weights (Li et al., 2018); biases stay fixed. The line is the training path projected "
     "onto this slice."
 )
+
+
+#: Called after each row of a slice with (rows done, rows); returning False abandons the slice.
+SliceProgress = Callable[[int, int], bool]
+
+
+class SliceAbandoned(Exception):
+    """The progress callback of :func:`loss_slice` asked to stop (a newer slice is wanted)."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +90,14 @@ def loss_slice(
     directions: Directions,
     extent: float = 1.0,
     resolution: int = 31,
+    progress: SliceProgress | None = None,
 ) -> Surface:
-    """``L(θ + α·d₁ + β·d₂)`` for α, β in ``[-extent, extent]``, θ the model's weights now."""
+    """``L(θ + α·d₁ + β·d₂)`` for α, β in ``[-extent, extent]``, θ the model's weights now.
+
+    A grid costs one forward pass over the data per point (seconds for a large
+    model), so a caller in another thread can follow it row by row with
+    ``progress`` and abandon it (:class:`SliceAbandoned`) when it is no longer wanted.
+    """
     resolution = max(2, min(int(resolution), MAX_GRID))
     center = {n: p.detach().cpu() for n, p in model.named_parameters() if p.requires_grad}
     buffers = {n: b.detach().cpu() for n, b in model.named_buffers()}
@@ -99,6 +113,8 @@ def loss_slice(
                     state = {**_moved(center, directions, float(alpha), float(beta)), **buffers}
                     output = functional_call(model, state, (inputs,))
                     values[row, col] = float(loss(output, targets))
+                if progress is not None and not progress(row + 1, resolution):
+                    raise SliceAbandoned
     finally:
         model.train(was_training)
     return Surface(alphas, betas, values, "α (direction 1)", "β (direction 2)")

@@ -1,0 +1,102 @@
+"""Which optimizers walk the surface, at which learning rate, and where each one is now.
+
+One row per optimizer of the core's
+:data:`~playground.core.landscape.problem.COMPARED_OPTIMIZERS`: a check box in
+the path's colour, its learning rate and its current loss as a number (the
+colours of the map are only a picture; the number is what a learner compares).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QLabel,
+    QWidget,
+)
+
+from playground.core.landscape.problem import COMPARED_OPTIMIZERS
+
+MIN_LR = 1e-5
+MAX_LR = 10.0
+
+
+def loss_text(value: float | None) -> str:
+    """A loss as the table shows it: four significant digits, or a dash when unknown."""
+    if value is None:
+        return "—"
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "—"
+    return f"{value:.4g}"
+
+
+class OptimizerTable(QWidget):
+    """Check boxes, learning rates and current losses of the compared optimizers."""
+
+    changed = Signal()  # a check box or a learning rate changed: the paths are stale
+
+    def __init__(self, lr: float, colors: list[QColor], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        titles = {
+            "sgd": self.tr("SGD"),
+            "momentum": self.tr("SGD with momentum 0.9"),
+            "adam": self.tr("Adam"),
+        }
+        self.keys = list(COMPARED_OPTIMIZERS)
+        self.checks: dict[str, QCheckBox] = {}
+        self.rates: dict[str, QDoubleSpinBox] = {}
+        self.losses: dict[str, QLabel] = {}
+        self.swatches: dict[str, QLabel] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        headers = (self.tr("Optimizer"), self.tr("Learning rate"), self.tr("Loss now"))
+        for column, text in enumerate(headers):
+            header = QLabel(f"<b>{text}</b>", self)
+            grid.addWidget(header, 0, column + 1)
+        for row, key in enumerate(self.keys, start=1):
+            swatch = QLabel("■", self)
+            swatch.setAccessibleName(self.tr("Path colour"))
+            self.swatches[key] = swatch
+            check = QCheckBox(titles[key], self)
+            check.setChecked(True)
+            check.toggled.connect(self.changed)
+            rate = QDoubleSpinBox(self)
+            rate.setDecimals(5)
+            rate.setRange(MIN_LR, MAX_LR)
+            rate.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+            rate.setValue(min(MAX_LR, max(MIN_LR, lr)))
+            rate.setKeyboardTracking(False)  # one new set of paths per finished number
+            rate.setAccessibleName(self.tr("Learning rate of {0}").format(titles[key]))
+            rate.valueChanged.connect(self.changed)
+            loss = QLabel(loss_text(None), self)
+            loss.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            loss.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.checks[key], self.rates[key], self.losses[key] = check, rate, loss
+            grid.addWidget(swatch, row, 0)
+            grid.addWidget(check, row, 1)
+            grid.addWidget(rate, row, 2)
+            grid.addWidget(loss, row, 3)
+        grid.setColumnStretch(1, 1)
+        self.titles = titles
+        self.set_colors(colors)
+
+    def set_colors(self, colors: list[QColor]) -> None:
+        """Colour each row's swatch like its path (the colours change with the theme)."""
+        for key, color in zip(self.keys, colors, strict=False):
+            self.swatches[key].setStyleSheet(f"color: {color.name()};")
+
+    def chosen(self) -> list[tuple[str, float]]:
+        """The ticked optimizers as (key, learning rate), in table order."""
+        return [(key, self.rates[key].value()) for key in self.keys if self.checks[key].isChecked()]
+
+    def show_losses(self, losses: dict[str, float]) -> None:
+        """Show each optimizer's current loss; rows not in ``losses`` show a dash."""
+        for key, label in self.losses.items():
+            label.setText(loss_text(losses.get(key)))

@@ -1,0 +1,169 @@
+"""Slices computed in a worker thread, the newest request winning.
+
+A slice is one forward pass over the training set per grid point: 31 × 31
+points of a small MLP take about a second, a CNN far longer, so the grid is
+computed off the GUI thread (the window keeps drawing and answering). The
+wiring follows the training worker (superqt's ``new_worker_qthread``): one
+worker QObject per request moved to its own QThread, ``started → run``,
+``finished → quit``, ``deleteLater`` on both. Only one slice runs at a time
+(each on its own copy of the model); a newer request asks the running one to
+give up at its next row (:class:`~playground.core.landscape.slices.SliceAbandoned`)
+and starts when it has.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from playground.core.landscape.problem import LossProblem
+from playground.core.landscape.slices import Directions, SliceAbandoned, loss_slice
+from playground.core.landscape.surface import Surface
+
+
+@dataclass(frozen=True)
+class SliceRequest:
+    """One slice to compute: the problem (its model at the centre), directions and grid."""
+
+    number: int  # increasing: results of older requests are recognisable
+    problem: LossProblem
+    directions: Directions
+    extent: float
+    resolution: int
+
+
+@dataclass(frozen=True)
+class SliceResult:
+    number: int
+    surface: Surface
+
+
+class SliceWorker(QObject):
+    """Computes one slice in its thread; ``finished`` always comes, whatever happened."""
+
+    started = Signal()
+    snapshot = Signal(object)  # SliceResult
+    progress = Signal(int, int)  # rows done, rows
+    errored = Signal(object)  # the exception
+    finished = Signal()
+
+    def __init__(self, request: SliceRequest) -> None:
+        super().__init__()
+        self.request = request
+        self.abandon = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        self.started.emit()
+        try:
+            r = self.request
+            p = r.problem
+            surface = loss_slice(
+                p.model, p.loss, p.inputs, p.targets, r.directions, r.extent, r.resolution,
+                progress=self._row_done,
+            )
+            self.snapshot.emit(SliceResult(r.number, surface))
+        except SliceAbandoned:
+            pass
+        except Exception as error:
+            self.errored.emit(error)
+        finally:
+            self.finished.emit()
+
+    def _row_done(self, done: int, rows: int) -> bool:
+        self.progress.emit(done, rows)
+        return not self.abandon.is_set()
+
+
+class SliceComputer(QObject):
+    """Owns the slice threads: at most one running, the newest request next."""
+
+    computed = Signal(object)  # Surface of the newest request
+    progress = Signal(int, int)
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._number = 0
+        self._running: tuple[QThread, SliceWorker] | None = None
+        self._pending: SliceRequest | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None or self._pending is not None
+
+    def request(
+        self, problem: LossProblem, directions: Directions, extent: float, resolution: int
+    ) -> int:
+        """Compute a slice around the model's weights now; supersedes every earlier request."""
+        self._number += 1
+        # The worker's own model: the GUI may load other weights while the slice runs.
+        owned = dataclasses.replace(problem, model=copy.deepcopy(problem.model))
+        self._pending = SliceRequest(self._number, owned, directions, extent, resolution)
+        if self._running is not None:
+            self._running[1].abandon.set()
+        else:
+            self._start_pending()
+        self.busy_changed.emit(True)
+        return self._number
+
+    def _start_pending(self) -> None:
+        request, self._pending = self._pending, None
+        if request is None:
+            return
+        thread = QThread()
+        worker = SliceWorker(request)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.snapshot.connect(self._result)
+        worker.progress.connect(self._progress)
+        worker.errored.connect(self._error)
+        worker.finished.connect(thread.quit)
+        worker.finished.connect(worker.deleteLater)
+        thread.finished.connect(self._thread_done)
+        thread.finished.connect(thread.deleteLater)
+        self._running = (thread, worker)
+        thread.start()
+
+    def _is_newest(self) -> bool:
+        running = self._running
+        return running is not None and self._pending is None and (
+            running[1].request.number == self._number
+        )
+
+    def _result(self, result: SliceResult) -> None:
+        if result.number == self._number:
+            self.computed.emit(result.surface)
+
+    def _progress(self, done: int, rows: int) -> None:
+        if self._is_newest():
+            self.progress.emit(done, rows)
+
+    def _error(self, error: Exception) -> None:
+        if self._is_newest():
+            self.failed.emit(str(error))
+
+    def _thread_done(self) -> None:
+        self._running = None
+        self._start_pending()
+        if self._running is None:
+            self.busy_changed.emit(False)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Abandon every slice and wait for the thread; True if none is left running."""
+        self._pending = None
+        running = self._running
+        if running is None:
+            return True
+        thread, worker = running
+        worker.abandon.set()
+        thread.quit()
+        stopped = bool(thread.wait(timeout_ms))
+        if stopped:
+            self._running = None
+        return stopped
