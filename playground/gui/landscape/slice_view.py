@@ -170,6 +170,7 @@ class SliceView(QWidget):
         else:
             self.path = np.empty((0, 2))
         self.trace.set_visible(len(self.path) > 0)
+        self.map.legend.setVisible(len(self.path) > 0)
         if len(self.path):
             self.trace.set_points(self.path)
         self._path_note()

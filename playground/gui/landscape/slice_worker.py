@@ -18,11 +18,13 @@ import dataclasses
 import threading
 from dataclasses import dataclass
 
+import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core.landscape.problem import LossProblem
 from playground.core.landscape.slices import Directions, SliceAbandoned, loss_slice
 from playground.core.landscape.surface import Surface
+from playground.core.training.engine import SINGLE_THREAD_PARAMETERS
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,15 @@ class SliceWorker(QObject):
     @Slot()
     def run(self) -> None:
         self.started.emit()
+        threads = torch.get_num_threads()
         try:
             r = self.request
             p = r.problem
+            # The engine's rule: small models run far faster on one intra-op thread
+            # (measured for a 32-32 MLP slice on a busy 2-core machine: 1 ms a point
+            # instead of 34).
+            if sum(q.numel() for q in p.model.parameters()) <= SINGLE_THREAD_PARAMETERS:
+                torch.set_num_threads(1)
             surface = loss_slice(
                 p.model, p.loss, p.inputs, p.targets, r.directions, r.extent, r.resolution,
                 progress=self._row_done,
@@ -72,6 +80,7 @@ class SliceWorker(QObject):
         except Exception as error:
             self.errored.emit(error)
         finally:
+            torch.set_num_threads(threads)
             self.finished.emit()
 
     def _row_done(self, done: int, rows: int) -> bool:
