@@ -13,11 +13,17 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from playground.core.landscape.surface import Surface
-from playground.gui.landscape.plot_look import CONTOUR_PEN, HALO, apply_look, decade_ticks
+from playground.gui.landscape.plot_look import (
+    CONTOUR_PEN,
+    HALO,
+    apply_look,
+    decade_ticks,
+    plot_font,
+)
 from playground.gui.plots.base import cache_as_pixmap
 from playground.gui.plots.colors import sequential_map
 from playground.gui.plots.views import LayoutView
@@ -105,15 +111,23 @@ class LossMap(QWidget):
             contour.setParentItem(self.image)  # shares the image's pixel-to-parameter mapping
         self.bar = pg.ColorBarItem(colorMap=sequential_map(), interactive=False, width=18)
         self.bar.setImageItem(self.image, insert_in=self.plot)
-        self.legend = self.plot.addLegend(offset=(8, 8))
+        self.legend = self.plot.addLegend(offset=(-8, 8))  # top right: paths start top left
         self.centre = pg.ScatterPlotItem(
             size=12, symbol="+", pen=pg.mkPen("w", width=2), brush=pg.mkBrush("k")
         )
         self.centre.setZValue(20)
         self.plot.addItem(self.centre)
         self.view.scene().sigMouseClicked.connect(self._scene_clicked)
+        # The title is a label above the plot, not the plot's own: a plot title is
+        # never wrapped, so a long (translated, 20 pt) one would push the colour bar
+        # out of the window.
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
         layout.addWidget(self.view)
         self.bar_title = ""
         self.apply_look()
@@ -122,7 +136,7 @@ class LossMap(QWidget):
 
     def set_titles(self, title: str, x_title: str, y_title: str, bar_title: str) -> None:
         """The plot's title, the parameter names on the axes and what the colours mean."""
-        self.plot.setTitle(title)
+        self.title.setText(title)
         self.plot.setLabel("bottom", x_title)
         self.plot.setLabel("left", y_title)
         self.bar_title = bar_title
@@ -132,6 +146,9 @@ class LossMap(QWidget):
     def apply_look(self) -> None:
         """Follow the palette (light or dark) and the font size of the app."""
         apply_look(self.view, [self.plot, self.bar], self)
+        # The bar reserves 45 pixels for its tick labels: too few at 20 pt ("0.725").
+        metrics = QFontMetrics(plot_font(self))
+        self.bar.axis.setWidth(metrics.horizontalAdvance("0.0000") + 10)
         self.legend.setLabelTextSize(f"{self.font().pointSizeF() * 0.85:.1f}pt")
         for _sample, label in self.legend.items:
             label.setText(label.text, size=self.legend.opts["labelTextSize"])

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import torch
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.core.landscape.problem import LossProblem, compared_optimizer
 from playground.core.landscape.surface import (
@@ -91,18 +90,19 @@ class SurfaceView(QWidget):
         self.hint = QLabel(self.tr("Click the map to start every optimizer there."), self)
         self.hint.setWordWrap(True)
 
-        options = QVBoxLayout()
-        for widget in (self.log_scale, self.progress, self.hint):
-            options.addWidget(widget)
-        options.addStretch(1)
-        controls = QGridLayout()
-        controls.addWidget(self.playback, 0, 0, 1, 2)
-        controls.addWidget(self.table, 1, 0, Qt.AlignmentFlag.AlignTop)
-        controls.addLayout(options, 1, 1)
-        controls.setColumnStretch(1, 1)
+        # Stacked rows rather than columns: at 1024 pixels and 20 pt text there is
+        # room for one row of transport buttons or one table, not both side by side.
+        status = QHBoxLayout()
+        status.addWidget(self.log_scale)
+        status.addSpacing(16)
+        status.addWidget(self.progress)
+        status.addSpacing(16)
+        status.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.map, 1)
-        layout.addLayout(controls)
+        layout.addWidget(self.playback)
+        layout.addWidget(self.table)
+        layout.addLayout(status)
 
         self._rebuild_paths(frame_all=True)
 
