@@ -20,14 +20,14 @@ import torch
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from playground.core.spec.presets import load_preset  # noqa: E402
-from playground.core.training.engine import Engine  # noqa: E402
-from playground.core.training.run_control import Callback  # noqa: E402
-from playground.gui.landscape import LandscapeWindow  # noqa: E402
-from playground.gui.shell.settings import DEFAULT_FONT_SIZE, Theme  # noqa: E402
-from playground.gui.shell.theme import apply_theme  # noqa: E402
+from playground.core.spec.presets import load_preset
+from playground.core.training.engine import Engine
+from playground.core.training.run_control import Callback
+from playground.gui.landscape import LandscapeWindow
+from playground.gui.shell.settings import DEFAULT_FONT_SIZE, Theme
+from playground.gui.shell.theme import apply_theme
 
 SIZE = (1024, 768)
 

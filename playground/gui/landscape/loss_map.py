@@ -197,7 +197,7 @@ class LossMap(QWidget):
 
     def pixel_centre(self, row: int, col: int) -> QPointF:
         """Where the centre of image pixel (row, col) lies in parameter units."""
-        return self.image.mapToParent(QPointF(col + 0.5, row + 0.5))
+        return QPointF(self.image.mapToParent(QPointF(col + 0.5, row + 0.5)))
 
     def _scene_clicked(self, event: object) -> None:
         button = getattr(event, "button", lambda: None)()

@@ -20,4 +20,6 @@ def parameter_title(widget: QWidget, name: str, experiment: Experiment) -> str:
     parameter = words.get(place.parameter, place.parameter)
     if place.layer_number == 0:
         return parameter
-    return widget.tr("Layer {0} · {1} · {2}").format(place.layer_number, place.layer_kind, parameter)
+    return widget.tr("Layer {0} · {1} · {2}").format(
+        place.layer_number, place.layer_kind, parameter
+    )

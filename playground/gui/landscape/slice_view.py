@@ -216,4 +216,6 @@ class SliceView(QWidget):
             self.status.setText("")
 
     def _failed(self, message: str) -> None:
-        self.status.setText(self.tr("The slice could not be computed: {0}").format(as_sentence(message)))
+        self.status.setText(
+            self.tr("The slice could not be computed: {0}").format(as_sentence(message))
+        )

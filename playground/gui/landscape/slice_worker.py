@@ -71,7 +71,13 @@ class SliceWorker(QObject):
             if sum(q.numel() for q in p.model.parameters()) <= SINGLE_THREAD_PARAMETERS:
                 torch.set_num_threads(1)
             surface = loss_slice(
-                p.model, p.loss, p.inputs, p.targets, r.directions, r.extent, r.resolution,
+                p.model,
+                p.loss,
+                p.inputs,
+                p.targets,
+                r.directions,
+                r.extent,
+                r.resolution,
                 progress=self._row_done,
             )
             self.snapshot.emit(SliceResult(r.number, surface))
@@ -141,8 +147,10 @@ class SliceComputer(QObject):
 
     def _is_newest(self) -> bool:
         running = self._running
-        return running is not None and self._pending is None and (
-            running[1].request.number == self._number
+        return (
+            running is not None
+            and self._pending is None
+            and (running[1].request.number == self._number)
         )
 
     def _result(self, result: SliceResult) -> None:

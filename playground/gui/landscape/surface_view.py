@@ -47,6 +47,10 @@ def framable(points: np.ndarray) -> np.ndarray:
     return points[keep]
 
 
+def pairs(points: np.ndarray) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y in points]
+
+
 def inside(points: np.ndarray, ranges: Ranges) -> bool:
     (x0, x1), (y0, y1) = ranges
     xs, ys = points[:, 0], points[:, 1]
@@ -64,7 +68,7 @@ class SurfaceView(QWidget):
         self.experiment = experiment
         self.start = current_point(problem.model)
         self.paths: dict[str, Path] = {}
-        self.cursor = 0
+        self.steps_shown = 0
         self.ranges: Ranges = frame([self.start])
         self.surface_count = 0  # how often the map was computed (once per range change)
 
@@ -121,15 +125,15 @@ class SurfaceView(QWidget):
 
     def step(self) -> None:
         """Reveal one more step of every path; playing stops at the last one."""
-        if self.cursor >= self.playback.steps.value():
+        if self.steps_shown >= self.playback.steps.value():
             self.playback.pause()
             return
-        self.cursor += 1
+        self.steps_shown += 1
         self._draw_paths()
 
     def reset(self) -> None:
         """Every path back at the start (the paths themselves stay the same)."""
-        self.cursor = 0
+        self.steps_shown = 0
         self._draw_paths()
 
     # ---- paths and map -----------------------------------------------------------
@@ -137,40 +141,42 @@ class SurfaceView(QWidget):
     def _rebuild_paths(self, frame_all: bool = False) -> None:
         """Run the chosen optimizers from the start (once per start or setting change)."""
         self.playback.pause()
-        chosen = [(key, compared_optimizer(key, lr, self.experiment)) for key, lr in self.table.chosen()]
+        chosen = [
+            (key, compared_optimizer(key, lr, self.experiment)) for key, lr in self.table.chosen()
+        ]
         p = self.problem
         paths = compare_paths(
             p.model, p.loss, p.inputs, p.targets, self.start, chosen, self.playback.steps.value()
         )
         self.paths = {path.title: path for path in paths}
-        self.cursor = 0
+        self.steps_shown = 0
         self.map.set_centre(self.start)
         if frame_all:  # the first picture shows where the walks go
-            points = [self.start, *(pt for path in paths for pt in framable(path.points))]
+            points = [self.start, *(pt for path in paths for pt in pairs(framable(path.points)))]
             self._set_ranges(frame(points))
         self._draw_paths()
 
     def shown_points(self) -> np.ndarray:
         """The start and every path's points up to the current step."""
         pieces = [np.array([self.start])]
-        pieces += [path.points[: self.cursor + 1] for path in self.paths.values()]
+        pieces += [path.points[: self.steps_shown + 1] for path in self.paths.values()]
         return np.concatenate(pieces)
 
     def _draw_paths(self) -> None:
         shown = framable(self.shown_points())
         if shown.size and not inside(shown, self.ranges):
-            self._set_ranges(frame(shown))
+            self._set_ranges(frame(pairs(shown)))
         losses: dict[str, float] = {}
         for key, trace in self.traces.items():
             path = self.paths.get(key)
             trace.set_visible(path is not None)
             if path is None:
                 continue
-            trace.set_points(path.points[: self.cursor + 1])
-            losses[key] = float(path.losses[self.cursor])
+            trace.set_points(path.points[: self.steps_shown + 1])
+            losses[key] = float(path.losses[self.steps_shown])
         self.table.show_losses(losses)
         total = self.playback.steps.value()
-        self.progress.setText(self.tr("Step {0} of {1}").format(self.cursor, total))
+        self.progress.setText(self.tr("Step {0} of {1}").format(self.steps_shown, total))
 
     def _set_ranges(self, ranges: Ranges) -> None:
         self.ranges = ranges

@@ -27,7 +27,9 @@ def test_problem_is_the_engines_model_loss_and_training_set() -> None:
     with torch.no_grad():
         ours = float(problem.loss(problem.model(problem.inputs), problem.targets))
         theirs = float(
-            torch.nn.functional.cross_entropy(engine.model(engine.dataset.x_train), engine.dataset.y_train)
+            torch.nn.functional.cross_entropy(
+                engine.model(engine.dataset.x_train), engine.dataset.y_train
+            )
         )
     assert ours == pytest.approx(theirs, rel=1e-6)
 

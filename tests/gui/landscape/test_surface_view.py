@@ -77,7 +77,7 @@ def test_the_image_is_the_loss_surface_of_the_experiment(
     assert image[row, col] == pytest.approx(by_hand, rel=1e-4)
 
     view.log_scale.setChecked(True)
-    np.testing.assert_allclose(10.0 ** view.map.image.image, expected.losses, rtol=1e-5)
+    np.testing.assert_allclose(10.0**view.map.image.image, expected.losses, rtol=1e-5)
 
 
 def test_axes_name_the_parameters_as_the_editor_does(window: LandscapeWindow) -> None:
@@ -97,7 +97,7 @@ def test_a_click_on_the_map_sets_the_start(qtbot: QtBot, window: LandscapeWindow
     one_pixel = ((x1 - x0) / box.width(), (y1 - y0) / box.height())
     assert view.start[0] == pytest.approx(target[0], abs=2 * one_pixel[0])
     assert view.start[1] == pytest.approx(target[1], abs=2 * one_pixel[1])
-    assert view.cursor == 0
+    assert view.steps_shown == 0
     for path in view.paths.values():
         assert tuple(path.points[0]) == pytest.approx(view.start)
 
@@ -125,7 +125,7 @@ def test_steps_follow_optimizer_path_exactly(
     assert set(expected) == {"sgd", "momentum", "adam"}
     for count in range(1, 6):
         qtbot.mouseClick(view.playback.step, Qt.MouseButton.LeftButton)
-        assert view.cursor == count
+        assert view.steps_shown == count
         for key, path in expected.items():
             line = view.traces[key].line
             drawn = np.column_stack([line.xData, line.yData])
@@ -133,16 +133,16 @@ def test_steps_follow_optimizer_path_exactly(
             assert view.table.losses[key].text() == loss_text(float(path.losses[count]))
 
     view.playback.play.click()  # the timer walks on by itself
-    qtbot.waitUntil(lambda: view.cursor >= 8, timeout=5000)
+    qtbot.waitUntil(lambda: view.steps_shown >= 8, timeout=5000)
     view.playback.play.click()
-    reached = view.cursor
+    reached = view.steps_shown
     for key, path in expected.items():
         line = view.traces[key].line
         np.testing.assert_allclose(
             np.column_stack([line.xData, line.yData]), path.points[: reached + 1], rtol=1e-6
         )
     qtbot.mouseClick(view.playback.reset, Qt.MouseButton.LeftButton)
-    assert view.cursor == 0
+    assert view.steps_shown == 0
     assert len(view.traces["adam"].line.xData) == 1
 
 
