@@ -113,7 +113,7 @@ class LossMap(QWidget):
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.legend = self.plot.addLegend(offset=(-8, 8))  # top right: paths start top left
         self.centre = pg.ScatterPlotItem(
-            size=12, symbol="+", pen=pg.mkPen("w", width=2), brush=pg.mkBrush("k")
+            size=16, symbol="+", pen=pg.mkPen("w", width=1.5), brush=pg.mkBrush("k")
         )
         self.centre.setZValue(20)
         self.plot.addItem(self.centre)

@@ -83,7 +83,7 @@ class OptimizerTable(QWidget):
             grid.addWidget(check, row, 1)
             grid.addWidget(rate, row, 2)
             grid.addWidget(loss, row, 3)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(4, 1)  # the table stays compact; spare width goes right
         self.titles = titles
         self.set_colors(colors)
 
