@@ -70,8 +70,14 @@ class PathTrace:
         self.points = np.empty((0, 2))
 
     def set_points(self, points: np.ndarray) -> None:
-        """Draw the path through ``points`` (n, 2), its head at the last one."""
-        self.points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        """Draw the path through ``points`` (n, 2), its head at the last one.
+
+        A diverging optimizer ends in inf and nan: the path is drawn up to its
+        last finite point (the loss in the table says what happened).
+        """
+        points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        bad = np.flatnonzero(~np.isfinite(points).all(axis=1))
+        self.points = points[: bad[0]] if bad.size else points
         xs, ys = self.points[:, 0], self.points[:, 1]
         self.halo.setData(xs, ys)
         self.line.setData(xs, ys)

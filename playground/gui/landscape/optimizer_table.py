@@ -28,11 +28,9 @@ MAX_LR = 10.0
 
 
 def loss_text(value: float | None) -> str:
-    """A loss as the table shows it: four significant digits, or a dash when unknown."""
-    if value is None:
+    """A finite loss as the table shows it: four significant digits, or a dash when unknown."""
+    if value is None or not math.isfinite(value):
         return "—"
-    if not math.isfinite(value):
-        return "∞" if value > 0 else "—"
     return f"{value:.4g}"
 
 
@@ -99,4 +97,6 @@ class OptimizerTable(QWidget):
     def show_losses(self, losses: dict[str, float]) -> None:
         """Show each optimizer's current loss; rows not in ``losses`` show a dash."""
         for key, label in self.losses.items():
-            label.setText(loss_text(losses.get(key)))
+            value = losses.get(key)
+            diverged = value is not None and not math.isfinite(value)
+            label.setText(self.tr("diverged") if diverged else loss_text(value))

@@ -205,3 +205,22 @@ def test_large_text_fits_and_the_dark_theme_reaches_the_plot(
     finally:
         apply_theme(app, "light", original.pointSize())
         app.setFont(original)
+
+
+def test_a_diverging_optimizer_is_named_and_drawn_up_to_its_last_finite_point(
+    window: LandscapeWindow,
+) -> None:
+    view = _view(window)
+    view.table.rates["sgd"].setValue(5.0)  # far past the stable step size of this surface
+    sgd = view.paths["sgd"]
+    assert not np.isfinite(sgd.losses[-1])
+    for _ in range(view.playback.steps.value()):
+        view.step()
+    assert view.table.losses["sgd"].text() == "diverged"
+    drawn = view.traces["sgd"].points
+    assert len(drawn) > 1 and np.isfinite(drawn).all()
+    finite = np.isfinite(sgd.points).all(axis=1)
+    np.testing.assert_array_equal(drawn, sgd.points[: int(np.argmin(finite))])
+    assert view.table.losses["momentum"].text() == loss_text(
+        float(view.paths["momentum"].losses[-1])
+    )
