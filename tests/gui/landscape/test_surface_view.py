@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 import torch
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -179,32 +180,61 @@ def test_paths_leaving_the_map_reframe_it_once_per_range(
     np.testing.assert_allclose(view.map.image.image, expected.losses, rtol=1e-6)
 
 
-def test_large_text_fits_and_the_dark_theme_reaches_the_plot(
-    qtbot: QtBot, experiment: Experiment
-) -> None:
+@pytest.fixture
+def app_look() -> Iterator[QApplication]:
+    """The application, its style, palette, font and plot colours restored afterwards."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    original = QFont(app.font())
-    try:
-        apply_theme(app, "dark", 20)
-        win = LandscapeWindow(experiment)
-        qtbot.addWidget(win)
-        win.resize(1024, 768)
-        win.show()
-        qtbot.waitExposed(win)
-        hint = win.centralWidget().minimumSizeHint()
-        assert hint.width() <= 1024 and hint.height() <= 768
-        view = _view(win)
-        assert view.map.view.backgroundBrush().color().name() == DARK.background.lower()
-        tick_size = view.map.plot.getAxis("bottom").style["tickFont"].pointSizeF()
-        assert tick_size >= 15
-        apply_theme(app, "light", 12)
-        qtbot.waitUntil(
-            lambda: view.map.view.backgroundBrush().color().name() == LIGHT.background.lower()
-        )
-    finally:
-        apply_theme(app, "light", original.pointSize())
-        app.setFont(original)
+    style, palette, font, sheet = (
+        app.style().name(),
+        QPalette(app.palette()),
+        app.font(),
+        app.styleSheet(),
+    )
+    plot_colours = {name: pg.getConfigOption(name) for name in ("background", "foreground")}
+    yield app
+    app.setStyleSheet(sheet)
+    app.setStyle(style)
+    app.setPalette(palette)
+    app.setFont(font)
+    pg.setConfigOptions(**plot_colours)
+
+
+def test_large_text_fits_and_the_dark_theme_reaches_the_plot(
+    qtbot: QtBot, experiment: Experiment, app_look: QApplication
+) -> None:
+    apply_theme(app_look, "dark", 20)
+    win = LandscapeWindow(experiment)
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    hint = win.centralWidget().minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 768
+    view = _view(win)
+    assert view.map.view.backgroundBrush().color().name() == DARK.background.lower()
+    tick_size = view.map.plot.getAxis("bottom").style["tickFont"].pointSizeF()
+    assert tick_size >= 15
+    apply_theme(app_look, "light", 12)
+    qtbot.waitUntil(
+        lambda: view.map.view.backgroundBrush().color().name() == LIGHT.background.lower()
+    )
+    qtbot.waitUntil(lambda: view.map.plot.getAxis("bottom").style["tickFont"].pointSizeF() < 12)
+
+
+def test_the_slice_window_holds_large_text(qtbot: QtBot, app_look: QApplication) -> None:
+    apply_theme(app_look, "light", 20)
+    win = LandscapeWindow(load_preset("spiral"))
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    hint = win.centralWidget().minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 768
+    assert win.slice_view is not None
+    bar = win.slice_view.map.bar
+    assert bar.sceneBoundingRect().right() <= win.slice_view.map.view.width()
+    assert win.shutdown()
 
 
 def test_a_diverging_optimizer_is_named_and_drawn_up_to_its_last_finite_point(
