@@ -10,21 +10,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QCheckBox,
-    QDoubleSpinBox,
-    QGridLayout,
-    QLabel,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from playground.core.landscape.problem import COMPARED_OPTIMIZERS
-
-MIN_LR = 1e-5
-MAX_LR = 10.0
+from playground.core.spec.options import OPTIMIZER_FIELDS, OPTIMIZER_TABLE
+from playground.gui.training.setting_editors import SettingSpinBox
 
 
 def loss_text(value: float | None) -> str:
@@ -41,14 +33,17 @@ class OptimizerTable(QWidget):
 
     def __init__(self, lr: float, colors: list[QColor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        sgd, adam = OPTIMIZER_TABLE["sgd"].title, OPTIMIZER_TABLE["adam"].title
         titles = {
-            "sgd": self.tr("SGD"),
-            "momentum": self.tr("SGD with momentum 0.9"),
-            "adam": self.tr("Adam"),
+            "sgd": sgd,
+            "momentum": self.tr("{0} with momentum {1:g}").format(
+                sgd, COMPARED_OPTIMIZERS["momentum"][1]
+            ),
+            "adam": adam,
         }
         self.keys = list(COMPARED_OPTIMIZERS)
         self.checks: dict[str, QCheckBox] = {}
-        self.rates: dict[str, QDoubleSpinBox] = {}
+        self.rates: dict[str, SettingSpinBox] = {}
         self.losses: dict[str, QLabel] = {}
         self.swatches: dict[str, QLabel] = {}
         grid = QGridLayout(self)
@@ -65,12 +60,9 @@ class OptimizerTable(QWidget):
             check = QCheckBox(titles[key], self)
             check.setChecked(True)
             check.toggled.connect(self.changed)
-            rate = QDoubleSpinBox(self)
-            rate.setDecimals(5)
-            rate.setRange(MIN_LR, MAX_LR)
-            rate.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-            rate.setValue(min(MAX_LR, max(MIN_LR, lr)))
-            rate.setKeyboardTracking(False)  # one new set of paths per finished number
+            # The training panel's editor: the experiment's exact rate, steps along 1-2-5.
+            rate = SettingSpinBox(OPTIMIZER_FIELDS["lr"], self)
+            rate.setValue(lr)
             rate.setAccessibleName(self.tr("Learning rate of {0}").format(titles[key]))
             rate.valueChanged.connect(self.changed)
             loss = QLabel(loss_text(None), self)
@@ -84,6 +76,18 @@ class OptimizerTable(QWidget):
         grid.setColumnStretch(4, 1)  # the table stays compact; spare width goes right
         self.titles = titles
         self.set_colors(colors)
+        self._fit_rates()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rates()
+        super().changeEvent(event)
+
+    def _fit_rates(self) -> None:
+        """Rate editors as wide as a small rate needs (an exact editor asks for far more)."""
+        digits = self.fontMetrics().horizontalAdvance("0.000005")
+        for rate in self.rates.values():
+            rate.setMaximumWidth(digits + 3 * self.fontMetrics().height())
 
     def set_colors(self, colors: list[QColor]) -> None:
         """Colour each row's swatch like its path (the colours change with the theme)."""

@@ -32,7 +32,7 @@ from playground.core.landscape.problem import LossProblem
 from playground.core.landscape.slices import SLICE_EXPLANATION, project_path, random_directions
 from playground.core.landscape.surface import MAX_GRID, Surface
 from playground.core.spec.experiment import Experiment
-from playground.core.training.losses import LOSS_TITLES
+from playground.core.spec.options import LOSS_TABLE
 from playground.gui.landscape.loss_map import LossMap
 from playground.gui.landscape.plot_look import is_dark, path_color
 from playground.gui.landscape.slice_worker import SliceComputer
@@ -192,13 +192,13 @@ class SliceView(QWidget):
         if self.surface is None:
             return
         log = self.log_scale.isChecked()
-        loss = LOSS_TITLES.get(self.experiment.loss, self.experiment.loss)
-        bar = self.tr("{0} loss, log scale") if log else self.tr("{0} loss")
+        loss = LOSS_TABLE[self.experiment.loss].title
+        bar = self.tr("Loss, log scale") if log else self.tr("Loss")
         self.map.set_titles(
-            self.tr("Loss on a random slice through the weights"),
+            self.tr("{0} on a random slice through the weights").format(loss),
             self.tr("α (direction 1)"),
             self.tr("β (direction 2)"),
-            bar.format(loss),
+            bar,
         )
         self.map.show_surface(self.surface, log)
         self.map.set_centre((0.0, 0.0))

@@ -26,7 +26,7 @@ from playground.core.landscape.surface import (
     trainable_numbers,
 )
 from playground.core.spec.experiment import Experiment
-from playground.core.training.losses import LOSS_TITLES
+from playground.core.spec.options import LOSS_TABLE
 from playground.gui.landscape.loss_map import LossMap, PathTrace
 from playground.gui.landscape.optimizer_table import OptimizerTable
 from playground.gui.landscape.parameter_titles import parameter_title
@@ -191,12 +191,12 @@ class SurfaceView(QWidget):
     def _draw_surface(self) -> None:
         log = self.log_scale.isChecked()
         names = [name for name, _ in trainable_numbers(self.problem.model)]
-        loss = LOSS_TITLES.get(self.experiment.loss, self.experiment.loss)
-        bar = self.tr("{0} loss, log scale") if log else self.tr("{0} loss")
+        loss = LOSS_TABLE[self.experiment.loss].title
+        bar = self.tr("Loss, log scale") if log else self.tr("Loss")
         self.map.set_titles(
-            self.tr("Loss over both parameters, full training set"),
+            self.tr("{0} over both parameters, full training set").format(loss),
             parameter_title(self, names[0], self.experiment),
             parameter_title(self, names[1], self.experiment),
-            bar.format(loss),
+            bar,
         )
         self.map.show_surface(self.surface, log)
