@@ -32,6 +32,7 @@ from playground.core.run_control import Callback, Decision, RunClock, RunControl
 from playground.core.snapshot import RunState, Snapshot
 from playground.core.snapshot_maker import Progress, SnapshotMaker, TrainingData
 from playground.core.spec import Experiment
+from playground.core.stop_in_batch import BatchInterrupter, BatchStopped
 from playground.core.training import (
     SetupError,
     build_checked_model,
@@ -115,6 +116,8 @@ class Engine:
             self._model, data, self._loss_fn, experiment.loss, kinds, device
         )
         self._control = RunControl()
+        control = self._control
+        self._interrupter = BatchInterrupter(self._model, lambda: control.stop_requested)
         self.history = MetricHistory()
         # Small networks run fastest on one thread (see SINGLE_THREAD_PARAMETERS).
         count = sum(p.numel() for p in self._model.parameters())
@@ -192,7 +195,12 @@ class Engine:
         self._control.resume()
 
     def stop(self) -> None:
-        """End the run before the next batch; ``run()`` returns with state ``stopped``."""
+        """End the run; ``run()`` returns with state ``stopped``.
+
+        Honoured before the next batch, or inside a long one between two layers
+        (forward or backward): that batch is then dropped without an optimizer
+        step, so the weights are those after the last complete step.
+        """
         self._control.stop()
 
     def step_batch(self) -> None:
@@ -269,6 +277,7 @@ class Engine:
         threads = torch.get_num_threads()
         torch.set_num_threads(self._threads)
         self._clock.start()
+        self._interrupter.install()
         try:
             final_state = self._loop()
         except Exception as error:
@@ -280,6 +289,7 @@ class Engine:
                 raise
             raise EngineError(self._reason) from error
         finally:
+            self._interrupter.remove()
             self._clock.stop()
             torch.set_num_threads(threads)
             self._control.finish()
@@ -322,7 +332,12 @@ class Engine:
                 self._state = "running"
                 due = time.perf_counter() >= self._next_snapshot
                 start = self._batch * batch_size
-                self._train_batch(slice(start, start + batch_size), due, clip)
+                try:
+                    self._train_batch(slice(start, start + batch_size), due, clip)
+                except BatchStopped:  # a stop arrived during forward or backward
+                    self._optimizer.zero_grad(set_to_none=True)
+                    self._interrupter.roll_back()
+                    return "stopped"
                 self._batch += 1
                 if self._losses.first_bad is not None:
                     return "diverged"
@@ -338,10 +353,13 @@ class Engine:
 
     def _train_batch(self, batch: slice, record: bool, clip: float | None) -> None:
         inputs = self._x_epoch[batch]
+        # A stop may end the batch from here until backward is done (see stop_in_batch).
+        self._interrupter.arm()
         outputs = self._model(inputs)
         loss = self._loss_fn(outputs, self._y_epoch[batch])
         self._optimizer.zero_grad(set_to_none=True)
         loss.backward()
+        self._interrupter.disarm()
         for callback in self._callbacks:
             callback.on_after_backward(self)
         parameters = self._parameters
