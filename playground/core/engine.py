@@ -32,6 +32,7 @@ from playground.core.run_control import Callback, Decision, RunClock, RunControl
 from playground.core.snapshot import RunState, Snapshot
 from playground.core.snapshot_maker import Progress, SnapshotMaker, TrainingData
 from playground.core.spec import Experiment
+from playground.core.step_limit import batches_per_epoch
 from playground.core.stop_in_batch import BatchInterrupter, BatchStopped
 from playground.core.training import (
     SetupError,
@@ -413,11 +414,7 @@ class Engine:
         self._schedule = build_schedule(self._experiment.schedule, self._optimizer, training.epochs)
         self._generator = torch.Generator().manual_seed(training.seed)
         count = self._x_train.shape[0]
-        self._batches_per_epoch = max(1, math.ceil(count / training.batch_size))
-        if self._has_batchnorm and count > 1 and count % training.batch_size == 1:
-            # A lone last sample breaks BatchNorm's batch statistics: leave it out this epoch
-            # (the permutation leaves out a different one each epoch).
-            self._batches_per_epoch -= 1
+        self._batches_per_epoch = batches_per_epoch(count, training.batch_size, self._has_batchnorm)
         self._losses = LossRecorder(self._device, self.history)
         self._permutation = None
         self._state = "idle"

@@ -42,6 +42,7 @@ from playground.gui.plot_area import PlotArea
 from playground.gui.plots.base import DARK, LIGHT, apply_plot_theme
 from playground.gui.run_controller import RunController
 from playground.gui.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
+from playground.gui.shutdown import WindowShutdown
 from playground.gui.status_bar import RunStatusBar
 from playground.gui.theme import apply_theme, clamp_font_size
 from playground.gui.training_panel import TrainingPanel
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.training_panel = TrainingPanel()
         self.plot_area = PlotArea()
         self.run = RunController(self)
+        self.window_shutdown = WindowShutdown(self, self.run)
         self.files = ExperimentFiles(self)
         self.status = RunStatusBar()
         self.setStatusBar(self.status)
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
 
     def load_experiment(self, experiment: Experiment) -> None:
         """Show ``experiment`` in every panel and forget the current run."""
-        self.run.reset()
+        self.run.discard()  # never waits: a run in a long batch is let go
         self._experiment = experiment
         self._data_spec: DataSpec = experiment.data
         self.training_panel.set_experiment(experiment)
@@ -394,13 +396,21 @@ class MainWindow(QMainWindow):
     # ---- window state ------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask about unsaved work, stop training cleanly and remember the window."""
-        if not self.document.closing():
+        """Ask about unsaved work, stop training cleanly and remember the window.
+
+        While a training thread is still ending, the window hides and closes by
+        itself when the thread is done (see :class:`WindowShutdown`).
+        """
+        if not self.window_shutdown.confirmed:
+            if not self.document.closing():
+                event.ignore()
+                return
+            self.window_shutdown.confirmed = True
+            if self.remember_on_close:
+                self.settings.geometry = bytes(self.saveGeometry().data())
+                self.settings.window_state = bytes(self.saveState().data())
+                save_settings(self.settings)
+        if not self.window_shutdown.ready_to_close():
             event.ignore()
             return
-        self.run.shutdown()
-        if self.remember_on_close:
-            self.settings.geometry = bytes(self.saveGeometry().data())
-            self.settings.window_state = bytes(self.saveState().data())
-            save_settings(self.settings)
         super().closeEvent(event)

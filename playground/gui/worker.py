@@ -10,11 +10,13 @@ never terminated, only asked to stop through the engine's flags.
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from playground.core.snapshot import Snapshot
+from playground.gui.retired_runs import RetiredRuns
 
 if TYPE_CHECKING:
     from playground.core.engine import Engine
@@ -116,23 +118,71 @@ class TrainingWorker(QObject):
         self.engine.set_weight(name, index, value)
 
 
+class _RunRelay(QObject):
+    """Passes one run's signals on to the controller while that run is current.
+
+    It lives in the GUI thread, so the worker's signals reach it queued, in
+    order. When the run is let go, the relay is switched off: signals of that
+    run still waiting in the event queue then go nowhere. (The worker itself
+    cannot be asked: it may already be deleted when its last snapshot arrives.)
+    """
+
+    def __init__(self, controller: TrainingController) -> None:
+        super().__init__(controller)
+        self.controller: TrainingController | None = controller
+
+    def retire(self, *, forward_pending: bool) -> None:
+        """Delete the relay once the signals already queued to it are handled.
+
+        With ``forward_pending`` (the run ended normally) those still reach the
+        controller; without (the run was let go) they are dropped.
+        """
+        if not forward_pending:
+            self.controller = None
+        self.deleteLater()
+
+    def on_started(self) -> None:
+        if self.controller is not None:
+            self.controller.started.emit()
+
+    def on_snapshot(self, snapshot: object) -> None:
+        if self.controller is not None:
+            self.controller.snapshot.emit(snapshot)
+
+    def on_errored(self, message: object) -> None:
+        if self.controller is not None:
+            self.controller.errored.emit(message)
+
+
 class TrainingController(QObject):
     """Owns the thread and worker of the current run, so the window never juggles them.
 
     The main window connects once to the controller's signals, which repeat
     the worker's for whichever run is current; :meth:`stop_and_wait` lets the
-    window close without leaving a thread behind.
+    window close without leaving a thread behind. :meth:`let_go` ends the
+    current run without waiting: it is asked to stop, whatever it still sends
+    is ignored, and :attr:`retired` holds its thread until it has ended.
+    ``threads_ended`` tells when no thread, current or let go, is left.
     """
 
     started = Signal()
     snapshot = Signal(object)
     errored = Signal(object)
     finished = Signal()
+    threads_ended = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker: TrainingWorker | None = None
         self.training_thread: QThread | None = None
+        self._relay: _RunRelay | None = None
+        self.retired = RetiredRuns(self)
+        self.retired.all_ended.connect(self._emit_if_no_threads)
+
+    @property
+    def has_threads(self) -> bool:
+        """Whether any training thread is going: the current run's or one let go."""
+        return self.training_thread is not None or len(self.retired) > 0
 
     @property
     def is_running(self) -> bool:
@@ -156,10 +206,13 @@ class TrainingController(QObject):
         # thread; it is connected before deleteLater so it runs while the thread exists.
         thread.finished.connect(self._on_thread_finished)
         thread.finished.connect(thread.deleteLater)
-        worker.started.connect(self.started)
-        worker.snapshot.connect(self.snapshot)
-        worker.errored.connect(self.errored)
-        self.worker, self.training_thread = worker, thread
+        # Through a relay: a run that was let go may still have signals queued, and
+        # they must not reach whoever listens to the current run.
+        relay = _RunRelay(self)
+        worker.started.connect(relay.on_started)
+        worker.snapshot.connect(relay.on_snapshot)
+        worker.errored.connect(relay.on_errored)
+        self.worker, self.training_thread, self._relay = worker, thread, relay
         thread.start()
         return worker
 
@@ -198,6 +251,33 @@ class TrainingController(QObject):
         if self.worker is not None:
             self.worker.set_weight(name, index, value)
 
+    def let_go(self) -> Engine | None:
+        """Stop the current run without waiting for it; returns its engine (None without one).
+
+        From now on the run is not current: its late snapshots, errors and end are
+        ignored, a new run may start at once, and its thread is kept in
+        :attr:`retired` until it ends (``retired.ended`` then passes on the engine).
+        """
+        worker, thread = self.worker, self.training_thread
+        if worker is None or thread is None:
+            return None
+        worker.stop()
+        self._retire_relay(forward_pending=False)
+        self.worker = None
+        self.training_thread = None
+        self.retired.keep(thread, worker.engine)
+        return worker.engine
+
+    def wait_for_threads(self, timeout: float) -> bool:
+        """Stop every run and block up to ``timeout`` seconds for all threads; True when none is left.
+
+        For quitting and for tests: it blocks the calling (GUI) thread.
+        """
+        deadline = time.monotonic() + timeout
+        self.stop_and_wait(timeout)
+        self.retired.wait(max(0.0, deadline - time.monotonic()))
+        return not self.has_threads
+
     def stop_and_wait(self, timeout: float = 5.0) -> bool:
         """Stop the run and wait up to ``timeout`` seconds for its thread; True when it ended.
 
@@ -226,6 +306,17 @@ class TrainingController(QObject):
         # ``finished`` is emitted just before the thread deletes the worker (deleteLater);
         # wait until it has really ended so the wrapper is not dropped during that deletion.
         thread.wait()
+        self._retire_relay(forward_pending=True)
         self.worker = None
         self.training_thread = None
         self.finished.emit()
+        self._emit_if_no_threads()
+
+    def _retire_relay(self, *, forward_pending: bool) -> None:
+        if self._relay is not None:
+            self._relay.retire(forward_pending=forward_pending)
+            self._relay = None
+
+    def _emit_if_no_threads(self) -> None:
+        if not self.has_threads:
+            self.threads_ended.emit()
