@@ -40,12 +40,13 @@ class RetiredRuns(QObject):
         return len(self._threads)
 
     def keep(self, thread: QThread, engine: Engine) -> None:
-        """Hold ``thread`` (whose run was asked to stop) until it has finished."""
+        """Hold ``thread`` (whose run was asked to stop) until :meth:`collect` sees it end.
+
+        The owner calls :meth:`collect` from a slot of ``thread.finished`` that was
+        connected before the thread's ``deleteLater``; a connection made here, later,
+        could be served after the thread is deleted and lose track of it.
+        """
         self._threads[thread] = engine
-        # Queued into the GUI thread: a bound slot of this GUI-thread object.
-        thread.finished.connect(self._on_thread_finished)
-        if thread.isFinished():  # it ended before the connection was made
-            self._collect(thread)
 
     def wait(self, timeout: float) -> bool:
         """Block up to ``timeout`` seconds for every retired thread; True when none is left.
@@ -56,15 +57,11 @@ class RetiredRuns(QObject):
         for thread in list(self._threads):
             remaining = max(0.0, deadline - time.monotonic())
             if thread.wait(int(remaining * 1000)):
-                self._collect(thread)
+                self.collect(thread)
         return not self._threads
 
-    def _on_thread_finished(self) -> None:
-        sender = self.sender()
-        if isinstance(sender, QThread):
-            self._collect(sender)
-
-    def _collect(self, thread: QThread) -> None:
+    def collect(self, thread: QThread) -> None:
+        """``thread`` has finished: let it go (no effect for a thread not held here)."""
         # Runs once per thread, whether its queued signal or wait() gets here first.
         engine = self._threads.pop(thread, None)
         if engine is None:

@@ -13,7 +13,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from playground.core.snapshot import Snapshot
 from playground.gui.retired_runs import RetiredRuns
@@ -125,11 +125,18 @@ class _RunRelay(QObject):
     order. When the run is let go, the relay is switched off: signals of that
     run still waiting in the event queue then go nowhere. (The worker itself
     cannot be asked: it may already be deleted when its last snapshot arrives.)
+    It holds no Python reference to the controller (its parent): a reference
+    cycle between Qt wrappers would let Python's garbage collector delete
+    them twice.
     """
 
-    def __init__(self, controller: TrainingController) -> None:
-        super().__init__(controller)
-        self.controller: TrainingController | None = controller
+    started = Signal()
+    snapshot = Signal(object)
+    errored = Signal(object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.active = True
 
     def retire(self, *, forward_pending: bool) -> None:
         """Delete the relay once the signals already queued to it are handled.
@@ -137,21 +144,23 @@ class _RunRelay(QObject):
         With ``forward_pending`` (the run ended normally) those still reach the
         controller; without (the run was let go) they are dropped.
         """
-        if not forward_pending:
-            self.controller = None
+        self.active = forward_pending
         self.deleteLater()
 
+    @Slot()
     def on_started(self) -> None:
-        if self.controller is not None:
-            self.controller.started.emit()
+        if self.active:
+            self.started.emit()
 
+    @Slot(object)
     def on_snapshot(self, snapshot: object) -> None:
-        if self.controller is not None:
-            self.controller.snapshot.emit(snapshot)
+        if self.active:
+            self.snapshot.emit(snapshot)
 
+    @Slot(object)
     def on_errored(self, message: object) -> None:
-        if self.controller is not None:
-            self.controller.errored.emit(message)
+        if self.active:
+            self.errored.emit(message)
 
 
 class TrainingController(QObject):
@@ -212,6 +221,9 @@ class TrainingController(QObject):
         worker.started.connect(relay.on_started)
         worker.snapshot.connect(relay.on_snapshot)
         worker.errored.connect(relay.on_errored)
+        relay.started.connect(self.started)
+        relay.snapshot.connect(self.snapshot)
+        relay.errored.connect(self.errored)
         self.worker, self.training_thread, self._relay = worker, thread, relay
         thread.start()
         return worker
@@ -298,6 +310,7 @@ class TrainingController(QObject):
         sender = self.sender()
         if isinstance(sender, QThread):
             self._thread_finished_if_current(sender)
+            self.retired.collect(sender)  # a run let go has ended
 
     def _thread_finished_if_current(self, thread: QThread) -> None:
         # Runs once per thread, whether the queued signal or stop_and_wait gets here first.
