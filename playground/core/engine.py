@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 import torch
 from torch import nn
 
+from playground.core import torch_threads
 from playground.core.data.base import Dataset
 from playground.core.devices import resolve_device
 from playground.core.history import EpochRecord, MetricHistory
@@ -53,7 +54,7 @@ SnapshotCallback = Callable[[Snapshot], None]
 # Measured with benchmarks/engine_vs_loop.py (MLP 2-16-16-2, batch 32, 2-core CPU): the
 # same loop ran at 10,193 samples/s on one intra-op thread and 892 on two; thread hand-off
 # costs far more than the tiny matrix products save, and a busy machine makes it worse.
-# Larger models keep torch's own choice. run() restores the caller's setting afterwards.
+# Larger models keep torch's own choice. The process's setting returns when the last run ends.
 SINGLE_THREAD_PARAMETERS = 100_000
 # Wait at least this many times a snapshot's own cost before the next one (≤ ~20% overhead).
 SNAPSHOT_COST_FACTOR = 4.0
@@ -122,7 +123,7 @@ class Engine:
         self.history = MetricHistory()
         # Small networks run fastest on one thread (see SINGLE_THREAD_PARAMETERS).
         count = sum(p.numel() for p in self._model.parameters())
-        self._threads = 1 if count <= SINGLE_THREAD_PARAMETERS else torch.get_num_threads()
+        self._threads = 1 if count <= SINGLE_THREAD_PARAMETERS else torch_threads.process_threads()
         self._reset_progress()
 
     # ---- read-only views ----------------------------------------------------------
@@ -275,8 +276,7 @@ class Engine:
         self._control.start(start_paused)
         self._state = "running"
         self._reason = ""
-        threads = torch.get_num_threads()
-        torch.set_num_threads(self._threads)
+        torch_threads.claim(self._threads)
         self._clock.start()
         self._interrupter.install()
         try:
@@ -292,7 +292,7 @@ class Engine:
         finally:
             self._interrupter.remove()
             self._clock.stop()
-            torch.set_num_threads(threads)
+            torch_threads.release()
             self._control.finish()
         self._state = final_state
         if final_state == "diverged":
