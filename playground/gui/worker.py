@@ -293,8 +293,8 @@ class TrainingController(QObject):
     def stop_and_wait(self, timeout: float = 5.0) -> bool:
         """Stop the run and wait up to ``timeout`` seconds for its thread; True when it ended.
 
-        For closing the window: the engine checks its stop flag once per
-        batch, so this returns within one batch in practice.
+        The engine honours a stop between two layers, so this returns within one
+        layer's forward or backward pass (plus the final snapshot) in practice.
         """
         thread = self.training_thread
         if thread is None:

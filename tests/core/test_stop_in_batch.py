@@ -8,7 +8,7 @@ the engine to stop, so no test depends on how fast the machine is.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pytest
@@ -33,8 +33,10 @@ def bn_layers() -> list[LayerSpec]:
     ]
 
 
-def make_engine(epochs: int = 3) -> Engine:
-    return Engine(experiment(bn_layers(), epochs=epochs, batch_size=16), blobs(160))
+def make_engine(epochs: int = 3, callbacks: Sequence[Callback] = ()) -> Engine:
+    return Engine(
+        experiment(bn_layers(), epochs=epochs, batch_size=16), blobs(160), callbacks=callbacks
+    )
 
 
 class Hold:
@@ -44,20 +46,22 @@ class Hold:
     can compare what the interrupted batch left behind.
     """
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self) -> None:
+        self.engine: Engine | None = None
         self.reached = threading.Event()
         self.release = threading.Event()
         self.before: dict[str, torch.Tensor] = {}
         self.held = 0
 
     def __call__(self, in_training: bool) -> None:
+        assert self.engine is not None
         if self.engine.step == HELD_STEP - 1 and in_training and not self.held:
             self.held += 1
             self.reached.set()
             assert self.release.wait(WAIT)
 
     def remember(self) -> None:
+        assert self.engine is not None
         self.before = {k: v.detach().clone() for k, v in self.engine.model.state_dict().items()}
 
 
@@ -87,9 +91,9 @@ def run_in_thread(engine: Engine) -> tuple[threading.Thread, dict[str, object]]:
 
 
 def held_engine(place: Callable[[nn.Sequential, Hold], None]) -> tuple[Engine, Hold]:
-    engine = make_engine()
-    hold = Hold(engine)
-    engine._callbacks = (RememberBefore(hold),)  # the test's own hook, before the run starts
+    hold = Hold()
+    engine = make_engine(callbacks=[RememberBefore(hold)])
+    hold.engine = engine
     place(engine.model, hold)
     return engine, hold
 
