@@ -18,12 +18,12 @@ import dataclasses
 import threading
 from dataclasses import dataclass
 
-import torch
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core.landscape.problem import LossProblem
 from playground.core.landscape.slices import Directions, SliceAbandoned, loss_slice
 from playground.core.landscape.surface import Surface
+from playground.core.training import torch_threads
 from playground.core.training.engine import SINGLE_THREAD_PARAMETERS
 
 
@@ -61,32 +61,33 @@ class SliceWorker(QObject):
     @Slot()
     def run(self) -> None:
         self.started.emit()
-        threads = torch.get_num_threads()
+        r = self.request
+        p = r.problem
         try:
-            r = self.request
-            p = r.problem
             # The engine's rule: small models run far faster on one intra-op thread
             # (measured for a 32-32 MLP slice on a busy 2-core machine: 1 ms a point
-            # instead of 34).
-            if sum(q.numel() for q in p.model.parameters()) <= SINGLE_THREAD_PARAMETERS:
-                torch.set_num_threads(1)
-            surface = loss_slice(
-                p.model,
-                p.loss,
-                p.inputs,
-                p.targets,
-                r.directions,
-                r.extent,
-                r.resolution,
-                progress=self._row_done,
-            )
+            # instead of 34). The setting is the process's, shared with overlapping runs.
+            small = sum(q.numel() for q in p.model.parameters()) <= SINGLE_THREAD_PARAMETERS
+            torch_threads.claim(1 if small else torch_threads.process_threads())
+            try:
+                surface = loss_slice(
+                    p.model,
+                    p.loss,
+                    p.inputs,
+                    p.targets,
+                    r.directions,
+                    r.extent,
+                    r.resolution,
+                    progress=self._row_done,
+                )
+            finally:
+                torch_threads.release()
             self.snapshot.emit(SliceResult(r.number, surface))
         except SliceAbandoned:
             pass
         except Exception as error:
             self.errored.emit(error)
         finally:
-            torch.set_num_threads(threads)
             self.finished.emit()
 
     def _row_done(self, done: int, rows: int) -> bool:

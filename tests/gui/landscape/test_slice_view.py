@@ -20,7 +20,7 @@ from playground.core.spec.experiment import Experiment
 from playground.core.spec.presets import load_preset
 from playground.core.training.engine import Engine
 from playground.core.training.run_control import Callback
-from playground.gui.landscape import LandscapeWindow, open_landscape_window
+from playground.gui.landscape import LandscapeWindow, open_landscape_window, slice_worker
 from playground.gui.landscape.slice_view import SliceView
 
 TIMEOUT_MS = 60_000
@@ -42,11 +42,13 @@ def experiment() -> Experiment:
 
 @pytest.fixture
 def window(qtbot: QtBot, experiment: Experiment) -> Iterator[LandscapeWindow]:
+    threads = torch.get_num_threads()
     win = open_landscape_window(None, experiment)
     qtbot.addWidget(win)
     view = _view(win)
     view.resolution.setValue(9)  # small grids keep the test quick
     _wait(qtbot, view)
+    assert torch.get_num_threads() == threads  # the worker gave the process its setting back
     yield win
     assert win.shutdown()
 
@@ -155,3 +157,17 @@ def test_an_experiment_without_a_loss_says_why(qtbot: QtBot) -> None:
     assert win.surface_view is None and win.slice_view is None
     assert win.problem_text and win.problem_text in win.centralWidget().text()
     assert win.shutdown()
+
+
+def test_a_failing_slice_is_reported_in_words(
+    qtbot: QtBot, window: LandscapeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("the loss returned no number")
+
+    monkeypatch.setattr(slice_worker, "loss_slice", fails)
+    view = _view(window)
+    view.recompute()
+    _wait(qtbot, view)
+    assert view.status.text() == "The slice could not be computed: The loss returned no number."
+    assert not view.progress_bar.isVisible()
