@@ -93,6 +93,8 @@ class WindowActions:
     font_bigger: QAction
     font_smaller: QAction
     font_reset: QAction
+    presentation: QAction
+    lessons: QAction
     shortcuts: QAction
     about: QAction
     recent_menu: QMenu = field(init=False)
@@ -148,6 +150,13 @@ def create_actions(window: QWidget) -> WindowActions:
         font_reset=_action(
             window, "&Normal Text Size", "Return to the normal text size.", "Ctrl+0"
         ),
+        presentation=_action(
+            window,
+            "&Presentation",
+            "Full screen with large text, for showing a class; press again to leave.",
+            keys.FullScreen,
+        ),
+        lessons=_action(window, "&Lessons…", "Open a lesson that walks through the course."),
         shortcuts=_action(
             window, "&Keyboard Shortcuts", "List every keyboard shortcut.", keys.HelpContents
         ),
@@ -156,6 +165,7 @@ def create_actions(window: QWidget) -> WindowActions:
     actions.play.setCheckable(True)
     refresh_icons(actions, window)
     actions.dark_theme.setCheckable(True)
+    actions.presentation.setCheckable(True)
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
     # Space must not fire while the user types a space into a text field; Qt's
@@ -236,11 +246,13 @@ def build_menus(
     view_menu.addAction(actions.dark_theme)
     view_menu.addSeparator()
     view_menu.addActions([actions.font_bigger, actions.font_smaller, actions.font_reset])
+    view_menu.addSeparator()
+    view_menu.addAction(actions.presentation)
 
     actions.examples_menu = bar.addMenu("E&xamples")
 
     help_menu = bar.addMenu("&Help")
-    help_menu.addActions([actions.shortcuts, actions.about])
+    help_menu.addActions([actions.lessons, actions.shortcuts, actions.about])
 
 
 def build_toolbar(window: QMainWindow, actions: WindowActions) -> QToolBar:
@@ -276,6 +288,7 @@ def shortcut_rows(actions: WindowActions, undo: QAction, redo: QAction) -> list[
         actions.font_bigger,
         actions.font_smaller,
         actions.font_reset,
+        actions.presentation,
         actions.shortcuts,
         actions.quit,
     ):
