@@ -18,12 +18,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from playground.gui.lab.lab_window import LabWindow  # noqa: E402
-from playground.gui.shell.settings import DEFAULT_FONT_SIZE, Theme  # noqa: E402
-from playground.gui.shell.theme import apply_theme  # noqa: E402
+from playground.gui.lab.lab_window import LabWindow
+from playground.gui.shell.settings import DEFAULT_FONT_SIZE, Theme
+from playground.gui.shell.theme import apply_theme
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1024, 768)
@@ -112,8 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and args.only not in shot.file:
             continue
         path = take(app, shot, args.out)
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
-              f"{path.stat().st_size // 1024} KB")
+        print(
+            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+            f"{path.stat().st_size // 1024} KB"
+        )
     return 0
 
 

@@ -9,7 +9,13 @@ Choosing a row steps through that call in the graph.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from playground.core.lab.graph import BackwardTrace
 from playground.gui.lab.value_text import gradient_text
@@ -85,4 +91,3 @@ class BackwardCallsTable(QTableWidget):
         rows = {index.row() for index in self.selectedIndexes()}
         if len(rows) == 1:
             self.trace_chosen.emit(rows.pop())
-

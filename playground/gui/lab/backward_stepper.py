@@ -11,7 +11,15 @@ thread, so nothing here needs a thread.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from playground.core.lab.graph import BackwardTrace
 
@@ -40,14 +48,20 @@ class BackwardStepper(QWidget):
         self.play_button.setCheckable(True)
         self.run_all_button = QPushButton(self.tr("Run all"))
         self.speed_box = QComboBox()
-        speed_names = {"slow": self.tr("Slow"), "normal": self.tr("Normal"), "fast": self.tr("Fast")}
+        speed_names = {
+            "slow": self.tr("Slow"),
+            "normal": self.tr("Normal"),
+            "fast": self.tr("Fast"),
+        }
         for name, interval in SPEEDS:
             self.speed_box.addItem(speed_names[name], interval)
         self.speed_box.setCurrentIndex(1)
         self.speed_box.setToolTip(self.tr("How fast Play steps through backward"))
         self.speed_box.currentIndexChanged.connect(self._speed_chosen)
         self.position_label = QLabel()
-        self.position_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.position_label.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+        )
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.play_button.toggled.connect(self._play_toggled)
@@ -187,5 +201,7 @@ class BackwardStepper(QWidget):
             self.position_label.setText(self.tr("before backward()"))
         else:
             self.position_label.setText(
-                self.tr("step %1 of %2").replace("%1", str(self._position)).replace("%2", str(count))
+                self.tr("step %1 of %2")
+                .replace("%1", str(self._position))
+                .replace("%2", str(count))
             )

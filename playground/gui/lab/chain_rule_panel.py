@@ -39,7 +39,9 @@ class ChainRulePanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("At this node"), self.tr("Numbers (from torch)")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("At this node"), self.tr("Numbers (from torch)")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
@@ -61,7 +63,9 @@ class ChainRulePanel(QWidget):
         result = []
         for row in range(self.table.rowCount()):
             what, numbers = self.table.item(row, 0), self.table.item(row, 1)
-            result.append(("" if what is None else what.text(), "" if numbers is None else numbers.text()))
+            result.append(
+                ("" if what is None else what.text(), "" if numbers is None else numbers.text())
+            )
         return result
 
     def show_step(self, trace: BackwardTrace | None, position: int) -> None:
@@ -69,19 +73,23 @@ class ChainRulePanel(QWidget):
         if trace is None:
             self.title.setText(self.tr("No backward() call to step through."))
             self.note.setText(
-                self.tr("Call backward() on a single number, for example z.backward(), to see the gradient flow.")
+                self.tr(
+                    "Call backward() on a single number, for example z.backward(), to see the gradient flow."
+                )
             )
             self._fill([])
             return
         count = len(trace.steps)
         if position <= 0 or position > count:
             self.title.setText(
-                self.tr("Before %1.backward(): %2 steps to run").replace("%1", trace.root).replace("%2", str(count))
+                self.tr("Before %1.backward(): %2 steps to run")
+                .replace("%1", trace.root)
+                .replace("%2", str(count))
             )
             self.note.setText(
-                self.tr("Backward starts at %1 with the gradient 1 (∂%1/∂%1 = 1). Press Next.").replace(
-                    "%1", trace.root
-                )
+                self.tr(
+                    "Backward starts at %1 with the gradient 1 (∂%1/∂%1 = 1). Press Next."
+                ).replace("%1", trace.root)
             )
             self._fill([])
             return
@@ -106,7 +114,9 @@ class ChainRulePanel(QWidget):
                         )
                     )
             self.note.setText(
-                self.tr("AccumulateGrad adds the arriving gradient to the leaf's .grad (it is not replaced).")
+                self.tr(
+                    "AccumulateGrad adds the arriving gradient to the leaf's .grad (it is not replaced)."
+                )
             )
         else:
             rows += self._passed_rows(trace, step, nodes)
@@ -118,7 +128,9 @@ class ChainRulePanel(QWidget):
             )
         self._fill(rows)
 
-    def _arriving_rows(self, trace: BackwardTrace, node: GraphNode, step: BackwardStep) -> list[tuple[str, str]]:
+    def _arriving_rows(
+        self, trace: BackwardTrace, node: GraphNode, step: BackwardStep
+    ) -> list[tuple[str, str]]:
         label = arriving_label(trace.root, node.names)
         rows = []
         for position, grad in enumerate(step.grad_outputs):

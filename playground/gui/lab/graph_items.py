@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
+    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -146,7 +147,9 @@ class NodeItem(QGraphicsItem):
             painter.setPen(c.text)
             metrics = QFontMetricsF(self._fonts.small)
             painter.drawText(
-                QPointF(right - metrics.horizontalAdvance(_BADGE), box.top() + _PAD + metrics.ascent()),
+                QPointF(
+                    right - metrics.horizontalAdvance(_BADGE), box.top() + _PAD + metrics.ascent()
+                ),
                 _BADGE,
             )
         if self.text.names:
@@ -157,11 +160,11 @@ class NodeItem(QGraphicsItem):
             y = self._draw_line(painter, self._fonts.numbers, c.text, x, y, line)
 
     def _draw_line(
-        self, painter: QPainter, font: QFont, colour: object, x: float, y: float, text: str
+        self, painter: QPainter, font: QFont, colour: QColor, x: float, y: float, text: str
     ) -> float:
         metrics = QFontMetricsF(font)
         painter.setFont(font)
-        painter.setPen(colour)  # type: ignore[call-overload]
+        painter.setPen(colour)
         painter.drawText(QPointF(x, y + metrics.ascent()), text)
         return y + metrics.lineSpacing()
 
@@ -213,8 +216,10 @@ class EdgeItem(QGraphicsItem):
         start = self.source.bottom(0.35)
         end = self.target.bottom(0.65)
         # The depth follows the largest boxes, so arcs keep their depth while boxes grow.
-        lowest = max(self.source.mapToScene(self.source.room().bottomLeft()).y(),
-                     self.target.mapToScene(self.target.room().bottomLeft()).y())
+        lowest = max(
+            self.source.mapToScene(self.source.room().bottomLeft()).y(),
+            self.target.mapToScene(self.target.room().bottomLeft()).y(),
+        )
         dip = lowest + 26.0 + 16.0 * span + bend
         path.moveTo(start)
         path.cubicTo(QPointF(start.x(), dip), QPointF(end.x(), dip), end)
@@ -257,12 +262,16 @@ class EdgeItem(QGraphicsItem):
         back = tip - d * size
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawPolygon(QPolygonF([tip, back + normal * size * 0.5, back - normal * size * 0.5]))
+        painter.drawPolygon(
+            QPolygonF([tip, back + normal * size * 0.5, back - normal * size * 0.5])
+        )
         if self.highlighted and self.label:
             at = self._path.pointAtPercent(0.5)
             painter.setFont(self._fonts.small)
             metrics = QFontMetricsF(self._fonts.small)
-            box = QRectF(0, 0, metrics.horizontalAdvance(self.label) + 10, metrics.lineSpacing() + 4)
+            box = QRectF(
+                0, 0, metrics.horizontalAdvance(self.label) + 10, metrics.lineSpacing() + 4
+            )
             box.moveCenter(at)
             painter.setPen(QPen(c.highlight, 1.5))
             painter.setBrush(c.background)

@@ -177,13 +177,15 @@ def _ordered_layers(
     for sweep in range(_SWEEPS):
         towards_leaves = sweep % 2 == 0
         indices = range(count - 2, -1, -1) if towards_leaves else range(1, count)
+        neighbours = parents if towards_leaves else children
         for index in indices:
             position = {k: p for keys_in in order for p, k in enumerate(keys_in)}
-            neighbours = parents if towards_leaves else children
-
-            def centre(key: int, neighbours: dict[int, list[int]] = neighbours) -> float:
-                linked = [position[n] for n in neighbours[key]]
-                return sum(linked) / len(linked) if linked else position[key]
-
-            order[index].sort(key=centre)
+            centre = {key: _barycentre(key, neighbours[key], position) for key in order[index]}
+            order[index].sort(key=centre.__getitem__)
     return order
+
+
+def _barycentre(key: int, linked: list[int], position: dict[int, int]) -> float:
+    """The mean row of the nodes ``key`` is linked to (its own row when it has none)."""
+    rows = [position[n] for n in linked]
+    return sum(rows) / len(rows) if rows else float(position[key])

@@ -23,9 +23,13 @@ def _tr(text: str) -> str:
 
 def labelled_lines(label: str, value: Numbers | None) -> tuple[str, ...]:
     """``label = numbers`` on one line, or a small matrix under its label one row per line."""
-    if isinstance(value, list) and value and isinstance(value[0], list):
-        if element_count(nested_shape(value)) <= SMALL_ELEMENTS:
-            return (f"{label} =", *(number_text(row) for row in value))
+    if (
+        isinstance(value, list)
+        and value
+        and isinstance(value[0], list)
+        and element_count(nested_shape(value)) <= SMALL_ELEMENTS
+    ):
+        return (f"{label} =", *(number_text(row) for row in value))
     return (f"{label} = {gradient_text(value)}",)
 
 
@@ -47,7 +51,10 @@ def _arriving_lines(
 
 
 def _chain_lines(
-    trace: BackwardTrace, members: tuple[int, ...], step: BackwardStep, by_index: dict[int, GraphNode]
+    trace: BackwardTrace,
+    members: tuple[int, ...],
+    step: BackwardStep,
+    by_index: dict[int, GraphNode],
 ) -> tuple[str, ...]:
     """The arriving gradient at ``step``'s node, saying which link of a chain it is."""
     where = f" ({members.index(step.node) + 1}/{len(members)})" if len(members) > 1 else ""

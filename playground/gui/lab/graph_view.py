@@ -10,6 +10,8 @@ chain is wide, and can collapse a chain of identical operations into one box.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
@@ -148,7 +150,9 @@ class GraphView(QGraphicsView):
         floor = READABLE_ZOOM if readable else _MIN_ZOOM
         self.zoom_by(max(factor, floor))
         if readable and factor < floor:
-            self.centerOn(QPointF(rect.right(), rect.center().y()))  # the root: backward starts there
+            self.centerOn(
+                QPointF(rect.right(), rect.center().y())
+            )  # the root: backward starts there
         else:
             self.centerOn(rect.center())
 
@@ -162,10 +166,10 @@ class GraphView(QGraphicsView):
         self.setBackgroundBrush(graph_colours(self.palette()).background)
         if self._graph is None or not self._graph.nodes:
             self._layout = None
-            text = scene.addText(self._empty_text, graph_fonts(1.2).text)
-            text.setDefaultTextColor(graph_colours(self.palette()).muted)
-            text.setTextWidth(max(self.viewport().width() - 60, 200))
-            scene.setSceneRect(text.boundingRect())
+            message = scene.addText(self._empty_text, graph_fonts(1.2).text)
+            message.setDefaultTextColor(graph_colours(self.palette()).muted)
+            message.setTextWidth(max(self.viewport().width() - 60, 200))
+            scene.setSceneRect(message.boundingRect())
             return
         self._layout = layout_graph(self._graph, self._collapsed)
         fonts = graph_fonts()
@@ -174,25 +178,27 @@ class GraphView(QGraphicsView):
         rooms = node_gradients(self._graph, self._layout, self._trace, None)
         for drawn in self._layout.nodes:
             head = by_index[drawn.key]
-            text = self._node_text(drawn, head, rooms.get(drawn.key, ()))
+            node_text = self._node_text(drawn, head, rooms.get(drawn.key, ()))
             self._nodes[drawn.key] = NodeItem(
-                drawn.key, head.is_leaf, True, text, fonts, colours
+                drawn.key, head.is_leaf, True, node_text, fonts, colours
             )
         self._place(self._layout)
         for item in self._nodes.values():
             scene.addItem(item)
         layer = {n.key: n.layer for n in self._layout.nodes}
-        pairs: dict[tuple[int, int], int] = {}
+        parallel_count = Counter((e.source, e.target) for e in self._layout.edges)
+        drawn_so_far: Counter[tuple[int, int]] = Counter()
         for edge in self._layout.edges:
-            parallel = pairs.get((edge.source, edge.target), 0)
-            pairs[(edge.source, edge.target)] = parallel + 1
-            bend = (parallel - 0.5) * 18.0 if self._parallel(edge.source, edge.target) else 0.0
+            pair = (edge.source, edge.target)
+            # Parallel edges (y * y passes to y twice) fan out around the straight line.
+            bend = (drawn_so_far[pair] - (parallel_count[pair] - 1) / 2) * 18.0
+            drawn_so_far[pair] += 1
             label = (
                 self.tr("input %1").replace("%1", str(edge.edges[0].slot))
                 if len(edge.edges) == 1
                 else ""
             )
-            item = EdgeItem(
+            edge_item = EdgeItem(
                 self._nodes[edge.source],
                 self._nodes[edge.target],
                 layer[edge.source] - layer[edge.target],
@@ -201,20 +207,18 @@ class GraphView(QGraphicsView):
                 fonts,
                 colours,
             )
-            scene.addItem(item)
-            self._edges.append((tuple(g.source for g in edge.edges), item))
+            scene.addItem(edge_item)
+            self._edges.append((tuple(g.source for g in edge.edges), edge_item))
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-16, -16, 16, 16))
         self._refresh_state()
-
-    def _parallel(self, source: int, target: int) -> bool:
-        assert self._layout is not None
-        return sum(1 for e in self._layout.edges if (e.source, e.target) == (source, target)) > 1
 
     def _node_text(self, drawn: DrawnNode, head: GraphNode, room: tuple[str, ...]) -> NodeText:
         title = head.op
         if drawn.is_chain:
             title = self.tr("%1 × %2").replace("%1", head.op).replace("%2", str(len(drawn.members)))
-        return NodeText(title, ", ".join(head.names), tuple(value_lines(head.value, head.shape)), room)
+        return NodeText(
+            title, ", ".join(head.names), tuple(value_lines(head.value, head.shape)), room
+        )
 
     def _place(self, layout: GraphLayout) -> None:
         """Columns as wide as their widest box; rows centred on the middle of the drawing."""
@@ -247,9 +251,9 @@ class GraphView(QGraphicsView):
         for sources, edge in self._edges:
             edge.set_highlighted(current is not None and current in sources)
             edge.reroute()
-        item = self.current_item()
-        if item is not None:
-            self.ensureVisible(item, 40, 40)
+        highlighted = self.current_item()
+        if highlighted is not None:
+            self.ensureVisible(highlighted, 40, 40)
 
     def visible_scene_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()

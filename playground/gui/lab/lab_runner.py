@@ -66,7 +66,9 @@ class LabRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thread: QThread | None = None
-        self._worker: _LabWorker | None = None  # held here: a parentless QObject dies with its wrapper
+        self._worker: _LabWorker | None = (
+            None  # held here: a parentless QObject dies with its wrapper
+        )
         self._outcome: LabOutcome | None = None
 
     @property

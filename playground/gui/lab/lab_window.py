@@ -91,7 +91,10 @@ class LabWindow(QMainWindow):
         self.stepper.trace_changed.connect(self._show_trace)
         self.stepper.position_changed.connect(self._show_position)
         self.calls.trace_chosen.connect(self.stepper.select_trace)
-        self.statusBar().showMessage(self.tr("Choose an example or write a script, then press Run."))
+        self.editor.run_requested.connect(self.run)
+        self.statusBar().showMessage(
+            self.tr("Choose an example or write a script, then press Run.")
+        )
         self._update_legend()
         self._clear_views(self.tr("Press Run (Ctrl+Enter) to see the graph torch builds."))
         if self._examples:
@@ -107,18 +110,26 @@ class LabWindow(QMainWindow):
         self.addToolBar(bar)
         bar.addWidget(QLabel(self.tr("Example:")))
         self.example_box = QComboBox()
-        self.example_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.example_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.example_box.setMinimumContentsLength(40)
         for example in self._examples:
             self.example_box.addItem(example.title, example.name)
-            self.example_box.setItemData(self.example_box.count() - 1, example.title, Qt.ItemDataRole.ToolTipRole)
+            self.example_box.setItemData(
+                self.example_box.count() - 1, example.title, Qt.ItemDataRole.ToolTipRole
+            )
         self.example_box.activated.connect(self._example_chosen)
         bar.addWidget(self.example_box)
         self.run_action = QAction(self.tr("▶ Run"), self)
         self.run_action.setShortcuts(
             [
-                QKeySequence(QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Return)),
-                QKeySequence(QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Enter)),
+                QKeySequence(
+                    QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Return)
+                ),
+                QKeySequence(
+                    QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Enter)
+                ),
             ]
         )
         self.run_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -167,7 +178,9 @@ class LabWindow(QMainWindow):
         """Give the script about a third of the width until the user moves the divider."""
         super().resizeEvent(event)
         if not self._divider_placed and self.width() > 0:
-            left = max(self.editor.fontMetrics().horizontalAdvance("m") * 28, int(self.width() * 0.33))
+            left = max(
+                self.editor.fontMetrics().horizontalAdvance("m") * 28, int(self.width() * 0.33)
+            )
             self._main_splitter.setSizes([left, max(self.width() - left, 1)])
             self._divider_placed = True
 

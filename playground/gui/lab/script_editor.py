@@ -8,11 +8,12 @@ document's undo stack, so Ctrl+Z brings the teacher's own script back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -42,7 +43,14 @@ class _LineNumbers(QWidget):
 
 
 class ScriptEditor(QPlainTextEdit):
-    """A plain-text editor for lab scripts that can mark one line as the problem."""
+    """A plain-text editor for lab scripts that can mark one line as the problem.
+
+    Ctrl+Enter asks for a run (:attr:`run_requested`) from inside the editor
+    too: a text editor takes Return for itself, so a window shortcut alone may
+    never see it while the teacher is typing.
+    """
+
+    run_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +67,15 @@ class ScriptEditor(QPlainTextEdit):
         self.updateRequest.connect(self._scroll_gutter)
         self.textChanged.connect(self.clear_problem)
         self._update_margin()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.run_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # ---- text ---------------------------------------------------------------------------
 
@@ -119,7 +136,9 @@ class ScriptEditor(QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         inner = self.contentsRect()
-        self._gutter.setGeometry(QRect(inner.left(), inner.top(), self.gutter_width(), inner.height()))
+        self._gutter.setGeometry(
+            QRect(inner.left(), inner.top(), self.gutter_width(), inner.height())
+        )
 
     def paint_line_numbers(self, event: QPaintEvent) -> None:
         painter = QPainter(self._gutter)
@@ -140,8 +159,12 @@ class ScriptEditor(QPlainTextEdit):
                 painter.setFont(bold if marked else self.font())
                 painter.setPen(_PROBLEM if marked else mix(text, base, 0.55))
                 painter.drawText(
-                    0, top, self._gutter.width() - 6, height,
-                    Qt.AlignmentFlag.AlignRight, str(number + 1),
+                    0,
+                    top,
+                    self._gutter.width() - 6,
+                    height,
+                    Qt.AlignmentFlag.AlignRight,
+                    str(number + 1),
                 )
             block = block.next()
             top = bottom

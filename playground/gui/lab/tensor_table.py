@@ -9,7 +9,13 @@ core's :class:`TensorView` (which read them from torch). A tensor made inside
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from playground.core.lab.values import TensorView
 from playground.gui.lab.value_text import value_text
@@ -58,7 +64,9 @@ class TensorTable(QTableWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if column in (VALUE, GRAD):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.setItem(row, column, item)
 
     def cell_text(self, row: int, column: int) -> str:
