@@ -41,6 +41,7 @@ class BackwardStepper(QWidget):
         self._timer.timeout.connect(self._advance)
         self.trace_box = QComboBox()
         self.trace_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.trace_box.setToolTip(self.tr("Which backward() call to step through"))
         self.trace_box.currentIndexChanged.connect(self._trace_chosen)
         self.back_button = QPushButton(self.tr("◀ Back"))
         self.next_button = QPushButton(self.tr("Next ▶"))
@@ -71,7 +72,6 @@ class BackwardStepper(QWidget):
         self.run_all_button.setToolTip(self.tr("Run every remaining node"))
         # Two rows, so a longer translation or a 20-point font never squeezes a button.
         choose = QHBoxLayout()
-        choose.addWidget(QLabel(self.tr("backward() call:")))
         choose.addWidget(self.trace_box)
         choose.addSpacing(12)
         choose.addWidget(self.position_label, 1)
@@ -117,7 +117,7 @@ class BackwardStepper(QWidget):
         self.trace_box.clear()
         for number, trace in enumerate(self._traces, start=1):
             self.trace_box.addItem(
-                self.tr("%1: %2.backward(), line %3")
+                self.tr("call %1: %2.backward(), line %3")
                 .replace("%1", str(number))
                 .replace("%2", trace.root)
                 .replace("%3", str(trace.line))

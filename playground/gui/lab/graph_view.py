@@ -28,7 +28,7 @@ _ROW_GAP = 36.0
 _ZOOM_STEP = 1.15
 _MIN_ZOOM, _MAX_ZOOM = 0.1, 4.0
 #: A graph opens no smaller than this, so its text can be read from the back of a room.
-READABLE_ZOOM = 0.8
+READABLE_ZOOM = 0.7
 
 
 def graph_fonts(scale: float = 1.0) -> GraphFonts:

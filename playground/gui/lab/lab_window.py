@@ -14,9 +14,11 @@ from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -108,19 +110,7 @@ class LabWindow(QMainWindow):
         bar = QToolBar(self.tr("Lab"))
         bar.setMovable(False)
         self.addToolBar(bar)
-        bar.addWidget(QLabel(self.tr("Example:")))
-        self.example_box = QComboBox()
-        self.example_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.example_box.setMinimumContentsLength(40)
-        for example in self._examples:
-            self.example_box.addItem(example.title, example.name)
-            self.example_box.setItemData(
-                self.example_box.count() - 1, example.title, Qt.ItemDataRole.ToolTipRole
-            )
-        self.example_box.activated.connect(self._example_chosen)
-        bar.addWidget(self.example_box)
+        # Run comes first: a narrow window with a large font still shows it.
         self.run_action = QAction(self.tr("▶ Run"), self)
         self.run_action.setShortcuts(
             [
@@ -137,14 +127,43 @@ class LabWindow(QMainWindow):
         self.run_action.triggered.connect(self.run)
         bar.addAction(self.run_action)
         bar.addSeparator()
-        self.fit_action = bar.addAction(self.tr("Fit graph"), self.graph.fit_to_view)
+        bar.addWidget(QLabel(self.tr("Example:")))
+        self.example_box = QComboBox()
+        self.example_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.example_box.setMinimumContentsLength(20)
+        self.example_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        for example in self._examples:
+            self.example_box.addItem(example.title, example.name)
+            self.example_box.setItemData(
+                self.example_box.count() - 1, example.title, Qt.ItemDataRole.ToolTipRole
+            )
+        self.example_box.activated.connect(self._example_chosen)
+        bar.addWidget(self.example_box)
+
+    def _graph_header(self) -> QWidget:
+        """The graph's title with its own tools (fit, zoom, collapse) beside it."""
+        tools = QToolBar(self.tr("Graph"))
+        self.fit_action = tools.addAction(self.tr("Fit"), lambda: self.graph.fit_to_view())
         self.fit_action.setToolTip(self.tr("Show the whole graph (Ctrl+wheel zooms)"))
-        bar.addAction(self.tr("Zoom +"), lambda: self.graph.zoom_by(1.25))
-        bar.addAction(self.tr("Zoom −"), lambda: self.graph.zoom_by(0.8))
-        self.collapse_action = bar.addAction(self.tr("Collapse chains"))
+        tools.addAction(self.tr("Zoom +"), lambda: self.graph.zoom_by(1.25))
+        tools.addAction(self.tr("Zoom −"), lambda: self.graph.zoom_by(0.8))
+        self.collapse_action = tools.addAction(self.tr("Collapse chains"))
         self.collapse_action.setCheckable(True)
         self.collapse_action.setToolTip(self.tr("Draw a chain of identical operations as one box"))
         self.collapse_action.toggled.connect(self.graph.set_collapsed)
+        header = QWidget()
+        row = QHBoxLayout(header)
+        row.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("The graph torch built"))
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        row.addWidget(title)
+        row.addStretch(1)
+        row.addWidget(tools)
+        return header
 
     def _build_layout(self) -> None:
         script = QWidget()
@@ -159,11 +178,13 @@ class LabWindow(QMainWindow):
         graph_box = QWidget()
         graph_layout = QVBoxLayout(graph_box)
         graph_layout.setContentsMargins(0, 0, 0, 0)
+        graph_layout.setSpacing(2)
+        graph_layout.addWidget(self._graph_header())
         graph_layout.addWidget(self.graph, 1)
         graph_layout.addWidget(self.legend)
         graph_layout.addWidget(self.stepper)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(_titled(self.tr("The graph torch built"), graph_box))
+        right.addWidget(graph_box)
         right.addWidget(self.tabs)
         right.setSizes([440, 240])
         main = QSplitter(Qt.Orientation.Horizontal)
