@@ -10,11 +10,10 @@ script does can close the window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
+from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
@@ -31,10 +30,8 @@ from playground.core.lab.graph import BackwardTrace
 from playground.core.lab.interpreter import LabResult
 from playground.core.lab.problems import describe
 from playground.gui.lab.backward_calls import BackwardCallsTable
-from playground.gui.lab.backward_stepper import BackwardStepper
 from playground.gui.lab.chain_rule_panel import ChainRulePanel
-from playground.gui.lab.graph_view import GraphView
-from playground.gui.lab.lab_colors import graph_colours, swatch_html
+from playground.gui.lab.graph_pane import GraphPane
 from playground.gui.lab.lab_runner import LabOutcome, LabRunner
 from playground.gui.lab.script_editor import ScriptEditor
 from playground.gui.lab.tensor_table import TensorTable
@@ -77,10 +74,10 @@ class LabWindow(QMainWindow):
         self.output.setReadOnly(True)
         self.output.setFont(self.editor.font())
         self.output.setPlaceholderText(self.tr("What the script prints appears here."))
-        self.graph = GraphView()
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        self.stepper = BackwardStepper()
+        self.graph_pane = GraphPane()
+        self.graph = self.graph_pane.graph
+        self.stepper = self.graph_pane.stepper
+        self.collapse_action = self.graph_pane.collapse_action
         self.chain_rule = ChainRulePanel()
         self.tensors = TensorTable()
         self.calls = BackwardCallsTable()
@@ -97,7 +94,6 @@ class LabWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Choose an example or write a script, then press Run.")
         )
-        self._update_legend()
         self._clear_views(self.tr("Press Run (Ctrl+Enter) to see the graph torch builds."))
         if self._examples:
             self.editor.setPlainText(self._examples[0].source())
@@ -142,29 +138,6 @@ class LabWindow(QMainWindow):
         self.example_box.activated.connect(self._example_chosen)
         bar.addWidget(self.example_box)
 
-    def _graph_header(self) -> QWidget:
-        """The graph's title with its own tools (fit, zoom, collapse) beside it."""
-        tools = QToolBar(self.tr("Graph"))
-        self.fit_action = tools.addAction(self.tr("Fit"), lambda: self.graph.fit_to_view())
-        self.fit_action.setToolTip(self.tr("Show the whole graph (Ctrl+wheel zooms)"))
-        tools.addAction(self.tr("Zoom +"), lambda: self.graph.zoom_by(1.25))
-        tools.addAction(self.tr("Zoom −"), lambda: self.graph.zoom_by(0.8))
-        self.collapse_action = tools.addAction(self.tr("Collapse chains"))
-        self.collapse_action.setCheckable(True)
-        self.collapse_action.setToolTip(self.tr("Draw a chain of identical operations as one box"))
-        self.collapse_action.toggled.connect(self.graph.set_collapsed)
-        header = QWidget()
-        row = QHBoxLayout(header)
-        row.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("The graph torch built"))
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        row.addWidget(title)
-        row.addStretch(1)
-        row.addWidget(tools)
-        return header
-
     def _build_layout(self) -> None:
         script = QWidget()
         script_layout = QVBoxLayout(script)
@@ -175,16 +148,8 @@ class LabWindow(QMainWindow):
         left.addWidget(script)
         left.addWidget(_titled(self.tr("Printed"), self.output))
         left.setSizes([480, 200])
-        graph_box = QWidget()
-        graph_layout = QVBoxLayout(graph_box)
-        graph_layout.setContentsMargins(0, 0, 0, 0)
-        graph_layout.setSpacing(2)
-        graph_layout.addWidget(self._graph_header())
-        graph_layout.addWidget(self.graph, 1)
-        graph_layout.addWidget(self.legend)
-        graph_layout.addWidget(self.stepper)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(graph_box)
+        right.addWidget(self.graph_pane)
         right.addWidget(self.tabs)
         right.setSizes([440, 240])
         main = QSplitter(Qt.Orientation.Horizontal)
@@ -204,17 +169,6 @@ class LabWindow(QMainWindow):
             )
             self._main_splitter.setSizes([left, max(self.width() - left, 1)])
             self._divider_placed = True
-
-    def _update_legend(self) -> None:
-        c = graph_colours(self.graph.palette())
-        parts = [
-            swatch_html(c.leaf, self.tr("leaf (AccumulateGrad)")),
-            swatch_html(c.operation, self.tr("operation")),
-            swatch_html(c.highlight, self.tr("current step")),
-            "∇&nbsp;" + self.tr("requires grad"),
-            "→&nbsp;" + self.tr("gradient flow"),
-        ]
-        self.legend.setText("&nbsp;&nbsp; ".join(parts))
 
     # ---- examples and running ---------------------------------------------------------
 
@@ -317,11 +271,6 @@ class LabWindow(QMainWindow):
         self.chain_rule.show_step(self.stepper.trace(), position)
 
     # ---- Qt events ----------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._update_legend()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stepper.stop()
