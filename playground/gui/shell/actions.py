@@ -95,6 +95,7 @@ class WindowActions:
     font_reset: QAction
     presentation: QAction
     lessons: QAction
+    lab: QAction
     shortcuts: QAction
     about: QAction
     recent_menu: QMenu = field(init=False)
@@ -157,6 +158,12 @@ def create_actions(window: QWidget) -> WindowActions:
             keys.FullScreen,
         ),
         lessons=_action(window, "&Lessons…", "Open a lesson that walks through the course."),
+        lab=_action(
+            window,
+            "&Autograd Lab",
+            "Write a few tensor lines and see the graph torch builds and its gradients.",
+            "Ctrl+L",
+        ),
         shortcuts=_action(
             window, "&Keyboard Shortcuts", "List every keyboard shortcut.", keys.HelpContents
         ),
@@ -251,6 +258,9 @@ def build_menus(
 
     actions.examples_menu = bar.addMenu("E&xamples")
 
+    tools_menu = bar.addMenu("&Tools")
+    tools_menu.addAction(actions.lab)
+
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([actions.lessons, actions.shortcuts, actions.about])
 
@@ -289,6 +299,7 @@ def shortcut_rows(actions: WindowActions, undo: QAction, redo: QAction) -> list[
         actions.font_smaller,
         actions.font_reset,
         actions.presentation,
+        actions.lab,
         actions.shortcuts,
         actions.quit,
     ):

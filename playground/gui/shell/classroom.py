@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QTabWidget
 
 from playground.core.training.snapshot import Snapshot
+from playground.gui.lab.lab_window import LabWindow, open_lab_window
 from playground.gui.lessons.lesson_dock import Lessons
 from playground.gui.shell.panel_layout import make_dock
 from playground.gui.shell.presentation import PresentationMode
@@ -45,6 +46,24 @@ class Classroom(QObject):
         window.model.replaced.connect(self._follow_experiment)
         window.model.changed.connect(lambda _section: self._follow_experiment())
         self._follow_experiment()
+        self._lab: LabWindow | None = None
+        self.lessons.host.tools["lab"] = self.open_lab
+
+    def open_lab(self, example: str | None = None) -> LabWindow:
+        """Tools ▸ Autograd Lab: one lab window, raised if open, with ``example`` loaded."""
+        if self._lab is None:
+            self._lab = open_lab_window(self.window)
+            self._lab.destroyed.connect(self._forget_lab)
+        else:
+            self._lab.show()
+            self._lab.raise_()
+            self._lab.activateWindow()
+        if example is not None:
+            self._lab.load_example(example)
+        return self._lab
+
+    def _forget_lab(self) -> None:
+        self._lab = None
 
     def _follow_experiment(self) -> None:
         experiment = self.window.model.experiment

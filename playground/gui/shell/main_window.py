@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         )
         a.about.triggered.connect(lambda: show_about(self))
         a.lessons.triggered.connect(self.classroom.lessons.choose)
+        a.lab.triggered.connect(lambda: self.classroom.open_lab())
         a.presentation.toggled.connect(
             lambda on: (
                 self.classroom.presentation.enter() if on else self.classroom.presentation.leave()

@@ -127,3 +127,14 @@ def test_log_and_parameters_show_the_runs_numbers(window: MainWindow) -> None:
     assert rows["Layer 1 · Linear · weight [0, 1]"] == f"{weight[0, 1].item():.6g}"
     assert rows["Layer 3 · Linear · bias"] == f"{engine.model[2].bias.item():.6g}"
     assert torch.isfinite(weight).all()
+
+
+def test_a_lab_step_opens_the_lab_with_its_example(window: MainWindow, qtbot: QtBot) -> None:
+    lessons = window.classroom.lessons
+    lessons.open(_entry("computation-graph"))
+    lab = window.classroom._lab
+    assert lab is not None and lab.isVisible()
+    qtbot.waitUntil(lambda: lab.run_action.isEnabled(), timeout=10_000)
+    assert "z = mean(y * y)" in lab.editor.toPlainText()
+    assert window.classroom.open_lab() is lab  # one lab window, raised again
+    lab.close()
