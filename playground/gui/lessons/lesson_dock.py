@@ -16,6 +16,7 @@ from playground.gui.lessons.controls import lesson_controls
 from playground.gui.lessons.lesson_controller import LessonController
 from playground.gui.lessons.lesson_panel import LessonPanel
 from playground.gui.lessons.lesson_picker import LessonPicker
+from playground.gui.shell.panel_layout import WIDE_LAYOUT_WIDTH
 
 if TYPE_CHECKING:
     from playground.gui.shell.main_window import MainWindow
@@ -85,9 +86,19 @@ class Lessons(QObject):
         return None
 
     def open(self, entry: LessonEntry) -> None:
+        self.place_dock()
         self.dock.show()
         self.dock.raise_()
         self.controller.open_lesson(entry)
+
+    def place_dock(self) -> None:
+        """Beside the plots when the window is wide; a tab over the side panels when not,
+        so the plots keep their room on a 1024-pixel projector."""
+        window = self.window
+        if window.width() >= WIDE_LAYOUT_WIDTH:
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        else:
+            window.tabifyDockWidget(window.data_dock, self.dock)
 
     def reapply_locks(self) -> None:
         """Put the lesson's locks back after the window re-enabled panels (a run ended)."""

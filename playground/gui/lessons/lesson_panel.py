@@ -7,6 +7,8 @@ tells the panel how the goal stands.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,10 +39,7 @@ class LessonPanel(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setObjectName("lessonTitle")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.title.setFont(font)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
         self.counter = QLabel()
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(False)
@@ -60,8 +59,9 @@ class LessonPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.back)
         buttons.addWidget(self.next)
-        buttons.addStretch(1)
-        buttons.addWidget(self.finish)
+        ending = QHBoxLayout()
+        ending.addStretch(1)
+        ending.addWidget(self.finish)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.title)
@@ -72,6 +72,7 @@ class LessonPanel(QWidget):
         layout.addWidget(self.timing_button)
         layout.addWidget(self.timing_result)
         layout.addLayout(buttons)
+        layout.addLayout(ending)
 
         self.back.clicked.connect(lambda: self.step_requested.emit(self.index - 1))
         self.next.clicked.connect(lambda: self.step_requested.emit(self.index + 1))
@@ -92,11 +93,11 @@ class LessonPanel(QWidget):
         self.index = 0 if lesson is None else max(0, min(index, len(lesson.steps) - 1))
         language = ui_language()
         if lesson is None:
-            self.title.setText(self.tr("No lesson open"))
+            self.title.setText(_title_html(self.tr("No lesson open")))
             self.counter.setText("")
             self.text.setPlainText(self.tr("Open one with Help ▸ Lessons."))
         else:
-            self.title.setText(lesson.title.text(language))
+            self.title.setText(_title_html(lesson.title.text(language)))
             self.counter.setText(
                 self.tr("Step %1 of %2 · %3")
                 .replace("%1", str(self.index + 1))
@@ -133,3 +134,8 @@ class LessonPanel(QWidget):
         step = self.step
         if step is not None and step.tool is not None:
             self.tool_requested.emit(step.tool)
+
+
+def _title_html(text: str) -> str:
+    """The title a step larger than the text, at every font size (lesson text is escaped)."""
+    return f"<b><big>{html.escape(text)}</big></b>"

@@ -32,7 +32,7 @@ from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.editor.layer_editor import LayerEditor
 from playground.gui.messages import as_sentence, join_problems
 from playground.gui.network.network_diagram import NetworkDiagram
-from playground.gui.plots.base import DARK, LIGHT, apply_plot_theme
+from playground.gui.plots.base import DARK, LIGHT, apply_plot_font, apply_plot_theme
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.shell import actions as window_actions
 from playground.gui.shell.classroom import Classroom
@@ -400,6 +400,8 @@ class MainWindow(QMainWindow):
         dark = self.settings.theme == "dark"
         self.plot_area.set_dark(dark)
         apply_plot_theme(self.data_panel.preview, DARK if dark else LIGHT)
+        self.plot_area.set_font_points(self.font_size())
+        apply_plot_font(self.data_panel.preview, self.font_size())
 
     def remember_file(self, path: str) -> None:
         """Put ``path`` first in File ▸ Open Recent and open it at the next start."""
