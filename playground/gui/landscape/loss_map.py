@@ -22,7 +22,6 @@ from playground.gui.landscape.plot_look import (
     HALO,
     apply_look,
     decade_ticks,
-    plot_font,
 )
 from playground.gui.plots.base import cache_as_pixmap
 from playground.gui.plots.colors import sequential_map
@@ -153,11 +152,8 @@ class LossMap(QWidget):
         """Follow the palette (light or dark) and the font size of the app."""
         apply_look(self.view, [self.plot, self.bar], self)
         # The bar reserves 45 pixels for its tick labels: too few at 20 pt ("0.725").
-        metrics = QFontMetrics(plot_font(self))
+        metrics = QFontMetrics(self.bar.axis.style["tickFont"] or self.font())
         self.bar.axis.setWidth(metrics.horizontalAdvance("0.0000") + 10)
-        self.legend.setLabelTextSize(f"{self.font().pointSizeF() * 0.85:.1f}pt")
-        for _sample, label in self.legend.items:
-            label.setText(label.text, size=self.legend.opts["labelTextSize"])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
-from playground.gui.plots.base import DARK, LIGHT, PlotTheme, apply_plot_theme
+from playground.gui.plots.base import (
+    DARK,
+    LIGHT,
+    PlotTheme,
+    apply_plot_font,
+    apply_plot_theme,
+)
 from playground.gui.plots.colors import category_color
 
 # Path colours: Okabe–Ito blue, vermilion and bluish green, told apart by
@@ -45,30 +51,21 @@ def path_symbol(index: int) -> str:
     return PATH_SYMBOLS[index % len(PATH_SYMBOLS)]
 
 
-def plot_font(widget: QWidget, scale: float = 0.85) -> QFont:
-    """The widget's font a little smaller, so tick labels follow the app's text size."""
-    font = QFont(widget.font())
-    font.setPointSizeF(max(6.0, font.pointSizeF() * scale))
-    return font
-
-
 def apply_look(view: pg.GraphicsView, plots: list[pg.PlotItem], widget: QWidget) -> None:
-    """Colour ``view`` for the widget's theme and size every axis text from its font."""
+    """Colour ``view`` for the widget's theme and size its text from the widget's font.
+
+    The main window's plots do the same with the same two functions; axis
+    labels get the theme's colour too (``apply_plot_font`` keeps a label's style).
+    """
     theme = plot_theme(widget)
     apply_plot_theme(view, theme)
-    font = plot_font(widget)
-    size = f"{font.pointSizeF():.1f}pt"
+    apply_plot_font(view, widget.font().pointSizeF())
     for plot in plots:
         for name in ("bottom", "left", "right"):
             axis = plot.getAxis(name)
-            axis.setTickFont(font)
-            axis.setTextPen(theme.foreground)
-            axis.setPen(theme.foreground)
-            label = axis.labelText
-            if label:
-                axis.setLabel(label, color=theme.foreground, **{"font-size": size})
-        if plot.titleLabel.text:
-            plot.titleLabel.setText(plot.titleLabel.text, color=theme.foreground, size=size)
+            if axis.labelText:
+                style = {**axis.labelStyle, "color": theme.foreground}
+                axis.setLabel(axis.labelText, axis.labelUnits, axis.labelUnitPrefix, **style)
 
 
 def decade_ticks(low: float, high: float) -> list[tuple[float, str]] | None:

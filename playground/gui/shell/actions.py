@@ -93,6 +93,9 @@ class WindowActions:
     font_bigger: QAction
     font_smaller: QAction
     font_reset: QAction
+    presentation: QAction
+    lessons: QAction
+    lab: QAction
     shortcuts: QAction
     about: QAction
     recent_menu: QMenu = field(init=False)
@@ -148,6 +151,19 @@ def create_actions(window: QWidget) -> WindowActions:
         font_reset=_action(
             window, "&Normal Text Size", "Return to the normal text size.", "Ctrl+0"
         ),
+        presentation=_action(
+            window,
+            "&Presentation",
+            "Full screen with large text, for showing a class; press again to leave.",
+            keys.FullScreen,
+        ),
+        lessons=_action(window, "&Lessons…", "Open a lesson that walks through the course."),
+        lab=_action(
+            window,
+            "&Autograd Lab",
+            "Write a few tensor lines and see the graph torch builds and its gradients.",
+            "Ctrl+L",
+        ),
         shortcuts=_action(
             window, "&Keyboard Shortcuts", "List every keyboard shortcut.", keys.HelpContents
         ),
@@ -156,6 +172,7 @@ def create_actions(window: QWidget) -> WindowActions:
     actions.play.setCheckable(True)
     refresh_icons(actions, window)
     actions.dark_theme.setCheckable(True)
+    actions.presentation.setCheckable(True)
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
     # Space must not fire while the user types a space into a text field; Qt's
@@ -236,11 +253,16 @@ def build_menus(
     view_menu.addAction(actions.dark_theme)
     view_menu.addSeparator()
     view_menu.addActions([actions.font_bigger, actions.font_smaller, actions.font_reset])
+    view_menu.addSeparator()
+    view_menu.addAction(actions.presentation)
 
     actions.examples_menu = bar.addMenu("E&xamples")
 
+    tools_menu = bar.addMenu("&Tools")
+    tools_menu.addAction(actions.lab)
+
     help_menu = bar.addMenu("&Help")
-    help_menu.addActions([actions.shortcuts, actions.about])
+    help_menu.addActions([actions.lessons, actions.shortcuts, actions.about])
 
 
 def build_toolbar(window: QMainWindow, actions: WindowActions) -> QToolBar:
@@ -276,6 +298,8 @@ def shortcut_rows(actions: WindowActions, undo: QAction, redo: QAction) -> list[
         actions.font_bigger,
         actions.font_smaller,
         actions.font_reset,
+        actions.presentation,
+        actions.lab,
         actions.shortcuts,
         actions.quit,
     ):

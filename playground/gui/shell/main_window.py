@@ -32,9 +32,10 @@ from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.editor.layer_editor import LayerEditor
 from playground.gui.messages import as_sentence, join_problems
 from playground.gui.network.network_diagram import NetworkDiagram
-from playground.gui.plots.base import DARK, LIGHT, apply_plot_theme
+from playground.gui.plots.base import DARK, LIGHT, apply_plot_font, apply_plot_theme
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.shell import actions as window_actions
+from playground.gui.shell.classroom import Classroom
 from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
 from playground.gui.shell.panel_layout import (
     arrange_docks,
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
+        self._font_size = self.settings.font_size  # larger while presenting, see set_font_size
         self.setWindowTitle("Torch Playground")
         self.setObjectName("mainWindow")
         self.setDockOptions(
@@ -95,11 +97,17 @@ class MainWindow(QMainWindow):
         )
 
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
+        self.classroom = Classroom(self)  # lessons, presentation mode, log and parameters
 
         self.commands = window_actions.create_actions(self)
         stack = self.model.undo_stack
         self.undo_action, self.redo_action = window_actions.undo_actions(stack, self)
-        toggles = [d.toggleViewAction() for d in (*self.docks, self.document.runs_dock)]
+        extra_docks = (
+            self.document.runs_dock,
+            self.classroom.lessons.dock,
+            self.classroom.numbers_dock,
+        )
+        toggles = [d.toggleViewAction() for d in (*self.docks, *extra_docks)]
         window_actions.build_menus(self, self.commands, self.undo_action, self.redo_action, toggles)
         self.toolbar = window_actions.build_toolbar(self, self.commands)
         window_actions.fill_examples_menu(self.commands.examples_menu, self.open_preset)
@@ -135,6 +143,13 @@ class MainWindow(QMainWindow):
             ).exec()
         )
         a.about.triggered.connect(lambda: show_about(self))
+        a.lessons.triggered.connect(self.classroom.lessons.choose)
+        a.lab.triggered.connect(lambda: self.classroom.open_lab())
+        a.presentation.toggled.connect(
+            lambda on: (
+                self.classroom.presentation.enter() if on else self.classroom.presentation.leave()
+            )
+        )
         self.files.saved.connect(self.remember_file)
         self.files.failed.connect(self.status.show_problem)
         self.model.replaced.connect(self._on_replaced)
@@ -362,15 +377,22 @@ class MainWindow(QMainWindow):
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
         self._apply_look()
 
-    def set_font_size(self, size: int) -> None:
-        """Change the text size of the whole app (points)."""
-        self.settings.font_size = clamp_font_size(size)
+    def set_font_size(self, size: int, *, remember: bool = True) -> None:
+        """Change the text size of the whole app (points); ``remember`` keeps it in the
+        settings (presentation mode enlarges the text without changing them)."""
+        self._font_size = clamp_font_size(size)
+        if remember:
+            self.settings.font_size = self._font_size
         self._apply_look()
+
+    def font_size(self) -> int:
+        """The text size shown now (points)."""
+        return self._font_size
 
     def _apply_look(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_theme(app, self.settings.theme, self.settings.font_size)
+            apply_theme(app, self.settings.theme, self.font_size())
         self._apply_plot_look()
         window_actions.refresh_icons(self.commands, self)
 
@@ -378,6 +400,8 @@ class MainWindow(QMainWindow):
         dark = self.settings.theme == "dark"
         self.plot_area.set_dark(dark)
         apply_plot_theme(self.data_panel.preview, DARK if dark else LIGHT)
+        self.plot_area.set_font_points(self.font_size())
+        apply_plot_font(self.data_panel.preview, self.font_size())
 
     def remember_file(self, path: str) -> None:
         """Put ``path`` first in File ▸ Open Recent and open it at the next start."""
@@ -398,6 +422,7 @@ class MainWindow(QMainWindow):
             if not self.document.closing():
                 return
             self.window_shutdown.confirmed = True
+            self.classroom.presentation.leave()  # the normal layout is the one remembered
             if self.remember_on_close:
                 self.settings.geometry = bytes(self.saveGeometry().data())
                 self.settings.window_state = bytes(self.saveState().data())

@@ -448,3 +448,19 @@ def test_decision_map_uses_the_colour_table(area: PlotArea) -> None:
     orange = QColor(pixels.pixel(int(high[1]), int(high[0])))
     assert blue.blue() > blue.red() and orange.red() > orange.blue()  # class 0 blue, 1 orange
     assert quantize(np.array([0.0, 0.5, 1.0, np.nan]), 0.0, 1.0).tolist() == [0, 128, 255, 0]
+
+
+def test_larger_plot_text_keeps_every_axis_label(area: PlotArea) -> None:
+    views = area.findChildren(pg.GraphicsView)
+    axes = [
+        item
+        for view in views
+        for item in view.scene().items()
+        if isinstance(item, pg.AxisItem) and item.labelText
+    ]
+    before = {id(axis): axis.labelText for axis in axes}
+    assert before
+    area.set_font_points(20)
+    assert {id(axis): axis.labelText for axis in axes} == before
+    assert all(axis.label.isVisible() for axis in axes if axis.isVisible())
+    assert all("font-size" in axis.labelStyle for axis in axes)
