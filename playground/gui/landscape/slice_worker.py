@@ -39,6 +39,16 @@ class SliceRequest:
 
 
 @dataclass(frozen=True)
+class RunningSlice:
+    """The slice being computed; plain Python fields stay readable after Qt deletes the worker."""
+
+    thread: QThread
+    worker: SliceWorker
+    number: int
+    abandon: threading.Event
+
+
+@dataclass(frozen=True)
 class SliceResult:
     number: int
     surface: Surface
@@ -106,7 +116,7 @@ class SliceComputer(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._number = 0
-        self._running: tuple[QThread, SliceWorker] | None = None
+        self._running: RunningSlice | None = None
         self._pending: SliceRequest | None = None
 
     @property
@@ -122,7 +132,7 @@ class SliceComputer(QObject):
         owned = dataclasses.replace(problem, model=copy.deepcopy(problem.model))
         self._pending = SliceRequest(self._number, owned, directions, extent, resolution)
         if self._running is not None:
-            self._running[1].abandon.set()
+            self._running.abandon.set()
         else:
             self._start_pending()
         self.busy_changed.emit(True)
@@ -132,7 +142,7 @@ class SliceComputer(QObject):
         request, self._pending = self._pending, None
         if request is None:
             return
-        thread = QThread()
+        thread = QThread(self)  # owned by Qt: deleted by deleteLater, never by Python
         worker = SliceWorker(request)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
@@ -143,16 +153,12 @@ class SliceComputer(QObject):
         worker.finished.connect(worker.deleteLater)
         thread.finished.connect(self._thread_done)
         thread.finished.connect(thread.deleteLater)
-        self._running = (thread, worker)
+        self._running = RunningSlice(thread, worker, request.number, worker.abandon)
         thread.start()
 
     def _is_newest(self) -> bool:
         running = self._running
-        return (
-            running is not None
-            and self._pending is None
-            and (running[1].request.number == self._number)
-        )
+        return running is not None and self._pending is None and running.number == self._number
 
     def _result(self, result: SliceResult) -> None:
         if result.number == self._number:
@@ -167,6 +173,12 @@ class SliceComputer(QObject):
             self.failed.emit(str(error))
 
     def _thread_done(self) -> None:
+        running = self._running
+        if running is None or running.thread is not self.sender():
+            return  # shutdown() has already waited for it and let it go
+        # ``finished`` comes just before the thread deletes its worker (deleteLater);
+        # wait until it has really ended, so the worker is not dropped during that.
+        running.thread.wait()
         self._running = None
         self._start_pending()
         if self._running is None:
@@ -178,10 +190,9 @@ class SliceComputer(QObject):
         running = self._running
         if running is None:
             return True
-        thread, worker = running
-        worker.abandon.set()
-        thread.quit()
-        stopped = bool(thread.wait(timeout_ms))
+        running.abandon.set()
+        running.thread.quit()
+        stopped = bool(running.thread.wait(timeout_ms))
         if stopped:
             self._running = None
         return stopped
