@@ -36,6 +36,7 @@ from playground.core.training.builders import (
     step_schedule,
 )
 from playground.core.training.devices import resolve_device
+from playground.core.training.gradients import GradientNorms
 from playground.core.training.history import EpochRecord, MetricHistory
 from playground.core.training.inspection import update_ratios, weight_at
 from playground.core.training.loss_recorder import LossRecorder
@@ -93,13 +94,16 @@ class Engine:
         self._experiment = experiment
         self._dataset = dataset
         self._snapshot_interval = snapshot_interval
-        self._callbacks = tuple(callbacks)
         self._device = resolve_device(experiment.training.device)
         try:
             self._model = build_checked_model(experiment, dataset, self._device, initial_state)
         except (ModelError, SetupError) as error:
             raise EngineError(str(error)) from None
         self._has_batchnorm = has_batchnorm(self._model)
+        # The engine's own hook runs after the caller's: it sees the gradients the
+        # optimizer will get, before clipping rescales them.
+        self._gradient_norms = GradientNorms(self._model)
+        self._callbacks = (*callbacks, self._gradient_norms)
         self._initial_state = {k: v.detach().clone() for k, v in self._model.state_dict().items()}
         device = self._device
         self._x_train = dataset.x_train.to(device)
@@ -111,7 +115,13 @@ class Engine:
         )
         kinds = [layer.kind for layer in experiment.model.layers]
         self._snapshots = SnapshotMaker(
-            self._model, data, self._loss_fn, experiment.loss, kinds, device
+            self._model,
+            data,
+            self._loss_fn,
+            experiment.loss,
+            kinds,
+            device,
+            grad_clip=experiment.training.grad_clip,
         )
         self._control = RunControl()
         self.history = MetricHistory()
@@ -345,7 +355,7 @@ class Engine:
             callback.on_after_backward(self)
         parameters = self._parameters
         if clip is not None:
-            torch.nn.utils.clip_grad_norm_(parameters, clip)
+            self._gradient_norms.clip(clip)  # with the norms the hook read before clipping
         # Update-to-weight ratios need the old weights: copied only when a snapshot is due.
         before = [p.detach().clone() for p in parameters] if record else None
         self._optimizer.step()
@@ -404,6 +414,7 @@ class Engine:
         self._state = "idle"
         self._reason = ""
         self._snapshots.reset()
+        self._gradient_norms.reset()
         self._step = self._epoch = self._batch = self._samples = 0
         self._update_ratios = {}
         self._clock = RunClock()
@@ -449,4 +460,6 @@ class Engine:
             learning_rate=self.learning_rate,
             reason=self._divergence_reason() if state == "diverged" else self._reason,
         )
-        return self._snapshots.make(progress, steps, losses, self._update_ratios)
+        return self._snapshots.make(
+            progress, steps, losses, self._update_ratios, self._gradient_norms.latest()
+        )
