@@ -107,6 +107,7 @@ def test_without_clipping_the_norms_are_those_of_the_applied_gradient() -> None:
     for stats in last.parameters:
         grad = dict(engine.model.named_parameters())[stats.name].grad
         assert stats.grad_norm == pytest.approx(float(torch.linalg.vector_norm(grad)), rel=1e-5)
+        assert stats.grad_norm == pytest.approx(hand.by_step[last.step - 1][stats.name], rel=1e-5)
     assert last.grad_clip is None
 
 
