@@ -1,9 +1,10 @@
 """Start, pause, step, stop and reset: the run's life cycle between panels, worker and plots.
 
 The toolbar asks for intentions ("train", "one batch"); this object turns them
-into engine runs on the :class:`TrainingController`, remembers whether the
-current weights have been trained (so the window can ask before throwing
-them away) and reports every state change and problem as a signal.
+into engine runs, owns the worker and the thread of the current run, sends
+the controls straight to the engine (whose controls are thread-safe), remembers
+whether the current weights have been trained (so the window can ask before
+throwing them away) and reports every state change and problem as a signal.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import torch
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from playground.core.data.base import Dataset
 from playground.core.runs.paired import PairedRunError, paired_engine
@@ -22,7 +23,7 @@ from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.gui.messages import as_sentence
-from playground.gui.training.worker import TrainingController, describe_exception
+from playground.gui.training.worker import TrainingWorker, describe_exception, new_worker_thread
 
 SHUTDOWN_POLL_S = 0.1
 ENDED_STATES = frozenset({"finished", "stopped", "diverged", "failed"})
@@ -35,7 +36,7 @@ class RunController(QObject):
     for every snapshot; ``problem(str)`` with a sentence when a run cannot start
     or fails; ``run_started()`` when a fresh run (new weights) begins;
     ``run_recorded(RunRecord)`` when a run that trained ends, is stopped or is
-    reset (each run once).
+    reset (each run once); ``finished()`` when a run's thread has ended.
     """
 
     state_changed = Signal(str)
@@ -43,10 +44,12 @@ class RunController(QObject):
     problem = Signal(str)
     run_started = Signal()
     run_recorded = Signal(object)
+    finished = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.training = TrainingController(self)
+        self.worker: TrainingWorker | None = None
+        self.training_thread: QThread | None = None
         self.experiment: Experiment | None = None
         self.dataset: Dataset | None = None
         self.callbacks: Sequence[Callback] = ()
@@ -58,9 +61,6 @@ class RunController(QObject):
         self._started_at = datetime.now(UTC)
         self._started_clock = time.perf_counter()
         self._recorded = True  # nothing to record until a run starts
-        self.training.snapshot.connect(self._on_snapshot)
-        self.training.errored.connect(self._on_errored)
-        self.training.finished.connect(self._on_finished)
 
     # ---- what the window tells us ---------------------------------------------------
 
@@ -70,11 +70,6 @@ class RunController(QObject):
         self.dataset = dataset
 
     @property
-    def can_train(self) -> bool:
-        """Whether a run can start or continue."""
-        return self.experiment is not None or self.training.is_running
-
-    @property
     def has_trained(self) -> bool:
         """Whether the current weights have been changed by training (worth keeping)."""
         return self.last_snapshot is not None and self.last_snapshot.step > 0
@@ -82,19 +77,24 @@ class RunController(QObject):
     @property
     def is_running(self) -> bool:
         """Whether a run's thread exists (running or paused)."""
-        return self.training.is_running
+        return self.training_thread is not None
+
+    def _live_engine(self) -> Engine | None:
+        # The engine of the run in the thread: the one the controls are meant for.
+        return self.engine if self.training_thread is not None else None
 
     # ---- toolbar intentions ---------------------------------------------------------
 
     def play_pause(self) -> None:
         """Start a run, pause a running one, or continue a paused one."""
-        if not self.training.is_running:
+        engine = self._live_engine()
+        if engine is None:
             self._start(start_paused=False)
         elif self.state == "paused":
-            self.training.resume()
+            engine.resume()
             self._set_state("running")
         else:
-            self.training.pause()
+            engine.pause()
             self._set_state("paused")
 
     def step_batch(self) -> None:
@@ -107,7 +107,9 @@ class RunController(QObject):
 
     def stop(self) -> None:
         """End the run; the plots keep what it showed."""
-        self.training.stop()
+        engine = self._live_engine()
+        if engine is not None:
+            engine.stop()
 
     def reset(self) -> None:
         """Forget the run: the next one starts from the seed's initial weights."""
@@ -120,32 +122,39 @@ class RunController(QObject):
         self._set_state("idle")
 
     def set_learning_rate(self, lr: float) -> None:
-        """Apply a new learning rate to the running run at once."""
-        self.training.set_learning_rate(lr)
+        """Apply a new learning rate to the running run at once (EngineError for a bad value)."""
+        engine = self._live_engine()
+        if engine is not None:
+            engine.set_learning_rate(lr)
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
         """Change one weight of a paused or ended run (from the network diagram)."""
+        engine = self.engine
+        if engine is None:
+            return
         try:
-            if self.training.is_running:
-                self.training.set_weight(name, index, value)
-            elif self.engine is not None:
-                self.engine.set_weight(name, index, value)
-                self._on_snapshot(self.engine.snapshot())
+            engine.set_weight(name, index, value)
+            if not self.is_running:  # no loop will report it: show the change now
+                self._on_snapshot(engine.snapshot())
         except ValueError as error:
             self.problem.emit(as_sentence(str(error)))
 
     def shutdown(self, timeout: float = 5.0) -> bool:
         """Stop any run and wait for its thread (window closing); True when it ended.
 
-        The stop request is repeated while waiting: a run that had not reached
-        its loop yet when first asked would otherwise miss it.
+        The engine checks its stop flag once per batch, so this returns within
+        one batch in practice. The stop request is repeated while waiting: a run
+        that had not reached its loop yet when first asked would otherwise miss it.
         """
         waited = 0.0
-        while self.training.is_running and waited < timeout:
-            if self.training.stop_and_wait(SHUTDOWN_POLL_S):
+        while (thread := self.training_thread) is not None and waited < timeout:
+            self.stop()
+            if thread.wait(int(SHUTDOWN_POLL_S * 1000)):
+                # Deliver the queued end of the thread now, so nothing deleted is touched later.
+                self._thread_finished_if_current(thread)
                 break
             waited += SHUTDOWN_POLL_S
-        return not self.training.is_running
+        return not self.is_running
 
     def restore(self, weights: dict[str, torch.Tensor]) -> bool:
         """Show ``weights`` (from a file) as the current model, without training.
@@ -170,7 +179,7 @@ class RunController(QObject):
 
     def start_paired(self, base: RunRecord) -> bool:
         """Re-run ``base`` with the current settings: same start weights, data and batch order."""
-        if self.training.is_running:
+        if self.is_running:
             self.problem.emit("Stop the current run before starting a paired run.")
             return False
         if self.experiment is None:
@@ -185,13 +194,13 @@ class RunController(QObject):
             self.problem.emit(as_sentence(describe_exception(error)))
             return False
         self.reset()
-        self._launch(engine, start_paused=False)
+        self.launch(engine)
         return True
 
     def current_weights(self) -> dict[str, torch.Tensor] | None:
         """A CPU copy of the current model's weights, or None (no model, or training right now)."""
         engine = self.engine
-        if engine is None or (self.training.is_running and self.state != "paused"):
+        if engine is None or (self.is_running and self.state != "paused"):
             return None
         if self._pending_step:
             return None
@@ -204,7 +213,7 @@ class RunController(QObject):
 
     def _record(self) -> None:
         engine = self.engine
-        if self._recorded or engine is None or self.training.is_running:
+        if self._recorded or engine is None or self.is_running:
             return
         self._recorded = True
         final = engine.snapshot()
@@ -215,22 +224,26 @@ class RunController(QObject):
 
     def _step(self, *, epoch: bool) -> None:
         request = "epoch" if epoch else "batch"
-        if not self.training.is_running:
+        engine = self._live_engine()
+        if engine is None:
             # A fresh run may not have reached its loop yet; the step is sent when the
             # run reports that it is paused (see _on_snapshot).
             self._pending_step = request
             self._start(start_paused=True)
             return
         if self.state == "running":
-            self.training.pause()
+            engine.pause()
         self._set_state("paused")
         self._send_step(request)
 
     def _send_step(self, request: str) -> None:
+        engine = self._live_engine()
+        if engine is None:
+            return
         if request == "epoch":
-            self.training.step_epoch()
+            engine.step_epoch()
         else:
-            self.training.step_batch()
+            engine.step_batch()
 
     def _start(self, *, start_paused: bool) -> bool:
         if self.experiment is None:
@@ -241,10 +254,18 @@ class RunController(QObject):
         except Exception as error:  # every failure to build a run is told in words
             self.problem.emit(as_sentence(describe_exception(error)))
             return False
-        self._launch(engine, start_paused=start_paused)
+        self.launch(engine, start_paused=start_paused)
         return True
 
-    def _launch(self, engine: Engine, *, start_paused: bool) -> None:
+    def launch(self, engine: Engine, *, start_paused: bool = False) -> None:
+        """Train ``engine`` in a new thread (refused while another run is going).
+
+        The worker and its thread are made here and nowhere else; a run asked
+        to start paused is paused before its thread starts (the engine keeps
+        requests made before its loop begins).
+        """
+        if self.training_thread is not None:
+            raise RuntimeError("a training run is already going; stop it before starting another")
         self._record()
         self.engine = engine
         self.last_snapshot = None
@@ -253,7 +274,15 @@ class RunController(QObject):
         self._started_clock = time.perf_counter()
         self._recorded = False
         self.run_started.emit()
-        self.training.start(engine, start_paused=start_paused)
+        if start_paused:
+            engine.pause()
+        worker = TrainingWorker(engine)
+        # Bound slots of this GUI-thread object: the worker's signals arrive queued.
+        worker.snapshot.connect(self._on_snapshot)
+        worker.errored.connect(self._on_errored)
+        thread = new_worker_thread(worker, self._on_thread_finished)
+        self.worker, self.training_thread = worker, thread
+        thread.start()
         self._set_state("paused" if start_paused else "running")
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
@@ -270,10 +299,24 @@ class RunController(QObject):
     def _on_errored(self, message: object) -> None:
         self.problem.emit(as_sentence(str(message)))
 
-    def _on_finished(self) -> None:
+    def _on_thread_finished(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QThread):
+            self._thread_finished_if_current(sender)
+
+    def _thread_finished_if_current(self, thread: QThread) -> None:
+        # Runs once per thread, whether the queued signal or shutdown() gets here first.
+        if self.training_thread is not thread:
+            return
+        # ``finished`` comes just before the thread deletes the worker (deleteLater); wait
+        # until it has really ended so the wrapper is not dropped during that deletion.
+        thread.wait()
+        self.worker = None
+        self.training_thread = None
         if self.state not in ENDED_STATES:
             self._set_state("stopped")
         self._record()
+        self.finished.emit()
 
     def _set_state(self, state: RunState) -> None:
         if state != self.state:

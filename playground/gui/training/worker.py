@@ -1,4 +1,4 @@
-"""Training in a background thread: the worker that runs the engine and its controller.
+"""Training in a background thread: the worker that runs the engine, and its thread's wiring.
 
 The engine's loop blocks for as long as training lasts, so it runs in a
 QThread; the GUI thread stays free to draw and to take clicks. Wiring follows
@@ -10,6 +10,7 @@ never terminated, only asked to stop through the engine's flags.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -47,8 +48,9 @@ class TrainingWorker(QObject):
     It lives in its own QThread so the blocking loop never freezes the
     window. ``run`` catches every exception, reports it as a sentence on
     ``errored`` and always emits ``finished``, so the thread always ends.
-    Controls may be called from the GUI thread at any time: they forward to the
-    engine's thread-safe methods.
+    It has no controls of its own: pause, stop, steps, the learning rate and
+    weight edits go straight to the engine, whose methods are thread-safe
+    (see :class:`~playground.gui.training.run_controller.RunController`).
     """
 
     started = Signal()
@@ -56,22 +58,21 @@ class TrainingWorker(QObject):
     errored = Signal(object)  # str: what went wrong, in words
     finished = Signal()
 
-    def __init__(self, engine: Engine, *, start_paused: bool = False) -> None:
+    def __init__(self, engine: Engine) -> None:
         super().__init__()
         self.engine = engine
-        self.start_paused = start_paused
         self.final: Snapshot | None = None
-        self._stop_requested = False
 
     def run(self) -> None:
-        """Train until the run ends; emits ``started``, ``snapshot``s, maybe ``errored``, ``finished``."""
+        """Train until the run ends; emits ``started``, ``snapshot``s, maybe ``errored``, ``finished``.
+
+        Requests made before the loop began (a pause, a stop, a single step)
+        are kept by the engine, so a run asked to start paused or to stop at
+        once does so.
+        """
         self.started.emit()
         try:
-            if self._stop_requested:  # stopped before the thread got going
-                return
-            self.final = self.engine.run(
-                on_snapshot=self.snapshot.emit, start_paused=self.start_paused
-            )
+            self.final = self.engine.run(on_snapshot=self.snapshot.emit)
             if self.final.state == "failed":
                 self.errored.emit(self.final.reason or "Training failed for an unknown reason.")
         except BaseException as error:  # the thread must end cleanly whatever happens
@@ -80,152 +81,25 @@ class TrainingWorker(QObject):
         finally:
             self.finished.emit()
 
-    # Controls, callable from the GUI thread while run() is going.
-    def pause(self) -> None:
-        """Pause after the current batch (or start paused if the thread has not begun)."""
-        self.start_paused = True
-        self.engine.pause()
 
-    def resume(self) -> None:
-        """Continue a paused run."""
-        self.start_paused = False
-        self.engine.resume()
+def new_worker_thread(worker: TrainingWorker, on_thread_finished: Callable[[], None]) -> QThread:
+    """A thread for ``worker``, wired as superqt's ``new_worker_qthread`` (not yet started).
 
-    def stop(self) -> None:
-        """End the run after the current batch (also when paused)."""
-        self._stop_requested = True
-        self.engine.stop()
-
-    def step_batch(self) -> None:
-        """While paused: train one batch, then pause again."""
-        self.engine.step_batch()
-
-    def step_epoch(self) -> None:
-        """While paused: finish the current epoch, then pause again."""
-        self.engine.step_epoch()
-
-    def set_learning_rate(self, lr: float) -> None:
-        """Use ``lr`` from the next batch on; raises ``EngineError`` (a sentence) for a bad value."""
-        self.engine.set_learning_rate(lr)
-
-    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
-        """Set one entry of parameter ``name`` (from the network diagram).
-
-        Only while paused; otherwise the engine raises ``EngineError`` with a sentence.
-        """
-        self.engine.set_weight(name, index, value)
-
-
-class TrainingController(QObject):
-    """Owns the thread and worker of the current run, so the window never juggles them.
-
-    The main window connects once to the controller's signals, which repeat
-    the worker's for whichever run is current; :meth:`stop_and_wait` lets the
-    window close without leaving a thread behind.
+    ``thread.started → worker.run``, ``worker.finished → thread.quit`` and
+    ``deleteLater`` on both once they are done; the thread is never
+    terminated, only asked to stop through the engine's flags.
+    ``on_thread_finished`` (a bound slot of a GUI-thread object, so the call is
+    queued into the GUI thread) is connected before ``deleteLater``, so it
+    runs while the thread object still exists.
     """
-
-    started = Signal()
-    snapshot = Signal(object)
-    errored = Signal(object)
-    finished = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.worker: TrainingWorker | None = None
-        self.training_thread: QThread | None = None
-
-    @property
-    def is_running(self) -> bool:
-        """Whether a run's thread is going (paused runs count as running)."""
-        return self.training_thread is not None
-
-    def start(self, engine: Engine, *, start_paused: bool = False) -> TrainingWorker:
-        """Train ``engine`` in a new thread; refused while another run is going."""
-        if self.training_thread is not None:
-            raise RuntimeError("a training run is already going; stop it before starting another")
-        worker = TrainingWorker(engine, start_paused=start_paused)
-        thread = QThread()
-        thread.setObjectName("training")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread,
-        # which may itself be blocked in stop_and_wait().
-        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.finished.connect(worker.deleteLater)
-        # A bound slot of this GUI-thread object makes the call queued into the GUI
-        # thread; it is connected before deleteLater so it runs while the thread exists.
-        thread.finished.connect(self._on_thread_finished)
-        thread.finished.connect(thread.deleteLater)
-        worker.started.connect(self.started)
-        worker.snapshot.connect(self.snapshot)
-        worker.errored.connect(self.errored)
-        self.worker, self.training_thread = worker, thread
-        thread.start()
-        return worker
-
-    def pause(self) -> None:
-        """Pause the current run (no effect without one)."""
-        if self.worker is not None:
-            self.worker.pause()
-
-    def resume(self) -> None:
-        """Continue the current run."""
-        if self.worker is not None:
-            self.worker.resume()
-
-    def stop(self) -> None:
-        """Ask the current run to end after its current batch."""
-        if self.worker is not None:
-            self.worker.stop()
-
-    def step_batch(self) -> None:
-        """While paused: one batch."""
-        if self.worker is not None:
-            self.worker.step_batch()
-
-    def step_epoch(self) -> None:
-        """While paused: the rest of the epoch."""
-        if self.worker is not None:
-            self.worker.step_epoch()
-
-    def set_learning_rate(self, lr: float) -> None:
-        """Change the current run's learning rate."""
-        if self.worker is not None:
-            self.worker.set_learning_rate(lr)
-
-    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
-        """Change one weight of the current run."""
-        if self.worker is not None:
-            self.worker.set_weight(name, index, value)
-
-    def stop_and_wait(self, timeout: float = 5.0) -> bool:
-        """Stop the run and wait up to ``timeout`` seconds for its thread; True when it ended.
-
-        For closing the window: the engine checks its stop flag once per
-        batch, so this returns within one batch in practice.
-        """
-        thread = self.training_thread
-        if thread is None:
-            return True
-        self.stop()
-        ended = thread.wait(int(timeout * 1000))
-        if ended:
-            # Deliver the queued finished signals now, so no deleted object is touched later.
-            self._thread_finished_if_current(thread)
-        return bool(ended)
-
-    def _on_thread_finished(self) -> None:
-        sender = self.sender()
-        if isinstance(sender, QThread):
-            self._thread_finished_if_current(sender)
-
-    def _thread_finished_if_current(self, thread: QThread) -> None:
-        # Runs once per thread, whether the queued signal or stop_and_wait gets here first.
-        if self.training_thread is not thread:
-            return
-        # ``finished`` is emitted just before the thread deletes the worker (deleteLater);
-        # wait until it has really ended so the wrapper is not dropped during that deletion.
-        thread.wait()
-        self.worker = None
-        self.training_thread = None
-        self.finished.emit()
+    thread = QThread()
+    thread.setObjectName("training")
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread,
+    # which may itself be blocked waiting for this thread to end.
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    worker.finished.connect(worker.deleteLater)
+    thread.finished.connect(on_thread_finished)
+    thread.finished.connect(thread.deleteLater)
+    return thread
