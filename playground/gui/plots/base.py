@@ -110,11 +110,6 @@ def apply_plot_theme(view: pg.GraphicsView, theme: PlotTheme) -> None:
             item.titleLabel.setText(item.titleLabel.text, color=theme.foreground)
 
 
-def message_text() -> pg.TextItem:
-    """A centred grey note drawn inside a plot when it has nothing to show."""
-    return pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
-
-
 class LivePlot(Protocol):
     """What the plot area needs from each live plot, so it can treat them all alike.
 

@@ -115,6 +115,7 @@ def test_hiding_and_locking_by_id_reach_menu_and_toolbar(
     assert stop.isEnabled() and button.isEnabled() and button.isVisible()
 
     actions.set_locked("stop")
+    assert actions.is_locked("stop")
     assert not stop.isEnabled() and not button.isEnabled()
     actions.update(AppState(run_state="running", run_active=True, experiment_valid=True))
     assert not stop.isEnabled()  # a lock outlasts the state's say
