@@ -350,6 +350,8 @@ class Engine:
         outputs = self._model(inputs)
         loss = self._loss_fn(outputs, self._y_epoch[batch])
         self._optimizer.zero_grad(set_to_none=True)
+        # Clipping needs the norms anyway; otherwise they are read only for a snapshot.
+        self._gradient_norms.wanted = record or clip is not None
         loss.backward()
         for callback in self._callbacks:
             callback.on_after_backward(self)

@@ -26,7 +26,10 @@ class GradientNorms(Callback):
 
     The norms stay on the training device as one tensor, so recording them
     costs no device synchronisation per batch; :meth:`latest` reads them back
-    once, when a snapshot is taken.
+    once, when a snapshot is taken. The engine sets :attr:`wanted` per batch:
+    norms are read when clipping needs them or a snapshot follows the batch.
+    Otherwise nothing is read, and a later snapshot measures ``.grad``, which
+    without clipping is still what backward produced.
     """
 
     def __init__(self, model: nn.Module) -> None:
@@ -35,10 +38,14 @@ class GradientNorms(Callback):
         self._parameters = [p for _, p in named]
         self._recorded: list[str] = []  # names of the parameters in ``_norms``, in order
         self._norms: torch.Tensor | None = None
+        self.wanted = True
 
     def on_after_backward(self, engine: Engine) -> None:
-        """Read the norms of the gradients that backward has just written."""
-        self.record()
+        """Read the norms of the gradients that backward has just written (when wanted)."""
+        if self.wanted:
+            self.record()
+        else:
+            self.reset()  # older norms would be stale; a snapshot reads .grad instead
 
     def record(self) -> None:
         """Measure every parameter that has a gradient (one small kernel per parameter)."""
