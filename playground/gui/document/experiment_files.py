@@ -18,12 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from playground.core.io.atomic import atomic_write_text
-from playground.core.io.files import (
-    SUFFIX,
-    FileFormatError,
-    LoadedExperiment,
-    save_experiment_file,
-)
+from playground.core.io.files import SUFFIX, FileFormatError, LoadedExperiment, save_experiment_file
 from playground.core.io.readers import load_experiment_file_any as read_experiment_file
 from playground.core.runs.records import RunRecord
 from playground.core.spec.experiment import Experiment
@@ -96,6 +91,12 @@ class ExperimentFiles(QObject):
         except FileFormatError as error:
             problems = [line for line in str(error).splitlines() if line.strip()]
             self._fail(f"Could not open {Path(path).name}. " + " ".join(map(as_sentence, problems)))
+            return None
+        except Exception:  # a reader's own bug must not cost the window, nor the app's start
+            self._fail(
+                f"Could not open {Path(path).name}: an unexpected problem stopped reading it; "
+                "open an earlier copy of the file"
+            )
             return None
         self.path = Path(path)
         self.opened.emit(loaded, str(path))
