@@ -8,8 +8,8 @@ import torch
 from pydantic import ValidationError
 
 from playground.cli import main as cli
-from playground.core.layers import memory as memory_estimate
 from playground.core.data import describe_data, load_dataset
+from playground.core.layers import memory as memory_estimate
 from playground.core.layers.memory import (
     estimate_memory,
     is_allocation_failure,
