@@ -17,6 +17,7 @@ import torch
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from playground.core.export.names import proposed_path
 from playground.core.io.atomic import atomic_write_text
 from playground.core.io.files import SUFFIX, FileFormatError, LoadedExperiment, save_experiment_file
 from playground.core.io.readers import load_experiment_file_any as read_experiment_file
@@ -111,8 +112,10 @@ class ExperimentFiles(QObject):
     def save_as(self, document: Document | Experiment) -> bool:
         """Ask for a path (``.playground`` unless the user picks ``.json``) and save there."""
         experiment = document if isinstance(document, Experiment) else document.experiment
-        stem = self.path.stem if self.path else (experiment.name or "experiment")
-        start = self._folder() / f"{stem}{SUFFIX}"
+        if self.path:
+            start = self._folder() / f"{self.path.stem}{SUFFIX}"
+        else:  # the name may come from a shared file: propose a plain name in the folder
+            start = proposed_path(self._folder(), experiment.name, SUFFIX, fallback="experiment")
         name = file_prompts.choose_save_path(
             self._window, "Save the experiment", start, SAVE_FILTER
         )
