@@ -20,6 +20,10 @@ DATASET_DESCRIPTIONS: dict[str, str] = {
     "linear": "Regression with one input: y = 2x plus noise, for fitting a straight line.",
     "identity": "Regression on the plane: the two targets are the two inputs themselves.",
     "random-regression": "A small regression set: two random inputs and a random linear target.",
+    "course-line": "The course's five points x = 1…5 with y = 2x, for linear regression.",
+    "course-identity": "The course's five points (1, 2)…(5, 6), each its own target (identity).",
+    "course-randn": "The course's random samples: inputs and targets drawn with randn.",
+    "course-randint": "The course's random whole numbers x and y from randint(1, 5).",
     "iris": "Iris flowers: 150 samples, 4 measurements, 3 species (scikit-learn).",
     "wine": "Wines: 178 samples, 13 chemical measurements, 3 cultivars (scikit-learn).",
     "breast-cancer": "Breast tumours: 569 samples, 30 measurements, malignant or benign (scikit-learn).",
@@ -36,7 +40,11 @@ PLANE_SETS: tuple[str, ...] = (
     "multi-gaussian",
     "identity",
     "random-regression",
+    "course-identity",
+    "course-randn",
 )
+#: Sets with one input x and one target y: they get a fitted-curve plot.
+CURVE_SETS: tuple[str, ...] = ("linear", "course-line", "course-randint")
 TF_PLAYGROUND_SETS: tuple[str, ...] = (
     "circle",
     "xor",
@@ -134,7 +142,7 @@ def describe_builtin(spec: BuiltinData) -> DataInfo:
             target_names=("class",),
             class_names=classes,
         )
-    if name == "linear":
+    if name in CURVE_SETS:
         return DataInfo(
             task="regression",
             input_shape=(1,),
@@ -152,7 +160,7 @@ def describe_builtin(spec: BuiltinData) -> DataInfo:
             target_names=("class",),
             class_names=_TWO_CLASS_NAMES[name],
         )
-    targets = ("y1", "y2") if name == "identity" else ("y",)
+    targets = ("y1", "y2") if name in ("identity", "course-identity") else ("y",)
     return DataInfo(
         task="regression",
         input_shape=(len(features),),

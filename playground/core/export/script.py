@@ -246,6 +246,7 @@ def training_script(experiment: Experiment, filename: str = "train.py") -> str:
         seed=python_literal(training.seed),
         device=python_literal(training.device),
         grad_clip=python_literal(training.grad_clip),
+        zero_grad=python_literal(training.zero_grad),
         data_code=data_code.rstrip("\n"),
         input_text=describe_shape(tuple(info.input_shape)),
         layers=_layers_code(experiment, tuple(info.input_shape)),

@@ -30,6 +30,10 @@ DatasetName = Literal[
     "linear",
     "identity",
     "random-regression",
+    "course-line",
+    "course-identity",
+    "course-randn",
+    "course-randint",
     "iris",
     "wine",
     "breast-cancer",
@@ -192,6 +196,11 @@ class TrainingSpec(SpecModel):
     device: str = Field("auto", description="auto, cpu, cuda, cuda:N or mps.")
     grad_clip: float | None = Field(
         None, gt=0.0, description="Clip the total gradient norm to this value (off when empty)."
+    )
+    zero_grad: bool = Field(
+        True,
+        description="Clear the gradients before each step; off, they add up from step to step "
+        "(what forgetting optimizer.zero_grad() does).",
     )
 
     @field_validator("device")
