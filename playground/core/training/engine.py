@@ -38,7 +38,7 @@ from playground.core.training.builders import (
 )
 from playground.core.training.devices import resolve_device
 from playground.core.training.gradients import GradientNorms
-from playground.core.training.history import EpochRecord, MetricHistory
+from playground.core.training.history import EpochRecord, LearningRateChange, MetricHistory
 from playground.core.training.inspection import update_ratios, weight_at
 from playground.core.training.loss_recorder import LossRecorder
 from playground.core.training.losses import build_loss, loss_targets
@@ -239,7 +239,7 @@ class Engine:
         control = self._control
         with control.condition:
             if control.wait_until_idle():
-                set_learning_rate(self._optimizer, lr)
+                self._apply_lr(lr)
             else:
                 control.pending_lr = lr
 
@@ -456,6 +456,9 @@ class Engine:
         self._on_snapshot = None
 
     def _apply_lr(self, lr: float) -> None:
+        # Recorded where it takes effect, so a run's record says what really ran.
+        if lr != self.learning_rate:
+            self.history.add_lr_change(LearningRateChange(self._step, self._epoch + 1, lr))
         set_learning_rate(self._optimizer, lr)
 
     def _divergence_reason(self) -> str:
