@@ -4,8 +4,8 @@ Runs offscreen. For the same experiment it measures, side by side and
 alternating to share any drift of the machine:
 
 * steps per second of ``Engine.run`` alone in the main thread (headless), and
-* steps per second with the app's wiring: the engine in the thread of a
-  ``RunController``, snapshots into a shown 900×700 ``PlotArea`` whose timer redraws every
+* steps per second with the app's wiring: the engine in a ``TrainingController``
+  thread, snapshots into a shown 900×700 ``PlotArea`` whose timer redraws every
   plot on every tab (or only the visible tab with ``--visible-tab-only``, as the
   app does) at the rate its frame pacer allows (25 Hz at most);
 
@@ -38,7 +38,7 @@ from playground.core.spec.experiment import (
 )
 from playground.core.training.engine import Engine
 from playground.gui.plots.plot_area import PlotArea
-from playground.gui.training.run_controller import RunController
+from playground.gui.training.worker import TrainingController
 
 PROBE_MS = 5
 
@@ -86,7 +86,7 @@ def with_gui(
         app.processEvents()
     # Worst case: redraw the plots of every tab, not only the visible one.
     area.redraw_hidden_tabs = all_tabs
-    controller = RunController()
+    controller = TrainingController()
     controller.snapshot.connect(area.add_snapshot)
     final_steps: list[int] = []
     controller.snapshot.connect(lambda snapshot: final_steps.append(snapshot.step))
@@ -109,7 +109,7 @@ def with_gui(
     timer.start()
     cpu_start = time.thread_time()
     paint_start = sum(view.paint_seconds for view in area._views)
-    controller.launch(engine)
+    controller.start(engine)
     app.exec()
     elapsed = time.perf_counter() - start
     frames = max(area.frame_count, 1)

@@ -1,10 +1,9 @@
 """Start, pause, step, stop and reset: the run's life cycle between panels, worker and plots.
 
 The toolbar asks for intentions ("train", "one batch"); this object turns them
-into engine runs, owns the worker and the thread of the current run, sends
-the controls straight to the engine (whose controls are thread-safe), remembers
-whether the current weights have been trained (so the window can ask before
-throwing them away) and reports every state change and problem as a signal.
+into engine runs on the :class:`TrainingController`, remembers whether the
+current weights have been trained (so the window can ask before throwing
+them away) and reports every state change and problem as a signal.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import torch
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from playground.core.data.base import Dataset
 from playground.core.runs.paired import PairedRunError, paired_engine
@@ -23,7 +22,7 @@ from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.gui.messages import as_sentence
-from playground.gui.training.worker import TrainingWorker, describe_exception, new_worker_thread
+from playground.gui.training.worker import TrainingController, describe_exception
 
 SHUTDOWN_POLL_S = 0.1
 ENDED_STATES = frozenset({"finished", "stopped", "diverged", "failed"})
@@ -36,7 +35,12 @@ class RunController(QObject):
     for every snapshot; ``problem(str)`` with a sentence when a run cannot start
     or fails; ``run_started()`` when a fresh run (new weights) begins;
     ``run_recorded(RunRecord)`` when a run that trained ends, is stopped or is
-    reset (each run once); ``finished()`` when a run's thread has ended.
+    reset (each run once).
+
+    Reset and :meth:`discard` never wait for a run: a run that is still going
+    is let go (see :meth:`TrainingController.let_go`), so the window is usable
+    at once and the next Train starts the new experiment, even while the old
+    run finishes a long batch in the background.
     """
 
     state_changed = Signal(str)
@@ -44,12 +48,10 @@ class RunController(QObject):
     problem = Signal(str)
     run_started = Signal()
     run_recorded = Signal(object)
-    finished = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.worker: TrainingWorker | None = None
-        self.training_thread: QThread | None = None
+        self.training = TrainingController(self)
         self.experiment: Experiment | None = None
         self.dataset: Dataset | None = None
         self.callbacks: Sequence[Callback] = ()
@@ -61,6 +63,12 @@ class RunController(QObject):
         self._started_at = datetime.now(UTC)
         self._started_clock = time.perf_counter()
         self._recorded = True  # nothing to record until a run starts
+        # Runs let go by Reset, recorded once their thread has ended: engine → (start, seconds).
+        self._late_records: dict[Engine, tuple[datetime, float]] = {}
+        self.training.retired.ended.connect(self._on_retired_ended)
+        self.training.snapshot.connect(self._on_snapshot)
+        self.training.errored.connect(self._on_errored)
+        self.training.finished.connect(self._on_finished)
 
     # ---- what the window tells us ---------------------------------------------------
 
@@ -77,24 +85,19 @@ class RunController(QObject):
     @property
     def is_running(self) -> bool:
         """Whether a run's thread exists (running or paused)."""
-        return self.training_thread is not None
-
-    def _live_engine(self) -> Engine | None:
-        # The engine of the run in the thread: the one the controls are meant for.
-        return self.engine if self.training_thread is not None else None
+        return self.training.is_running
 
     # ---- toolbar intentions ---------------------------------------------------------
 
     def play_pause(self) -> None:
         """Start a run, pause a running one, or continue a paused one."""
-        engine = self._live_engine()
-        if engine is None:
+        if not self.training.is_running:
             self._start(start_paused=False)
         elif self.state == "paused":
-            engine.resume()
+            self.training.resume()
             self._set_state("running")
         else:
-            engine.pause()
+            self.training.pause()
             self._set_state("paused")
 
     def step_batch(self) -> None:
@@ -107,14 +110,36 @@ class RunController(QObject):
 
     def stop(self) -> None:
         """End the run; the plots keep what it showed."""
-        engine = self._live_engine()
-        if engine is not None:
-            engine.stop()
+        self.training.stop()
 
     def reset(self) -> None:
-        """Forget the run: the next one starts from the seed's initial weights."""
-        self.shutdown()
-        self._record()  # a run ended by Reset still counts as a run
+        """Forget the run: the next one starts from the seed's initial weights.
+
+        A run that is still going is stopped and let go; it is recorded when it
+        has ended (a run ended by Reset still counts as a run).
+        """
+        engine = self.training.let_go()
+        if engine is not None and not self._recorded:
+            self._late_records[engine] = (
+                self._started_at,
+                time.perf_counter() - self._started_clock,
+            )
+            self._recorded = True
+        self._record()
+        self._forget()
+
+    def discard(self) -> None:
+        """Forget the run without recording it (another experiment replaces this one).
+
+        Also drops the records still due from runs let go earlier: they belong to
+        the experiment that is being replaced.
+        """
+        self.training.let_go()
+        self._late_records.clear()
+        self._recorded = True
+        self._forget()
+
+    def _forget(self) -> None:
         self._pending_step = ""
         self.engine = None
         self.last_snapshot = None
@@ -122,39 +147,35 @@ class RunController(QObject):
         self._set_state("idle")
 
     def set_learning_rate(self, lr: float) -> None:
-        """Apply a new learning rate to the running run at once (EngineError for a bad value)."""
-        engine = self._live_engine()
-        if engine is not None:
-            engine.set_learning_rate(lr)
+        """Apply a new learning rate to the running run at once."""
+        self.training.set_learning_rate(lr)
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
         """Change one weight of a paused or ended run (from the network diagram)."""
-        engine = self.engine
-        if engine is None:
-            return
         try:
-            engine.set_weight(name, index, value)
-            if not self.is_running:  # no loop will report it: show the change now
-                self._on_snapshot(engine.snapshot())
+            if self.training.is_running:
+                self.training.set_weight(name, index, value)
+            elif self.engine is not None:
+                self.engine.set_weight(name, index, value)
+                self._on_snapshot(self.engine.snapshot())
         except ValueError as error:
             self.problem.emit(as_sentence(str(error)))
 
     def shutdown(self, timeout: float = 5.0) -> bool:
-        """Stop any run and wait for its thread (window closing); True when it ended.
+        """Stop every run and wait up to ``timeout`` s for the threads; True when none is left.
 
-        The engine checks its stop flag once per batch, so this returns within
-        one batch in practice. The stop request is repeated while waiting: a run
-        that had not reached its loop yet when first asked would otherwise miss it.
+        Blocks the GUI thread (a stop is honoured between layers, so this is short);
+        for saving the weights of a run, and for tests. The stop request is
+        repeated while waiting: a run that had not reached its loop yet when first
+        asked would otherwise miss it.
         """
         waited = 0.0
-        while (thread := self.training_thread) is not None and waited < timeout:
-            self.stop()
-            if thread.wait(int(SHUTDOWN_POLL_S * 1000)):
-                # Deliver the queued end of the thread now, so nothing deleted is touched later.
-                self._thread_finished_if_current(thread)
+        while self.training.is_running and waited < timeout:
+            if self.training.stop_and_wait(SHUTDOWN_POLL_S):
                 break
             waited += SHUTDOWN_POLL_S
-        return not self.is_running
+        self.training.retired.wait(max(0.0, timeout - waited))
+        return not self.training.has_threads
 
     def restore(self, weights: dict[str, torch.Tensor]) -> bool:
         """Show ``weights`` (from a file) as the current model, without training.
@@ -179,7 +200,7 @@ class RunController(QObject):
 
     def start_paired(self, base: RunRecord) -> bool:
         """Re-run ``base`` with the current settings: same start weights, data and batch order."""
-        if self.is_running:
+        if self.training.is_running:
             self.problem.emit("Stop the current run before starting a paired run.")
             return False
         if self.experiment is None:
@@ -194,13 +215,13 @@ class RunController(QObject):
             self.problem.emit(as_sentence(describe_exception(error)))
             return False
         self.reset()
-        self.launch(engine)
+        self._launch(engine, start_paused=False)
         return True
 
     def current_weights(self) -> dict[str, torch.Tensor] | None:
         """A CPU copy of the current model's weights, or None (no model, or training right now)."""
         engine = self.engine
-        if engine is None or (self.is_running and self.state != "paused"):
+        if engine is None or (self.training.is_running and self.state != "paused"):
             return None
         if self._pending_step:
             return None
@@ -213,7 +234,7 @@ class RunController(QObject):
 
     def _record(self) -> None:
         engine = self.engine
-        if self._recorded or engine is None or self.is_running:
+        if self._recorded or engine is None or self.training.is_running:
             return
         self._recorded = True
         final = engine.snapshot()
@@ -224,26 +245,22 @@ class RunController(QObject):
 
     def _step(self, *, epoch: bool) -> None:
         request = "epoch" if epoch else "batch"
-        engine = self._live_engine()
-        if engine is None:
+        if not self.training.is_running:
             # A fresh run may not have reached its loop yet; the step is sent when the
             # run reports that it is paused (see _on_snapshot).
             self._pending_step = request
             self._start(start_paused=True)
             return
         if self.state == "running":
-            engine.pause()
+            self.training.pause()
         self._set_state("paused")
         self._send_step(request)
 
     def _send_step(self, request: str) -> None:
-        engine = self._live_engine()
-        if engine is None:
-            return
         if request == "epoch":
-            engine.step_epoch()
+            self.training.step_epoch()
         else:
-            engine.step_batch()
+            self.training.step_batch()
 
     def _start(self, *, start_paused: bool) -> bool:
         if self.experiment is None:
@@ -254,18 +271,10 @@ class RunController(QObject):
         except Exception as error:  # every failure to build a run is told in words
             self.problem.emit(as_sentence(describe_exception(error)))
             return False
-        self.launch(engine, start_paused=start_paused)
+        self._launch(engine, start_paused=start_paused)
         return True
 
-    def launch(self, engine: Engine, *, start_paused: bool = False) -> None:
-        """Train ``engine`` in a new thread (refused while another run is going).
-
-        The worker and its thread are made here and nowhere else; a run asked
-        to start paused is paused before its thread starts (the engine keeps
-        requests made before its loop begins).
-        """
-        if self.training_thread is not None:
-            raise RuntimeError("a training run is already going; stop it before starting another")
+    def _launch(self, engine: Engine, *, start_paused: bool) -> None:
         self._record()
         self.engine = engine
         self.last_snapshot = None
@@ -274,15 +283,7 @@ class RunController(QObject):
         self._started_clock = time.perf_counter()
         self._recorded = False
         self.run_started.emit()
-        if start_paused:
-            engine.pause()
-        worker = TrainingWorker(engine)
-        # Bound slots of this GUI-thread object: the worker's signals arrive queued.
-        worker.snapshot.connect(self._on_snapshot)
-        worker.errored.connect(self._on_errored)
-        thread = new_worker_thread(worker, self._on_thread_finished)
-        self.worker, self.training_thread = worker, thread
-        thread.start()
+        self.training.start(engine, start_paused=start_paused)
         self._set_state("paused" if start_paused else "running")
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
@@ -296,27 +297,22 @@ class RunController(QObject):
             self._set_state(snapshot.state)
         self.snapshot.emit(snapshot)
 
+    def _on_retired_ended(self, engine: Engine) -> None:
+        started = self._late_records.pop(engine, None)
+        if started is None:
+            return
+        started_at, seconds = started
+        final = engine.snapshot()
+        if final.step > 0:
+            self.run_recorded.emit(record_from_engine(engine, final, started_at, seconds))
+
     def _on_errored(self, message: object) -> None:
         self.problem.emit(as_sentence(str(message)))
 
-    def _on_thread_finished(self) -> None:
-        sender = self.sender()
-        if isinstance(sender, QThread):
-            self._thread_finished_if_current(sender)
-
-    def _thread_finished_if_current(self, thread: QThread) -> None:
-        # Runs once per thread, whether the queued signal or shutdown() gets here first.
-        if self.training_thread is not thread:
-            return
-        # ``finished`` comes just before the thread deletes the worker (deleteLater); wait
-        # until it has really ended so the wrapper is not dropped during that deletion.
-        thread.wait()
-        self.worker = None
-        self.training_thread = None
+    def _on_finished(self) -> None:
         if self.state not in ENDED_STATES:
             self._set_state("stopped")
         self._record()
-        self.finished.emit()
 
     def _set_state(self, state: RunState) -> None:
         if state != self.state:

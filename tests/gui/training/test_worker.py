@@ -1,4 +1,4 @@
-"""The run controller, its worker and thread: real runs of the engine in a QThread."""
+"""The training worker and controller: real runs of the engine in a QThread."""
 
 from __future__ import annotations
 
@@ -18,8 +18,7 @@ from playground.core.spec.experiment import (
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.plot_area import PlotArea
-from playground.gui.training.run_controller import RunController
-from playground.gui.training.worker import describe_exception
+from playground.gui.training.worker import TrainingController, describe_exception
 
 TIMEOUT_MS = 30_000
 
@@ -42,26 +41,26 @@ def tiny_experiment(epochs: int = 30, samples: int = 200) -> Experiment:
 class Recorder:
     """Collects what the controller reports."""
 
-    def __init__(self, controller: RunController) -> None:
+    def __init__(self, controller: TrainingController) -> None:
         self.snapshots: list[Snapshot] = []
         self.errors: list[str] = []
         self.started = 0
         controller.snapshot.connect(self.snapshots.append)
-        controller.problem.connect(self.errors.append)
-        controller.run_started.connect(self._started)
+        controller.errored.connect(self.errors.append)
+        controller.started.connect(self._started)
 
     def _started(self) -> None:
         self.started += 1
 
 
 @pytest.fixture
-def controller(qtbot: QtBot) -> RunController:
-    control = RunController()
+def controller(qtbot: QtBot) -> TrainingController:
+    control = TrainingController()
     yield control
-    control.shutdown(10)
+    control.stop_and_wait(10)
 
 
-def test_real_run_trains_and_feeds_every_plot(qtbot: QtBot, controller: RunController) -> None:
+def test_real_run_trains_and_feeds_every_plot(qtbot: QtBot, controller: TrainingController) -> None:
     area = PlotArea()
     qtbot.addWidget(area)
     engine = Engine(tiny_experiment())
@@ -73,7 +72,7 @@ def test_real_run_trains_and_feeds_every_plot(qtbot: QtBot, controller: RunContr
     controller.snapshot.connect(lambda _s: seen_threads.add(threading.get_ident()))
 
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
-        controller.launch(engine)
+        controller.start(engine)
     assert not controller.is_running
     assert recorder.errors == [] and recorder.started == 1
     assert seen_threads == {main_thread}  # snapshots are delivered in the GUI thread
@@ -92,13 +91,13 @@ def test_real_run_trains_and_feeds_every_plot(qtbot: QtBot, controller: RunContr
     assert area.weights.matrix.image.image.shape == (8, 2)
 
 
-def test_pause_step_resume_and_stop(qtbot: QtBot, controller: RunController) -> None:
+def test_pause_step_resume_and_stop(qtbot: QtBot, controller: TrainingController) -> None:
     engine = Engine(tiny_experiment(epochs=10_000))
     recorder = Recorder(controller)
     batches_per_epoch = -(-len(engine.dataset.x_train) // 16)
 
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS) as paused:
-        controller.launch(engine, start_paused=True)
+        controller.start(engine, start_paused=True)
     assert paused.args[0].state == "paused" and paused.args[0].step == 0
 
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS) as stepped:
@@ -115,10 +114,10 @@ def test_pause_step_resume_and_stop(qtbot: QtBot, controller: RunController) -> 
     with qtbot.waitSignal(
         controller.snapshot, timeout=TIMEOUT_MS, check_params_cb=lambda s: s.state == "running"
     ) as running:
-        controller.play_pause()  # continue
+        controller.resume()
     assert running.args[0].learning_rate == pytest.approx(0.05)
 
-    controller.play_pause()  # pause
+    controller.pause()
     qtbot.waitUntil(lambda: recorder.snapshots[-1].state == "paused", timeout=TIMEOUT_MS)
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
         controller.stop()
@@ -126,10 +125,10 @@ def test_pause_step_resume_and_stop(qtbot: QtBot, controller: RunController) -> 
     assert recorder.errors == []
 
 
-def test_weight_can_be_set_while_paused(qtbot: QtBot, controller: RunController) -> None:
+def test_weight_can_be_set_while_paused(qtbot: QtBot, controller: TrainingController) -> None:
     engine = Engine(tiny_experiment(epochs=10_000))
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS):
-        controller.launch(engine, start_paused=True)
+        controller.start(engine, start_paused=True)
     controller.set_weight("0.weight", (1, 0), 0.75)
     assert engine.model[0].weight[1, 0].item() == pytest.approx(0.75)
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
@@ -145,12 +144,12 @@ class Exploding(Callback):
 
 
 def test_exception_in_training_reaches_errored_and_finished_fires(
-    qtbot: QtBot, controller: RunController
+    qtbot: QtBot, controller: TrainingController
 ) -> None:
     engine = Engine(tiny_experiment(), callbacks=[Exploding()])
     recorder = Recorder(controller)
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
-        controller.launch(engine)
+        controller.start(engine)
     assert len(recorder.errors) == 1
     message = recorder.errors[0]
     assert "boom" in message and "step 3" in message
@@ -159,7 +158,7 @@ def test_exception_in_training_reaches_errored_and_finished_fires(
 
 
 def test_unexpected_exception_outside_the_engine_is_reported(
-    qtbot: QtBot, controller: RunController, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, controller: TrainingController, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine = Engine(tiny_experiment())
 
@@ -169,58 +168,58 @@ def test_unexpected_exception_outside_the_engine_is_reported(
     monkeypatch.setattr(engine, "run", broken_run)
     recorder = Recorder(controller)
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
-        controller.launch(engine)
+        controller.start(engine)
     assert recorder.errors == [
         "Training stopped because of an unexpected error (RuntimeError: the device went away)."
     ]
 
 
 def test_stop_and_wait_while_training_leaves_no_thread(
-    qtbot: QtBot, controller: RunController
+    qtbot: QtBot, controller: TrainingController
 ) -> None:
     engine = Engine(tiny_experiment(epochs=1_000_000))
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS):
-        controller.launch(engine)
+        controller.start(engine)
     thread = controller.training_thread
     assert thread is not None and thread.isRunning()
     with qtbot.waitSignal(controller.finished, timeout=1000):
-        assert controller.shutdown(10)
+        assert controller.stop_and_wait(10)
     assert not controller.is_running
     assert engine.state == "stopped"
 
 
-def test_stop_and_wait_while_paused(qtbot: QtBot, controller: RunController) -> None:
+def test_stop_and_wait_while_paused(qtbot: QtBot, controller: TrainingController) -> None:
     engine = Engine(tiny_experiment(epochs=1_000_000))
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS):
-        controller.launch(engine, start_paused=True)
-    assert controller.shutdown(10)
+        controller.start(engine, start_paused=True)
+    assert controller.stop_and_wait(10)
     assert not controller.is_running
 
 
-def test_a_second_start_is_refused_while_running(qtbot: QtBot, controller: RunController) -> None:
+def test_a_second_start_is_refused_while_running(
+    qtbot: QtBot, controller: TrainingController
+) -> None:
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS):
-        controller.launch(Engine(tiny_experiment(epochs=10_000)), start_paused=True)
+        controller.start(Engine(tiny_experiment(epochs=10_000)), start_paused=True)
     with pytest.raises(RuntimeError):
-        controller.launch(Engine(tiny_experiment()))
-    assert controller.shutdown(10)
+        controller.start(Engine(tiny_experiment()))
+    assert controller.stop_and_wait(10)
 
 
 def test_stop_before_the_thread_begins_still_ends_the_run(
-    qtbot: QtBot, controller: RunController
+    qtbot: QtBot, controller: TrainingController
 ) -> None:
     engine = Engine(tiny_experiment(epochs=1_000_000))
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
-        controller.launch(engine)
+        controller.start(engine)
         controller.stop()
     assert not controller.is_running
 
 
-def test_controls_without_a_run_do_nothing(controller: RunController) -> None:
-    controller.stop()
-    controller.set_learning_rate(0.1)
-    controller.set_weight("0.weight", (0, 0), 1.0)
-    assert controller.state == "idle" and controller.engine is None
-    assert controller.shutdown(0.1)
+def test_controls_without_a_run_do_nothing(controller: TrainingController) -> None:
+    for control in (controller.pause, controller.resume, controller.stop, controller.step_batch):
+        control()
+    assert controller.stop_and_wait(0.1)
 
 
 def test_describe_exception_in_words() -> None:
@@ -231,38 +230,3 @@ def test_describe_exception_in_words() -> None:
         describe_exception(KeyError())
         == "Training stopped because of an unexpected error (KeyError)."
     )
-
-
-def test_worker_and_thread_are_wired_once_and_deleted_after_the_run(
-    qtbot: QtBot, controller: RunController
-) -> None:
-    import shiboken6
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    engine = Engine(tiny_experiment(epochs=2))
-    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
-        controller.launch(engine)
-        worker, thread = controller.worker, controller.training_thread
-        assert worker is not None and thread is not None
-        assert worker.thread() is thread  # the worker lives in its own thread
-    assert controller.worker is None and controller.training_thread is None
-    assert controller.state == "finished"
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(thread), timeout=TIMEOUT_MS)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(worker), timeout=TIMEOUT_MS)
-
-
-def test_controls_reach_the_engine_of_the_running_thread(
-    qtbot: QtBot, controller: RunController
-) -> None:
-    engine = Engine(tiny_experiment(epochs=10_000))
-    with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS):
-        controller.launch(engine, start_paused=True)
-    assert controller.engine is engine and controller.state == "paused"
-    controller.set_learning_rate(0.02)
-    assert engine.learning_rate == pytest.approx(0.02)  # applied while paused, at once
-    with pytest.raises(ValueError):
-        controller.set_learning_rate(-1.0)  # the engine's own check, in words
-    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
-        controller.stop()
-    assert engine.state == "stopped"
