@@ -15,6 +15,7 @@ device and read back only when a snapshot is due.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -427,16 +428,16 @@ class Engine:
         train_loss = self._losses.epoch_sum / self._batches_per_epoch
         validation = self._snapshots.validation()
         self._epoch += 1
-        self.history.add_epoch(
-            EpochRecord(
-                epoch=self._epoch,
-                step=self._step,
-                train_loss=train_loss,
-                val_loss=validation.loss if validation else None,
-                val_accuracy=validation.accuracy if validation else None,
-                lr=self.learning_rate,
-            )
+        record = EpochRecord(
+            epoch=self._epoch,
+            step=self._step,
+            train_loss=train_loss,
+            val_loss=validation.loss if validation else None,
+            val_accuracy=validation.accuracy if validation else None,
+            lr=self.learning_rate,
         )
+        self.history.add_epoch(record)
+        self._new_epochs.append(record)
         step_schedule(self._schedule, validation.loss if validation else train_loss)
         self._losses.epoch_sum = 0.0
         self._batch = 0
@@ -465,6 +466,7 @@ class Engine:
         self._gradient_norms.reset()
         self._step = self._epoch = self._batch = self._samples = 0
         self._update_ratios = {}
+        self._new_epochs: list[EpochRecord] = []
         self._clock = RunClock()
         self._next_snapshot = -math.inf
         self._last_snapshot: Snapshot | None = None
@@ -485,6 +487,9 @@ class Engine:
     def _emit(self, state: RunState) -> Snapshot:
         started = time.perf_counter()
         snapshot = self._build_snapshot(state)
+        if self._new_epochs:
+            snapshot = dataclasses.replace(snapshot, new_epochs=tuple(self._new_epochs))
+            self._new_epochs.clear()
         if snapshot.state == "diverged":
             self._state = "diverged"
         self._last_snapshot = snapshot

@@ -56,7 +56,7 @@ MENUS: tuple[Menu, ...] = (
     Menu("File/Export", "&Export", ("model", "plots"), group="export"),
     Menu("Edit", "&Edit"),
     Menu("Run", "&Run", ("run", "reset")),
-    Menu("View", "&View", ("panels", "theme", "text")),
+    Menu("View", "&View", ("panels", "theme", "text", "present")),
     Menu("Examples", "E&xamples", filled_later=True),
     Menu("Help", "&Help"),
 )
@@ -182,6 +182,15 @@ _VIEW: tuple[Command, ...] = (
         menu="View", group="panels", adopted=True,
     ),
     Command(
+        "panel_lesson", "Lesson", "Show or hide the lesson panel.",
+        menu="View", group="panels", adopted=True,
+    ),
+    Command(
+        "panel_numbers", "Log and parameters",
+        "Show or hide the training log and the parameter table.",
+        menu="View", group="panels", adopted=True,
+    ),
+    Command(
         "dark_theme", "&Dark Theme", "Switch between light and dark colours.",
         menu="View", group="theme", shortcut="Ctrl+Shift+D", checkable=True,
     ),
@@ -197,9 +206,18 @@ _VIEW: tuple[Command, ...] = (
         "font_reset", "&Normal Text Size", "Return to the normal text size.",
         menu="View", group="text", shortcut="Ctrl+0",
     ),
+    Command(
+        "presentation", "&Presentation",
+        "Full screen with large text, for showing a class; press again to leave.",
+        menu="View", group="present", shortcut=KEYS.FullScreen, checkable=True,
+    ),
 )  # fmt: skip
 
 _HELP: tuple[Command, ...] = (
+    Command(
+        "lessons", "&Lessons…", "Open a lesson that walks through the course.",
+        menu="Help",
+    ),
     Command(
         "shortcuts", "&Keyboard Shortcuts", "List every keyboard shortcut.",
         menu="Help", shortcut=KEYS.HelpContents,
@@ -215,6 +233,6 @@ COMMANDS: tuple[Command, ...] = (*_FILE, *_EDIT, *_RUN, *_VIEW, *_HELP)
 # The order of the Help ▸ Keyboard Shortcuts table: training first, it is used most.
 SHORTCUT_ORDER: tuple[str, ...] = (
     "play", "step_batch", "step_epoch", "stop", "reset", "new", "open", "save", "save_as",
-    "undo", "redo", "dark_theme", "font_bigger", "font_smaller", "font_reset", "shortcuts",
+    "undo", "redo", "dark_theme", "font_bigger", "font_smaller", "font_reset", "presentation", "shortcuts",
     "quit",
 )  # fmt: skip

@@ -36,6 +36,7 @@ from playground.gui.network.network_diagram import NetworkDiagram
 from playground.gui.plots.base import DARK, LIGHT, apply_plot_theme
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.shell import actions as window_actions
+from playground.gui.shell.classroom import Classroom
 from playground.gui.shell.commands import AppState
 from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
 from playground.gui.shell.panel_layout import (
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
+        self._font_size = self.settings.font_size  # larger while presenting, see set_font_size
         self.setWindowTitle("Torch Playground")
         self.setObjectName("mainWindow")
         self.setDockOptions(
@@ -97,13 +99,19 @@ class MainWindow(QMainWindow):
         )
 
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
+        self.classroom = Classroom(self)  # lessons, presentation mode, log and parameters
 
         self.commands = window_actions.WindowActions(self)
-        for command_id, dock in zip(
-            ("panel_data", "panel_model", "panel_network", "panel_training", "panel_runs"),
-            (*self.docks, self.document.runs_dock),
-            strict=True,
-        ):
+        panels = {
+            "panel_data": self.data_dock,
+            "panel_model": self.model_dock,
+            "panel_network": self.network_dock,
+            "panel_training": self.training_dock,
+            "panel_runs": self.document.runs_dock,
+            "panel_lesson": self.classroom.lessons.dock,
+            "panel_numbers": self.classroom.numbers_dock,
+        }
+        for command_id, dock in panels.items():
             self.commands.adopt(command_id, dock.toggleViewAction())
         self.undo_action, self.redo_action = self.commands.undo, self.commands.redo
         self.commands.build_menus(self)
@@ -142,6 +150,12 @@ class MainWindow(QMainWindow):
         a.font_reset.triggered.connect(lambda: self.set_font_size(DEFAULT_FONT_SIZE))
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(a.shortcut_rows(), self).exec())
         a.about.triggered.connect(lambda: show_about(self))
+        a.lessons.triggered.connect(self.classroom.lessons.choose)
+        a.presentation.toggled.connect(
+            lambda on: (
+                self.classroom.presentation.enter() if on else self.classroom.presentation.leave()
+            )
+        )
         self.files.saved.connect(self.remember_file)
         self.files.failed.connect(self.status.show_problem)
         self.model.replaced.connect(self._on_replaced)
@@ -384,15 +398,22 @@ class MainWindow(QMainWindow):
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
         self._apply_look()
 
-    def set_font_size(self, size: int) -> None:
-        """Change the text size of the whole app (points)."""
-        self.settings.font_size = clamp_font_size(size)
+    def set_font_size(self, size: int, *, remember: bool = True) -> None:
+        """Change the text size of the whole app (points); ``remember`` keeps it in the
+        settings (presentation mode enlarges the text without changing them)."""
+        self._font_size = clamp_font_size(size)
+        if remember:
+            self.settings.font_size = self._font_size
         self._apply_look()
+
+    def font_size(self) -> int:
+        """The text size shown now (points)."""
+        return self._font_size
 
     def _apply_look(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_theme(app, self.settings.theme, self.settings.font_size)
+            apply_theme(app, self.settings.theme, self.font_size())
         self._apply_plot_look()
         self.commands.refresh_icons()
 
@@ -420,6 +441,7 @@ class MainWindow(QMainWindow):
             if not self.document.closing():
                 return
             self.window_shutdown.confirmed = True
+            self.classroom.presentation.leave()  # the normal layout is the one remembered
             if self.remember_on_close:
                 self.settings.geometry = bytes(self.saveGeometry().data())
                 self.settings.window_state = bytes(self.saveState().data())
