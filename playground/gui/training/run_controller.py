@@ -80,11 +80,6 @@ class RunController(QObject):
         self.dataset = dataset
 
     @property
-    def can_train(self) -> bool:
-        """Whether a run can start or continue."""
-        return self.experiment is not None or self.training.is_running
-
-    @property
     def has_trained(self) -> bool:
         """Whether the current weights have been changed by training (worth keeping)."""
         return self.last_snapshot is not None and self.last_snapshot.step > 0
