@@ -27,7 +27,7 @@ from playground.cli.common import (
     user_errors,
 )
 from playground.core.io.readers import EXPERIMENT_READERS
-from playground.core.spec.messages import did_you_mean
+from playground.core.messages import did_you_mean
 
 #: Every command and the module that adds it with ``register(subparsers)``.
 SUBCOMMANDS: dict[str, ModuleType] = {

@@ -35,6 +35,7 @@ from safetensors.torch import save as save_safetensors
 
 from playground.core.io.atomic import atomic_write
 from playground.core.io.migrations import CURRENT_FORMAT, MigrationError, migrate
+from playground.core.messages import describe
 from playground.core.runs.records import RunRecord
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.validation import SpecError, parse_experiment
@@ -328,7 +329,7 @@ def read_archive(path: str | os.PathLike[str]) -> LoadedExperiment:
     except SpecError as exc:
         raise FileFormatError(
             f"The experiment in {_where(file)} has settings this app cannot use: "
-            f"{'; '.join(exc.problems)}."
+            f"{'; '.join(describe(problem) for problem in exc.problems)}."
         ) from None
     runs: list[RunRecord] = []
     if document.get("runs") is not None:
