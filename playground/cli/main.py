@@ -24,6 +24,7 @@ from playground.cli.common import (
     PROGRAM,
     debug_details,
     say,
+    say_error,
     user_errors,
 )
 from playground.core.io.readers import EXPERIMENT_READERS
@@ -103,7 +104,7 @@ def run(args: Sequence[str]) -> int:
         say("stopped by Ctrl+C.")
         return EXIT_INTERRUPTED
     except user_errors() as exc:
-        say(str(exc))
+        say_error(exc)
         return EXIT_USAGE
     except MemoryError:
         say("the computer ran out of memory; use fewer samples, a smaller model or batch size.")

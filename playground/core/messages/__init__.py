@@ -157,12 +157,17 @@ def describe(problem: Problem) -> str:
     return text
 
 
-def sentence(text: str) -> str:
-    """A phrase as a sentence: spaces tidied, a capital first letter and a final full stop."""
+def sentence(text: str, *, capital: bool = True) -> str:
+    """A phrase as a sentence: spaces tidied, a capital first letter and a final full stop.
+
+    ``capital=False`` keeps the first letter, for a sentence that follows a label
+    (the command line's ``playground: …``).
+    """
     text = " ".join(text.split())
     if not text:
         return text
-    text = text[0].upper() + text[1:]
+    if capital:
+        text = text[0].upper() + text[1:]
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
