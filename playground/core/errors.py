@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from playground.core.messages import describe
+from playground.core.messages import describe, describe_problems, sentence
 from playground.core.problems import Problem
 
 
@@ -29,3 +29,10 @@ class ProblemError(ValueError):
 
     def __str__(self) -> str:
         return "\n".join(describe(problem) for problem in self.problems)
+
+
+def describe_error(error: BaseException) -> str:
+    """A user error as sentences: its problems in the catalogue's words, else its message."""
+    if isinstance(error, ProblemError):
+        return describe_problems(error.problems)
+    return sentence(str(error))

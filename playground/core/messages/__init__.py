@@ -143,14 +143,18 @@ def _place(problem: Problem) -> str:
     return problem.section or ""
 
 
-def describe(problem: Problem) -> str:
-    """``problem`` in words: a phrase that names its place, as the catalogue says it."""
+def describe(problem: Problem, *, with_place: bool = True) -> str:
+    """``problem`` in words: a phrase that names its place, as the catalogue says it.
+
+    ``with_place=False`` leaves out the place in front (a layer, a section), for a
+    widget that shows the problem on that place already, such as the layer's row.
+    """
     place = _place(problem)
     names: dict[str, Any] = {"row": problem.row, "column": problem.column, "place": place}
     names.update(problem.values)
     template = _template(problem.code)
     text = _fill(template, names)
-    if place and "{place}" not in template:
+    if with_place and place and "{place}" not in template:
         text = _fill(_template("place.join"), {"place": place, "text": text})
     if problem.source:
         text = _fill(_template("place.source"), {"source": problem.source, "text": text})

@@ -38,6 +38,7 @@ _SECTIONS: dict[str, type[BaseModel]] = {
 }
 _DATA_KINDS: dict[str, type[BaseModel]] = {"builtin": BuiltinData, "csv": CsvData}
 
+
 def _literal_choices(annotation: Any) -> tuple[str, ...]:
     """The allowed strings of a Literal, also inside ``list[Literal[...]]``."""
     if get_origin(annotation) is Literal:

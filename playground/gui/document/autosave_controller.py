@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QWidget
 from playground.core.io.autosave import clear_autosave, find_recoverable_autosave, write_autosave
 from playground.core.io.files import FileFormatError, LoadedExperiment
 from playground.core.io.readers import load_experiment_file_any
+from playground.core.messages import sentence
 from playground.gui.document import file_prompts
 from playground.gui.document.experiment_files import Document
-from playground.gui.messages import as_sentence
 from playground.gui.shell.help_dialogs import open_warning
 
 AUTOSAVE_INTERVAL_MS = 60_000
@@ -94,7 +94,7 @@ class AutosaveController(QObject):
             clear_autosave()
             open_warning(
                 self._parent,
-                as_sentence(f"The autosaved experiment could not be restored: {error}"),
+                sentence(f"The autosaved experiment could not be restored: {error}"),
             )
             return False
         self.restored.emit(loaded)

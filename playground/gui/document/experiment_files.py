@@ -25,10 +25,10 @@ from playground.core.io.files import (
     save_experiment_file,
 )
 from playground.core.io.readers import load_experiment_file_any as read_experiment_file
+from playground.core.messages import sentence
 from playground.core.runs.records import RunRecord
 from playground.core.spec.experiment import Experiment
 from playground.gui.document import file_prompts
-from playground.gui.messages import as_sentence
 from playground.gui.shell.help_dialogs import open_warning
 
 OPEN_FILTER = "Experiments (*.playground *.json);;All files (*)"
@@ -95,7 +95,7 @@ class ExperimentFiles(QObject):
             loaded = read_experiment_file(path)
         except FileFormatError as error:
             problems = [line for line in str(error).splitlines() if line.strip()]
-            self._fail(f"Could not open {Path(path).name}. " + " ".join(map(as_sentence, problems)))
+            self._fail(f"Could not open {Path(path).name}. " + " ".join(map(sentence, problems)))
             return None
         self.path = Path(path)
         self.opened.emit(loaded, str(path))
@@ -135,6 +135,6 @@ class ExperimentFiles(QObject):
         return True
 
     def _fail(self, text: str) -> None:
-        sentence = as_sentence(text)
-        self.failed.emit(sentence)
-        open_warning(self._window, sentence)
+        message = sentence(text)
+        self.failed.emit(message)
+        open_warning(self._window, message)

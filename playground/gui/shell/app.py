@@ -22,10 +22,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from playground.cli.common import EXIT_FAILED, EXIT_USAGE, positive_int
+from playground.core.messages import sentence
 from playground.core.resources import resource_path
 from playground.core.spec.presets import preset_names
 from playground.core.training.engine import Callback, Engine
-from playground.gui.messages import as_sentence
 from playground.gui.shell.error_hook import install_error_hook
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
@@ -120,7 +120,7 @@ class ScriptedRun:
             self.window.play_pause()
             if self.window.run.state != "running" and not self._done:
                 reason = self.window.banner.text() or "training could not start"
-                self._on_problem(self.error or as_sentence(reason))
+                self._on_problem(self.error or sentence(reason))
         elif self.finishes_by_itself:
             QTimer.singleShot(SETTLE_MS, self._finish)
 
