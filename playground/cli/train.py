@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import json
 import math
 import signal
@@ -25,10 +24,10 @@ import torch
 from playground.cli.check import resolve_experiment
 from playground.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, CliError, positive_int
 from playground.core.data import describe_data, load_dataset
+from playground.core.export.metrics_csv import write_metrics_csv
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.validation import SpecError, check_experiment, parse_experiment
 from playground.core.training.engine import Engine
-from playground.core.training.history import EPOCH_COLUMNS
 from playground.core.training.run_control import Callback
 from playground.core.training.snapshot import Snapshot
 
@@ -192,10 +191,7 @@ def write_outputs(
     (folder / "summary.json").write_text(
         json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2) + "\n", encoding="utf-8"
     )
-    with open(folder / "metrics.csv", "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(EPOCH_COLUMNS))
-        writer.writeheader()
-        writer.writerows(engine.history.rows())
+    write_metrics_csv(folder / "metrics.csv", engine.history.rows())
     state = {name: tensor.detach().cpu() for name, tensor in engine.model.state_dict().items()}
     torch.save(state, folder / "model.pt")
     (folder / "experiment.json").write_text(experiment.to_json(), encoding="utf-8")

@@ -35,12 +35,14 @@ PROBLEM_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         # the file as a whole
         "file.not_text": ("byte",),
         "file.empty": (),
+        "file.unreadable": ("reason",),
         "file.bad_json": ("reason", "line", "column"),
         "file.not_an_experiment": ("found",),
         "spec.version_not_whole": ("value", "current"),
         "spec.version_too_new": ("version", "current"),
         "spec.version_unknown": ("version",),
         "spec.no_presets": (),
+        "spec.more_problems": ("count",),
         "spec.unknown_preset": ("name", "suggestion", "presets"),
         # settings, as pydantic reports them
         "spec.unknown_key": ("name", "suggestion", "known"),
@@ -75,6 +77,15 @@ PROBLEM_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "layer.param_out_of_range": ("title", "value", "low", "high"),
         # shapes
         "model.empty": (),
+        "model.too_many_layers": ("count", "most"),
+        "model.too_large_for_memory": (
+            "total",
+            "parameters",
+            "parameter_bytes",
+            "batch_size",
+            "activation_bytes",
+            "usable",
+        ),
         "layer.needs_flat": ("kind", "shape"),
         "layer.needs_image": ("kind", "shape"),
         "layer.kernel_too_large": ("kernel", "height", "width", "padding"),
@@ -103,6 +114,7 @@ PROBLEM_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "data.csv.one_class": ("file", "column", "value"),
         "data.csv.too_many_classes": ("file", "column", "classes", "rows"),
         "data.csv.bad_cell": _CELL,
+        "data.csv.too_large": (*_CELL, "most"),
         # a problem another part of the program has already put in words
         "note": ("text",),
     }
@@ -165,6 +177,8 @@ class Problem:
 
 def closest_match(word: str, choices: Sequence[str]) -> str | None:
     """The choice ``word`` probably meant (same letters in another case, or a near spelling)."""
+    if len(word) > 100:  # nothing that long is a misspelled name; difflib would only be slow
+        return None
     lowered = {choice.lower(): choice for choice in choices}
     if word.lower() in lowered:
         return lowered[word.lower()]

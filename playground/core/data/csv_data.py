@@ -23,6 +23,8 @@ from playground.core.spec.experiment import CsvData
 MIN_ROWS = 5
 #: Most classes a classification target may have.
 MAX_CLASSES = 200
+#: The largest magnitude a float32 tensor holds; larger cells would become infinity.
+FLOAT32_MAX = float(torch.finfo(torch.float32).max)
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,9 @@ def _check_columns(spec: CsvData, table: CsvTable) -> tuple[list[int], int]:
 
 def _cell_problem(code: str, table: CsvTable, row: int, column: str, cell: str) -> Problem:
     """A problem with one cell, placed by the file's row number and the column's name."""
-    values = {"file": table.name, "cell": cell.strip()}
+    values: dict[str, PlainValue] = {"file": table.name, "cell": cell.strip()}
+    if code == "data.csv.too_large":
+        values["most"] = FLOAT32_MAX
     return Problem(code, values, row=table.row_numbers[row], column=column)
 
 
@@ -88,6 +92,9 @@ def _read_target(spec: CsvData, table: CsvTable, column: int) -> _Target:
             code = "data.csv.target_mostly_numbers"
             raise DataError(_cell_problem(code, table, first, name, cells[first]))
     if not text_rows and spec.task != "classification":
+        for row, number in enumerate(numbers):
+            if number is not None and abs(number) > FLOAT32_MAX:
+                raise DataError(_cell_problem("data.csv.too_large", table, row, name, cells[row]))
         values = torch.tensor(numbers, dtype=torch.float32).unsqueeze(1)
         return _Target("regression", (), values)
     if text_rows:
@@ -125,13 +132,33 @@ def _info(spec: CsvData, target: _Target) -> DataInfo:
 
 
 def describe_csv(spec: CsvData) -> DataInfo:
-    """Task, input shape and classes of a CSV data set (reads the header and target column)."""
+    """Task, input shape and classes of a CSV data set.
+
+    Reads the target column and checks every feature cell (a number that fits
+    the model's 32-bit floats), so ``playground check`` refuses what training
+    would refuse; the feature check is remembered with the cached table.
+    """
     table = read_table(spec.path)
-    _, target_column = _check_columns(spec, table)
-    return _info(spec, _read_target(spec, table, target_column))
+    feature_columns, target_column = _check_columns(spec, table)
+    info = _info(spec, _read_target(spec, table, target_column))
+    key = tuple(spec.features)
+    if key not in table.checked:
+        try:
+            _feature_values(spec, table, feature_columns)
+            table.checked[key] = None
+        except DataError as error:
+            table.checked[key] = error.problems
+    problems = table.checked[key]
+    if problems is not None:
+        raise DataError(problems)
+    return info
 
 
 def _read_features(spec: CsvData, table: CsvTable, columns: list[int]) -> torch.Tensor:
+    return torch.tensor(_feature_values(spec, table, columns), dtype=torch.float32)
+
+
+def _feature_values(spec: CsvData, table: CsvTable, columns: list[int]) -> list[list[float]]:
     values: list[list[float]] = []
     for row in range(len(table.rows)):
         numbers: list[float] = []
@@ -142,9 +169,11 @@ def _read_features(spec: CsvData, table: CsvTable, columns: list[int]) -> torch.
             number = parse_number(cell, table.decimal_comma)
             if number is None:
                 raise DataError(_cell_problem("data.csv.bad_cell", table, row, name, cell))
+            if abs(number) > FLOAT32_MAX:
+                raise DataError(_cell_problem("data.csv.too_large", table, row, name, cell))
             numbers.append(number)
         values.append(numbers)
-    return torch.tensor(values, dtype=torch.float32)
+    return values
 
 
 def load_csv(spec: CsvData) -> Dataset:

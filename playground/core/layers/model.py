@@ -19,6 +19,7 @@ from torch import nn
 from playground.core.errors import ProblemError
 from playground.core.layers.catalog import CATALOGUE, ParamDef, ParamValue, Shape, ShapeError
 from playground.core.problems import Problem, closest_match
+from playground.core.safe_read import excerpt
 from playground.core.spec.experiment import LayerSpec
 
 
@@ -79,14 +80,14 @@ def check_param(definition: ParamDef, value: ParamValue) -> Problem | None:
 def unknown_kind(index: int, kind: str) -> Problem:
     """``kind`` is not in the catalogue: the problem, with the closest kind that is."""
     known = tuple(CATALOGUE)
-    values = {"kind": kind, "suggestion": closest_match(kind, known), "known": known}
+    values = {"kind": excerpt(kind), "suggestion": closest_match(kind, known), "known": known}
     return Problem("layer.unknown_kind", values, layer=index, field="kind")
 
 
 def unknown_param(index: int, kind: str, name: str) -> Problem:
     """Layer ``index`` (of ``kind``) has no parameter ``name``: the problem, with a suggestion."""
     names = tuple(p.name for p in CATALOGUE[kind].params)
-    values = {"name": name, "suggestion": closest_match(name, names), "parameters": names}
+    values = {"name": excerpt(name), "suggestion": closest_match(name, names), "parameters": names}
     return Problem(
         "layer.unknown_param", values, layer=index, layer_kind=kind, field=f"params.{name}"
     )

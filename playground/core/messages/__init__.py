@@ -12,7 +12,8 @@ values and place. A format spec after the colon chooses how a value is shown:
 * ``show`` — as in the file (strings quoted, numbers short);
 * ``list`` — items joined by ``phrase.list_separator`` (``phrase.none`` if empty);
 * ``shape`` — ``8×4×4``; ``shape_words`` — ``64 features`` or ``1×8×8 (channels×height×width)``;
-* ``cell`` — a table cell quoted and cut short;
+* ``bytes`` — a size in MB or GB;
+* ``cell`` — a table cell quoted and cut short; ``repr`` — Python's repr, cut short;
 * ``plural:one:many`` — the word that fits the number;
 * ``opt:<key>`` — the template ``<key>`` filled with ``{value}``, or nothing when the value is empty;
 * ``setting`` — a setting's name as users read it (``setting.<name>``, else the name with spaces);
@@ -32,6 +33,7 @@ from typing import Any
 
 from playground.core.messages.en import TEMPLATES as ENGLISH
 from playground.core.problems import Problem, closest_match
+from playground.core.safe_read import excerpt
 
 __all__ = [
     "CATALOGUES",
@@ -68,27 +70,33 @@ def use_catalogue(templates: Mapping[str, str]) -> Iterator[Mapping[str, str]]:
 
 
 def show_value(value: object) -> str:
-    """A value as it would appear in the file: strings quoted, numbers short."""
+    """A value as it would appear in the file: strings quoted, numbers short.
+
+    Whatever the value, the result is a short printable excerpt: a message
+    never echoes megabytes (or control characters) from a file back to a user.
+    """
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{excerpt(value)}'"
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
     if isinstance(value, float):
         return f"{value:g}" if math.isfinite(value) else str(value)
     if isinstance(value, int):
+        if abs(value).bit_length() > 64:
+            return _fill(_template("phrase.long_number"), {"digits": len(str(abs(value)))})
         return str(value)
+    if isinstance(value, list | tuple | Mapping) and len(value) > 20:
+        key = "phrase.long_group" if isinstance(value, Mapping) else "phrase.long_list"
+        return _fill(_template(key), {"count": len(value)})
     try:
-        text = json.dumps(value)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+        text = json.dumps(value, default=dict)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    return excerpt(text, 60)
 
 
 def _quote_cell(value: object) -> str:
-    text = str(value).strip()
-    if len(text) > 30:
-        text = text[:27] + "..."
-    return f"'{text}'"
+    return f"'{excerpt(str(value).strip(), 30)}'"
 
 
 class _TemplateFormatter(string.Formatter):
@@ -107,6 +115,12 @@ class _TemplateFormatter(string.Formatter):
             return describe_shape(tuple(value))
         if kind == "cell":
             return _quote_cell(value)
+        if kind == "bytes":
+            if value < 1024**3:
+                return _fill(_template("phrase.megabytes"), {"value": value / 1024**2})
+            return _fill(_template("phrase.gigabytes"), {"value": value / 1024**3})
+        if kind == "repr":
+            return excerpt(repr(value))
         if kind == "plural":
             one, _, many = rest.partition(":")
             return one if value == 1 else many

@@ -11,7 +11,7 @@ goes in front as ``place.join`` says.
 from __future__ import annotations
 
 _SUBJECT = "{setting:opt:phrase.subject}"
-_CELL_AT = "In {file}, row {row}, column '{column}'"
+_CELL_AT = "In {file}, row {row}, column {column:cell}"
 
 TEMPLATES: dict[str, str] = {
     # ---- places and shared phrases -------------------------------------------------
@@ -26,6 +26,11 @@ TEMPLATES: dict[str, str] = {
     "phrase.none": "none",
     "phrase.more_problems": "({count} more {count:plural:problem:problems}.)",
     "phrase.list_separator": ", ",
+    "phrase.megabytes": "{value:,.0f} MB",
+    "phrase.gigabytes": "{value:,.1f} GB",
+    "phrase.long_number": "a whole number of about {digits} digits",
+    "phrase.long_list": "a list of {count} items",
+    "phrase.long_group": "a group of {count} items",
     "shape.features": "{count} {count:plural:feature:features}",
     "shape.image": "{shape:shape} (channels×height×width)",
     # ---- names of settings and of closed lists ----------------------------------------
@@ -48,6 +53,7 @@ TEMPLATES: dict[str, str] = {
         "the file is not text (byte {byte} is not UTF-8); choose a Torch Playground experiment file"
     ),
     "file.empty": "the file is empty; choose a Torch Playground experiment file",
+    "file.unreadable": "{reason}; choose a Torch Playground experiment file",
     "file.bad_json": (
         "the file is not valid JSON: {reason:lower} at line {line}, column {column}; "
         "fix it there or save the experiment again from the app"
@@ -70,6 +76,7 @@ TEMPLATES: dict[str, str] = {
     "spec.no_presets": (
         "no presets were found; the app's resources folder is missing, so reinstall it"
     ),
+    "spec.more_problems": "and {count} more problems; fix the ones above first",
     "spec.unknown_preset": (
         "'{name}' is not a preset{suggestion:opt:phrase.did_you_mean}; choose one of {presets:list}"
     ),
@@ -85,7 +92,7 @@ TEMPLATES: dict[str, str] = {
         "{value:show} is not {choice_of:choice}{suggestion:opt:phrase.did_you_mean}; "
         "choose one of {choices:list}"
     ),
-    "spec.unknown_data_kind": "'{value}' is not a kind of data; use 'builtin' or 'csv'",
+    "spec.unknown_data_kind": "{value:show} is not a kind of data; use 'builtin' or 'csv'",
     "spec.missing": _SUBJECT + "is missing; add it",
     "spec.not_above": _SUBJECT + "must be greater than {limit:show}, not {value:show}",
     "spec.not_at_least": _SUBJECT + "must be at least {limit:show}, not {value:show}",
@@ -118,13 +125,22 @@ TEMPLATES: dict[str, str] = {
         "(its parameters: {parameters:list})"
     ),
     "layer.param_not_scalar": "{title} must be a single number or true/false, not {value:show}",
-    "layer.param_not_bool": "{title} must be true or false, not {value!r}",
-    "layer.param_not_number": "{title} must be a number, not {value!r}",
+    "layer.param_not_bool": "{title} must be true or false, not {value:repr}",
+    "layer.param_not_number": "{title} must be a number, not {value:repr}",
     "layer.param_not_whole": "{title} must be a whole number, not {value:g}",
     "layer.param_not_finite": "{title} must be a finite number, not {value}",
     "layer.param_out_of_range": "{title} must be between {low:g} and {high:g}, not {value:g}",
     # ---- shapes -------------------------------------------------------------------------
     "model.empty": "the model has no layers; add at least one layer (for example Linear)",
+    "model.too_large_for_memory": (
+        "training needs about {total:bytes} of memory ({parameters:,} parameters take "
+        "{parameter_bytes:bytes} with their gradients and optimizer state; batches of "
+        "{batch_size} take {activation_bytes:bytes}), but this computer can spare about "
+        "{usable:bytes}; use fewer or narrower layers or a smaller batch size"
+    ),
+    "model.too_many_layers": (
+        "the model has {count:,} layers, more than the {most:,} this app builds; remove layers"
+    ),
     "layer.needs_flat": (
         "{kind} needs flat features, but its input is an image of {shape:shape_words}; "
         "add a Flatten layer before it"
@@ -188,10 +204,10 @@ TEMPLATES: dict[str, str] = {
         "switch off 'as images' or pick digits."
     ),
     "data.csv.duplicate_feature": (
-        "Column '{column}' is listed twice as a feature; list each column once."
+        "Column {column:cell} is listed twice as a feature; list each column once."
     ),
     "data.csv.target_is_feature": (
-        "Column '{column}' is both the target and a feature; a model cannot learn "
+        "Column {column:cell} is both the target and a feature; a model cannot learn "
         "a column from itself, so remove it from the features."
     ),
     "data.csv.too_few_rows": (
@@ -212,16 +228,20 @@ TEMPLATES: dict[str, str] = {
         "as a class name."
     ),
     "data.csv.one_class": (
-        "Column '{column}' in {file} holds only one value ({value:cell}); a classification "
+        "Column {column:cell} in {file} holds only one value ({value:cell}); a classification "
         "target needs at least two classes, so pick another target column."
     ),
     "data.csv.too_many_classes": (
-        "Column '{column}' in {file} has {classes} different values in {rows} rows, too "
+        "Column {column:cell} in {file} has {classes} different values in {rows} rows, too "
         "many to learn as classes; choose regression if it holds numbers, or another "
         "target column."
     ),
     "data.csv.bad_cell": (
         _CELL_AT + ": {cell:cell} is not a number; fix the cell or leave the column out."
+    ),
+    "data.csv.too_large": (
+        _CELL_AT + ": {cell:cell} is too large for the model's 32-bit numbers "
+        "(at most about {most:.3g}); scale the column down or fix the cell."
     ),
     "note": "{text}",
 }

@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 
 from playground.core.layers.catalog import CATALOGUE
 from playground.core.problems import PlainValue, Problem, closest_match
+from playground.core.safe_read import excerpt
 from playground.core.spec.experiment import (
     BuiltinData,
     CsvData,
@@ -188,7 +189,7 @@ def _unknown_setting(place: _Place, name: str) -> Problem:
     known = place.known_fields()
     suggestion = closest_match(name, known)
     listed = tuple(known) if suggestion is None else ()
-    values = {"name": name, "suggestion": suggestion, "known": listed}
+    values = {"name": excerpt(name), "suggestion": suggestion, "known": listed}
     field = f"{place.key}.{name}" if place.key else name
     return replace(place.problem("spec.unknown_key", values), field=field)
 
@@ -212,7 +213,7 @@ def _problem(error: ErrorDetails, raw: Mapping[str, Any]) -> Problem:
         }
         return place.problem("spec.not_a_choice", values)
     if kind == "union_tag_invalid":
-        return place.problem("spec.unknown_data_kind", {"value": str(ctx.get("tag", value))})
+        return place.problem("spec.unknown_data_kind", {"value": plain(ctx.get("tag", value))})
     if kind == "missing":
         return place.problem("spec.missing", {"setting": setting})
     if kind in _RANGE_CODES:
@@ -221,12 +222,17 @@ def _problem(error: ErrorDetails, raw: Mapping[str, Any]) -> Problem:
         return place.problem(code, {"setting": setting, "limit": limit, "value": value})
     if kind in ("string_too_short", "too_short") and isinstance(error.get("input"), str | list):
         return place.problem("spec.empty", {"setting": setting})
+    if kind == "too_long" and place.field == "layers":
+        counts = {"count": int(ctx.get("actual_length") or 0), "most": int(ctx["max_length"])}
+        return place.problem("model.too_many_layers", counts)
     if kind == "value_error":
         reason = ctx.get("error")
-        return place.problem("spec.rule", {"reason": str(reason) if reason else error["msg"]})
+        text = str(reason) if reason is not None else error["msg"]
+        return place.problem("spec.rule", {"reason": excerpt(text, 300)})
     if kind in _TYPE_CODES:
         return place.problem(_TYPE_CODES[kind], {"setting": setting, "value": value})
-    return place.problem("spec.not_valid", {"setting": setting, "reason": error["msg"]})
+    reason = excerpt(error["msg"], 200)
+    return place.problem("spec.not_valid", {"setting": setting, "reason": reason})
 
 
 def translate_errors(errors: Sequence[ErrorDetails], raw: Mapping[str, Any]) -> list[Problem]:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Mapping, Sequence
+import struct
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +28,47 @@ from pydantic import ValidationError
 from playground.core.data.base import DataInfo
 from playground.core.errors import ProblemError
 from playground.core.layers.catalog import CATALOGUE
+from playground.core.layers.memory import memory_problem
 from playground.core.layers.model import check_layer, summarize, unknown_kind, unknown_param
 from playground.core.problems import PlainValue, Problem
-from playground.core.spec.experiment import SCHEMA_VERSION, BuiltinData, Experiment, LayerSpec
+from playground.core.safe_read import (
+    MAX_EXPERIMENT_JSON_BYTES,
+    UnreadableFileError,
+    excerpt,
+    parse_json_text,
+    read_regular_file,
+)
+from playground.core.spec.experiment import (
+    MAX_LAYERS,
+    SCHEMA_VERSION,
+    BuiltinData,
+    Experiment,
+    LayerSpec,
+)
 from playground.core.spec.messages import plain, translate_errors
+
+#: The most problems one message lists; a broken file of 1,000 layers needs no 1,000 lines.
+MAX_PROBLEMS = 20
 
 REGRESSION_LOSSES: tuple[str, ...] = ("mse", "l1", "huber")
 CLASSIFICATION_LOSSES: tuple[str, ...] = ("cross-entropy", "bce-with-logits")
 
 
 class SpecError(ProblemError):
-    """An experiment cannot be read or is not valid; ``problems`` lists every reason."""
+    """An experiment cannot be read or is not valid; ``problems`` lists every reason.
+
+    At most :data:`MAX_PROBLEMS` are kept: the last one then says how many more there were.
+    """
+
+    def __init__(self, problems: Problem | str | Iterable[Problem | str]) -> None:
+        super().__init__(problems)
+        if len(self.problems) > MAX_PROBLEMS:
+            more = len(self.problems) - MAX_PROBLEMS + 1
+            self.problems = [
+                *self.problems[: MAX_PROBLEMS - 1],
+                Problem("spec.more_problems", {"count": more}),
+            ]
+            self.args = tuple(self.problems)
 
 
 # ---- parsing ----------------------------------------------------------------------
@@ -51,7 +83,9 @@ def _decode(source: str | bytes) -> dict[str, Any]:
     if not source.strip():
         raise SpecError(Problem("file.empty"))
     try:
-        data = json.loads(source)
+        data = parse_json_text(source)
+    except UnreadableFileError as exc:
+        raise SpecError(Problem("file.unreadable", {"reason": str(exc)})) from None
     except json.JSONDecodeError as exc:
         where: dict[str, PlainValue] = {
             "reason": exc.msg,
@@ -148,7 +182,12 @@ def parse_experiment(source: str | bytes | Mapping[str, Any]) -> Experiment:
     Raises :class:`SpecError` listing every problem found.
     """
     # Dicts are copied: defaults are filled in below and the caller's dict must not change.
-    data = _decode(source) if isinstance(source, str | bytes) else copy.deepcopy(dict(source))
+    if isinstance(source, str | bytes):
+        data = _decode(source)
+    else:
+        _check_layer_count(source)
+        data = copy.deepcopy(dict(source))
+    _check_layer_count(data)
     _check_version(data)
     _fill_data_kind(data)
     try:
@@ -171,13 +210,54 @@ def parse_experiment(source: str | bytes | Mapping[str, Any]) -> Experiment:
     return experiment
 
 
+def _check_layer_count(data: Mapping[str, Any]) -> None:
+    """Refuse an absurd number of layers before validating (or copying) each one."""
+    model = data.get("model")
+    layers = model.get("layers") if isinstance(model, dict) else None
+    if isinstance(layers, list) and len(layers) > MAX_LAYERS:
+        counts = {"count": len(layers), "most": MAX_LAYERS}
+        raise SpecError(
+            Problem("model.too_many_layers", counts, section="model", field="model.layers")
+        )
+
+
 def read_experiment_json(path: Path) -> Experiment:
     """Read and validate a ``.json`` experiment file; problems are prefixed with its name."""
-    data = path.read_bytes()
+    try:
+        data = read_regular_file(path, MAX_EXPERIMENT_JSON_BYTES, "an experiment file")
+    except UnreadableFileError as exc:
+        raise SpecError(str(exc)) from None
     try:
         return parse_experiment(data)
     except SpecError as exc:
         raise SpecError([problem.within(path.name) for problem in exc.problems]) from None
+
+
+#: What a damaged or hostile file can make the standard library raise while it is read:
+#: a flipped byte in deflated data (zlib.error), an unknown zip method or version
+#: (NotImplementedError), nesting too deep (RecursionError), integers of thousands of
+#: digits (ValueError), bytes that are not UTF-8 (UnicodeError), a truncated header.
+DAMAGED_FILE_ERRORS: tuple[type[BaseException], ...] = (
+    zlib.error,
+    struct.error,
+    NotImplementedError,
+    RecursionError,
+    ValueError,
+    OverflowError,
+    UnicodeError,
+    EOFError,
+    KeyError,
+    IndexError,
+    MemoryError,
+)
+
+
+def damaged_file_sentence(path: Path, error: BaseException) -> str:
+    """The sentence for a file that made a reader fail in an unforeseen way."""
+    return (
+        f"'{excerpt(path.name, 80)}' cannot be read as an experiment: it is damaged or not an "
+        f"experiment file ({type(error).__name__}); open an earlier copy or save it again"
+    )
 
 
 # ---- checks that need the data ------------------------------------------------------
@@ -232,12 +312,16 @@ def _output_problems(experiment: Experiment, info: DataInfo, outputs: int) -> li
     return []
 
 
-def check_experiment(experiment: Experiment, info: DataInfo) -> list[Problem]:
+def check_experiment(
+    experiment: Experiment, info: DataInfo, *, available_memory: int | None = None
+) -> list[Problem]:
     """Everything that would stop this experiment from training on data described by ``info``.
 
     Returns problems (empty when the experiment is ready): layer problems,
-    impossible shapes, the last layer against the classes or targets and the
-    loss against the task. Problems about a layer carry its index.
+    impossible shapes, the last layer against the classes or targets, the
+    loss against the task, and a model too large for this computer's memory
+    (``available_memory`` in bytes; by default what the system reports).
+    Problems about a layer carry its index.
     """
     problems = spec_problems(experiment)
     if problems:
@@ -263,6 +347,10 @@ def check_experiment(experiment: Experiment, info: DataInfo) -> list[Problem]:
                     )
                 )
                 break
+    if not problems:
+        too_large = memory_problem(experiment, info, available_memory)
+        if too_large is not None:
+            problems.append(too_large)
     return problems
 
 

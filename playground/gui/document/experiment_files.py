@@ -17,13 +17,9 @@ import torch
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from playground.core.export.names import proposed_path
 from playground.core.io.atomic import atomic_write_text
-from playground.core.io.files import (
-    SUFFIX,
-    FileFormatError,
-    LoadedExperiment,
-    save_experiment_file,
-)
+from playground.core.io.files import SUFFIX, FileFormatError, LoadedExperiment, save_experiment_file
 from playground.core.io.readers import load_experiment_file_any as read_experiment_file
 from playground.core.messages import sentence
 from playground.core.runs.records import RunRecord
@@ -97,6 +93,12 @@ class ExperimentFiles(QObject):
             problems = [line for line in str(error).splitlines() if line.strip()]
             self._fail(f"Could not open {Path(path).name}. " + " ".join(map(sentence, problems)))
             return None
+        except Exception:  # a reader's own bug must not cost the window, nor the app's start
+            self._fail(
+                f"Could not open {Path(path).name}: an unexpected problem stopped reading it; "
+                "open an earlier copy of the file"
+            )
+            return None
         self.path = Path(path)
         self.opened.emit(loaded, str(path))
         return loaded
@@ -110,8 +112,10 @@ class ExperimentFiles(QObject):
     def save_as(self, document: Document | Experiment) -> bool:
         """Ask for a path (``.playground`` unless the user picks ``.json``) and save there."""
         experiment = document if isinstance(document, Experiment) else document.experiment
-        stem = self.path.stem if self.path else (experiment.name or "experiment")
-        start = self._folder() / f"{stem}{SUFFIX}"
+        if self.path:
+            start = self._folder() / f"{self.path.stem}{SUFFIX}"
+        else:  # the name may come from a shared file: propose a plain name in the folder
+            start = proposed_path(self._folder(), experiment.name, SUFFIX, fallback="experiment")
         name = file_prompts.choose_save_path(
             self._window, "Save the experiment", start, SAVE_FILTER
         )

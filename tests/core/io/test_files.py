@@ -220,7 +220,7 @@ def test_huge_member_is_refused_without_unpacking(tmp_path: Path) -> None:
     path = tmp_path / "bomb.playground"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", b"{}")
-        archive.writestr("runs.json", b" " * (files.MAX_JSON_BYTES + 1))
+        archive.writestr("runs.json", b" " * (files.MAX_RUNS_BYTES + 1))
     assert path.stat().st_size < 200_000  # a tiny file that would unpack to 32 MiB
     with pytest.raises(FileFormatError, match="larger than any experiment needs"):
         load_experiment_file_any(path)
