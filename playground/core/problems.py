@@ -80,7 +80,7 @@ PROBLEM_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "model.too_many_layers": ("count", "most"),
         "model.too_large_for_memory": (
             "total",
-            "parameters",
+            "parameter_count",
             "parameter_bytes",
             "batch_size",
             "activation_bytes",

@@ -128,7 +128,7 @@ def memory_problem(
         return None
     values: dict[str, PlainValue] = {
         "total": estimate.total_bytes,
-        "parameters": estimate.parameters,
+        "parameter_count": estimate.parameters,
         "parameter_bytes": estimate.parameter_bytes,
         "batch_size": estimate.batch_size,
         "activation_bytes": estimate.activation_bytes,

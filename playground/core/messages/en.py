@@ -133,7 +133,7 @@ TEMPLATES: dict[str, str] = {
     # ---- shapes -------------------------------------------------------------------------
     "model.empty": "the model has no layers; add at least one layer (for example Linear)",
     "model.too_large_for_memory": (
-        "training needs about {total:bytes} of memory ({parameters:,} parameters take "
+        "training needs about {total:bytes} of memory ({parameter_count:,} parameters take "
         "{parameter_bytes:bytes} with their gradients and optimizer state; batches of "
         "{batch_size} take {activation_bytes:bytes}), but this computer can spare about "
         "{usable:bytes}; use fewer or narrower layers or a smaller batch size"
