@@ -23,7 +23,10 @@ from playground.core.export import (
 )
 from playground.core.export.names import proposed_path
 from playground.core.io.files import LoadedExperiment
+from playground.core.io.output_paths import input_files, refuse_overwriting_inputs
 from playground.core.io.readers import load_experiment_file_any
+
+_ANOTHER_PATH = "give -o another path"
 
 _TITLES = {
     "weights": "weights",
@@ -51,8 +54,11 @@ def _output_path(output: str, name: str, suffix: str) -> Path:
 
 
 def _export_command(namespace: argparse.Namespace) -> int:
+    sources = (namespace.experiment, namespace.weights)
+    refuse_overwriting_inputs([namespace.output], input_files(None, *sources), _ANOTHER_PATH)
     loaded, label = _load(namespace.experiment)
     output = _output_path(namespace.output, loaded.experiment.name, DEFAULT_SUFFIX[namespace.to])
+    refuse_overwriting_inputs([output], input_files(loaded.experiment, *sources), _ANOTHER_PATH)
     try:
         weights = loaded.weights
         if namespace.weights:

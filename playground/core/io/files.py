@@ -35,6 +35,7 @@ from safetensors.torch import save as save_safetensors
 
 from playground.core.io.atomic import atomic_write
 from playground.core.io.migrations import CURRENT_FORMAT, MigrationError, migrate
+from playground.core.io.save_errors import model_json
 from playground.core.layers.memory import weights_bytes_bound
 from playground.core.messages import describe
 from playground.core.runs.records import RunRecord
@@ -109,13 +110,20 @@ def save_experiment_file(
     weights: dict[str, torch.Tensor] | None = None,
     runs: list[RunRecord] | None = None,
 ) -> None:
-    """Write a ``.playground`` file atomically: the old file stays intact until the new one is complete."""
-    parts: dict[str, bytes] = {EXPERIMENT: experiment.to_json().encode("utf-8")}
+    """Write a ``.playground`` file atomically: the old file stays intact until the new one is complete.
+
+    Everything is turned into bytes before the file is touched; text that
+    cannot be stored raises :class:`~playground.core.io.save_errors.SaveError`.
+    """
+    text = model_json(experiment, "the experiment", experiment.to_json)
+    parts: dict[str, bytes] = {EXPERIMENT: text.encode("utf-8")}
     if weights is not None:
         plain = {name: t.detach().to("cpu").contiguous() for name, t in weights.items()}
         parts[WEIGHTS] = save_safetensors(plain)
     if runs is not None:
-        records = [json.loads(run.model_dump_json()) for run in runs]
+        records = [
+            json.loads(model_json(run, f"run {number}")) for number, run in enumerate(runs, start=1)
+        ]
         parts[RUNS] = _json_bytes(records)
     manifest = {
         "format": FORMAT_NAME,

@@ -21,6 +21,7 @@ from playground.core.export.names import proposed_path
 from playground.core.io.atomic import atomic_write_text
 from playground.core.io.files import SUFFIX, FileFormatError, LoadedExperiment, save_experiment_file
 from playground.core.io.readers import load_experiment_file_any as read_experiment_file
+from playground.core.io.save_errors import describe_save_failure, model_json
 from playground.core.messages import sentence
 from playground.core.runs.records import RunRecord
 from playground.core.spec.experiment import Experiment
@@ -46,7 +47,8 @@ def save_document(path: Path, document: Document | Experiment) -> None:
     if isinstance(document, Experiment):
         document = Document(document)
     if path.suffix.lower() == JSON_SUFFIX:
-        atomic_write_text(path, document.experiment.to_json())
+        experiment = document.experiment
+        atomic_write_text(path, model_json(experiment, "the experiment", experiment.to_json))
     else:
         save_experiment_file(
             path, document.experiment, weights=document.weights, runs=document.runs
@@ -127,12 +129,15 @@ class ExperimentFiles(QObject):
         return self.save_to(path, document)
 
     def save_to(self, path: Path, document: Document | Experiment) -> bool:
-        """Write ``document`` to ``path``; False (and a message) when it fails."""
+        """Write ``document`` to ``path``; False (and a message) when it fails.
+
+        Any failure, whatever its kind, leaves the document unsaved: no
+        ``saved`` signal, so the modified mark and the question on closing stay.
+        """
         try:
             save_document(path, document)
-        except OSError as error:
-            reason = (error.strerror or "the system refused").lower()
-            self._fail(f"Could not save {path.name}: {reason}; choose another folder")
+        except Exception as error:  # a disk, the data or a bug: never a silent "saved"
+            self._fail(describe_save_failure(path.name, error))
             return False
         self.path = path
         self.saved.emit(str(path))
