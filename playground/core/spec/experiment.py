@@ -197,11 +197,7 @@ class TrainingSpec(SpecModel):
     seed: int = TRAINING_FIELDS["seed"].field()
     device: str = Field("auto", description="auto, cpu, cuda, cuda:N or mps.")
     grad_clip: float | None = TRAINING_FIELDS["grad_clip"].field()
-    zero_grad: bool = Field(
-        True,
-        description="Clear the gradients before each step; off, they add up from step to step "
-        "(what forgetting optimizer.zero_grad() does).",
-    )
+    zero_grad: bool = TRAINING_FIELDS["zero_grad"].field()
 
     @field_validator("device")
     @classmethod

@@ -272,6 +272,11 @@ TRAINING_FIELDS: dict[str, FieldOption] = {
             "Clip the total gradient norm to this value (off when empty).", "float", None,
             minimum=0.0, low_open=True, step=0.1, optional=True, empty_text="off",
         ),
+        FieldOption(
+            "zero_grad", "Clear gradients before each step",
+            "Off, the gradients add up from step to step, as when optimizer.zero_grad() is "
+            "forgotten.", "bool", True,
+        ),
     )
 }  # fmt: skip
 

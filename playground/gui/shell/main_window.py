@@ -46,6 +46,7 @@ from playground.gui.shell.panel_layout import (
     with_banner,
 )
 from playground.gui.shell.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
+from playground.gui.shell.shutdown import WindowShutdown
 from playground.gui.shell.status_bar import RunStatusBar
 from playground.gui.shell.theme import apply_theme, clamp_font_size
 from playground.gui.training.run_controller import RunController
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.training_panel = TrainingPanel(self.model)
         self.plot_area = PlotArea()
         self.run = RunController(self)
+        self.window_shutdown = WindowShutdown(self, self.run)
         self.files = ExperimentFiles(self)
         self.status = RunStatusBar()
         self.setStatusBar(self.status)
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
 
         ``opened``: it is what a file or an example holds (False for a restored autosave).
         """
-        self.run.reset()
+        self.run.discard()  # never waits: a run in a long batch is let go
         self.model.load(experiment, opened=opened)
 
     def _on_replaced(self) -> None:
@@ -388,14 +390,22 @@ class MainWindow(QMainWindow):
     # ---- window state ------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask about unsaved work, stop training cleanly and remember the window."""
-        event.ignore()  # until the document agrees: an error on the way keeps the window open
-        if not self.document.closing():
+        """Ask about unsaved work, stop training cleanly and remember the window.
+
+        While a training thread is still ending, the window hides and closes by
+        itself when the thread is done (see :class:`WindowShutdown`).
+        """
+        if not self.window_shutdown.confirmed:
+            event.ignore()  # until the document agrees: an error on the way keeps the window open
+            if not self.document.closing():
+                return
+            self.window_shutdown.confirmed = True
+            if self.remember_on_close:
+                self.settings.geometry = bytes(self.saveGeometry().data())
+                self.settings.window_state = bytes(self.saveState().data())
+                save_settings(self.settings)
+        if not self.window_shutdown.ready_to_close():
+            event.ignore()
             return
         event.accept()
-        self.run.shutdown()
-        if self.remember_on_close:
-            self.settings.geometry = bytes(self.saveGeometry().data())
-            self.settings.window_state = bytes(self.saveState().data())
-            save_settings(self.settings)
         super().closeEvent(event)

@@ -37,6 +37,7 @@ EDITS: dict[tuple[str, str], Any] = {
     ("training", "epochs"): 12,
     ("training", "seed"): 42,
     ("training", "grad_clip"): 2.5,
+    ("training", "zero_grad"): False,
 }
 
 
