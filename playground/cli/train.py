@@ -123,7 +123,7 @@ def apply_overrides(experiment: Experiment, namespace: argparse.Namespace) -> Ex
     try:
         return parse_experiment(data)
     except SpecError as exc:
-        raise SpecError([f"command line: {p}" for p in exc.problems]) from None
+        raise SpecError([problem.within("command line") for problem in exc.problems]) from None
 
 
 def _summary(
@@ -225,7 +225,7 @@ def train_command(namespace: argparse.Namespace) -> int:
     info = describe_data(experiment.data)
     problems = check_experiment(experiment, info)
     if problems:
-        raise SpecError([f"{label}: {problem}" for problem in problems])
+        raise SpecError([problem.within(label) for problem in problems])
     dataset = load_dataset(experiment.data)
     steps: int | None = namespace.steps
     if steps is not None and namespace.epochs is None:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from playground.cli.common import EXIT_FAILED, EXIT_USAGE, positive_int
+from playground.core.messages import sentence
 from playground.core.resources import resource_path
 from playground.core.spec.presets import preset_names
 from playground.core.training.step_limit import (
@@ -33,7 +34,6 @@ from playground.core.training.step_limit import (
     epochs_for_steps,
     shortfall,
 )
-from playground.gui.messages import as_sentence
 from playground.gui.shell.error_hook import install_error_hook
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
@@ -121,7 +121,7 @@ class ScriptedRun:
             self.window.play_pause()
             if self.window.run.state != "running" and not self._done:
                 reason = self.window.banner.text() or "training could not start"
-                self._on_problem(self.error or as_sentence(reason))
+                self._on_problem(self.error or sentence(reason))
         elif self.finishes_by_itself:
             QTimer.singleShot(SETTLE_MS, self._finish)
 
@@ -139,7 +139,7 @@ class ScriptedRun:
                     f"{window.training_panel.epochs.maximum()} the app allows; ask for fewer steps."
                 )
         except StepLimitError as error:
-            self._on_problem(as_sentence(str(error)))
+            self._on_problem(sentence(str(error)))
             return False
         window.training_panel.epochs.setValue(epochs)  # a panel edit: the run uses it
         return True

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from playground.core.data import DataError, describe_data
 from playground.core.data.base import DataInfo, Dataset
+from playground.core.errors import describe_error
+from playground.core.messages import describe_problems, sentence
+from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment, LayerSpec
 from playground.core.spec.presets import load_preset
 from playground.core.spec.validation import check_experiment, fit_output_layer
@@ -31,7 +34,6 @@ from playground.gui.document.experiment_document import ExperimentDocument
 from playground.gui.document.experiment_files import ExperimentFiles
 from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.editor.layer_editor import LayerEditor
-from playground.gui.messages import as_sentence, join_problems
 from playground.gui.network.network_diagram import NetworkDiagram
 from playground.gui.plots.base import DARK, LIGHT, apply_plot_font, apply_plot_theme
 from playground.gui.plots.plot_area import PlotArea
@@ -162,9 +164,7 @@ class MainWindow(QMainWindow):
         self.model.replaced.connect(self._on_replaced)
         self.model.changed.connect(self._on_model_changed)
         self.data_panel.data_changed.connect(self._on_data_edited)
-        self.data_panel.data_failed.connect(
-            lambda text: self.status.show_problem(as_sentence(text))
-        )
+        self.data_panel.data_failed.connect(self.status.show_problem)
         self.editor.layers_changed.connect(self._on_layers_changed)
         self.editor.validity_changed.connect(lambda _ok, _text: self.revalidate())
         self.diagram.weight_edit_requested.connect(self.run.set_weight)
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         try:
             experiment = load_preset(name)
         except ValueError as error:
-            self.show_problem(as_sentence(str(error)))
+            self.show_problem(describe_error(error))
             return False
         self.files.path = None
         self.load_experiment(experiment)
@@ -239,19 +239,21 @@ class MainWindow(QMainWindow):
         if self.run.state == "running":
             return self._valid
         experiment = self.model.experiment
-        problems: list[str] = []
+        problems: list[Problem] = []
         if self._info is None:
             try:
                 self._info = describe_data(experiment.data)
             except DataError as error:
-                problems.append(str(error))
+                problems.extend(error.problems)
         if self._info is not None:
             problems.extend(check_experiment(experiment, self._info))
         if self.data_panel.dataset is None and not problems:
-            problems.append("the data could not be made; see the data panel")
+            problems.append(Problem("data.unavailable"))
         self._valid = not problems
         self.editor.set_model_problem(problems[0] if problems else None)
-        self.banner.setText(join_problems(problems) if problems else "")
+        self.banner.setText(describe_problems(problems, limit=3))
+        # The banner's state is data (styles and tests read it), never parsed from its text.
+        self.banner.setProperty("level", "error" if problems else "ok")
         self.banner.setVisible(bool(problems))
         self.fix_button.setVisible(bool(problems) and self._can_fit(experiment))
         self.run.set_experiment(experiment if self._valid else None, self.data_panel.dataset)
@@ -270,7 +272,7 @@ class MainWindow(QMainWindow):
             self._info = describe_data(self.model.experiment.data)
         except DataError as error:
             self._info = None
-            self.show_problem(as_sentence(str(error)), dialog=False)
+            self.show_problem(describe_error(error), dialog=False)
             return
         self.editor.set_input_shape(self._info.input_shape)
         self.plot_area.set_dataset(dataset)
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow):
         self.diagram.update_snapshot(snapshot)
         self.status.show_snapshot(snapshot, self.model.experiment.training.epochs)
         if snapshot.state == "diverged" and snapshot.reason:
-            self.show_problem(as_sentence(snapshot.reason))
+            self.show_problem(sentence(snapshot.reason))
 
     def _on_state_changed(self, state: str) -> None:
         running = state == "running"
@@ -369,7 +371,7 @@ class MainWindow(QMainWindow):
         """Train / pause / continue (the toolbar's toggle and Space)."""
         if not self.run.is_running and not self.revalidate():
             self._update_commands()  # the toggle checked itself when clicked
-            self.status.show_problem(as_sentence(self.banner.text()))
+            self.status.show_problem(self.banner.text())
             return
         self.run.play_pause()
         self._update_commands()

@@ -16,12 +16,12 @@ import torch
 from PySide6.QtCore import QObject, Signal
 
 from playground.core.data.base import Dataset
+from playground.core.messages import sentence
 from playground.core.runs.paired import PairedRunError, paired_engine
 from playground.core.runs.records import RunRecord, record_from_engine
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.snapshot import RunState, Snapshot
-from playground.gui.messages import as_sentence
 from playground.gui.training.worker import TrainingController, describe_exception
 
 SHUTDOWN_POLL_S = 0.1
@@ -161,7 +161,7 @@ class RunController(QObject):
                 self.engine.set_weight(name, index, value)
                 self._on_snapshot(self.engine.snapshot())
         except ValueError as error:
-            self.problem.emit(as_sentence(str(error)))
+            self.problem.emit(sentence(str(error)))
 
     def shutdown(self, timeout: float = 5.0) -> bool:
         """Stop every run and wait up to ``timeout`` s for the threads; True when none is left.
@@ -193,7 +193,7 @@ class RunController(QObject):
             snapshot = engine.snapshot()
         except Exception as error:  # a file's weights that do not fit are told in words
             self.problem.emit(
-                as_sentence(f"The saved weights could not be used: {describe_exception(error)}")
+                sentence(f"The saved weights could not be used: {describe_exception(error)}")
             )
             return False
         self.engine = engine
@@ -211,10 +211,10 @@ class RunController(QObject):
         try:
             engine = paired_engine(base, self.experiment, callbacks=list(self.callbacks))
         except PairedRunError as error:
-            self.problem.emit(as_sentence(str(error)))
+            self.problem.emit(sentence(str(error)))
             return False
         except Exception as error:  # every failure to build a run is told in words
-            self.problem.emit(as_sentence(describe_exception(error)))
+            self.problem.emit(sentence(describe_exception(error)))
             return False
         self.reset()
         self._launch(engine, start_paused=False)
@@ -276,7 +276,7 @@ class RunController(QObject):
                 callbacks=list(self.callbacks),
             )
         except Exception as error:  # every failure to build a run is told in words
-            self.problem.emit(as_sentence(describe_exception(error)))
+            self.problem.emit(sentence(describe_exception(error)))
             return False
         self._launch(engine, start_paused=start_paused)
         return True
@@ -314,7 +314,7 @@ class RunController(QObject):
             self.run_recorded.emit(record_from_engine(engine, final, started_at, seconds))
 
     def _on_errored(self, message: object) -> None:
-        self.problem.emit(as_sentence(str(message)))
+        self.problem.emit(sentence(str(message)))
 
     def _on_finished(self) -> None:
         if self.state not in ENDED_STATES:
