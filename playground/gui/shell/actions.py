@@ -171,6 +171,10 @@ class WindowActions:
         for command_id, action in self._actions.items():
             self._apply(self._commands[command_id], action)
 
+    def ids(self) -> tuple[str, ...]:
+        """Every command's id (what lessons name as ``command.ID``)."""
+        return tuple(self._actions)
+
     def set_hidden(self, command_id: str, hidden: bool = True) -> None:
         """Hide a command everywhere (menu, toolbar, shortcut), e.g. for a lesson."""
         self._actions[command_id].setVisible(not hidden)

@@ -152,3 +152,12 @@ def test_a_lab_step_opens_the_lab_with_its_example(window: MainWindow, qtbot: Qt
     assert "z = mean(y * y)" in lab.editor.toPlainText()
     assert window.classroom.open_lab() is lab  # one lab window, raised again
     lab.close()
+
+
+def test_a_step_can_lock_a_menu_command_and_the_end_releases_it(window: MainWindow) -> None:
+    lessons = window.classroom.lessons
+    lessons.open(_entry("manual-gradient-descent"))
+    assert not window.commands.step_epoch.isEnabled()
+    assert window.commands.step_batch.isEnabled()
+    lessons.controller.close_lesson()
+    assert window.commands.step_epoch.isEnabled()
