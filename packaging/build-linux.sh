@@ -15,7 +15,8 @@
 #
 # The bundle needs a glibc at least as new as the build machine's: build release
 # artefacts on an old base (the release workflow uses Ubuntu 22.04).
-# Environment: DEB_COMPRESSION=gzip (default; every dpkg reads it) or zstd (faster, smaller;
+# Environment: TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu for CPU-only PyTorch
+# (the release workflow sets it); DEB_COMPRESSION=gzip (default; every dpkg reads it) or zstd (faster, smaller;
 # needs dpkg 1.21.18+ or Ubuntu's); PYTHON=python3.11 to choose the interpreter.
 set -euo pipefail
 
@@ -68,11 +69,13 @@ if command -v dpkg-query >/dev/null; then
             || missing+=("$package")
     done
     if [ "${#missing[@]}" -gt 0 ]; then
-        if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        as_root=()
+        [ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
+        if command -v apt-get >/dev/null && "${as_root[@]}" true 2>/dev/null; then
             say "installing system packages: ${missing[*]}"
-            export DEBIAN_FRONTEND=noninteractive
-            apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null \
-                || { apt-get update -qq && apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
+            apt_get() { "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "$@"; }
+            apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+                || { apt_get update -qq && apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
         else
             echo "build-linux: these system packages are missing; install them first:" >&2
             echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
@@ -88,6 +91,9 @@ VENV="$OUT/build-venv"
 if [ ! -x "$VENV/bin/pyinstaller" ]; then
     say "making the build environment in $VENV"
     "$PYTHON" -m venv "$VENV"
+    if [ -n "${TORCH_INDEX_URL:-}" ]; then  # e.g. PyTorch's CPU-only wheels
+        "$VENV/bin/python" -m pip install -q torch==2.13.0 --index-url "$TORCH_INDEX_URL"
+    fi
     # The app without its export extra: ONNX stays out of the download (see spec_helpers.py).
     "$VENV/bin/python" -m pip install -q torch==2.13.0 pyinstaller==6.22.3 \
         pyinstaller-hooks-contrib "$REPO"
@@ -98,7 +104,8 @@ say "installing the app from $REPO into the build environment"
 # ---- the onedir bundle ------------------------------------------------------------------
 say "building the bundle with PyInstaller"
 rm -rf "$BUNDLE"
-(cd "$OUT" && QT_QPA_PLATFORM=offscreen "$VENV/bin/pyinstaller" --noconfirm --log-level WARN \
+# PYTHONWARNINGS: torch's hook imports every submodule, and old ones warn about themselves.
+(cd "$OUT" && QT_QPA_PLATFORM=offscreen PYTHONWARNINGS=ignore "$VENV/bin/pyinstaller" --noconfirm --log-level WARN \
     --distpath "$OUT/dist" --workpath "$OUT/work" "$REPO/packaging/torch-playground.spec")
 
 INTERNAL="$BUNDLE/_internal"
