@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+TocEntry = tuple[str, str, str]  # (path in the bundle, source or link target, kind)
 
 PACKAGING = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGING.parent
@@ -129,6 +131,12 @@ UNWANTED_FILES: tuple[str, ...] = (
     "*/Qt/lib/libQt6VirtualKeyboard*",
     "*/plugins/platforminputcontexts/*virtualkeyboard*",
     "*/plugins/imageformats/*pdf*",
+    # PyTorch's own C++ test programs and its protobuf compiler; torch_shm_manager stays.
+    "*/torch/test/*",
+    "*/torch/bin/test_*",
+    "*/torch/bin/*Test",
+    "*/torch/bin/*Test.exe",
+    "*/torch/bin/protoc*",
 )
 
 #: A font with a free licence carried on Linux for machines without any (the app
@@ -210,7 +218,7 @@ def is_unwanted(dest: str, patterns: Iterable[str] = UNWANTED_FILES) -> bool:
     return any(fnmatch.fnmatch(normal, pattern) for pattern in patterns)
 
 
-def without_unwanted(toc: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+def without_unwanted(toc: Iterable[TocEntry]) -> list[TocEntry]:
     """A TOC without the unwanted files and without symlinks that would point at them.
 
     PyInstaller 6 records symbolic links as ``(dest, target, "SYMLINK")``; dropping a
@@ -226,6 +234,57 @@ def without_unwanted(toc: Iterable[tuple[str, str, str]]) -> list[tuple[str, str
                 continue
         kept.append((dest, source, kind))
     return kept
+
+
+def unwanted(toc: Iterable[TocEntry]) -> list[TocEntry]:
+    """The entries :func:`without_unwanted` drops (their libraries may be orphans)."""
+    kept = set(without_unwanted(list(toc)))
+    return [entry for entry in toc if entry not in kept]
+
+
+def without_orphans(
+    kept: Iterable[TocEntry],
+    removed: Iterable[TocEntry],
+    imports: Callable[[str], Iterable[str]],
+) -> list[TocEntry]:
+    """``kept`` without the top-level libraries that only removed files linked against.
+
+    PyInstaller collects the link-time dependencies of every binary before the spec
+    can drop one: removing Qt's GTK theme plugin leaves GTK, cairo and pango behind
+    unless they go too. ``imports(source)`` names the libraries a file links against
+    (PyInstaller's ``bindepend.get_imports``). A library another kept file needs,
+    directly or through other libraries, stays.
+    """
+    kept = list(kept)
+    libraries = {
+        Path(dest).name: source
+        for dest, source, kind in kept
+        if kind == "BINARY" and "/" not in dest.replace("\\", "/")
+    }
+
+    def reachable(sources: Iterable[str]) -> set[str]:
+        seen: set[str] = set()
+        stack = list(sources)
+        while stack:
+            for name in imports(stack.pop()):
+                base = Path(name).name
+                if base in libraries and base not in seen:
+                    seen.add(base)
+                    stack.append(libraries[base])
+        return seen
+
+    suspects = reachable(source for _, source, kind in removed if kind != "SYMLINK")
+    roots = [
+        source
+        for dest, source, kind in kept
+        if kind not in ("SYMLINK", "DATA") and Path(dest).name not in suspects
+    ]
+    orphans = suspects - reachable(roots)
+    return [
+        (dest, source, kind)
+        for dest, source, kind in kept
+        if Path(dest).name not in orphans and not (kind == "SYMLINK" and Path(source).name in orphans)
+    ]
 
 
 def info_plist() -> dict[str, object]:

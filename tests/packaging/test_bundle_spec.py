@@ -187,6 +187,9 @@ def test_unwanted_files_and_their_links_are_dropped() -> None:
         ("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK"),
         ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
         ("torch/bin/torch_shm_manager", "/src/torch_shm_manager", "EXECUTABLE"),
+        ("torch/bin/test_jit", "/src/test_jit", "BINARY"),
+        ("torch/bin/protoc-3.13.0.0", "/src/protoc", "BINARY"),
+        ("torch/test/Dict_test", "/src/Dict_test", "BINARY"),
         ("numpy.libs/libscipy_openblas64_.so", "/src/libopenblas.so", "BINARY"),
     ]
     kept = [dest for dest, _, _ in helpers.without_unwanted(toc)]
@@ -196,6 +199,33 @@ def test_unwanted_files_and_their_links_are_dropped() -> None:
         "torch/bin/torch_shm_manager",
         "numpy.libs/libscipy_openblas64_.so",
     ]
+
+
+def test_libraries_only_a_dropped_plugin_needed_are_dropped_too() -> None:
+    links = {
+        "/qt/libqgtk3.so": ["libgtk-3.so.0", "libQt6Gui.so.6"],
+        "/lib/libgtk-3.so.0": ["libcairo.so.2", "libglib-2.0.so.0"],
+        "/lib/libcairo.so.2": ["libpixman-1.so.0"],
+        "/qt/libQt6Core.so.6": ["libglib-2.0.so.0"],
+        "/qt/libQt6Gui.so.6": ["libQt6Core.so.6"],
+    }
+    kept = [
+        ("libgtk-3.so.0", "/lib/libgtk-3.so.0", "BINARY"),
+        ("libcairo.so.2", "/lib/libcairo.so.2", "BINARY"),
+        ("libpixman-1.so.0", "/lib/libpixman-1.so.0", "BINARY"),
+        ("libglib-2.0.so.0", "/lib/libglib-2.0.so.0", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/qt/libQt6Core.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/qt/libQt6Gui.so.6", "BINARY"),
+        ("libcairo.so", "libcairo.so.2", "SYMLINK"),
+    ]
+    removed = [("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/qt/libqgtk3.so", "BINARY")]
+    left = helpers.without_orphans(kept, removed, lambda source: links.get(source, []))
+    assert [dest for dest, _, _ in left] == [
+        "libglib-2.0.so.0",  # Qt needs it as well
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+    ]
+    assert helpers.unwanted(removed + kept) == removed
 
 
 def test_the_fallback_font_is_carried_on_linux_only(tmp_path: Path) -> None:
