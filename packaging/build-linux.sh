@@ -6,7 +6,8 @@
 #
 # OUTDIR must lie outside the repository (or in its ignored out/ folder). It gets:
 #   build-venv/                  the build's own virtual environment (reused when present)
-#   dist/torch-playground/       the onedir bundle (both launchers, no Python needed)
+#   dist/torch-playground/       the onedir bundle (playground and a TorchPlayground link; no
+#                                Python needed)
 #   torch-playground-V-linux-x86_64.tar.gz
 #   torch-playground_V_amd64.deb installs to /opt/torch-playground, /usr/bin/playground,
 #                                the desktop entry, the .playground file type and the icon
@@ -16,9 +17,10 @@
 # The bundle needs a glibc at least as new as the build machine's: build release
 # artefacts on an old base (the release workflow uses Ubuntu 22.04).
 # Environment: TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu for CPU-only PyTorch
-# (the release workflow sets it); DEB_COMPRESSION=gzip (default; every dpkg reads it) or zstd (faster, smaller;
-# needs dpkg 1.21.18+ or Ubuntu's); DEB_MAINTAINER="Name <mail>" (default: the last commit's
-# author); PYTHON=python3.11 to choose the interpreter.
+# (the release workflow sets it); DEB_COMPRESSION=zstd (default: seconds, and every dpkg on
+# a system new enough for the bundle's glibc reads it) or gzip (older dpkg, a minute longer);
+# DEB_MAINTAINER="Name <mail>" (default: the last commit's author); PYTHON=python3.11 to
+# choose the interpreter.
 set -euo pipefail
 
 usage() {
@@ -43,7 +45,7 @@ main() {
 
     REPO="$(cd "$(dirname "$0")/.." && pwd)"
     PYTHON="${PYTHON:-python3}"
-    DEB_COMPRESSION="${DEB_COMPRESSION:-gzip}"
+    DEB_COMPRESSION="${DEB_COMPRESSION:-zstd}"
     mkdir -p "$OUT"
     OUT="$(cd "$OUT" && pwd)"
     case "$OUT/" in
@@ -112,6 +114,9 @@ main() {
     (cd "$OUT" && QT_QPA_PLATFORM=offscreen PYTHONWARNINGS=ignore "$VENV/bin/pyinstaller" --noconfirm --log-level WARN \
         --distpath "$OUT/dist" --workpath "$OUT/work" "$REPO/packaging/torch-playground.spec")
 
+    # One launcher on Linux (see spec_helpers.separate_windowed_launcher); the name people
+    # look for on every system links to it.
+    ln -s playground "$BUNDLE/TorchPlayground"
     INTERNAL="$BUNDLE/_internal"
     problems=0
     check() { if ! eval "$1"; then echo "build-linux: the bundle is broken: $2" >&2; problems=1; fi; }

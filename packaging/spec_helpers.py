@@ -202,6 +202,17 @@ def hidden_imports() -> list[str]:
     return app_modules()
 
 
+def separate_windowed_launcher(platform: str) -> bool:
+    """Whether the app gets its own windowed launcher next to the console one.
+
+    Only Windows needs it: a console program opens a terminal behind the window.
+    Each launcher carries its own copy of the Python archive (about 48 MB), so
+    Linux, where the console flag changes nothing, and macOS, whose ``.app``
+    starts one windowed program, ship just one.
+    """
+    return platform == "win32"
+
+
 def excluded_modules() -> list[str]:
     """Modules kept out of the bundle: the unused parts of Qt and the excluded packages."""
     return [f"PySide6.{name}" for name in QT_MODULES_LEFT_OUT] + list(EXCLUDED_PACKAGES)

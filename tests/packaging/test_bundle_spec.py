@@ -103,10 +103,13 @@ def test_the_spec_builds_from_the_helpers() -> None:
     assert _keyword(analysis, "excludes") == "helpers.excluded_modules()"
     assert _keyword(analysis, "module_collection_mode") == "helpers.module_collection_modes()"
     launchers = {_keyword(exe, "name"): _keyword(exe, "console") for exe in calls["EXE"]}
-    assert launchers == {"helpers.GUI_EXE": "False", "helpers.CLI_EXE": "True"}
+    assert launchers == {"helpers.GUI_EXE": "False", "helpers.CLI_EXE": 'sys.platform != "darwin"'}
     assert all(_keyword(exe, "strip") == "False" for exe in calls["EXE"])
     (collect,) = calls["COLLECT"]
-    assert [ast.unparse(arg) for arg in collect.args[:2]] == ["gui_exe", "cli_exe"]
+    assert ast.unparse(collect.args[0]) == "*launchers"
+    assert helpers.separate_windowed_launcher("win32")
+    assert not helpers.separate_windowed_launcher("linux")
+    assert not helpers.separate_windowed_launcher("darwin")
     (bundle,) = calls["BUNDLE"]
     assert _keyword(bundle, "info_plist") == "helpers.info_plist()"
 
