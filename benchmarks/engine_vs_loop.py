@@ -23,7 +23,6 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 from playground.core.data import load_dataset
-from playground.core.training.engine import Engine
 from playground.core.spec.experiment import (
     BuiltinData,
     Experiment,
@@ -32,6 +31,7 @@ from playground.core.spec.experiment import (
     OptimizerSpec,
     TrainingSpec,
 )
+from playground.core.training.engine import Engine
 
 
 def experiment(epochs: int, samples: int) -> Experiment:

@@ -29,8 +29,14 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from playground.core.spec.experiment import (
+    BuiltinData,
+    Experiment,
+    LayerSpec,
+    ModelSpec,
+    TrainingSpec,
+)
 from playground.core.training.engine import Engine
-from playground.core.spec.experiment import BuiltinData, Experiment, LayerSpec, ModelSpec, TrainingSpec
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.training.worker import TrainingController
 

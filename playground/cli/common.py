@@ -16,6 +16,8 @@ from typing import TextIO
 
 from playground.core.data import DataError
 from playground.core.io.files import FileFormatError
+from playground.core.io.output_paths import OutputClashError
+from playground.core.io.save_errors import SaveError
 from playground.core.layers.catalog import ShapeError
 from playground.core.layers.model import ModelError
 from playground.core.spec.validation import SpecError
@@ -45,6 +47,8 @@ def user_errors() -> tuple[type[BaseException], ...]:
         ShapeError,
         EngineError,
         FileFormatError,
+        OutputClashError,
+        SaveError,
     )
 
 

@@ -2,7 +2,8 @@
 
 The same core exporters as the app's Export menu; weights come from the
 ``.playground`` file, from ``--weights``, or else are the seed's initial
-weights (with a note saying so).
+weights (with a note saying so). ``-o`` names the file, or a folder in which the
+file is named after the experiment (made safe: the name may come from anyone).
 """
 
 from __future__ import annotations
@@ -13,14 +14,19 @@ from pathlib import Path
 from playground.cli.check import resolve_experiment
 from playground.cli.common import EXIT_OK, EXIT_USAGE, say
 from playground.core.export import (
+    DEFAULT_SUFFIX,
     EXPORT_FORMATS,
     ExportError,
     WeightsError,
     export_experiment,
     load_weights,
 )
+from playground.core.export.names import proposed_path
 from playground.core.io.files import LoadedExperiment
+from playground.core.io.output_paths import input_files, refuse_overwriting_inputs
 from playground.core.io.readers import load_experiment_file_any
+
+_ANOTHER_PATH = "give -o another path"
 
 _TITLES = {
     "weights": "weights",
@@ -39,21 +45,31 @@ def _load(source: str) -> tuple[LoadedExperiment, str]:
     return LoadedExperiment(experiment), label
 
 
+def _output_path(output: str, name: str, suffix: str) -> Path:
+    """``output`` itself, or for an existing folder a file in it named after the experiment."""
+    path = Path(output)
+    if path.is_dir():
+        return proposed_path(path, name, suffix, fallback="model")
+    return path
+
+
 def _export_command(namespace: argparse.Namespace) -> int:
+    sources = (namespace.experiment, namespace.weights)
+    refuse_overwriting_inputs([namespace.output], input_files(None, *sources), _ANOTHER_PATH)
     loaded, label = _load(namespace.experiment)
+    output = _output_path(namespace.output, loaded.experiment.name, DEFAULT_SUFFIX[namespace.to])
+    refuse_overwriting_inputs([output], input_files(loaded.experiment, *sources), _ANOTHER_PATH)
     try:
         weights = loaded.weights
         if namespace.weights:
             weights = load_weights(namespace.weights)
-        notes = export_experiment(
-            loaded.experiment, namespace.to, namespace.output, weights=weights
-        )
+        notes = export_experiment(loaded.experiment, namespace.to, output, weights=weights)
     except (ExportError, WeightsError) as error:
         say(str(error))
         return EXIT_USAGE
     for note in notes:
         say(note)
-    print(f"Exported {label} as {_TITLES[namespace.to]} to {namespace.output}.")
+    print(f"Exported {label} as {_TITLES[namespace.to]} to {output}.")
     return EXIT_OK
 
 
@@ -72,7 +88,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "experiment", metavar="EXPERIMENT", help="a .playground or .json file, or a preset name"
     )
     parser.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="what to write")
-    parser.add_argument("-o", "--output", required=True, metavar="PATH", help="the file to write")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="the file to write, or a folder to write it in (named after the experiment)",
+    )
     parser.add_argument(
         "--weights",
         metavar="FILE",

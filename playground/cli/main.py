@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-from playground.cli import check, export, presets, train
+from playground.cli import check, export, lab, presets, train
 from playground.cli.common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -35,6 +35,7 @@ SUBCOMMANDS: dict[str, ModuleType] = {
     "check": check,
     "presets": presets,
     "export": export,
+    "lab": lab,
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
+import io
 import json
 import math
 import signal
@@ -25,10 +25,13 @@ import torch
 from playground.cli.check import resolve_experiment
 from playground.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, CliError, positive_int
 from playground.core.data import describe_data, load_dataset
+from playground.core.export.metrics_csv import write_metrics_csv
+from playground.core.io.atomic import atomic_write_bytes, atomic_write_text
+from playground.core.io.output_paths import input_files, refuse_overwriting_inputs
+from playground.core.io.save_errors import model_json
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.validation import SpecError, check_experiment, parse_experiment
 from playground.core.training.engine import Engine
-from playground.core.training.history import EPOCH_COLUMNS
 from playground.core.training.run_control import Callback
 from playground.core.training.snapshot import Snapshot
 
@@ -184,29 +187,44 @@ def _clean(value: Any) -> Any:
     return value
 
 
+OUTPUT_FILES = ("summary.json", "metrics.csv", "model.pt", "experiment.json")
+
+
 def write_outputs(
     folder: Path, experiment: Experiment, engine: Engine, summary: dict[str, Any]
 ) -> None:
-    """summary.json, metrics.csv, model.pt and experiment.json in ``folder``."""
+    """summary.json, metrics.csv, model.pt and experiment.json in ``folder``.
+
+    Each is written atomically, and a link planted at one of those names is
+    replaced by the file, never written through.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "summary.json").write_text(
-        json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2) + "\n", encoding="utf-8"
+    atomic_write_text(
+        folder / "summary.json",
+        json.dumps({k: _clean(v) for k, v in summary.items()}, indent=2) + "\n",
     )
-    with open(folder / "metrics.csv", "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(EPOCH_COLUMNS))
-        writer.writeheader()
-        writer.writerows(engine.history.rows())
+    write_metrics_csv(folder / "metrics.csv", engine.history.rows())
     state = {name: tensor.detach().cpu() for name, tensor in engine.model.state_dict().items()}
-    torch.save(state, folder / "model.pt")
-    (folder / "experiment.json").write_text(experiment.to_json(), encoding="utf-8")
+    weights = io.BytesIO()
+    torch.save(state, weights)
+    atomic_write_bytes(folder / "model.pt", weights.getvalue())
+    atomic_write_text(
+        folder / "experiment.json", model_json(experiment, "the experiment", experiment.to_json)
+    )
 
 
-def _check_out_folder(out: str | None) -> Path | None:
+def _check_out_folder(out: str | None, source: str, experiment: Experiment) -> Path | None:
+    """The --out folder, refused when it is a file or when a result would replace an input."""
     if out is None:
         return None
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
         raise CliError(f"--out '{out}' is a file, not a folder; give a folder for the results.")
+    refuse_overwriting_inputs(
+        [folder / name for name in OUTPUT_FILES],
+        input_files(experiment, source),
+        "give --out another folder",
+    )
     return folder
 
 
@@ -214,7 +232,7 @@ def train_command(namespace: argparse.Namespace) -> int:
     """Train, print progress and a summary, and write the outputs; returns the exit code."""
     experiment, label = resolve_experiment(namespace.experiment)
     experiment = apply_overrides(experiment, namespace)
-    folder = _check_out_folder(namespace.out)
+    folder = _check_out_folder(namespace.out, namespace.experiment, experiment)
     info = describe_data(experiment.data)
     problems = check_experiment(experiment, info)
     if problems:

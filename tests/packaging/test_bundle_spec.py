@@ -103,7 +103,7 @@ def test_the_spec_builds_from_the_helpers() -> None:
     assert _keyword(analysis, "excludes") == "helpers.excluded_modules()"
     assert _keyword(analysis, "module_collection_mode") == "helpers.module_collection_modes()"
     launchers = {_keyword(exe, "name"): _keyword(exe, "console") for exe in calls["EXE"]}
-    assert launchers == {"helpers.GUI_EXE": "False", "helpers.CLI_EXE": 'sys.platform != "darwin"'}
+    assert launchers == {"helpers.GUI_EXE": "False", "helpers.CLI_EXE": "sys.platform != 'darwin'"}
     assert all(_keyword(exe, "strip") == "False" for exe in calls["EXE"])
     (collect,) = calls["COLLECT"]
     assert ast.unparse(collect.args[0]) == "*launchers"

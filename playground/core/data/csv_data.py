@@ -16,12 +16,15 @@ from playground.core.data import synthetic
 from playground.core.data.base import CurveInfo, DataError, DataInfo, Dataset, PlaneInfo, Task
 from playground.core.data.csv_read import CsvTable, is_missing, parse_number, quote_cell, read_table
 from playground.core.data.extent import padded_box, padded_range
+from playground.core.safe_read import excerpt
 from playground.core.spec.experiment import CsvData
 
 #: Fewest data rows a CSV file needs: some to train on and some to validate with.
 MIN_ROWS = 5
 #: Most classes a classification target may have.
 MAX_CLASSES = 200
+#: The largest magnitude a float32 tensor holds; larger cells would become infinity.
+FLOAT32_MAX = float(torch.finfo(torch.float32).max)
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,12 @@ def _check_columns(spec: CsvData, table: CsvTable) -> tuple[list[int], int]:
     for feature in spec.features:
         if feature in seen:
             raise DataError(
-                f"Column '{feature}' is listed twice as a feature; list each column once."
+                f"Column {quote_cell(feature)} is listed twice as a feature; list each column once."
             )
         seen.add(feature)
     if spec.target in seen:
         raise DataError(
-            f"Column '{spec.target}' is both the target and a feature; a model cannot learn "
+            f"Column {quote_cell(spec.target)} is both the target and a feature; a model cannot learn "
             "a column from itself, so remove it from the features."
         )
     feature_columns = [table.column_index(feature) for feature in spec.features]
@@ -56,8 +59,19 @@ def _check_columns(spec: CsvData, table: CsvTable) -> tuple[list[int], int]:
     return feature_columns, target_column
 
 
+def _where(table: CsvTable, row: int, column: str) -> str:
+    return f"In {table.name}, row {table.row_numbers[row]}, column '{excerpt(column, 30)}'"
+
+
+def _too_large_message(table: CsvTable, row: int, column: str, cell: str) -> str:
+    return (
+        f"{_where(table, row, column)}: {quote_cell(cell)} is too large for the model's "
+        f"32-bit numbers (at most about {FLOAT32_MAX:.3g}); scale the column down or fix the cell."
+    )
+
+
 def _missing_message(table: CsvTable, row: int, column: str, cell: str) -> str:
-    where = f"In {table.name}, row {table.row_numbers[row]}, column '{column}'"
+    where = _where(table, row, column)
     if cell.strip():
         return (
             f"{where} holds {quote_cell(cell)}, which marks a missing value; "
@@ -82,7 +96,7 @@ def _read_target(spec: CsvData, table: CsvTable, column: int) -> _Target:
     text_rows = [row for row, number in enumerate(numbers) if number is None]
     if text_rows and spec.task != "classification":
         first = text_rows[0]
-        where = f"In {table.name}, row {table.row_numbers[first]}, column '{name}'"
+        where = _where(table, first, name)
         if spec.task == "regression":
             raise DataError(
                 f"{where}: {quote_cell(cells[first])} is not a number, and a regression "
@@ -95,6 +109,9 @@ def _read_target(spec: CsvData, table: CsvTable, column: int) -> _Target:
                 "as a class name."
             )
     if not text_rows and spec.task != "classification":
+        for row, number in enumerate(numbers):
+            if number is not None and abs(number) > FLOAT32_MAX:
+                raise DataError(_too_large_message(table, row, name, cells[row]))
         values = torch.tensor(numbers, dtype=torch.float32).unsqueeze(1)
         return _Target("regression", (), values)
     if text_rows:
@@ -108,13 +125,13 @@ def _read_target(spec: CsvData, table: CsvTable, column: int) -> _Target:
         labels = [index_of[number] for number in numbers if number is not None]
     if len(class_names) < 2:
         raise DataError(
-            f"Column '{name}' in {table.name} holds only one value "
+            f"Column {quote_cell(name)} in {table.name} holds only one value "
             f"({quote_cell(class_names[0])}); a classification target needs at least two "
             "classes, so pick another target column."
         )
     if len(class_names) > MAX_CLASSES or len(class_names) * 2 > len(cells) > 20:
         raise DataError(
-            f"Column '{name}' in {table.name} has {len(class_names)} different values in "
+            f"Column {quote_cell(name)} in {table.name} has {len(class_names)} different values in "
             f"{len(cells)} rows, too many to learn as classes; choose regression if it holds "
             "numbers, or another target column."
         )
@@ -134,13 +151,33 @@ def _info(spec: CsvData, target: _Target) -> DataInfo:
 
 
 def describe_csv(spec: CsvData) -> DataInfo:
-    """Task, input shape and classes of a CSV data set (reads the header and target column)."""
+    """Task, input shape and classes of a CSV data set.
+
+    Reads the target column and checks every feature cell (a number that fits
+    the model's 32-bit floats), so ``playground check`` refuses what training
+    would refuse; the feature check is remembered with the cached table.
+    """
     table = read_table(spec.path)
-    _, target_column = _check_columns(spec, table)
-    return _info(spec, _read_target(spec, table, target_column))
+    feature_columns, target_column = _check_columns(spec, table)
+    info = _info(spec, _read_target(spec, table, target_column))
+    key = tuple(spec.features)
+    if key not in table.checked:
+        try:
+            _feature_values(spec, table, feature_columns)
+            table.checked[key] = None
+        except DataError as error:
+            table.checked[key] = str(error)
+    problem = table.checked[key]
+    if problem is not None:
+        raise DataError(problem)
+    return info
 
 
 def _read_features(spec: CsvData, table: CsvTable, columns: list[int]) -> torch.Tensor:
+    return torch.tensor(_feature_values(spec, table, columns), dtype=torch.float32)
+
+
+def _feature_values(spec: CsvData, table: CsvTable, columns: list[int]) -> list[list[float]]:
     values: list[list[float]] = []
     for row in range(len(table.rows)):
         numbers: list[float] = []
@@ -151,12 +188,14 @@ def _read_features(spec: CsvData, table: CsvTable, columns: list[int]) -> torch.
             number = parse_number(cell, table.decimal_comma)
             if number is None:
                 raise DataError(
-                    f"In {table.name}, row {table.row_numbers[row]}, column '{name}': "
+                    f"{_where(table, row, name)}: "
                     f"{quote_cell(cell)} is not a number; fix the cell or leave the column out."
                 )
+            if abs(number) > FLOAT32_MAX:
+                raise DataError(_too_large_message(table, row, name, cell))
             numbers.append(number)
         values.append(numbers)
-    return torch.tensor(values, dtype=torch.float32)
+    return values
 
 
 def load_csv(spec: CsvData) -> Dataset:

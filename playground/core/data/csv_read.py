@@ -15,11 +15,13 @@ import csv
 import functools
 import io
 import math
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from playground.core.data.base import DataError
+from playground.core.safe_read import UnreadableFileError, excerpt, read_regular_file
 
 ColumnType = Literal["numeric", "text"]
 
@@ -29,6 +31,10 @@ MISSING_MARKERS: frozenset[str] = frozenset(
 )
 _DELIMITERS = ",;\t"
 _SNIFF_CHARS = 64 * 1024
+#: The largest CSV file read: far more than a playground trains on, far less than memory.
+MAX_CSV_BYTES = 200 * 1024**2
+#: How many column names a message lists before it says "and N more".
+_LISTED_COLUMNS = 12
 
 
 def is_missing(cell: str) -> bool:
@@ -52,11 +58,19 @@ def parse_number(cell: str, decimal_comma: bool = False) -> float | None:
 
 
 def quote_cell(cell: str) -> str:
-    """A cell as messages show it: quoted and cut short if long."""
-    text = cell.strip()
-    if len(text) > 30:
-        text = text[:27] + "..."
-    return f"'{text}'"
+    """A cell as messages show it: quoted, cut short and with control characters escaped.
+
+    A message may be shown for a file the user did not mean to pick (a binary,
+    a private file): only a short printable excerpt is ever echoed.
+    """
+    return f"'{excerpt(cell.strip(), 30)}'"
+
+
+def list_columns(names: tuple[str, ...] | list[str]) -> str:
+    """Column names for a message: quoted excerpts, the first dozen and a count of the rest."""
+    shown = [quote_cell(name) for name in names if name][:_LISTED_COLUMNS]
+    rest = len([name for name in names if name]) - len(shown)
+    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
 
 
 @dataclass(frozen=True)
@@ -68,6 +82,11 @@ class CsvTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     row_numbers: tuple[int, ...]
+    #: Results of checks over whole columns, kept with the table (which is cached) because
+    #: the editor describes the data on every change of the spec.
+    checked: dict[tuple[str, ...], str | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def name(self) -> str:
@@ -83,15 +102,15 @@ class CsvTable:
         """Index of a column by name; :class:`DataError` listing the columns if absent or doubled."""
         positions = [i for i, name in enumerate(self.header) if name == column]
         if not positions:
-            existing = ", ".join(f"'{name}'" for name in self.header if name)
+            existing = list_columns(self.header)
             raise DataError(
-                f"{self.name} has no column '{column}'; its columns are {existing}. "
+                f"{self.name} has no column {quote_cell(column)}; its columns are {existing}. "
                 "Pick one of those or check the spelling."
             )
         if len(positions) > 1:
             places = " and ".join(str(i + 1) for i in positions)
             raise DataError(
-                f"{self.name} has two columns named '{column}' (columns {places}); "
+                f"{self.name} has two columns named {quote_cell(column)} (columns {places}); "
                 "rename one of them in the file."
             )
         return positions[0]
@@ -102,7 +121,8 @@ class CsvTable:
         if column >= len(values):
             raise DataError(
                 f"In {self.name}, row {self.row_numbers[row]} has no cell for column "
-                f"'{column_name}' (it has {len(values)} cells, the header {len(self.header)}); "
+                f"{quote_cell(column_name)} (it has {len(values)} cells, the header "
+                f"{len(self.header)}); "
                 "fix that row in the file."
             )
         return values[column]
@@ -122,19 +142,15 @@ class CsvPreview:
 
 
 def _decode(path: Path) -> str:
+    if not os.path.lexists(path):
+        raise DataError(
+            f"The file {excerpt(path, 200)} does not exist; check the path or pick the file again."
+        )
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(
-            f"The file {path} does not exist; check the path or pick the file again."
-        ) from None
-    except IsADirectoryError:
-        raise DataError(f"{path} is a folder, not a CSV file; pick a file.") from None
-    except OSError as error:
-        raise DataError(
-            f"The file {path} cannot be read ({error.strerror or error}); check that it is "
-            "not open elsewhere and that you may read it."
-        ) from None
+        raw = read_regular_file(path, MAX_CSV_BYTES, "a CSV file")
+    except UnreadableFileError as error:
+        text = str(error)
+        raise DataError(f"{text[:1].upper()}{text[1:]}.") from None
     if not raw.strip():
         raise DataError(
             f"The file {path.name} is empty; save the table with a header row and data rows."
@@ -203,14 +219,14 @@ def _read_table(file_path: Path) -> CsvTable:
             numbers.append(record)
     except csv.Error as error:
         raise DataError(
-            f"{file_path.name} cannot be read as CSV near row {record + 1} ({error}); "
-            "check the quotes in that row."
+            f"{file_path.name} cannot be read as CSV near row {record + 1} "
+            f"({excerpt(str(error), 80)}); check the quotes in that row."
         ) from None
     if header is None:
         raise DataError(f"The file {file_path.name} is empty; save the table with a header row.")
     decimal_comma = delimiter != ","
     if all(parse_number(name, decimal_comma) is not None for name in header):
-        shown = ", ".join(header[:4])
+        shown = ", ".join(excerpt(name, 20) for name in header[:4])
         raise DataError(
             f"The first row of {file_path.name} holds numbers ({shown}), not column names; "
             "add a header row that names each column."

@@ -4,7 +4,8 @@ Uses torch's ``torch.export``-based exporter. Every layer kind of the catalogue
 listed in :data:`ONNX_LAYER_KINDS` has been exported and run in onnxruntime
 (tests keep that true); a kind missing from that list is reported in a
 sentence before anything is attempted, instead of failing deep inside the
-exporter.
+exporter. No text of the experiment (name, description) goes into the file:
+doc strings and metadata stay the exporter's, so a shared name cannot reach them.
 """
 
 from __future__ import annotations

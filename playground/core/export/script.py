@@ -7,6 +7,11 @@ sets, :mod:`playground.core.data.sklearn_sets`), writes the model as a literal
 and batch order as :class:`~playground.core.training.engine.Engine`, so on a CPU its
 losses match the app's. It also runs unchanged under ``torchrun`` with
 DistributedDataParallel.
+
+Values of the experiment reach the script only as Python literals or as quoted
+one-line text (:mod:`.literals`), and the finished text is parsed before it is
+written: a shared experiment file can change what the script trains, never
+what else it runs.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -21,10 +27,16 @@ from playground.core.data import describe_data
 from playground.core.data.catalog import SKLEARN_SETS
 from playground.core.data.csv_read import read_table
 from playground.core.export.base import ExportError
+from playground.core.export.literals import (
+    checked_layer_code,
+    checked_source,
+    python_literal,
+    quoted_text,
+)
 from playground.core.export.script_template import DATA_BUILTIN, DATA_CSV, SCRIPT
 from playground.core.io.atomic import atomic_write_text
 from playground.core.layers.catalog import describe_shape
-from playground.core.layers.model import build_model, summarize
+from playground.core.layers.model import build_model, layer_label, summarize
 from playground.core.spec.experiment import (
     BuiltinData,
     CsvData,
@@ -77,25 +89,25 @@ def module_source(module: str) -> str:
 
 def _optimizer_code(spec: OptimizerSpec) -> str:
     """The same call as :func:`playground.core.training.builders.build_optimizer` makes."""
-    lr, decay = repr(spec.lr), repr(spec.weight_decay)
+    lr, decay = python_literal(spec.lr), python_literal(spec.weight_decay)
     # fused: one kernel updates all parameters (faster for small networks), as in the app.
     fused = 'fused=parameters[0].device.type in ("cpu", "cuda")'
     fast = fused if spec.kind in FUSED_OPTIMIZERS else "foreach=False"
     if spec.kind == "sgd":
-        nesterov = spec.nesterov and spec.momentum > 0
+        nesterov = python_literal(spec.nesterov and spec.momentum > 0)
         return (
-            f"torch.optim.SGD(parameters, lr={lr}, momentum={spec.momentum!r}, "
+            f"torch.optim.SGD(parameters, lr={lr}, momentum={python_literal(spec.momentum)}, "
             f"nesterov={nesterov}, weight_decay={decay}, {fast})"
         )
     if spec.kind in ("adam", "adamw"):
         name = "Adam" if spec.kind == "adam" else "AdamW"
         return (
-            f"torch.optim.{name}(parameters, lr={lr}, betas={tuple(spec.betas)!r}, "
+            f"torch.optim.{name}(parameters, lr={lr}, betas={python_literal(tuple(spec.betas))}, "
             f"weight_decay={decay}, {fast})"
         )
     if spec.kind == "rmsprop":
         return (
-            f"torch.optim.RMSprop(parameters, lr={lr}, momentum={spec.momentum!r}, "
+            f"torch.optim.RMSprop(parameters, lr={lr}, momentum={python_literal(spec.momentum)}, "
             f"weight_decay={decay}, foreach=False)"
         )
     return f"torch.optim.Adagrad(parameters, lr={lr}, weight_decay={decay}, foreach=False)"
@@ -104,15 +116,22 @@ def _optimizer_code(spec: OptimizerSpec) -> str:
 def _schedule_code(spec: ScheduleSpec, epochs: int) -> str:
     """The same schedule as :func:`playground.core.training.builders.build_schedule` makes."""
     scheduler = "torch.optim.lr_scheduler"
+    literal = python_literal
     if spec.kind == "step":
-        return f"{scheduler}.StepLR(optimizer, step_size={spec.step_size}, gamma={spec.gamma!r})"
+        return (
+            f"{scheduler}.StepLR(optimizer, step_size={literal(spec.step_size)}, "
+            f"gamma={literal(spec.gamma)})"
+        )
     if spec.kind == "cosine":
-        t_max = spec.t_max or max(1, epochs)
-        return f"{scheduler}.CosineAnnealingLR(optimizer, T_max={t_max}, eta_min={spec.min_lr!r})"
+        t_max = literal(spec.t_max or max(1, epochs))
+        return (
+            f"{scheduler}.CosineAnnealingLR(optimizer, T_max={t_max}, "
+            f"eta_min={literal(spec.min_lr)})"
+        )
     if spec.kind == "plateau":
         return (
-            f'{scheduler}.ReduceLROnPlateau(optimizer, mode="min", factor={spec.factor!r}, '
-            f"patience={spec.patience}, min_lr={spec.min_lr!r})"
+            f'{scheduler}.ReduceLROnPlateau(optimizer, mode="min", factor={literal(spec.factor)}, '
+            f"patience={literal(spec.patience)}, min_lr={literal(spec.min_lr)})"
         )
     return "None"
 
@@ -128,9 +147,11 @@ def _layers_code(experiment: Experiment, input_shape: tuple[int, ...]) -> str:
     model = build_model(experiment.model.layers, input_shape)
     summary = summarize(experiment.model.layers, input_shape)
     lines = []
-    for module, row in zip(model, summary.layers, strict=True):
+    for index, (module, row) in enumerate(zip(model, summary.layers, strict=True)):
         assert row.output_shape is not None
-        lines.append(f"        nn.{module!r},  # -> {_shape_comment(row.output_shape)}")
+        kind = type(module).__name__
+        code = checked_layer_code(f"nn.{module!r}", kind, layer_label(index, kind))
+        lines.append(f"        {code},  # -> {_shape_comment(row.output_shape)}")
     return "\n".join(lines)
 
 
@@ -138,16 +159,24 @@ def _builtin_data(spec: BuiltinData, classification: bool) -> tuple[str, str]:
     library = module_source(SYNTHETIC_MODULE)
     if spec.name in SKLEARN_SETS:
         library += "\n\n" + module_source(SKLEARN_MODULE)
-        call = (
-            f"load_sklearn({spec.name!r}, {spec.validation_fraction!r}, {spec.seed}, "
-            f"{spec.as_images})"
+        arguments: tuple[object, ...] = (
+            spec.name,
+            spec.validation_fraction,
+            spec.seed,
+            spec.as_images,
         )
+        call = f"load_sklearn({', '.join(map(python_literal, arguments))})"
         needs = "PyTorch and scikit-learn"
     else:
-        call = (
-            f"build_synthetic(\n        {spec.name!r}, {spec.samples}, {spec.noise!r}, "
-            f"{list(spec.derived_features)!r}, {spec.validation_fraction!r}, {spec.seed}\n    )"
+        arguments = (
+            spec.name,
+            spec.samples,
+            spec.noise,
+            list(spec.derived_features),
+            spec.validation_fraction,
+            spec.seed,
         )
+        call = f"build_synthetic(\n        {', '.join(map(python_literal, arguments))}\n    )"
         needs = "PyTorch"
     body = (
         f"    x_train, y_train, x_val, y_val, _, _ = {call}\n"
@@ -155,8 +184,8 @@ def _builtin_data(spec: BuiltinData, classification: bool) -> tuple[str, str]:
     )
     code = DATA_BUILTIN.substitute(
         library=library,
-        classification=classification,
-        data_title=f"The {spec.name} data set",
+        classification=python_literal(classification),
+        data_name=quoted_text(spec.name),
         load_body=body,
     )
     return code, needs
@@ -166,22 +195,31 @@ def _csv_data(spec: CsvData, classification: bool, class_names: tuple[str, ...])
     table = read_table(spec.path)
     path = str(Path(spec.path).expanduser().resolve())
     return DATA_CSV.substitute(
-        csv_name=Path(spec.path).name,
-        csv_path=repr(path),
-        delimiter=repr(table.delimiter),
-        features=repr(list(spec.features)),
-        target=repr(spec.target),
-        classification=classification,
-        class_names=repr(list(class_names)),
-        validation_fraction=repr(spec.validation_fraction),
-        data_seed=spec.seed,
-        standardize=spec.standardize,
+        csv_name=quoted_text(Path(spec.path).name),
+        csv_path=python_literal(path),
+        delimiter=python_literal(table.delimiter),
+        features=python_literal(list(spec.features)),
+        target=python_literal(spec.target),
+        classification=python_literal(classification),
+        class_names=python_literal(list(class_names)),
+        validation_fraction=python_literal(spec.validation_fraction),
+        data_seed=python_literal(spec.seed),
+        standardize=python_literal(spec.standardize),
         library="\n" + module_source(SYNTHETIC_MODULE),
     )
 
 
-def _docstring_safe(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+#: A file name shown bare in the ``Run:`` lines; any other is shown quoted (and escaped).
+_PLAIN_FILE_NAME = re.compile(r"[\w.+-]+")
+#: The experiment's name is shown cut to this length in the docstring and ``--help``.
+MAX_SHOWN_NAME = 200
+
+
+def _command_name(filename: str) -> str:
+    """The script's file name as the ``Run:`` lines of the docstring show it."""
+    if _PLAIN_FILE_NAME.fullmatch(filename) and filename.isprintable():
+        return filename
+    return quoted_text(filename)
 
 
 def training_script(experiment: Experiment, filename: str = "train.py") -> str:
@@ -195,16 +233,19 @@ def training_script(experiment: Experiment, filename: str = "train.py") -> str:
     bce = experiment.loss == "bce-with-logits"
     description = experiment.description.strip()
     training = experiment.training
-    return SCRIPT.substitute(
-        title=_docstring_safe(experiment.name),
-        description=f"\n{_docstring_safe(description)}\n" if description else "",
-        filename=filename,
+    name = experiment.name
+    if len(name) > MAX_SHOWN_NAME:
+        name = name[: MAX_SHOWN_NAME - 1] + "…"
+    text = SCRIPT.substitute(
+        title=quoted_text(name),
+        description=f"\n{quoted_text(description)}\n" if description else "",
+        command_name=_command_name(filename),
         needs=f"{needs} (exported {date.today().isoformat()})",
-        epochs=training.epochs,
-        batch_size=training.batch_size,
-        seed=training.seed,
-        device=training.device,
-        grad_clip=repr(training.grad_clip),
+        epochs=python_literal(training.epochs),
+        batch_size=python_literal(training.batch_size),
+        seed=python_literal(training.seed),
+        device=python_literal(training.device),
+        grad_clip=python_literal(training.grad_clip),
         data_code=data_code.rstrip("\n"),
         input_text=describe_shape(tuple(info.input_shape)),
         layers=_layers_code(experiment, tuple(info.input_shape)),
@@ -213,8 +254,9 @@ def training_script(experiment: Experiment, filename: str = "train.py") -> str:
         predicted="(outputs.reshape(-1) > 0).to(torch.int64)" if bce else "outputs.argmax(dim=1)",
         optimizer=_optimizer_code(experiment.optimizer),
         schedule=_schedule_code(experiment.schedule, training.epochs),
-        parser_description=repr(f"Train the experiment {experiment.name!r}."),
+        parser_description=python_literal(f"Train the experiment {name!r}."),
     )
+    return checked_source(text)
 
 
 def export_script(experiment: Experiment, path: str | os.PathLike[str]) -> None:

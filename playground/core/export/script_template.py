@@ -2,7 +2,8 @@
 
 Kept apart from the generator so the script reads top to bottom as a student
 will see it. Everything here must run with only torch (and scikit-learn for
-its data sets): no import of this app.
+its data sets): no import of this app. Every slot receives a Python literal or
+one line of quoted text (see :mod:`.literals`), never raw text of the experiment.
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ from __future__ import annotations
 from string import Template
 
 SCRIPT = Template('''\
-"""$title: a training script exported from Torch Playground.
+"""A training script exported from Torch Playground for the experiment $title.
 $description
 Everything the app did is written out below: the data, the model, the loss,
 the optimizer, the learning-rate schedule and the training loop, with the same
 seeds, so on a CPU this script reproduces the loss curve the app showed.
 
-Run:              python $filename
-More epochs:      python $filename --epochs 500
+Run:              python $command_name
+More epochs:      python $command_name --epochs 500
 Several processes (DistributedDataParallel, one per CPU share or GPU):
-                  torchrun --standalone --nproc_per_node=2 $filename
+                  torchrun --standalone --nproc_per_node=2 $command_name
 Needs:            $needs
 """
 
@@ -37,7 +38,7 @@ from torch.nn.parallel import DistributedDataParallel
 EPOCHS = $epochs
 BATCH_SIZE = $batch_size
 SEED = $seed  # initial weights and the order of the batches
-DEVICE = "$device"  # auto: a GPU when there is one, otherwise the CPU
+DEVICE = $device  # auto: a GPU when there is one, otherwise the CPU
 GRAD_CLIP = $grad_clip  # largest total gradient norm (None: no clipping)
 
 $data_code
@@ -206,7 +207,7 @@ CLASSIFICATION = $classification
 
 
 def load_data():
-    """$data_title: (x_train, y_train, x_val, y_val), split exactly as in the app."""
+    """The data set $data_name: (x_train, y_train, x_val, y_val), split exactly as in the app."""
 $load_body
 ''')
 

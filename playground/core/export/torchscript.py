@@ -2,7 +2,8 @@
 
 The model is scripted (not traced), so any batch size works. TorchScript is
 deprecated upstream in favour of ``torch.export`` but remains the format most
-C++ and mobile runtimes load today, so the app still offers it.
+C++ and mobile runtimes load today, so the app still offers it. No extra files
+or text of the experiment are written into the archive.
 """
 
 from __future__ import annotations

@@ -4,24 +4,39 @@ Saving writes to a temporary file in the same folder, flushes it to disk and
 then renames it over the target with :func:`os.replace`, which is atomic on
 every platform we support. A crash, a kill or a full disk in the middle of a
 save therefore leaves the previous file untouched, and at worst a stray
-temporary file; a later successful save of the same file removes strays older
-than :data:`STALE_SECONDS` (younger ones may belong to a save still going on in
-another process).
+temporary file; a later successful save into the same folder removes strays
+whose writer is gone (see :mod:`playground.core.io.save_temporaries`).
+
+The rename replaces whatever the target name is, a symbolic link included: a
+link planted at the target is swapped for a regular file, never written through.
 """
 
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
+import stat
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-TEMP_SUFFIX = ".saving"
-STALE_SECONDS = 3600.0
+from playground.core.io.save_temporaries import (
+    STALE_SECONDS,
+    TEMP_SUFFIX,
+    hold_temporary,
+    release_temporary,
+    remove_stray_temporaries,
+    temporary_prefix,
+)
+
+__all__ = [
+    "STALE_SECONDS",
+    "TEMP_SUFFIX",
+    "atomic_write",
+    "atomic_write_bytes",
+    "atomic_write_text",
+]
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -35,21 +50,13 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _remove_stale_temporaries(target: Path) -> None:
-    """Delete temporaries of ``target`` left by saves that were killed long ago."""
-    now = time.time()
-    for stray in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            if now - stray.stat().st_mtime > STALE_SECONDS:
-                stray.unlink()
-
-
 def _file_mode(path: Path) -> int:
-    """Keep an existing file's permissions; new files get the usual rw-r--r--."""
+    """Keep an existing file's permissions; new files (and replaced links) get rw-r--r--."""
     try:
-        return path.stat().st_mode & 0o777
+        info = os.stat(path, follow_symlinks=False)
     except OSError:
         return 0o644
+    return 0o644 if stat.S_ISLNK(info.st_mode) else info.st_mode & 0o777
 
 
 @contextlib.contextmanager
@@ -61,8 +68,11 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     target = Path(path)
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    fd, temp_name = tempfile.mkstemp(
+        prefix=temporary_prefix(target), suffix=TEMP_SUFFIX, dir=folder
+    )
     temp = Path(temp_name)
+    in_use = hold_temporary(fd)  # until after the rename: a tidying save elsewhere keeps it
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
@@ -74,8 +84,10 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+    finally:
+        release_temporary(in_use)
     _fsync_folder(folder)
-    _remove_stale_temporaries(target)
+    remove_stray_temporaries(folder)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

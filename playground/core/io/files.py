@@ -17,15 +17,15 @@ with a sentence a user can act on.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import torch
 from pydantic import ValidationError
@@ -35,9 +35,23 @@ from safetensors.torch import save as save_safetensors
 
 from playground.core.io.atomic import atomic_write
 from playground.core.io.migrations import CURRENT_FORMAT, MigrationError, migrate
+from playground.core.io.save_errors import model_json
+from playground.core.layers.memory import weights_bytes_bound
 from playground.core.runs.records import RunRecord
+from playground.core.safe_read import (
+    MAX_EXPERIMENT_JSON_BYTES,
+    UnreadableFileError,
+    excerpt,
+    open_regular_file,
+    parse_json_text,
+)
 from playground.core.spec.experiment import Experiment
-from playground.core.spec.validation import SpecError, parse_experiment
+from playground.core.spec.validation import (
+    DAMAGED_FILE_ERRORS,
+    SpecError,
+    damaged_file_sentence,
+    parse_experiment,
+)
 
 FORMAT_NAME = "torch-playground-experiment"
 SUFFIX = ".playground"
@@ -48,10 +62,13 @@ RUNS = "runs.json"
 FORMAT0_SETTINGS = "playground.json"
 KNOWN_PARTS = (MANIFEST, EXPERIMENT, WEIGHTS, RUNS, FORMAT0_SETTINGS)
 
-MAX_FILE_BYTES = 4 * 1024**3
-MAX_JSON_BYTES = 32 * 1024**2
+MAX_FILE_BYTES = 512 * 1024**2
+MAX_JSON_BYTES = MAX_EXPERIMENT_JSON_BYTES
+MAX_RUNS_BYTES = 32 * 1024**2
 MAX_WEIGHTS_BYTES = 2 * 1024**3
 MAX_PARTS = 16
+#: The most run records a file's history may hold.
+MAX_RUNS = 1000
 _CHUNK = 1024**2
 
 
@@ -92,13 +109,20 @@ def save_experiment_file(
     weights: dict[str, torch.Tensor] | None = None,
     runs: list[RunRecord] | None = None,
 ) -> None:
-    """Write a ``.playground`` file atomically: the old file stays intact until the new one is complete."""
-    parts: dict[str, bytes] = {EXPERIMENT: experiment.to_json().encode("utf-8")}
+    """Write a ``.playground`` file atomically: the old file stays intact until the new one is complete.
+
+    Everything is turned into bytes before the file is touched; text that
+    cannot be stored raises :class:`~playground.core.io.save_errors.SaveError`.
+    """
+    text = model_json(experiment, "the experiment", experiment.to_json)
+    parts: dict[str, bytes] = {EXPERIMENT: text.encode("utf-8")}
     if weights is not None:
         plain = {name: t.detach().to("cpu").contiguous() for name, t in weights.items()}
         parts[WEIGHTS] = save_safetensors(plain)
     if runs is not None:
-        records = [json.loads(run.model_dump_json()) for run in runs]
+        records = [
+            json.loads(model_json(run, f"run {number}")) for number, run in enumerate(runs, start=1)
+        ]
         parts[RUNS] = _json_bytes(records)
     manifest = {
         "format": FORMAT_NAME,
@@ -121,7 +145,7 @@ def save_experiment_file(
 
 
 def _where(path: Path) -> str:
-    return f"'{path.name}'"
+    return f"'{excerpt(path.name, 80)}'"
 
 
 def _damaged(path: Path, detail: str) -> FileFormatError:
@@ -149,7 +173,9 @@ def _unsafe_name(name: str) -> bool:
 
 
 def _limit(name: str) -> int:
-    return MAX_WEIGHTS_BYTES if name == WEIGHTS else MAX_JSON_BYTES
+    if name == WEIGHTS:
+        return MAX_WEIGHTS_BYTES
+    return MAX_RUNS_BYTES if name == RUNS else MAX_JSON_BYTES
 
 
 class _Archive:
@@ -164,9 +190,9 @@ class _Archive:
         names = [info.filename for info in infos]
         for name in names:
             if _unsafe_name(name):
-                raise _foreign(path, f"it holds a part with the unsafe name '{name}'")
+                raise _foreign(path, f"it holds a part with the unsafe name '{excerpt(name)}'")
             if name not in KNOWN_PARTS:
-                raise _foreign(path, f"it holds an unexpected part '{name}'")
+                raise _foreign(path, f"it holds an unexpected part '{excerpt(name)}'")
         if len(set(names)) != len(names):
             raise _foreign(path, "it holds the same part twice")
         for info in infos:  # refuse a zip bomb by its declared sizes before unpacking anything
@@ -179,9 +205,14 @@ class _Archive:
     def has(self, name: str) -> bool:
         return name in self.infos
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, limit: int | None = None) -> bytes:
+        """The part's bytes, read in chunks and refused as soon as it passes ``limit``.
+
+        Both the size the zip declares and the bytes actually inflated are
+        checked, so a part that lies about its size stops early.
+        """
         info = self.infos[name]
-        limit = _limit(name)
+        limit = _limit(name) if limit is None else min(limit, _limit(name))
         if info.flag_bits & 0x1:
             raise _foreign(self.path, f"its part '{name}' is encrypted")
         if info.file_size > limit:
@@ -190,29 +221,43 @@ class _Archive:
         total = 0
         try:
             with self.archive.open(info) as stream:
-                while chunk := stream.read(_CHUNK):
+                while chunk := stream.read(min(_CHUNK, limit + 1 - total)):
                     total += len(chunk)
                     if total > limit:  # the header lied about the size: a zip bomb
                         raise _foreign(
                             self.path, f"its part '{name}' unpacks to more than it claims"
                         )
                     chunks.append(chunk)
-        # RuntimeError: zipfile's error for a compression method it does not know.
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
+        # RuntimeError: zipfile's error for a compression method or version it does not know;
+        # zlib.error: a flipped byte inside deflated data.
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, zlib.error) as exc:
             if isinstance(exc, FileFormatError):
                 raise
             raise _damaged(self.path, f"its part '{name}' cannot be read") from None
         return b"".join(chunks)
 
     def read_json(self, name: str) -> Any:
-        data = self.read(name)
-        try:
-            return json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise _damaged(self.path, f"its part '{name}' is not valid JSON") from None
+        return _parse_json_part(self.path, name, self.read(name))
 
 
-def _verify_manifest(archive: _Archive, manifest: Any) -> dict[str, bytes]:
+@dataclass(frozen=True)
+class _WeightsPart:
+    """Saved weights not read yet: their size limit follows from the experiment's model."""
+
+    archive: _Archive
+    checksum: str | None  # None in format 0 files (no manifest)
+
+    def read(self, limit: int) -> bytes:
+        data = self.archive.read(WEIGHTS, limit)
+        if self.checksum is not None and self.checksum != _sha256(data):
+            raise _damaged(self.archive.path, f"the part '{WEIGHTS}' does not match its checksum")
+        return data
+
+
+def _verify_manifest(
+    archive: _Archive, manifest: Any
+) -> tuple[dict[str, bytes], _WeightsPart | None]:
+    """The JSON parts (checksums verified) and the weights part, read later."""
     path = archive.path
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise _foreign(path, "its manifest does not describe an experiment")
@@ -224,27 +269,36 @@ def _verify_manifest(archive: _Archive, manifest: Any) -> dict[str, bytes]:
         names = ", ".join(f"'{name}'" for name in unlisted)
         raise _foreign(path, f"it holds parts its manifest does not list: {names}")
     parts: dict[str, bytes] = {}
+    weights: _WeightsPart | None = None
     for name, entry in contents.items():
         if name not in (EXPERIMENT, WEIGHTS, RUNS):
-            raise _foreign(path, f"its manifest lists an unexpected part '{name}'")
+            raise _foreign(path, f"its manifest lists an unexpected part '{excerpt(name)}'")
         if not archive.has(name):
             raise _damaged(path, f"the part '{name}' is missing")
+        checksum = entry.get("sha256") if isinstance(entry, dict) else None
+        if name == WEIGHTS:
+            if not isinstance(checksum, str):
+                raise _damaged(path, f"the part '{name}' does not match its checksum")
+            weights = _WeightsPart(archive, checksum)
+            continue
         data = archive.read(name)
-        if not isinstance(entry, dict) or entry.get("sha256") != _sha256(data):
+        if checksum != _sha256(data):
             raise _damaged(path, f"the part '{name}' does not match its checksum")
         parts[name] = data
-    return parts
+    return parts, weights
 
 
 def _parse_json_part(path: Path, name: str, data: bytes) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
+        return parse_json_text(data.decode("utf-8"), max_bytes=_limit(name))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise _damaged(path, f"its part '{name}' is not valid JSON") from None
+    except UnreadableFileError as exc:
+        raise _damaged(path, f"its part '{name}' cannot be used: {exc}") from None
 
 
-def _read_document(archive: _Archive) -> tuple[dict[str, Any], bytes | None]:
-    """The JSON document (before migration) and the raw weights, if any."""
+def _read_document(archive: _Archive) -> tuple[dict[str, Any], _WeightsPart | None]:
+    """The JSON document (before migration) and the weights part, if any."""
     path = archive.path
     if archive.has(MANIFEST):
         manifest = archive.read_json(MANIFEST)
@@ -255,16 +309,16 @@ def _read_document(archive: _Archive) -> tuple[dict[str, Any], bytes | None]:
                 migrate({"format_version": version})
             except MigrationError as exc:
                 raise FileFormatError(f"The file {_where(path)} cannot be opened: {exc}.") from None
-        parts = _verify_manifest(archive, manifest)
+        parts, weights = _verify_manifest(archive, manifest)
         document = {
             "format_version": version,
             "experiment": _parse_json_part(path, EXPERIMENT, parts[EXPERIMENT]),
             "runs": _parse_json_part(path, RUNS, parts[RUNS]) if RUNS in parts else None,
         }
-        return document, parts.get(WEIGHTS)
+        return document, weights
     if archive.has(FORMAT0_SETTINGS):
         settings = archive.read_json(FORMAT0_SETTINGS)
-        weights = archive.read(WEIGHTS) if archive.has(WEIGHTS) else None
+        weights = _WeightsPart(archive, None) if archive.has(WEIGHTS) else None
         return {"format_version": 0, "experiment": settings, "runs": None}, weights
     if archive.has(EXPERIMENT):
         raise _damaged(path, "its manifest is missing")
@@ -279,15 +333,19 @@ def _decode_weights(path: Path, data: bytes) -> dict[str, torch.Tensor]:
     return dict(tensors)
 
 
-def _open_zip(path: Path, raw: io.BufferedReader) -> zipfile.ZipFile:
+def _open_zip(path: Path, raw: IO[bytes]) -> zipfile.ZipFile:
     head = raw.read(4)
     raw.seek(0)
     try:
         return zipfile.ZipFile(raw)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         if head.startswith(b"PK"):
             raise _damaged(path, "it ends early") from None
         raise _foreign(path, "it is not a zip archive") from None
+
+
+#: Everything a damaged zip can make zipfile, zlib or json raise while an archive is read.
+_ARCHIVE_ERRORS: tuple[type[BaseException], ...] = (zipfile.BadZipFile, *DAMAGED_FILE_ERRORS)
 
 
 def read_archive(path: str | os.PathLike[str]) -> LoadedExperiment:
@@ -295,26 +353,40 @@ def read_archive(path: str | os.PathLike[str]) -> LoadedExperiment:
 
     Raises :class:`FileFormatError` with a sentence for anything that is not a
     complete, trustworthy experiment file; nothing from the file is executed.
+    Only regular files are read (never a pipe or a device), within size caps.
     Front ends open files through :mod:`playground.core.io.readers`.
     """
     file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _foreign(file, "it is far larger than any experiment")
-        if size == 0:
-            raise _damaged(file, "it is empty")
-        with open(file, "rb") as raw, _open_zip(file, raw) as zipped:
-            document, weights_data = _read_document(_Archive(file, zipped))
-    except FileNotFoundError:
-        raise FileFormatError(
-            f"The file '{file}' does not exist; check the name and the folder."
-        ) from None
+        with open_regular_file(file, MAX_FILE_BYTES, "an experiment file") as raw:
+            if os.fstat(raw.fileno()).st_size == 0:
+                raise _damaged(file, "it is empty")
+            with _open_zip(file, raw) as zipped:
+                return _load_archive(_Archive(file, zipped))
+    except FileFormatError:
+        raise
+    except UnreadableFileError as exc:
+        raise FileFormatError(f"The file {exc}.") from None
     except (PermissionError, IsADirectoryError):
         raise FileFormatError(
-            f"The file '{file}' cannot be read (no permission, or it is a folder); "
+            f"The file '{excerpt(file, 200)}' cannot be read (no permission, or it is a folder); "
             "choose a file you are allowed to open."
         ) from None
+    except OSError as exc:
+        reason = (exc.strerror or "the system refused").lower()
+        raise FileFormatError(
+            f"The file {_where(file)} cannot be read ({reason}); check the file."
+        ) from None
+    except _ARCHIVE_ERRORS as exc:
+        # The one boundary for every way a damaged zip can surprise the standard library.
+        raise FileFormatError(damaged_file_sentence(file, exc) + ".") from None
+
+
+def _load_archive(archive: _Archive) -> LoadedExperiment:
+    """Read, upgrade and validate an open archive; the weights are read last, bounded
+    by what the experiment's model can need (so a weights bomb never inflates)."""
+    file = archive.path
+    document, weights_part = _read_document(archive)
     original_version = document["format_version"]
     try:
         document = migrate(document)
@@ -330,13 +402,39 @@ def read_archive(path: str | os.PathLike[str]) -> LoadedExperiment:
             f"The experiment in {_where(file)} has settings this app cannot use: "
             f"{'; '.join(exc.problems)}."
         ) from None
+    runs = _read_runs(file, document.get("runs"))
+    weights = None
+    if weights_part is not None:
+        data = weights_part.read(weights_bytes_bound(experiment))
+        weights = _decode_weights(file, data)
+    return LoadedExperiment(experiment, weights, runs, original_version)
+
+
+def _read_runs(file: Path, raw_runs: Any) -> list[RunRecord]:
+    """The run history, each run's settings validated like the main experiment."""
+    if raw_runs is None:
+        return []
+    if not isinstance(raw_runs, list):
+        raise _damaged(file, "its run history is not a list")
+    if len(raw_runs) > MAX_RUNS:
+        raise _damaged(
+            file, f"its run history holds {len(raw_runs):,} runs, more than {MAX_RUNS:,}"
+        )
     runs: list[RunRecord] = []
-    if document.get("runs") is not None:
-        if not isinstance(document["runs"], list):
-            raise _damaged(file, "its run history is not a list")
+    for number, item in enumerate(raw_runs, start=1):
+        settings = item.get("settings") if isinstance(item, dict) else None
+        if not isinstance(settings, dict):
+            raise _damaged(file, "its run history cannot be read")
         try:
-            runs = [RunRecord.model_validate(item) for item in document["runs"]]
+            parse_experiment(settings)
+        except SpecError as exc:
+            raise FileFormatError(
+                f"Run {number} in the history of {_where(file)} has settings this app cannot "
+                f"use: {'; '.join(exc.problems)}. Open an earlier copy or save the experiment "
+                "again."
+            ) from None
+        try:
+            runs.append(RunRecord.model_validate(item))
         except ValidationError:
             raise _damaged(file, "its run history cannot be read") from None
-    weights = None if weights_data is None else _decode_weights(file, weights_data)
-    return LoadedExperiment(experiment, weights, runs, original_version)
+    return runs

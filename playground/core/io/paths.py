@@ -35,11 +35,16 @@ def data_dir() -> Path:
     return _from_env(DATA_ENV) or Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
+def autosave_dir() -> Path:
+    """The folder of the autosaves: one file and one lock file per open window of any instance."""
+    return data_dir() / "autosave"
+
+
 def autosave_path() -> Path:
-    """The experiment file the app saves in the background while the user works."""
+    """The single autosave of versions before per-window autosaves; still offered after a crash."""
     return data_dir() / "autosave.playground"
 
 
 def autosave_marker_path() -> Path:
-    """Present from the first autosave until a clean shutdown; left behind, it means a crash."""
+    """The crash marker beside :func:`autosave_path` (same older versions)."""
     return data_dir() / "autosave.unclean"

@@ -13,7 +13,12 @@ from pathlib import Path
 
 from playground.core.io.files import FileFormatError, LoadedExperiment, read_archive
 from playground.core.spec.experiment import Experiment
-from playground.core.spec.validation import SpecError, read_experiment_json
+from playground.core.spec.validation import (
+    DAMAGED_FILE_ERRORS,
+    SpecError,
+    damaged_file_sentence,
+    read_experiment_json,
+)
 
 
 def _read_archive_file(path: Path) -> Experiment:
@@ -45,6 +50,10 @@ def load_experiment_file(path: str | Path) -> Experiment:
         raise SpecError(f"'{path}' is a folder, not an experiment file; choose a file inside it")
     try:
         return reader(path)
+    except SpecError:
+        raise
+    except DAMAGED_FILE_ERRORS as exc:
+        raise SpecError(damaged_file_sentence(path, exc)) from None
     except PermissionError:
         raise SpecError(
             f"'{path}' cannot be read: permission denied; check the file's permissions"

@@ -16,6 +16,7 @@ import torch
 from torch import nn
 
 from playground.core.layers.catalog import CATALOGUE, ParamDef, ParamValue, Shape, ShapeError
+from playground.core.safe_read import excerpt
 from playground.core.spec.experiment import LayerSpec
 
 
@@ -64,10 +65,10 @@ def check_param(definition: ParamDef, value: ParamValue) -> str | None:
     title = definition.title
     if definition.type is bool:
         if not isinstance(value, bool):
-            return f"{title} must be true or false, not {value!r}"
+            return f"{title} must be true or false, not {excerpt(repr(value))}"
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"{title} must be a number, not {value!r}"
+        return f"{title} must be a number, not {excerpt(repr(value))}"
     if definition.type is int and not float(value).is_integer():
         return f"{title} must be a whole number, not {_format_number(value)}"
     if isinstance(value, float) and not math.isfinite(value):
@@ -86,13 +87,15 @@ def check_layer(index: int, layer: LayerSpec) -> str | None:
     kind = CATALOGUE.get(layer.kind)
     if kind is None:
         known = ", ".join(CATALOGUE)
-        return f"layer {index + 1}: '{layer.kind}' is not a layer kind; choose one of {known}"
+        return (
+            f"layer {index + 1}: '{excerpt(layer.kind)}' is not a layer kind; choose one of {known}"
+        )
     label = layer_label(index, kind.name)
     names = {p.name for p in kind.params}
     for name in layer.params:
         if name not in names:
             has = ", ".join(sorted(names)) if names else "none"
-            return f"{label} has no parameter '{name}' (its parameters: {has})"
+            return f"{label} has no parameter '{excerpt(name)}' (its parameters: {has})"
     for definition in kind.params:
         if definition.name in layer.params:
             problem = check_param(definition, layer.params[definition.name])

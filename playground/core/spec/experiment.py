@@ -11,9 +11,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = 1
+#: The most layers a model may have: far more than any lesson needs, few enough to check quickly.
+MAX_LAYERS = 1000
+#: The longest experiment name and description kept (longer text is cut).
+MAX_NAME_CHARS = 200
+MAX_DESCRIPTION_CHARS = 20_000
 
 DatasetName = Literal[
     "circle",
@@ -46,11 +51,41 @@ _DEVICE_PATTERN = re.compile(r"^(auto|cpu|mps|cuda(:\d+)?)$")
 
 ParamValue = bool | int | float | str
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _without_surrogates(value: str) -> str:
+    """Unpaired surrogates (legal in JSON, not in UTF-8) become U+FFFD, so saving never fails."""
+    return _SURROGATES.sub("\ufffd", value)
+
+
+def _clean_text(limit: int, keep_newlines: bool) -> AfterValidator:
+    def clean(value: str) -> str:
+        value = _without_surrogates(value)
+        value = _CONTROL.sub("", value)
+        if not keep_newlines:
+            value = value.replace("\n", " ").replace("\t", " ")
+        return value[:limit]
+
+    return AfterValidator(clean)
+
+
+#: Text a person reads back (names, descriptions): cleaned when read, whatever the reader.
+CleanName = Annotated[str, _clean_text(MAX_NAME_CHARS, keep_newlines=False)]
+CleanDescription = Annotated[str, _clean_text(MAX_DESCRIPTION_CHARS, keep_newlines=True)]
+#: Other text (paths, column names): unpaired surrogates replaced, nothing else changed.
+PlainText = Annotated[str, AfterValidator(_without_surrogates)]
+
 
 class SpecModel(BaseModel):
-    """Base for every part of the spec: unknown keys are errors, assignments are checked."""
+    """Base for every part of the spec: unknown keys are errors, assignments are checked.
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    Every float must be finite: infinity or NaN in a setting would only fail
+    later (in training or in an exported script), far from its cause.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class BuiltinData(SpecModel):
@@ -86,9 +121,9 @@ class CsvData(SpecModel):
     """A table read from a CSV file with chosen feature and target columns."""
 
     kind: Literal["csv"] = "csv"
-    path: str = Field(min_length=1)
-    features: list[str] = Field(min_length=1)
-    target: str = Field(min_length=1)
+    path: PlainText = Field(min_length=1)
+    features: list[PlainText] = Field(min_length=1)
+    target: PlainText = Field(min_length=1)
     task: Literal["auto", "classification", "regression"] = "auto"
     standardize: bool = True
     validation_fraction: float = Field(0.2, ge=0.0, le=0.9)
@@ -110,7 +145,7 @@ class LayerSpec(SpecModel):
 
 
 class ModelSpec(SpecModel):
-    layers: list[LayerSpec] = Field(default_factory=list)
+    layers: list[LayerSpec] = Field(default_factory=list, max_length=MAX_LAYERS)
 
 
 class OptimizerSpec(SpecModel):
@@ -172,8 +207,8 @@ class Experiment(SpecModel):
     """A whole experiment: data, model, loss, optimizer, schedule and training settings."""
 
     schema_version: Literal[1] = 1
-    name: str = "Untitled"
-    description: str = ""
+    name: CleanName = "Untitled"
+    description: CleanDescription = ""
     data: DataSpec = Field(default_factory=BuiltinData)
     model: ModelSpec = Field(default_factory=ModelSpec)
     loss: LossName = "cross-entropy"

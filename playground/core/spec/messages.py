@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 
 from playground.core.layers.catalog import CATALOGUE
 from playground.core.layers.model import layer_label
+from playground.core.safe_read import excerpt
 from playground.core.spec.experiment import (
     BuiltinData,
     CsvData,
@@ -67,24 +68,34 @@ def field_title(name: str) -> str:
 
 
 def show_value(value: object) -> str:
-    """A value as it would appear in the file: strings quoted, numbers short."""
+    """A value as it would appear in the file: strings quoted, numbers short.
+
+    Whatever the value, the result is a short printable excerpt: a message
+    never echoes megabytes (or control characters) from a file back to a user.
+    """
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{excerpt(value)}'"
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
     if isinstance(value, float):
         return f"{value:g}" if math.isfinite(value) else str(value)
     if isinstance(value, int):
+        if abs(value).bit_length() > 64:
+            return f"a whole number of about {len(str(abs(value)))} digits"
         return str(value)
+    if isinstance(value, list | tuple | dict) and len(value) > 20:
+        return f"a {'list' if not isinstance(value, dict) else 'group'} of {len(value)} items"
     try:
         text = json.dumps(value)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    return excerpt(text, 60)
 
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str:
     """`` (did you mean 'epochs'?)`` for a close match, otherwise an empty string."""
+    if len(word) > 100:  # nothing that long is a misspelled name; difflib would only be slow
+        return ""
     lowered = {choice.lower(): choice for choice in choices}
     if word.lower() in lowered:
         return f" (did you mean '{lowered[word.lower()]}'?)"
@@ -223,7 +234,7 @@ def _unknown_setting(place: _Place, name: str) -> str:
     known = place.known_fields()
     hint = did_you_mean(name, known)
     listing = f"; known settings: {', '.join(known)}" if known and not hint else ""
-    return place.join(f"unknown setting '{name}'{hint}{listing}")
+    return place.join(f"unknown setting '{excerpt(name)}'{hint}{listing}")
 
 
 def _message(error: ErrorDetails, raw: Mapping[str, Any]) -> str:
@@ -245,7 +256,7 @@ def _message(error: ErrorDetails, raw: Mapping[str, Any]) -> str:
         return place.join(f"{show_value(value)} is not {noun}{hint}; choose one of {listed}")
     if kind == "union_tag_invalid":
         return place.join(
-            f"'{ctx.get('tag', value)}' is not a kind of data; use 'builtin' or 'csv'"
+            f"{show_value(ctx.get('tag', value))} is not a kind of data; use 'builtin' or 'csv'"
         )
     if kind == "missing":
         return place.join(f"{subject}is missing; add it")
@@ -254,13 +265,18 @@ def _message(error: ErrorDetails, raw: Mapping[str, Any]) -> str:
     if kind in ("string_too_short", "too_short") and isinstance(value, str | list):
         need = "must not be empty"
         return place.join(f"{subject}{need}")
+    if kind == "too_long" and place.field == "layers":
+        return place.join(
+            f"the model has {ctx.get('actual_length', 'too many')} layers, more than the "
+            f"{ctx.get('max_length')} this app builds; remove layers"
+        )
     if kind == "value_error":
         reason = ctx.get("error")
         text = str(reason) if reason is not None else error["msg"]
-        return place.join(text)
+        return place.join(excerpt(text, 300))
     if kind in _TYPE_MESSAGES:
         return place.join(f"{subject}{_TYPE_MESSAGES[kind]}, not {show_value(value)}")
-    text = error["msg"]
+    text = excerpt(error["msg"], 200)
     return place.join(f"{subject}is not valid ({text[:1].lower()}{text[1:]})")
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import copy
 import json
+import struct
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,9 +27,26 @@ from pydantic import ValidationError
 
 from playground.core.data.base import DataInfo
 from playground.core.layers.catalog import CATALOGUE
+from playground.core.layers.memory import memory_problem
 from playground.core.layers.model import check_layer, layer_label, summarize
-from playground.core.spec.experiment import SCHEMA_VERSION, BuiltinData, Experiment, LayerSpec
+from playground.core.safe_read import (
+    MAX_EXPERIMENT_JSON_BYTES,
+    UnreadableFileError,
+    excerpt,
+    parse_json_text,
+    read_regular_file,
+)
+from playground.core.spec.experiment import (
+    MAX_LAYERS,
+    SCHEMA_VERSION,
+    BuiltinData,
+    Experiment,
+    LayerSpec,
+)
 from playground.core.spec.messages import did_you_mean, show_value, translate_errors
+
+#: The most problems one message lists; a broken file of 1,000 layers needs no 1,000 lines.
+MAX_PROBLEMS = 20
 
 REGRESSION_LOSSES: tuple[str, ...] = ("mse", "l1", "huber")
 CLASSIFICATION_LOSSES: tuple[str, ...] = ("cross-entropy", "bce-with-logits")
@@ -37,7 +56,14 @@ class SpecError(ValueError):
     """An experiment cannot be read or is not valid; ``problems`` lists every reason in words."""
 
     def __init__(self, problems: list[str] | str) -> None:
-        self.problems: list[str] = [problems] if isinstance(problems, str) else list(problems)
+        listed = [problems] if isinstance(problems, str) else list(problems)
+        if len(listed) > MAX_PROBLEMS:
+            more = len(listed) - MAX_PROBLEMS + 1
+            listed = [
+                *listed[: MAX_PROBLEMS - 1],
+                f"and {more} more problems; fix the ones above first",
+            ]
+        self.problems: list[str] = listed
         super().__init__("\n".join(self.problems))
 
     def __str__(self) -> str:
@@ -59,7 +85,9 @@ def _decode(source: str | bytes) -> dict[str, Any]:
     if not source.strip():
         raise SpecError("the file is empty; choose a Torch Playground experiment file")
     try:
-        data = json.loads(source)
+        data = parse_json_text(source)
+    except UnreadableFileError as exc:
+        raise SpecError(f"{exc}; choose a Torch Playground experiment file") from None
     except json.JSONDecodeError as exc:
         raise SpecError(
             f"the file is not valid JSON: {exc.msg.lower()} at line {exc.lineno}, "
@@ -109,7 +137,8 @@ def _layer_problems(layers: Sequence[tuple[int, LayerSpec]]) -> list[str]:
             known = ", ".join(CATALOGUE)
             hint = did_you_mean(layer.kind, list(CATALOGUE))
             problems.append(
-                f"layer {index + 1}: '{layer.kind}' is not a layer kind{hint}; choose one of {known}"
+                f"layer {index + 1}: '{excerpt(layer.kind)}' is not a layer kind{hint}; "
+                f"choose one of {known}"
             )
             continue
         kind = CATALOGUE[layer.kind]
@@ -119,7 +148,7 @@ def _layer_problems(layers: Sequence[tuple[int, LayerSpec]]) -> list[str]:
             has = ", ".join(names) if names else "none"
             hint = did_you_mean(unknown[0], names)
             problems.append(
-                f"{layer_label(index, kind.name)} has no parameter '{unknown[0]}'{hint} "
+                f"{layer_label(index, kind.name)} has no parameter '{excerpt(unknown[0])}'{hint} "
                 f"(its parameters: {has})"
             )
             continue
@@ -172,7 +201,12 @@ def parse_experiment(source: str | bytes | Mapping[str, Any]) -> Experiment:
     Raises :class:`SpecError` listing every problem found.
     """
     # Dicts are copied: defaults are filled in below and the caller's dict must not change.
-    data = _decode(source) if isinstance(source, str | bytes) else copy.deepcopy(dict(source))
+    if isinstance(source, str | bytes):
+        data = _decode(source)
+    else:
+        _check_layer_count(source)
+        data = copy.deepcopy(dict(source))
+    _check_layer_count(data)
     _check_version(data)
     _fill_data_kind(data)
     try:
@@ -194,13 +228,54 @@ def parse_experiment(source: str | bytes | Mapping[str, Any]) -> Experiment:
     return experiment
 
 
+def _check_layer_count(data: Mapping[str, Any]) -> None:
+    """Refuse an absurd number of layers before validating (or copying) each one."""
+    model = data.get("model")
+    layers = model.get("layers") if isinstance(model, dict) else None
+    if isinstance(layers, list) and len(layers) > MAX_LAYERS:
+        raise SpecError(
+            f"model: the model has {len(layers):,} layers, more than the {MAX_LAYERS:,} this "
+            "app builds; remove layers"
+        )
+
+
 def read_experiment_json(path: Path) -> Experiment:
     """Read and validate a ``.json`` experiment file; problems are prefixed with its name."""
-    data = path.read_bytes()
+    try:
+        data = read_regular_file(path, MAX_EXPERIMENT_JSON_BYTES, "an experiment file")
+    except UnreadableFileError as exc:
+        raise SpecError(str(exc)) from None
     try:
         return parse_experiment(data)
     except SpecError as exc:
         raise SpecError([f"{path.name}: {problem}" for problem in exc.problems]) from None
+
+
+#: What a damaged or hostile file can make the standard library raise while it is read:
+#: a flipped byte in deflated data (zlib.error), an unknown zip method or version
+#: (NotImplementedError), nesting too deep (RecursionError), integers of thousands of
+#: digits (ValueError), bytes that are not UTF-8 (UnicodeError), a truncated header.
+DAMAGED_FILE_ERRORS: tuple[type[BaseException], ...] = (
+    zlib.error,
+    struct.error,
+    NotImplementedError,
+    RecursionError,
+    ValueError,
+    OverflowError,
+    UnicodeError,
+    EOFError,
+    KeyError,
+    IndexError,
+    MemoryError,
+)
+
+
+def damaged_file_sentence(path: Path, error: BaseException) -> str:
+    """The sentence for a file that made a reader fail in an unforeseen way."""
+    return (
+        f"'{excerpt(path.name, 80)}' cannot be read as an experiment: it is damaged or not an "
+        f"experiment file ({type(error).__name__}); open an earlier copy or save it again"
+    )
 
 
 # ---- checks that need the data ------------------------------------------------------
@@ -271,12 +346,15 @@ def _output_problems(experiment: Experiment, info: DataInfo, outputs: int) -> li
     return []
 
 
-def check_experiment(experiment: Experiment, info: DataInfo) -> list[str]:
+def check_experiment(
+    experiment: Experiment, info: DataInfo, *, available_memory: int | None = None
+) -> list[str]:
     """Everything that would stop this experiment from training on data described by ``info``.
 
     Returns sentences (empty when the experiment is ready): layer problems,
-    impossible shapes, the last layer against the classes or targets and the
-    loss against the task.
+    impossible shapes, the last layer against the classes or targets, the
+    loss against the task, and a model too large for this computer's memory
+    (``available_memory`` in bytes; by default what the system reports).
     """
     problems = spec_problems(experiment)
     if problems:
@@ -300,6 +378,10 @@ def check_experiment(experiment: Experiment, info: DataInfo) -> list[str]:
                     "raise the batch size or remove the layer"
                 )
                 break
+    if not problems:
+        too_large = memory_problem(experiment, info, available_memory)
+        if too_large is not None:
+            problems.append(too_large)
     return problems
 
 

@@ -23,6 +23,7 @@ import torch
 from torch import nn
 
 from playground.core.data.base import Dataset
+from playground.core.layers.memory import allocation_failure_sentence, is_allocation_failure
 from playground.core.layers.model import ModelError
 from playground.core.spec.experiment import Experiment
 from playground.core.training.builders import (
@@ -96,9 +97,34 @@ class Engine:
         self._callbacks = tuple(callbacks)
         self._device = resolve_device(experiment.training.device)
         try:
-            self._model = build_checked_model(experiment, dataset, self._device, initial_state)
+            self._setup(experiment, dataset, initial_state)
         except (ModelError, SetupError) as error:
             raise EngineError(str(error)) from None
+        except (MemoryError, RuntimeError) as error:
+            if not is_allocation_failure(error):
+                raise
+            raise EngineError(
+                allocation_failure_sentence(experiment, f"this model on {self._device}")
+            ) from None
+        self._control = RunControl()
+        self.history = MetricHistory()
+        # Small networks run fastest on one thread (see SINGLE_THREAD_PARAMETERS).
+        count = sum(p.numel() for p in self._model.parameters())
+        self._threads = 1 if count <= SINGLE_THREAD_PARAMETERS else torch.get_num_threads()
+        self._reset_progress()
+
+    def _setup(
+        self,
+        experiment: Experiment,
+        dataset: Dataset,
+        initial_state: dict[str, torch.Tensor] | None,
+    ) -> None:
+        """Build the model, copy the data to the device and make the snapshot maker.
+
+        Everything that allocates at the start is here, so an allocation failure
+        (out of memory) becomes one sentence instead of torch's error.
+        """
+        self._model = build_checked_model(experiment, dataset, self._device, initial_state)
         self._has_batchnorm = has_batchnorm(self._model)
         self._initial_state = {k: v.detach().clone() for k, v in self._model.state_dict().items()}
         device = self._device
@@ -113,12 +139,6 @@ class Engine:
         self._snapshots = SnapshotMaker(
             self._model, data, self._loss_fn, experiment.loss, kinds, device
         )
-        self._control = RunControl()
-        self.history = MetricHistory()
-        # Small networks run fastest on one thread (see SINGLE_THREAD_PARAMETERS).
-        count = sum(p.numel() for p in self._model.parameters())
-        self._threads = 1 if count <= SINGLE_THREAD_PARAMETERS else torch.get_num_threads()
-        self._reset_progress()
 
     # ---- read-only views ----------------------------------------------------------
 
@@ -272,7 +292,11 @@ class Engine:
             final_state = self._loop()
         except Exception as error:
             self._state = "failed"
-            self._reason = f"Training failed at step {self._step}: {error}"
+            if is_allocation_failure(error):
+                what = f"training at step {self._step}"
+                self._reason = allocation_failure_sentence(self._experiment, what)
+            else:
+                self._reason = f"Training failed at step {self._step}: {error}"
             for callback in self._callbacks:
                 callback.on_exception(self, error)
             if isinstance(error, EngineError):

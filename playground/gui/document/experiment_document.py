@@ -78,6 +78,8 @@ class ExperimentDocument(QObject):
         self.files.opened.connect(self._on_opened)
         self.files.saved.connect(self._on_saved)
         self.autosave.restored.connect(self._on_restored)
+        self.autosave.failed.connect(self.window.status.show_problem)
+        self.autosave.note.connect(lambda text: self.window.status.show_info(text, 15_000))
         self.runs_panel.compare_requested.connect(self.compare)
         self.runs_panel.paired_requested.connect(self.paired_run)
 

@@ -17,14 +17,11 @@ import torch
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from playground.core.export.names import proposed_path
 from playground.core.io.atomic import atomic_write_text
-from playground.core.io.files import (
-    SUFFIX,
-    FileFormatError,
-    LoadedExperiment,
-    save_experiment_file,
-)
+from playground.core.io.files import SUFFIX, FileFormatError, LoadedExperiment, save_experiment_file
 from playground.core.io.readers import load_experiment_file_any as read_experiment_file
+from playground.core.io.save_errors import describe_save_failure, model_json
 from playground.core.runs.records import RunRecord
 from playground.core.spec.experiment import Experiment
 from playground.gui.document import file_prompts
@@ -50,7 +47,8 @@ def save_document(path: Path, document: Document | Experiment) -> None:
     if isinstance(document, Experiment):
         document = Document(document)
     if path.suffix.lower() == JSON_SUFFIX:
-        atomic_write_text(path, document.experiment.to_json())
+        experiment = document.experiment
+        atomic_write_text(path, model_json(experiment, "the experiment", experiment.to_json))
     else:
         save_experiment_file(
             path, document.experiment, weights=document.weights, runs=document.runs
@@ -97,6 +95,12 @@ class ExperimentFiles(QObject):
             problems = [line for line in str(error).splitlines() if line.strip()]
             self._fail(f"Could not open {Path(path).name}. " + " ".join(map(as_sentence, problems)))
             return None
+        except Exception:  # a reader's own bug must not cost the window, nor the app's start
+            self._fail(
+                f"Could not open {Path(path).name}: an unexpected problem stopped reading it; "
+                "open an earlier copy of the file"
+            )
+            return None
         self.path = Path(path)
         self.opened.emit(loaded, str(path))
         return loaded
@@ -110,8 +114,10 @@ class ExperimentFiles(QObject):
     def save_as(self, document: Document | Experiment) -> bool:
         """Ask for a path (``.playground`` unless the user picks ``.json``) and save there."""
         experiment = document if isinstance(document, Experiment) else document.experiment
-        stem = self.path.stem if self.path else (experiment.name or "experiment")
-        start = self._folder() / f"{stem}{SUFFIX}"
+        if self.path:
+            start = self._folder() / f"{self.path.stem}{SUFFIX}"
+        else:  # the name may come from a shared file: propose a plain name in the folder
+            start = proposed_path(self._folder(), experiment.name, SUFFIX, fallback="experiment")
         name = file_prompts.choose_save_path(
             self._window, "Save the experiment", start, SAVE_FILTER
         )
@@ -123,12 +129,15 @@ class ExperimentFiles(QObject):
         return self.save_to(path, document)
 
     def save_to(self, path: Path, document: Document | Experiment) -> bool:
-        """Write ``document`` to ``path``; False (and a message) when it fails."""
+        """Write ``document`` to ``path``; False (and a message) when it fails.
+
+        Any failure, whatever its kind, leaves the document unsaved: no
+        ``saved`` signal, so the modified mark and the question on closing stay.
+        """
         try:
             save_document(path, document)
-        except OSError as error:
-            reason = (error.strerror or "the system refused").lower()
-            self._fail(f"Could not save {path.name}: {reason}; choose another folder")
+        except Exception as error:  # a disk, the data or a bug: never a silent "saved"
+            self._fail(describe_save_failure(path.name, error))
             return False
         self.path = path
         self.saved.emit(str(path))

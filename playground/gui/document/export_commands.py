@@ -7,7 +7,6 @@ and reports the result and the core's notes in sentences.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,10 +21,11 @@ from playground.core.export import (
     WeightsError,
     export_experiment,
 )
+from playground.core.export.metrics_csv import write_metrics_csv as write_metrics_table
+from playground.core.export.names import proposed_path
 from playground.core.export.onnx import onnx_problems
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Engine
-from playground.core.training.history import EPOCH_COLUMNS
 from playground.gui.document import file_prompts
 from playground.gui.messages import as_sentence
 from playground.gui.plots.plot_export import PictureFormat, export_plots_dialog
@@ -47,12 +47,7 @@ FORMAT_FILTERS: dict[ExportFormat, str] = {
 
 def write_metrics_csv(engine: Engine, path: Path) -> int:
     """Write the run's per-epoch metrics (the columns of ``playground train``); returns the rows."""
-    rows = engine.history.rows()
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(EPOCH_COLUMNS))
-        writer.writeheader()
-        writer.writerows(rows)
-    return len(rows)
+    return write_metrics_table(path, engine.history.rows())
 
 
 def _reason(error: OSError) -> str:
@@ -86,9 +81,9 @@ class ExportCommands:
         self.folder = Path.home()
 
     def _ask_path(self, title: str, name: str, suffix: str, file_filter: str) -> Path | None:
-        chosen = file_prompts.choose_save_path(
-            self.parent, title, self.folder / f"{name}{suffix}", file_filter
-        )
+        # The experiment's name may come from a shared file: propose a plain name in the folder.
+        start = proposed_path(self.folder, name, suffix, fallback="model")
+        chosen = file_prompts.choose_save_path(self.parent, title, start, file_filter)
         if not chosen:
             return None
         path = file_prompts.with_suffix(chosen, suffix)

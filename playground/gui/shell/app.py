@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -257,8 +258,10 @@ def _open_start_experiment(
         print(f"playground: {window.status.currentMessage().lstrip('⚠ ')}", file=sys.stderr)
         if scripted:
             return False
+    # A last file that exists but cannot be read (damaged, a pipe, a link loop) is refused
+    # with a sentence by open_path; the window then starts on an example instead.
     elif (
-        last and Path(last).is_file() and not scripted and window.files.open_path(last) is not None
+        last and not scripted and os.path.lexists(last) and window.files.open_path(last) is not None
     ):
         return True
     # Nothing (usable) was asked for: start on the first example, ready to train.

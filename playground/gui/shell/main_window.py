@@ -395,9 +395,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved work, stop training cleanly and remember the window."""
+        event.ignore()  # until the document agrees: an error on the way keeps the window open
         if not self.document.closing():
-            event.ignore()
             return
+        event.accept()
         self.run.shutdown()
         if self.remember_on_close:
             self.settings.geometry = bytes(self.saveGeometry().data())

@@ -220,7 +220,7 @@ def test_huge_member_is_refused_without_unpacking(tmp_path: Path) -> None:
     path = tmp_path / "bomb.playground"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", b"{}")
-        archive.writestr("runs.json", b" " * (files.MAX_JSON_BYTES + 1))
+        archive.writestr("runs.json", b" " * (files.MAX_RUNS_BYTES + 1))
     assert path.stat().st_size < 200_000  # a tiny file that would unpack to 32 MiB
     with pytest.raises(FileFormatError, match="larger than any experiment needs"):
         load_experiment_file_any(path)
@@ -354,21 +354,18 @@ def test_user_folders_follow_the_environment(
     assert paths.data_dir() != tmp_path / "d" and paths.data_dir().name == "TorchPlayground"
 
 
-def test_autosave_is_offered_only_after_a_crash() -> None:
-    assert autosave.find_recoverable_autosave() is None
-    saved = autosave.write_autosave(_experiment(lr=0.3), weights=_weights())
-    assert saved == paths.autosave_path() and saved.is_file()
-    # This session's own autosave is not a leftover.
-    assert autosave.find_recoverable_autosave() is None
-    # The next start after a crash: the marker still names the old session.
-    paths.autosave_marker_path().write_text(json.dumps({"pid": -1}), encoding="utf-8")
-    found = autosave.find_recoverable_autosave()
-    assert found == saved
-    assert load_experiment_file_any(found).experiment.optimizer.lr == 0.3
-    # A clean shutdown removes both, so the next start offers nothing.
-    autosave.clear_autosave()
-    assert not saved.exists() and not paths.autosave_marker_path().exists()
-    assert autosave.find_recoverable_autosave() is None
+def test_a_live_windows_autosave_is_not_a_leftover_and_a_clean_exit_removes_it() -> None:
+    slot = autosave.AutosaveSlot()
+    assert autosave.find_left_autosaves() == []
+    saved = slot.write(_experiment(lr=0.3), weights=_weights())
+    assert saved.parent == paths.autosave_dir() and saved.is_file()
+    assert load_experiment_file_any(saved).experiment.optimizer.lr == 0.3
+    # This window is open, so its autosave is no crash's leftover.
+    assert autosave.find_left_autosaves() == []
+    assert saved.is_file()
+    slot.clear()
+    assert not saved.exists() and list(paths.autosave_dir().iterdir()) == []
+    assert autosave.find_left_autosaves() == []
 
 
 DIE_MID_SAVE = """

@@ -4,7 +4,6 @@ questions, damaged files, autosave and the offer to restore after a crash."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +12,10 @@ import torch
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from playground.core.io.autosave import write_autosave
-from playground.core.io.paths import autosave_marker_path, autosave_path
+from playground.core.io.files import save_experiment_file
+from playground.core.io.paths import autosave_dir
+from playground.core.io.readers import load_experiment_file_any
+from playground.core.spec.experiment import Experiment
 from playground.gui.document import file_prompts
 from playground.gui.document.file_prompts import SaveChoice
 from playground.gui.shell.main_window import MainWindow
@@ -183,36 +184,42 @@ def test_autosave_after_a_change_and_cleared_on_a_clean_exit(
     assert not autosave.save_if_changed()  # nothing changed yet
     window.training_panel.learning_rate.setValue(0.031)
     assert autosave.save_if_changed()
-    assert autosave_path().is_file() and autosave_marker_path().is_file()
+    assert autosave.slot.path.is_file() and autosave.slot.lock_path.is_file()
     assert not autosave.save_if_changed()  # saved already
     prompts.save_choice = SaveChoice.DISCARD
     assert window.close()
-    assert not autosave_path().exists() and not autosave_marker_path().exists()
+    assert list(autosave_dir().iterdir()) == []
+
+
+def _leave_crashed_autosave(experiment: Experiment, slot: str = "0123456789abcdef") -> Path:
+    """The files a window that crashed leaves: its autosave and a lock file nobody holds."""
+    path = autosave_dir() / f"{slot}.playground"
+    save_experiment_file(path, experiment)
+    (autosave_dir() / f"{slot}.lock").touch()
+    return path
 
 
 def test_restore_is_offered_after_a_crash(qtbot: QtBot, prompts: Prompts) -> None:
     from playground.core.spec.presets import load_preset
 
     crashed = load_preset("spiral").model_copy(update={"name": "Lost work"})
-    write_autosave(crashed)
-    # The session that wrote it is gone: another process id in the marker.
-    marker = autosave_marker_path()
-    marker.write_text(json.dumps({"pid": os.getpid() + 1}), encoding="utf-8")
+    left = _leave_crashed_autosave(crashed)
     prompts.restore = True
     win = _window(qtbot)
     qtbot.waitUntil(lambda: "restore" in prompts.asked, timeout=TIMEOUT_MS)
     assert win.current_experiment().name == "Lost work"
     assert win.isWindowModified()  # only in the autosave until the user saves it
     assert prompts.asked.count("restore") == 1
+    # The work moved into this window's own autosave; the crashed one is gone.
+    slot = win.document.autosave.slot
+    assert load_experiment_file_any(slot.path).experiment.name == "Lost work"
+    assert not left.exists()
 
 
 def test_declining_the_restore_forgets_the_autosave(qtbot: QtBot, prompts: Prompts) -> None:
-    from playground.core.spec.experiment import Experiment
-
-    write_autosave(Experiment(name="Old"))
-    autosave_marker_path().write_text(json.dumps({"pid": os.getpid() + 1}), encoding="utf-8")
+    left = _leave_crashed_autosave(Experiment(name="Old"))
     prompts.restore = False
     win = _window(qtbot)
     qtbot.waitUntil(lambda: "restore" in prompts.asked, timeout=TIMEOUT_MS)
     assert win.current_experiment().name != "Old"
-    assert not autosave_path().exists()
+    assert not left.exists()
