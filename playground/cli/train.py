@@ -32,19 +32,8 @@ from playground.core.io.save_errors import model_json
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.validation import SpecError, check_experiment, parse_experiment
 from playground.core.training.engine import Engine
-from playground.core.training.run_control import Callback
 from playground.core.training.snapshot import Snapshot
-
-
-class StepLimit(Callback):
-    """Stops the run after a fixed number of optimizer steps (``--steps``)."""
-
-    def __init__(self, steps: int) -> None:
-        self.steps = steps
-
-    def on_batch_end(self, engine: Engine, step: int, loss: torch.Tensor) -> None:
-        if step >= self.steps:
-            engine.stop()
+from playground.core.training.step_limit import StepLimit, StepLimitError, with_epochs_for_steps
 
 
 class Progress:
@@ -241,11 +230,10 @@ def train_command(namespace: argparse.Namespace) -> int:
     steps: int | None = namespace.steps
     if steps is not None and namespace.epochs is None:
         # --steps alone decides the length: make sure the epochs do not end the run first.
-        per_epoch = math.ceil(dataset.x_train.shape[0] / experiment.training.batch_size)
-        needed = math.ceil(steps / per_epoch)
-        if needed > experiment.training.epochs:
-            training = experiment.training.model_copy(update={"epochs": needed})
-            experiment = experiment.model_copy(update={"training": training})
+        try:
+            experiment = with_epochs_for_steps(experiment, dataset.x_train.shape[0], steps)
+        except StepLimitError as error:
+            raise CliError(f"--steps {steps}: {error}") from None
     callbacks = [StepLimit(steps)] if steps is not None else []
     engine = Engine(experiment, dataset, callbacks=callbacks)
     progress = Progress(sys.stdout, experiment.training.epochs, steps)

@@ -3,49 +3,144 @@
 The editor asks for a set's task, input shape and class names on every change,
 so this module answers from fixed facts (the shipped scikit-learn sets never
 change shape) instead of importing scikit-learn, which takes over a second.
+:data:`DATASET_TABLE` is the one list of built-in sets: the data panel reads
+its titles, descriptions and which settings each set offers.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from playground.core.data.base import DataError, DataInfo
 from playground.core.spec.experiment import BuiltinData
 
-DATASET_DESCRIPTIONS: dict[str, str] = {
-    "circle": "Two classes: a disc of points inside a ring (TensorFlow Playground's circle).",
-    "xor": "Two classes by quadrant: same-sign corners against opposite-sign corners (XOR).",
-    "gaussian": "Two classes as two round clouds of points; noise makes them overlap.",
-    "spiral": "Two classes wound around each other as two spiral arms; the hardest 2-D set.",
-    "plane": "Regression on the plane: the target rises evenly along x1 + x2.",
-    "multi-gaussian": "Regression on the plane: six bumps and dips, the target is the strongest one.",
-    "linear": "Regression with one input: y = 2x plus noise, for fitting a straight line.",
-    "identity": "Regression on the plane: the two targets are the two inputs themselves.",
-    "random-regression": "A small regression set: two random inputs and a random linear target.",
-    "iris": "Iris flowers: 150 samples, 4 measurements, 3 species (scikit-learn).",
-    "wine": "Wines: 178 samples, 13 chemical measurements, 3 cultivars (scikit-learn).",
-    "breast-cancer": "Breast tumours: 569 samples, 30 measurements, malignant or benign (scikit-learn).",
-    "digits": "Handwritten digits: 1797 images of 8×8 pixels, 10 classes (scikit-learn).",
-}
+Family = Literal["tf-playground", "tutorial", "course", "scikit-learn"]
 
+
+@dataclass(frozen=True)
+class DatasetOption:
+    """One built-in data set: title and description for pickers, and what it offers.
+
+    ``plane``: its raw input is a point (x1, x2), so it gets a plane plot and may
+    take derived inputs. ``generated``: made from a recipe, so the number of
+    samples and the noise can be chosen (the scikit-learn sets are fixed tables).
+    ``images``: it can also be given as images (digits as 1×8×8). ``curve``: one input x
+    and one target y, so it gets a fitted-curve plot.
+    """
+
+    name: str
+    title: str
+    description: str
+    family: Family
+    plane: bool = False
+    generated: bool = True
+    images: bool = False
+    curve: bool = False
+
+
+DATASET_TABLE: dict[str, DatasetOption] = {
+    o.name: o
+    for o in (
+        DatasetOption(
+            "circle", "Circle",
+            "Two classes: a disc of points inside a ring (TensorFlow Playground's circle).",
+            "tf-playground", plane=True,
+        ),
+        DatasetOption(
+            "xor", "Exclusive or (XOR)",
+            "Two classes by quadrant: same-sign corners against opposite-sign corners (XOR).",
+            "tf-playground", plane=True,
+        ),
+        DatasetOption(
+            "gaussian", "Two gaussians",
+            "Two classes as two round clouds of points; noise makes them overlap.",
+            "tf-playground", plane=True,
+        ),
+        DatasetOption(
+            "spiral", "Spiral",
+            "Two classes wound around each other as two spiral arms; the hardest 2-D set.",
+            "tf-playground", plane=True,
+        ),
+        DatasetOption(
+            "plane", "Plane (regression)",
+            "Regression on the plane: the target rises evenly along x1 + x2.",
+            "tf-playground", plane=True,
+        ),
+        DatasetOption(
+            "multi-gaussian", "Multi-gaussian (regression)",
+            "Regression on the plane: six bumps and dips, the target is the strongest one.",
+            "tf-playground", plane=True,
+        ),
+        DatasetOption(
+            "linear", "Line y = 2x (regression)",
+            "Regression with one input: y = 2x plus noise, for fitting a straight line.",
+            "tutorial", curve=True,
+        ),
+        DatasetOption(
+            "identity", "Identity (regression)",
+            "Regression on the plane: the two targets are the two inputs themselves.",
+            "tutorial", plane=True,
+        ),
+        DatasetOption(
+            "random-regression", "Random regression",
+            "A small regression set: two random inputs and a random linear target.",
+            "tutorial", plane=True,
+        ),
+        DatasetOption(
+            "course-line", "Course: x = 1…5, y = 2x",
+            "The course's five points x = 1…5 with y = 2x, for linear regression.",
+            "course", generated=False, curve=True,
+        ),
+        DatasetOption(
+            "course-identity", "Course: identity on five points",
+            "The course's five points (1, 2)…(5, 6), each its own target (identity).",
+            "course", plane=True, generated=False,
+        ),
+        DatasetOption(
+            "course-randn", "Course: random samples (randn)",
+            "The course's random samples: inputs and targets drawn with randn.",
+            "course", plane=True,
+        ),
+        DatasetOption(
+            "course-randint", "Course: whole numbers (randint)",
+            "The course's random whole numbers x and y from randint(1, 5).",
+            "course", curve=True,
+        ),
+        DatasetOption(
+            "iris", "Iris flowers",
+            "Iris flowers: 150 samples, 4 measurements, 3 species (scikit-learn).",
+            "scikit-learn", generated=False,
+        ),
+        DatasetOption(
+            "wine", "Wine",
+            "Wines: 178 samples, 13 chemical measurements, 3 cultivars (scikit-learn).",
+            "scikit-learn", generated=False,
+        ),
+        DatasetOption(
+            "breast-cancer", "Breast cancer",
+            "Breast tumours: 569 samples, 30 measurements, malignant or benign (scikit-learn).",
+            "scikit-learn", generated=False,
+        ),
+        DatasetOption(
+            "digits", "Handwritten digits",
+            "Handwritten digits: 1797 images of 8×8 pixels, 10 classes (scikit-learn).",
+            "scikit-learn", generated=False, images=True,
+        ),
+    )
+}  # fmt: skip
+
+DATASET_DESCRIPTIONS: dict[str, str] = {n: o.description for n, o in DATASET_TABLE.items()}
 #: Sets whose raw input is a point (x1, x2): they get a plane plot and may take derived inputs.
-PLANE_SETS: tuple[str, ...] = (
-    "circle",
-    "xor",
-    "gaussian",
-    "spiral",
-    "plane",
-    "multi-gaussian",
-    "identity",
-    "random-regression",
+PLANE_SETS: tuple[str, ...] = tuple(n for n, o in DATASET_TABLE.items() if o.plane)
+TF_PLAYGROUND_SETS: tuple[str, ...] = tuple(
+    n for n, o in DATASET_TABLE.items() if o.family == "tf-playground"
 )
-TF_PLAYGROUND_SETS: tuple[str, ...] = (
-    "circle",
-    "xor",
-    "gaussian",
-    "spiral",
-    "plane",
-    "multi-gaussian",
+SKLEARN_SETS: tuple[str, ...] = tuple(
+    n for n, o in DATASET_TABLE.items() if o.family == "scikit-learn"
 )
-SKLEARN_SETS: tuple[str, ...] = ("iris", "wine", "breast-cancer", "digits")
+#: Sets with one input x and one target y: they get a fitted-curve plot.
+CURVE_SETS: tuple[str, ...] = tuple(n for n, o in DATASET_TABLE.items() if o.curve)
 
 _TWO_CLASS_NAMES: dict[str, tuple[str, str]] = {
     "circle": ("outside", "inside"),
@@ -112,7 +207,7 @@ def _check_options(spec: BuiltinData) -> None:
             f"({chosen}) cannot be added; remove them or pick a two-input set such as "
             "circle, xor, gaussian or spiral."
         )
-    if spec.as_images and spec.name != "digits":
+    if spec.as_images and not DATASET_TABLE[spec.name].images:
         raise DataError(
             f"Only the digits data set can be given as images, not '{spec.name}'; "
             "switch off 'as images' or pick digits."
@@ -134,7 +229,7 @@ def describe_builtin(spec: BuiltinData) -> DataInfo:
             target_names=("class",),
             class_names=classes,
         )
-    if name == "linear":
+    if name in CURVE_SETS:
         return DataInfo(
             task="regression",
             input_shape=(1,),
@@ -152,7 +247,7 @@ def describe_builtin(spec: BuiltinData) -> DataInfo:
             target_names=("class",),
             class_names=_TWO_CLASS_NAMES[name],
         )
-    targets = ("y1", "y2") if name == "identity" else ("y",)
+    targets = ("y1", "y2") if name in ("identity", "course-identity") else ("y",)
     return DataInfo(
         task="regression",
         input_shape=(len(features),),

@@ -8,7 +8,12 @@ import torch
 
 from playground.core.data import synthetic
 from playground.core.data.base import CurveInfo, DataInfo, Dataset, PlaneInfo
-from playground.core.data.catalog import SKLEARN_SETS, TF_PLAYGROUND_SETS, describe_builtin
+from playground.core.data.catalog import (
+    CURVE_SETS,
+    SKLEARN_SETS,
+    TF_PLAYGROUND_SETS,
+    describe_builtin,
+)
 from playground.core.data.csv_data import describe_csv, load_csv
 from playground.core.data.extent import padded_box, padded_range
 from playground.core.spec.experiment import BuiltinData, CsvData
@@ -67,7 +72,7 @@ def load_dataset(spec: BuiltinData | CsvData) -> Dataset:
         spec.validation_fraction,
         spec.seed,
     )
-    if spec.name == "linear":
+    if spec.name in CURVE_SETS:
         curve = CurveInfo(padded_range(torch.cat([raw_train, raw_val])[:, 0]))
         return Dataset(info, x_train, y_train, x_val, y_val, curve=curve)
     extent = padded_box(raw_train, raw_val)

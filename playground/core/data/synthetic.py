@@ -154,6 +154,30 @@ def make_random_regression(n: int, noise: float, gen: torch.Generator) -> tuple[
     return x, y
 
 
+#: The course's own data: the exact points its PyTorch examples use, so the app's numbers
+#: agree with the code students run. ``course-line``: x = 1…5, y = 2x; ``course-identity``:
+#: (1, 2)…(5, 6), y = x; ``course-randn``: ``randn(N, 2)`` then ``randn(N, 1)``;
+#: ``course-randint``: ``randint(1, 5, (N, 1))`` for x then y, as floats. The fixed sets
+#: ignore the sample count; noise is not added to any of them.
+
+
+def make_course_set(name: str, n: int, gen: torch.Generator) -> tuple[Tensor, Tensor]:
+    """The named course set as (inputs, targets), float32, in the course's order."""
+    if name == "course-line":
+        x = torch.arange(1.0, 6.0).reshape(-1, 1)
+        return x, 2.0 * x
+    if name == "course-identity":
+        x = torch.tensor([[1.0, 2.0], [2.0, 3.0], [3.0, 4.0], [4.0, 5.0], [5.0, 6.0]])
+        return x, x.clone()
+    if name == "course-randn":
+        x = torch.randn(n, 2, generator=gen)
+        return x, torch.randn(n, 1, generator=gen)
+    if name == "course-randint":
+        x = torch.randint(1, 5, (n, 1), generator=gen).to(torch.float32)
+        return x, torch.randint(1, 5, (n, 1), generator=gen).to(torch.float32)
+    raise ValueError(f"'{name}' is not a course data set")
+
+
 def make_synthetic(name: str, n: int, noise: float, gen: torch.Generator) -> tuple[Tensor, Tensor]:
     """Generate the named set; ``noise`` is the app's 0..1 scale (0..50 % in TF Playground terms)."""
     makers = {
@@ -167,6 +191,8 @@ def make_synthetic(name: str, n: int, noise: float, gen: torch.Generator) -> tup
         "identity": make_identity,
         "random-regression": make_random_regression,
     }
+    if name.startswith("course-"):
+        return make_course_set(name, n, gen)
     if name not in makers:
         raise ValueError(f"'{name}' is not a generated data set")
     tf_playground_sets = ("circle", "xor", "gaussian", "spiral", "plane", "multi-gaussian")
@@ -199,6 +225,8 @@ def split(
     """Shuffle and hold out ``round(N · validation_fraction)`` samples; at least one stays for training."""
     n = x.shape[0]
     n_val = min(round(n * validation_fraction), n - 1)
+    if n_val == 0:
+        return x, y, x[:0], y[:0]  # nothing held out: every point trains, in its own order
     order = torch.randperm(n, generator=gen)
     val_idx = order[:n_val]
     train_idx = order[n_val:]

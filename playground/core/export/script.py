@@ -22,6 +22,7 @@ import os
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from playground.core.data import describe_data
 from playground.core.data.catalog import SKLEARN_SETS
@@ -44,16 +45,8 @@ from playground.core.spec.experiment import (
     OptimizerSpec,
     ScheduleSpec,
 )
-from playground.core.training.builders import FUSED_OPTIMIZERS
-
-_LOSSES = {
-    "mse": "nn.MSELoss()",
-    "l1": "nn.L1Loss()",
-    "huber": "nn.HuberLoss()",
-    "cross-entropy": "nn.CrossEntropyLoss()",
-    "bce-with-logits": "nn.BCEWithLogitsLoss()",
-}
-
+from playground.core.spec.options import LOSS_TABLE, OPTIMIZER_TABLE, SCHEDULE_TABLE
+from playground.core.training.builders import optimizer_arguments, schedule_arguments
 
 SYNTHETIC_MODULE = "playground.core.data.synthetic"
 SKLEARN_MODULE = "playground.core.data.sklearn_sets"
@@ -87,53 +80,27 @@ def module_source(module: str) -> str:
     return f"# ---- copied unchanged from Torch Playground's {name} ----\n\n{body}\n"
 
 
+def _call(torch_class: str, first: str, arguments: dict[str, Any], *extra: str) -> str:
+    """``torch.optim.SGD(parameters, lr=0.1, ...)``: the table's class, values as literals only."""
+    words = [first, *(f"{key}={python_literal(value)}" for key, value in arguments.items()), *extra]
+    return f"{torch_class}({', '.join(words)})"
+
+
 def _optimizer_code(spec: OptimizerSpec) -> str:
     """The same call as :func:`playground.core.training.builders.build_optimizer` makes."""
-    lr, decay = python_literal(spec.lr), python_literal(spec.weight_decay)
+    option = OPTIMIZER_TABLE[spec.kind]
     # fused: one kernel updates all parameters (faster for small networks), as in the app.
     fused = 'fused=parameters[0].device.type in ("cpu", "cuda")'
-    fast = fused if spec.kind in FUSED_OPTIMIZERS else "foreach=False"
-    if spec.kind == "sgd":
-        nesterov = python_literal(spec.nesterov and spec.momentum > 0)
-        return (
-            f"torch.optim.SGD(parameters, lr={lr}, momentum={python_literal(spec.momentum)}, "
-            f"nesterov={nesterov}, weight_decay={decay}, {fast})"
-        )
-    if spec.kind in ("adam", "adamw"):
-        name = "Adam" if spec.kind == "adam" else "AdamW"
-        return (
-            f"torch.optim.{name}(parameters, lr={lr}, betas={python_literal(tuple(spec.betas))}, "
-            f"weight_decay={decay}, {fast})"
-        )
-    if spec.kind == "rmsprop":
-        return (
-            f"torch.optim.RMSprop(parameters, lr={lr}, momentum={python_literal(spec.momentum)}, "
-            f"weight_decay={decay}, foreach=False)"
-        )
-    return f"torch.optim.Adagrad(parameters, lr={lr}, weight_decay={decay}, foreach=False)"
+    fast = fused if option.fused else "foreach=False"
+    return _call(option.torch_class, "parameters", optimizer_arguments(spec), fast)
 
 
 def _schedule_code(spec: ScheduleSpec, epochs: int) -> str:
     """The same schedule as :func:`playground.core.training.builders.build_schedule` makes."""
-    scheduler = "torch.optim.lr_scheduler"
-    literal = python_literal
-    if spec.kind == "step":
-        return (
-            f"{scheduler}.StepLR(optimizer, step_size={literal(spec.step_size)}, "
-            f"gamma={literal(spec.gamma)})"
-        )
-    if spec.kind == "cosine":
-        t_max = literal(spec.t_max or max(1, epochs))
-        return (
-            f"{scheduler}.CosineAnnealingLR(optimizer, T_max={t_max}, "
-            f"eta_min={literal(spec.min_lr)})"
-        )
-    if spec.kind == "plateau":
-        return (
-            f'{scheduler}.ReduceLROnPlateau(optimizer, mode="min", factor={literal(spec.factor)}, '
-            f"patience={literal(spec.patience)}, min_lr={literal(spec.min_lr)})"
-        )
-    return "None"
+    option = SCHEDULE_TABLE[spec.kind]
+    if option.torch_class is None:
+        return "None"
+    return _call(option.torch_class, "optimizer", schedule_arguments(spec, epochs))
 
 
 def _shape_comment(shape: tuple[int, ...]) -> str:
@@ -246,10 +213,11 @@ def training_script(experiment: Experiment, filename: str = "train.py") -> str:
         seed=python_literal(training.seed),
         device=python_literal(training.device),
         grad_clip=python_literal(training.grad_clip),
+        zero_grad=python_literal(training.zero_grad),
         data_code=data_code.rstrip("\n"),
         input_text=describe_shape(tuple(info.input_shape)),
         layers=_layers_code(experiment, tuple(info.input_shape)),
-        loss=_LOSSES[experiment.loss],
+        loss=f"{LOSS_TABLE[experiment.loss].torch_class.removeprefix('torch.')}()",
         loss_targets="y.to(torch.float32).reshape(-1, 1)" if bce else "y",
         predicted="(outputs.reshape(-1) > 0).to(torch.int64)" if bce else "outputs.argmax(dim=1)",
         optimizer=_optimizer_code(experiment.optimizer),

@@ -40,6 +40,7 @@ BATCH_SIZE = $batch_size
 SEED = $seed  # initial weights and the order of the batches
 DEVICE = $device  # auto: a GPU when there is one, otherwise the CPU
 GRAD_CLIP = $grad_clip  # largest total gradient norm (None: no clipping)
+ZERO_GRAD = $zero_grad  # clear the gradients before each step
 
 $data_code
 
@@ -161,7 +162,8 @@ def main():
             # Each share counts by its size, so the gradients DistributedDataParallel
             # averages equal the whole batch's (the weight is exactly 1 in one process).
             weight = len(batch) * world_size / size
-            optimizer.zero_grad(set_to_none=True)
+            if ZERO_GRAD:  # off: gradients add up from step to step
+                optimizer.zero_grad(set_to_none=True)
             (loss * weight).backward()
             if GRAD_CLIP is not None:
                 torch.nn.utils.clip_grad_norm_(model.parameters(), GRAD_CLIP)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground.core.layers.catalog import CATALOGUE
+from playground.core.runs.records import RunRecord
 from playground.core.spec.experiment import Experiment, LayerSpec
 
 _SECTION_LABELS = {
@@ -138,4 +139,33 @@ def diff_settings(a: Experiment, b: Experiment) -> list[SettingChange]:
     return changes
 
 
-# ---- records from the engine and paired runs ------------------------------------------
+def learning_rate_text(record: RunRecord) -> str:
+    """The learning rate a run used: ``0.1``, or ``0.1, then 0.01 from epoch 12`` when set mid-run.
+
+    Worded without an arrow, which the compare view keeps for "run A → run B".
+    """
+    text = format_setting(record.settings.optimizer.lr)
+    for edit in record.lr_edits:
+        text += f", then {format_setting(edit.lr)} from epoch {edit.epoch}"
+    return text
+
+
+def diff_runs(a: RunRecord, b: RunRecord) -> list[SettingChange]:
+    """What differs between two runs, a learning rate changed during either run included.
+
+    The start settings alone would report a learning-rate difference that was
+    not there (or miss one that was) once a rate is set by hand mid-run; the
+    rates as they ran are compared instead.
+    """
+    changes = diff_settings(a.settings, b.settings)
+    a_lr, b_lr = learning_rate_text(a), learning_rate_text(b)
+    label = f"{_SECTION_LABELS['optimizer']}{SEPARATOR}{_field_label('optimizer', 'lr')}"
+    lr_change = SettingChange("optimizer.lr", label, a_lr, b_lr)
+    paths = [c.path for c in changes]
+    if "optimizer.lr" in paths:
+        changes[paths.index("optimizer.lr")] = lr_change  # the start rates differ anyway
+    elif a_lr != b_lr:
+        before = ("data", "model", "loss", "optimizer.kind")
+        at = max((i + 1 for i, path in enumerate(paths) if path.startswith(before)), default=0)
+        changes.insert(at, lr_change)
+    return changes

@@ -40,6 +40,9 @@ class RunCurves(RecordModel):
     epochs: list[int] = Field(default_factory=list)
     epoch_losses: list[float] = Field(default_factory=list)
     val_losses: list[float | None] = Field(default_factory=list)
+    learning_rates: list[float] = Field(
+        default_factory=list, description="The learning rate of each epoch's last step."
+    )
 
 
 class FinalMetrics(RecordModel):
@@ -51,8 +54,21 @@ class FinalMetrics(RecordModel):
     val_accuracy: float | None = None
 
 
+class LearningRateEdit(RecordModel):
+    """A learning rate set by hand during the run, from ``step`` (in epoch ``epoch``) on."""
+
+    step: int = Field(ge=0)
+    epoch: int = Field(ge=1)
+    lr: float = Field(gt=0.0)
+
+
 class RunRecord(RecordModel):
-    """One finished (or stopped, or diverged) training run."""
+    """One finished (or stopped, or diverged) training run.
+
+    ``settings`` are what the run started training with (a learning rate set
+    before the first step included); ``lr_edits`` are the rates set by hand
+    later, so the record says what really ran.
+    """
 
     id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
     started_at: datetime
@@ -65,6 +81,7 @@ class RunRecord(RecordModel):
     steps: int = Field(0, ge=0)
     final: FinalMetrics
     curves: RunCurves = Field(default_factory=RunCurves)
+    lr_edits: list[LearningRateEdit] = Field(default_factory=list)
 
 
 def decimate_indices(count: int, limit: int = MAX_CURVE_POINTS) -> list[int]:
@@ -87,6 +104,7 @@ def make_curves(
     epochs: Sequence[int] = (),
     epoch_losses: Sequence[float] = (),
     val_losses: Sequence[float | None] = (),
+    learning_rates: Sequence[float] = (),
 ) -> RunCurves:
     """Build :class:`RunCurves`, thinning the per-step and per-epoch series separately."""
     keep = decimate_indices(len(steps))
@@ -99,10 +117,10 @@ def make_curves(
         val_losses=[None if v is None else float(v) for v in _thin(val_losses, keep_epochs)]
         if val_losses
         else [],
+        learning_rates=[float(v) for v in _thin(learning_rates, keep_epochs)]
+        if learning_rates
+        else [],
     )
-
-
-# ---- differences between settings ------------------------------------------------
 
 
 def _finite_or_none(value: float | None) -> float | None:
@@ -115,9 +133,16 @@ def record_from_engine(
     """A :class:`RunRecord` of a run that has ended: its settings, result and thinned curves."""
     steps, losses = engine.history.step_curve()
     epochs = engine.history.epochs
+    settings = engine.experiment
+    edits = [
+        LearningRateEdit(step=c.step, epoch=c.epoch, lr=c.lr) for c in engine.history.lr_changes
+    ]
+    if edits and edits[0].step == 0:  # set before the first step: the run started with it
+        optimizer = settings.optimizer.model_copy(update={"lr": edits.pop(0).lr})
+        settings = settings.model_copy(update={"optimizer": optimizer})
     return RunRecord(
         started_at=started_at,
-        settings=engine.experiment,
+        settings=settings,
         device=str(engine.device),
         seconds=max(0.0, float(seconds)),
         state=final_snapshot.state,
@@ -136,5 +161,7 @@ def record_from_engine(
             [r.epoch for r in epochs],
             [r.train_loss for r in epochs],
             [r.val_loss for r in epochs],
+            [r.lr for r in epochs],
         ),
+        lr_edits=edits,
     )

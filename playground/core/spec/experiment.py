@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from playground.core.spec.options import OPTIMIZER_FIELDS, SCHEDULE_FIELDS, TRAINING_FIELDS
+
 SCHEMA_VERSION = 1
 #: The most layers a model may have: far more than any lesson needs, few enough to check quickly.
 MAX_LAYERS = 1000
@@ -30,6 +32,10 @@ DatasetName = Literal[
     "linear",
     "identity",
     "random-regression",
+    "course-line",
+    "course-identity",
+    "course-randn",
+    "course-randint",
     "iris",
     "wine",
     "breast-cancer",
@@ -50,6 +56,7 @@ OPTIMIZERS: tuple[str, ...] = get_args(OptimizerName)
 _DEVICE_PATTERN = re.compile(r"^(auto|cpu|mps|cuda(:\d+)?)$")
 
 ParamValue = bool | int | float | str
+_BETA1, _BETA2 = OPTIMIZER_FIELDS["beta1"], OPTIMIZER_FIELDS["beta2"]
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -149,20 +156,23 @@ class ModelSpec(SpecModel):
 
 
 class OptimizerSpec(SpecModel):
+    """The optimizer and its settings; bounds and defaults come from :data:`OPTIMIZER_FIELDS`."""
+
     kind: OptimizerName = "adam"
-    lr: float = Field(0.01, gt=0.0, le=100.0, description="Learning rate.")
-    momentum: float = Field(0.0, ge=0.0, lt=1.0, description="SGD and RMSprop momentum.")
-    nesterov: bool = Field(False, description="SGD only: Nesterov momentum (needs momentum > 0).")
+    lr: float = OPTIMIZER_FIELDS["lr"].field()
+    momentum: float = OPTIMIZER_FIELDS["momentum"].field()
+    nesterov: bool = OPTIMIZER_FIELDS["nesterov"].field()
     betas: tuple[float, float] = Field(
-        (0.9, 0.999), description="Adam/AdamW averaging factors for the gradient and its square."
+        (float(_BETA1.default or 0.0), float(_BETA2.default or 0.0)),
+        description="Adam/AdamW averaging factors for the gradient and its square.",
     )
-    weight_decay: float = Field(0.0, ge=0.0, le=1.0, description="L2 penalty on the weights.")
+    weight_decay: float = OPTIMIZER_FIELDS["weight_decay"].field()
 
     @field_validator("betas")
     @classmethod
     def _betas_in_range(cls, value: tuple[float, float]) -> tuple[float, float]:
-        for beta in value:
-            if not 0.0 <= beta < 1.0:
+        for beta, option in zip(value, (_BETA1, _BETA2), strict=True):
+            if not option.allows(beta):
                 raise ValueError(f"each beta must be at least 0 and below 1, not {beta:g}")
         return value
 
@@ -171,28 +181,23 @@ class ScheduleSpec(SpecModel):
     """An optional learning-rate schedule; step and cosine count in epochs."""
 
     kind: ScheduleName = "none"
-    step_size: int = Field(10, ge=1, le=1_000_000, description="Step: epochs between decays.")
-    gamma: float = Field(0.5, gt=0.0, le=1.0, description="Step: factor applied at each decay.")
-    t_max: int | None = Field(
-        None, ge=1, le=1_000_000, description="Cosine: epochs of one half-cycle (default: all)."
-    )
-    min_lr: float = Field(0.0, ge=0.0, description="Cosine and plateau: lowest learning rate.")
-    patience: int = Field(
-        5, ge=0, le=10_000, description="Plateau: epochs without improvement before decaying."
-    )
-    factor: float = Field(0.5, gt=0.0, lt=1.0, description="Plateau: factor applied at each decay.")
+    step_size: int = SCHEDULE_FIELDS["step_size"].field()
+    gamma: float = SCHEDULE_FIELDS["gamma"].field()
+    t_max: int | None = SCHEDULE_FIELDS["t_max"].field()
+    min_lr: float = SCHEDULE_FIELDS["min_lr"].field()
+    patience: int = SCHEDULE_FIELDS["patience"].field()
+    factor: float = SCHEDULE_FIELDS["factor"].field()
 
 
 class TrainingSpec(SpecModel):
-    batch_size: int = Field(32, ge=1, le=1_000_000)
-    epochs: int = Field(100, ge=1, le=10_000_000)
-    seed: int = Field(
-        0, ge=0, le=2**31 - 1, description="Seed for initial weights and batch order."
-    )
+    """The loop: batch size, epochs, seed, device and clipping (bounds from the table)."""
+
+    batch_size: int = TRAINING_FIELDS["batch_size"].field()
+    epochs: int = TRAINING_FIELDS["epochs"].field()
+    seed: int = TRAINING_FIELDS["seed"].field()
     device: str = Field("auto", description="auto, cpu, cuda, cuda:N or mps.")
-    grad_clip: float | None = Field(
-        None, gt=0.0, description="Clip the total gradient norm to this value (off when empty)."
-    )
+    grad_clip: float | None = TRAINING_FIELDS["grad_clip"].field()
+    zero_grad: bool = TRAINING_FIELDS["zero_grad"].field()
 
     @field_validator("device")
     @classmethod

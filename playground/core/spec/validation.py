@@ -44,12 +44,13 @@ from playground.core.spec.experiment import (
     LayerSpec,
 )
 from playground.core.spec.messages import did_you_mean, show_value, translate_errors
+from playground.core.spec.options import NESTEROV_NEEDS_MOMENTUM, OPTIMIZER_TABLE, losses_for
 
 #: The most problems one message lists; a broken file of 1,000 layers needs no 1,000 lines.
 MAX_PROBLEMS = 20
 
-REGRESSION_LOSSES: tuple[str, ...] = ("mse", "l1", "huber")
-CLASSIFICATION_LOSSES: tuple[str, ...] = ("cross-entropy", "bce-with-logits")
+REGRESSION_LOSSES: tuple[str, ...] = losses_for("regression")
+CLASSIFICATION_LOSSES: tuple[str, ...] = losses_for("classification")
 
 
 class SpecError(ValueError):
@@ -179,7 +180,9 @@ def spec_problems(experiment: Experiment) -> list[str]:
     """Problems that need no data: layer kinds and parameters, optimizer combinations."""
     problems = _layer_problems(list(enumerate(experiment.model.layers)))
     optimizer = experiment.optimizer
-    if optimizer.kind == "sgd" and optimizer.nesterov and optimizer.momentum <= 0:
+    values = optimizer.model_dump()
+    broken = [rule for rule in OPTIMIZER_TABLE[optimizer.kind].rules if not rule.allows(values)]
+    if NESTEROV_NEEDS_MOMENTUM in broken:
         problems.append(
             "optimizer: Nesterov momentum needs a momentum above 0; "
             "set momentum (for example 0.9) or turn Nesterov off"

@@ -1,12 +1,14 @@
 """The model, optimizer and learning-rate schedule built from the spec.
 
 The spec names a loss and an optimizer in plain words; this module turns them
-into torch objects and knows what each loss expects, so the engine can refuse
-a mismatch (a regression loss on classes, a wrong output size) with a sentence
-before any training starts.
+into the torch objects the option tables (:mod:`playground.core.spec.options`)
+name, and refuses a mismatch (a regression loss on classes, a wrong output
+size) with a sentence before any training starts.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import torch
 from torch import nn
@@ -15,7 +17,9 @@ from torch.optim import lr_scheduler
 from playground.core.data.base import Dataset
 from playground.core.layers.model import build_model
 from playground.core.spec.experiment import Experiment, OptimizerSpec, ScheduleSpec
+from playground.core.spec.options import OPTIMIZER_TABLE, SCHEDULE_TABLE
 from playground.core.spec.validation import check_experiment
+from playground.core.training.torch_classes import torch_class
 
 Scheduler = lr_scheduler.LRScheduler | lr_scheduler.ReduceLROnPlateau
 
@@ -70,47 +74,52 @@ def build_checked_model(
     return model
 
 
-#: Optimizers built with ``fused=True`` (one kernel updates every parameter at once) on CPU
-#: and CUDA. For the playground's tiny networks the optimizer step is mostly per-tensor
-#: overhead: measured on a 2-16-16-2 MLP on one CPU thread, Adam went from 1,328 to 1,907
-#: steps/s. RMSprop and Adagrad have no fused kernel on every device and keep the loop.
-#: The exported training script makes the same choice, so it reproduces the curves.
-FUSED_OPTIMIZERS = frozenset({"sgd", "adam", "adamw"})
+def optimizer_arguments(spec: OptimizerSpec) -> dict[str, Any]:
+    """The keywords the table's torch class gets for ``spec`` (the exported script uses them too).
+
+    Nesterov is passed only where its combination rule holds, so an SGD spec
+    with Nesterov but no momentum trains as plain SGD instead of failing in torch.
+    """
+    option = OPTIMIZER_TABLE[spec.kind]
+    values = spec.model_dump()
+    arguments = {keyword: values[setting] for keyword, setting in option.arguments}
+    if "betas" in arguments:
+        arguments["betas"] = tuple(arguments["betas"])
+    for rule in option.rules:
+        if not rule.allows(values):
+            arguments[rule.setting] = False
+    return arguments
 
 
 def build_optimizer(spec: OptimizerSpec, parameters: list[nn.Parameter]) -> torch.optim.Optimizer:
-    """The optimizer named by the spec, with its learning rate, momentum, betas and decay."""
+    """The optimizer the table names for ``spec.kind``, with the spec's settings.
+
+    Fused optimizers (see :class:`~playground.core.spec.options.OptimizerOption`) get
+    one kernel for every parameter on CPU and CUDA; the exported training script makes
+    the same choice, so it reproduces the curves.
+    """
+    if spec.kind not in OPTIMIZER_TABLE:
+        known = ", ".join(OPTIMIZER_TABLE)
+        raise ValueError(f"'{spec.kind}' is not an optimizer; choose one of {known}.")
+    option = OPTIMIZER_TABLE[spec.kind]
     device = parameters[0].device.type if parameters else "cpu"
     fast: dict[str, bool] = {"foreach": False}
-    if spec.kind in FUSED_OPTIMIZERS:
+    if option.fused:
         fast = {"fused": device in ("cpu", "cuda")}
-    if spec.kind == "sgd":
-        return torch.optim.SGD(
-            parameters,
-            lr=spec.lr,
-            momentum=spec.momentum,
-            nesterov=spec.nesterov and spec.momentum > 0,
-            weight_decay=spec.weight_decay,
-            **fast,
-        )
-    if spec.kind in ("adam", "adamw"):
-        kind = torch.optim.Adam if spec.kind == "adam" else torch.optim.AdamW
-        return kind(
-            parameters, lr=spec.lr, betas=spec.betas, weight_decay=spec.weight_decay, **fast
-        )
-    if spec.kind == "rmsprop":
-        return torch.optim.RMSprop(
-            parameters,
-            lr=spec.lr,
-            momentum=spec.momentum,
-            weight_decay=spec.weight_decay,
-            **fast,
-        )
-    if spec.kind == "adagrad":
-        return torch.optim.Adagrad(parameters, lr=spec.lr, weight_decay=spec.weight_decay, **fast)
-    raise ValueError(
-        f"'{spec.kind}' is not an optimizer; choose sgd, adam, adamw, rmsprop or adagrad."
-    )
+    optimizer = torch_class(option.torch_class)(parameters, **optimizer_arguments(spec), **fast)
+    assert isinstance(optimizer, torch.optim.Optimizer)
+    return optimizer
+
+
+def schedule_arguments(spec: ScheduleSpec, epochs: int) -> dict[str, Any]:
+    """The keywords of the table's schedule class; cosine's half-cycle defaults to all epochs."""
+    option = SCHEDULE_TABLE[spec.kind]
+    values = spec.model_dump()
+    arguments: dict[str, Any] = dict(option.fixed)
+    arguments.update({keyword: values[setting] for keyword, setting in option.arguments})
+    if "T_max" in arguments and arguments["T_max"] is None:
+        arguments["T_max"] = max(1, epochs)
+    return arguments
 
 
 def build_schedule(
@@ -121,19 +130,15 @@ def build_schedule(
     Step and cosine use torch's recursive ("chainable") form, so a learning
     rate the user sets mid-run is kept and the schedule continues from it.
     """
-    if spec.kind == "none":
+    if spec.kind not in SCHEDULE_TABLE:
+        known = ", ".join(SCHEDULE_TABLE)
+        raise ValueError(f"'{spec.kind}' is not a schedule; choose one of {known}.")
+    option = SCHEDULE_TABLE[spec.kind]
+    if option.torch_class is None:
         return None
-    if spec.kind == "step":
-        return lr_scheduler.StepLR(optimizer, step_size=spec.step_size, gamma=spec.gamma)
-    if spec.kind == "cosine":
-        return lr_scheduler.CosineAnnealingLR(
-            optimizer, T_max=spec.t_max or max(1, epochs), eta_min=spec.min_lr
-        )
-    if spec.kind == "plateau":
-        return lr_scheduler.ReduceLROnPlateau(
-            optimizer, mode="min", factor=spec.factor, patience=spec.patience, min_lr=spec.min_lr
-        )
-    raise ValueError(f"'{spec.kind}' is not a schedule; choose none, step, cosine or plateau.")
+    schedule = torch_class(option.torch_class)(optimizer, **schedule_arguments(spec, epochs))
+    assert isinstance(schedule, lr_scheduler.LRScheduler | lr_scheduler.ReduceLROnPlateau)
+    return schedule
 
 
 def step_schedule(schedule: Scheduler | None, monitored_loss: float) -> None:

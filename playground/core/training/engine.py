@@ -15,6 +15,7 @@ device and read back only when a snapshot is due.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -26,6 +27,7 @@ from playground.core.data.base import Dataset
 from playground.core.layers.memory import allocation_failure_sentence, is_allocation_failure
 from playground.core.layers.model import ModelError
 from playground.core.spec.experiment import Experiment
+from playground.core.training import torch_threads
 from playground.core.training.builders import (
     SetupError,
     build_checked_model,
@@ -37,13 +39,15 @@ from playground.core.training.builders import (
     step_schedule,
 )
 from playground.core.training.devices import resolve_device
-from playground.core.training.history import EpochRecord, MetricHistory
+from playground.core.training.history import EpochRecord, LearningRateChange, MetricHistory
 from playground.core.training.inspection import update_ratios, weight_at
 from playground.core.training.loss_recorder import LossRecorder
 from playground.core.training.losses import build_loss, loss_targets
 from playground.core.training.run_control import Callback, Decision, RunClock, RunControl
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.core.training.snapshot_maker import Progress, SnapshotMaker, TrainingData
+from playground.core.training.step_limit import batches_per_epoch
+from playground.core.training.stop_in_batch import BatchInterrupter, BatchStopped
 
 __all__ = ["Callback", "Engine", "EngineError"]
 
@@ -51,7 +55,7 @@ SnapshotCallback = Callable[[Snapshot], None]
 # Measured with benchmarks/engine_vs_loop.py (MLP 2-16-16-2, batch 32, 2-core CPU): the
 # same loop ran at 10,193 samples/s on one intra-op thread and 892 on two; thread hand-off
 # costs far more than the tiny matrix products save, and a busy machine makes it worse.
-# Larger models keep torch's own choice. run() restores the caller's setting afterwards.
+# Larger models keep torch's own choice. The process's setting returns when the last run ends.
 SINGLE_THREAD_PARAMETERS = 100_000
 # Wait at least this many times a snapshot's own cost before the next one (≤ ~20% overhead).
 SNAPSHOT_COST_FACTOR = 4.0
@@ -107,10 +111,12 @@ class Engine:
                 allocation_failure_sentence(experiment, f"this model on {self._device}")
             ) from None
         self._control = RunControl()
+        control = self._control
+        self._interrupter = BatchInterrupter(self._model, lambda: control.stop_requested)
         self.history = MetricHistory()
         # Small networks run fastest on one thread (see SINGLE_THREAD_PARAMETERS).
         count = sum(p.numel() for p in self._model.parameters())
-        self._threads = 1 if count <= SINGLE_THREAD_PARAMETERS else torch.get_num_threads()
+        self._threads = 1 if count <= SINGLE_THREAD_PARAMETERS else torch_threads.process_threads()
         self._reset_progress()
 
     def _setup(
@@ -211,7 +217,12 @@ class Engine:
         self._control.resume()
 
     def stop(self) -> None:
-        """End the run before the next batch; ``run()`` returns with state ``stopped``."""
+        """End the run; ``run()`` returns with state ``stopped``.
+
+        Honoured before the next batch, or inside a long one between two layers
+        (forward or backward): that batch is then dropped without an optimizer
+        step, so the weights are those after the last complete step.
+        """
         self._control.stop()
 
     def step_batch(self) -> None:
@@ -229,7 +240,7 @@ class Engine:
         control = self._control
         with control.condition:
             if control.wait_until_idle():
-                set_learning_rate(self._optimizer, lr)
+                self._apply_lr(lr)
             else:
                 control.pending_lr = lr
 
@@ -285,9 +296,9 @@ class Engine:
         self._control.start(start_paused)
         self._state = "running"
         self._reason = ""
-        threads = torch.get_num_threads()
-        torch.set_num_threads(self._threads)
+        torch_threads.claim(self._threads)
         self._clock.start()
+        self._interrupter.install()
         try:
             final_state = self._loop()
         except Exception as error:
@@ -303,8 +314,9 @@ class Engine:
                 raise
             raise EngineError(self._reason) from error
         finally:
+            self._interrupter.remove()
             self._clock.stop()
-            torch.set_num_threads(threads)
+            torch_threads.release()
             self._control.finish()
         self._state = final_state
         if final_state == "diverged":
@@ -327,7 +339,13 @@ class Engine:
         clip = self._experiment.training.grad_clip
         while self._epoch < epochs:
             if self._permutation is None:
-                order = torch.randperm(count, generator=self._generator).to(self._device)
+                # One batch holds every sample: shuffling changes nothing but the rounding
+                # of the loss's sum, so the order stays (and equals a plain full-batch loop).
+                order = (
+                    torch.arange(count, device=self._device)
+                    if batch_size >= count
+                    else torch.randperm(count, generator=self._generator).to(self._device)
+                )
                 # One gather per epoch; each batch is then a view (measured ~5% faster
                 # than gathering every batch, with the very same batches).
                 self._permutation = order
@@ -345,7 +363,12 @@ class Engine:
                 self._state = "running"
                 due = time.perf_counter() >= self._next_snapshot
                 start = self._batch * batch_size
-                self._train_batch(slice(start, start + batch_size), due, clip)
+                try:
+                    self._train_batch(slice(start, start + batch_size), due, clip)
+                except BatchStopped:  # a stop arrived during forward or backward
+                    self._optimizer.zero_grad(set_to_none=True)
+                    self._interrupter.roll_back()
+                    return "stopped"
                 self._batch += 1
                 if self._losses.first_bad is not None:
                     return "diverged"
@@ -361,10 +384,14 @@ class Engine:
 
     def _train_batch(self, batch: slice, record: bool, clip: float | None) -> None:
         inputs = self._x_epoch[batch]
+        # A stop may end the batch from here until backward is done (see stop_in_batch).
+        self._interrupter.arm()
         outputs = self._model(inputs)
         loss = self._loss_fn(outputs, self._y_epoch[batch])
-        self._optimizer.zero_grad(set_to_none=True)
+        if self._experiment.training.zero_grad:
+            self._optimizer.zero_grad(set_to_none=True)
         loss.backward()
+        self._interrupter.disarm()
         for callback in self._callbacks:
             callback.on_after_backward(self)
         parameters = self._parameters
@@ -389,16 +416,16 @@ class Engine:
         train_loss = self._losses.epoch_sum / self._batches_per_epoch
         validation = self._snapshots.validation()
         self._epoch += 1
-        self.history.add_epoch(
-            EpochRecord(
-                epoch=self._epoch,
-                step=self._step,
-                train_loss=train_loss,
-                val_loss=validation.loss if validation else None,
-                val_accuracy=validation.accuracy if validation else None,
-                lr=self.learning_rate,
-            )
+        record = EpochRecord(
+            epoch=self._epoch,
+            step=self._step,
+            train_loss=train_loss,
+            val_loss=validation.loss if validation else None,
+            val_accuracy=validation.accuracy if validation else None,
+            lr=self.learning_rate,
         )
+        self.history.add_epoch(record)
+        self._new_epochs.append(record)
         step_schedule(self._schedule, validation.loss if validation else train_loss)
         self._losses.epoch_sum = 0.0
         self._batch = 0
@@ -418,11 +445,7 @@ class Engine:
         self._schedule = build_schedule(self._experiment.schedule, self._optimizer, training.epochs)
         self._generator = torch.Generator().manual_seed(training.seed)
         count = self._x_train.shape[0]
-        self._batches_per_epoch = max(1, math.ceil(count / training.batch_size))
-        if self._has_batchnorm and count > 1 and count % training.batch_size == 1:
-            # A lone last sample breaks BatchNorm's batch statistics: leave it out this epoch
-            # (the permutation leaves out a different one each epoch).
-            self._batches_per_epoch -= 1
+        self._batches_per_epoch = batches_per_epoch(count, training.batch_size, self._has_batchnorm)
         self._losses = LossRecorder(self._device, self.history)
         self._permutation = None
         self._state = "idle"
@@ -430,12 +453,16 @@ class Engine:
         self._snapshots.reset()
         self._step = self._epoch = self._batch = self._samples = 0
         self._update_ratios = {}
+        self._new_epochs: list[EpochRecord] = []
         self._clock = RunClock()
         self._next_snapshot = -math.inf
         self._last_snapshot: Snapshot | None = None
         self._on_snapshot = None
 
     def _apply_lr(self, lr: float) -> None:
+        # Recorded where it takes effect, so a run's record says what really ran.
+        if lr != self.learning_rate:
+            self.history.add_lr_change(LearningRateChange(self._step, self._epoch + 1, lr))
         set_learning_rate(self._optimizer, lr)
 
     def _divergence_reason(self) -> str:
@@ -447,6 +474,9 @@ class Engine:
     def _emit(self, state: RunState) -> Snapshot:
         started = time.perf_counter()
         snapshot = self._build_snapshot(state)
+        if self._new_epochs:
+            snapshot = dataclasses.replace(snapshot, new_epochs=tuple(self._new_epochs))
+            self._new_epochs.clear()
         if snapshot.state == "diverged":
             self._state = "diverged"
         self._last_snapshot = snapshot

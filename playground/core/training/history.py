@@ -107,6 +107,19 @@ class EpochRecord:
     lr: float
 
 
+@dataclass(frozen=True)
+class LearningRateChange:
+    """A learning rate set by hand during a run: from ``step`` on (in epoch ``epoch``) it was ``lr``.
+
+    Schedules change the rate too; those changes are in every epoch's ``lr``.
+    A change at step 0 is where the run really started.
+    """
+
+    step: int
+    epoch: int
+    lr: float
+
+
 class MetricHistory:
     """The curves of a run: per-step train loss (decimated) and per-epoch metrics.
 
@@ -120,6 +133,14 @@ class MetricHistory:
         self._epochs: list[EpochRecord] = []
         self._epoch_stride = 1
         self._epochs_seen = 0
+        self.lr_changes: list[LearningRateChange] = []
+
+    def add_lr_change(self, change: LearningRateChange) -> None:
+        """Record a learning rate set by hand; a second change before the next step replaces it."""
+        if self.lr_changes and self.lr_changes[-1].step == change.step:
+            self.lr_changes[-1] = change
+        else:
+            self.lr_changes.append(change)
 
     def add_losses(self, steps: np.ndarray, losses: np.ndarray) -> None:
         """Record train losses of consecutive optimizer steps."""
@@ -176,6 +197,7 @@ class MetricHistory:
         self._epochs.clear()
         self._epoch_stride = 1
         self._epochs_seen = 0
+        self.lr_changes = []
 
 
 def _number(value: float | None) -> float:

@@ -11,29 +11,18 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-LOSS_TITLES: dict[str, str] = {
-    "mse": "MSE",
-    "l1": "L1 (mean absolute error)",
-    "huber": "Huber",
-    "cross-entropy": "cross-entropy",
-    "bce-with-logits": "BCE with logits",
-}
+from playground.core.spec.options import LOSS_TABLE
+from playground.core.training.torch_classes import torch_class
 
 
 def build_loss(loss: str) -> nn.Module:
-    """The torch loss for a spec name (mean over the batch)."""
-    if loss == "mse":
-        return nn.MSELoss()
-    if loss == "l1":
-        return nn.L1Loss()
-    if loss == "huber":
-        return nn.HuberLoss()
-    if loss == "cross-entropy":
-        return nn.CrossEntropyLoss()
-    if loss == "bce-with-logits":
-        return nn.BCEWithLogitsLoss()
-    known = ", ".join(LOSS_TITLES)
-    raise ValueError(f"'{loss}' is not a loss; choose one of {known}.")
+    """The torch loss the loss table names for a spec name (mean over the batch)."""
+    if loss not in LOSS_TABLE:
+        known = ", ".join(LOSS_TABLE)
+        raise ValueError(f"'{loss}' is not a loss; choose one of {known}.")
+    built = torch_class(LOSS_TABLE[loss].torch_class)()
+    assert isinstance(built, nn.Module)
+    return built
 
 
 def loss_targets(loss: str, targets: torch.Tensor) -> torch.Tensor:

@@ -12,6 +12,8 @@ from typing import Literal
 
 import numpy as np
 
+from playground.core.training.history import EpochRecord
+
 Severity = Literal["info", "warning", "problem"]
 RunState = Literal["idle", "running", "paused", "finished", "stopped", "diverged", "failed"]
 
@@ -98,6 +100,8 @@ class Snapshot:
     # Every train-loss point since the previous snapshot, so curves miss nothing.
     new_steps: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     new_losses: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
+    # Every epoch that ended since the previous snapshot, so per-epoch views miss none.
+    new_epochs: tuple[EpochRecord, ...] = ()
     parameters: tuple[ParameterStats, ...] = ()
     dead_units: dict[int, float] = field(default_factory=dict)  # layer index → share of dead ReLUs
     hints: tuple[Hint, ...] = ()

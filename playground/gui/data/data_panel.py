@@ -26,30 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core.data import DATASET_DESCRIPTIONS, PLANE_SETS, DataError, load_dataset
+from playground.core.data import DATASET_TABLE, DataError, load_dataset
 from playground.core.data.base import Dataset
-from playground.core.spec.experiment import BUILTIN_DATASETS, DERIVED_FEATURES, BuiltinData, CsvData
+from playground.core.spec.experiment import DERIVED_FEATURES, BuiltinData, CsvData
 from playground.gui.data.csv_import_dialog import CsvImportDialog
 from playground.gui.data.data_preview import DataPreview
 
 DataSpec = BuiltinData | CsvData
 
-DATASET_TITLES: dict[str, str] = {
-    "circle": "Circle",
-    "xor": "Exclusive or (XOR)",
-    "gaussian": "Two gaussians",
-    "spiral": "Spiral",
-    "plane": "Plane (regression)",
-    "multi-gaussian": "Multi-gaussian (regression)",
-    "linear": "Line y = 2x (regression)",
-    "identity": "Identity (regression)",
-    "random-regression": "Random regression",
-    "iris": "Iris flowers",
-    "wine": "Wine",
-    "breast-cancer": "Breast cancer",
-    "digits": "Handwritten digits",
-}
-FIXED_SIZE_SETS = frozenset({"iris", "wine", "breast-cancer", "digits"})
 CSV_ITEM = "csv"
 
 
@@ -76,12 +60,10 @@ class DataPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.dataset_combo.setMinimumContentsLength(12)
-        for name in BUILTIN_DATASETS:
-            self.dataset_combo.addItem(DATASET_TITLES.get(name, name), name)
+        for name, option in DATASET_TABLE.items():
+            self.dataset_combo.addItem(option.title, name)
             index = self.dataset_combo.count() - 1
-            self.dataset_combo.setItemData(
-                index, DATASET_DESCRIPTIONS.get(name, ""), Qt.ItemDataRole.ToolTipRole
-            )
+            self.dataset_combo.setItemData(index, option.description, Qt.ItemDataRole.ToolTipRole)
         self.import_button = QPushButton("Import CSV…")
         self.import_button.setToolTip("Train on your own table of numbers (a .csv file).")
         self.preview = DataPreview()
@@ -193,7 +175,7 @@ class DataPanel(QWidget):
             self.data_failed.emit(str(error))
             return None
         self.dataset = dataset
-        images = isinstance(self._spec, BuiltinData) and self._spec.name == "digits"
+        images = isinstance(self._spec, BuiltinData) and DATASET_TABLE[self._spec.name].images
         self.preview.set_dataset(dataset, images=images)
         self.dataset_loaded.emit(dataset)
         return dataset
@@ -223,15 +205,17 @@ class DataPanel(QWidget):
             return self._csv.model_copy(
                 update={"validation_fraction": fraction, "seed": self.seed.value()}
             )
-        plane = name in PLANE_SETS
+        option = DATASET_TABLE[name]
         return BuiltinData(
             name=name,
             samples=self.samples.value(),
             noise=self.noise.value() / 100,
             validation_fraction=fraction,
             seed=self.seed.value(),
-            derived_features=[f for f, box in self.derived.items() if plane and box.isChecked()],
-            as_images=name == "digits" and self.as_images.isChecked(),
+            derived_features=[
+                f for f, box in self.derived.items() if option.plane and box.isChecked()
+            ],
+            as_images=option.images and self.as_images.isChecked(),
         )
 
     def _on_dataset_chosen(self) -> None:
@@ -255,16 +239,14 @@ class DataPanel(QWidget):
         self.data_changed.emit(spec)
 
     def _update_enabled(self) -> None:
-        name = self.dataset_combo.currentData()
-        builtin = name != CSV_ITEM
-        generated = builtin and name not in FIXED_SIZE_SETS
-        self._form.setRowVisible(self.noise, generated)
-        self._form.setRowVisible(self.samples, generated)
-        self._form.setRowVisible(self._derived_box, name in PLANE_SETS)
-        self._form.setRowVisible(self.as_images, name == "digits")
+        option = DATASET_TABLE.get(self.dataset_combo.currentData())
+        self._form.setRowVisible(self.noise, option is not None and option.generated)
+        self._form.setRowVisible(self.samples, option is not None and option.generated)
+        self._form.setRowVisible(self._derived_box, option is not None and option.plane)
+        self._form.setRowVisible(self.as_images, option is not None and option.images)
         description = (
-            DATASET_DESCRIPTIONS.get(name, "")
-            if builtin
+            option.description
+            if option is not None
             else f"Your table {Path(self._csv.path).name if self._csv else ''}."
         )
         self.description.setText(description)

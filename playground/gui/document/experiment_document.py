@@ -65,13 +65,7 @@ class ExperimentDocument(QObject):
 
     def _connect(self) -> None:
         w = self.window
-        for signal in (
-            w.data_panel.data_changed,
-            w.editor.layers_changed,
-            w.training_panel.changed,
-            w.run.run_started,
-            w.diagram.weight_edit_requested,
-        ):
+        for signal in (w.model.changed, w.run.run_started, w.diagram.weight_edit_requested):
             signal.connect(self.mark_modified)
         self.history.changed.connect(self.mark_modified)
         w.run.run_recorded.connect(self._on_recorded)
@@ -101,10 +95,10 @@ class ExperimentDocument(QObject):
         return Document(w.current_experiment(), w.run.current_weights(), self.history.records)
 
     def display_name(self) -> str:
-        """The file name, or the experiment's name before the first save."""
+        """The file name; before the first save, the model's title (``Spiral (changed)``)."""
         if self.files.path is not None:
             return self.files.path.name
-        return self.window.current_experiment().name or "Untitled"
+        return self.window.model.title()
 
     def update_title(self) -> None:
         """``name[*] — Torch Playground``; Qt shows ``*`` where the document is modified."""
@@ -161,8 +155,8 @@ class ExperimentDocument(QObject):
         self.autosave.clean_exit()
         return True
 
-    def _apply(self, loaded: LoadedExperiment) -> None:
-        self.window.load_experiment(loaded.experiment)
+    def _apply(self, loaded: LoadedExperiment, *, opened: bool = True) -> None:
+        self.window.load_experiment(loaded.experiment, opened=opened)
         self.history.replace(loaded.runs)
         if loaded.weights is not None:
             self.window.run.restore(loaded.weights)
@@ -174,6 +168,7 @@ class ExperimentDocument(QObject):
         self.window.status.show_info(f"Opened {self.display_name()}.")
 
     def _on_saved(self, path: str) -> None:
+        self.window.model.mark_saved()
         self.set_clean()
         if self.window.run.engine is not None and self.window.run.current_weights() is None:
             self.window.status.show_info(
@@ -186,7 +181,7 @@ class ExperimentDocument(QObject):
 
     def _on_restored(self, loaded: LoadedExperiment) -> None:
         self.files.path = None
-        self._apply(loaded)
+        self._apply(loaded, opened=False)
         self.modified = True
         self.update_title()
         self.window.status.show_info(

@@ -4,7 +4,8 @@ It exists so a user can design a model without typing code and see at once
 whether it fits the data: every row shows the output shape and parameter
 count from the core's shape inference, and an impossible stack is marked on
 the row that breaks it, with the core's sentence. Every edit is an undo
-command on :meth:`LayerEditor.undo_stack`.
+command on :meth:`LayerEditor.undo_stack` (in the app, the experiment model's
+stack; the window brings each result into the model).
 """
 
 from __future__ import annotations
@@ -55,9 +56,11 @@ class LayerEditor(QWidget):
     layers_changed = Signal(list)  # list[LayerSpec] after every edit
     validity_changed = Signal(bool, str)  # ok, the core's sentence when not ok
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
-        self._undo_stack = QUndoStack(self)
+        # The window passes the document's one stack, so Edit ▸ Undo covers layer edits
+        # and every other edit in one history; alone (in tests) the editor keeps its own.
+        self._undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._model = LayerStackModel(self._undo_stack, self)
         self._locked = False
         self._validity: tuple[bool, str] | None = None
@@ -107,6 +110,15 @@ class LayerEditor(QWidget):
         self._model.replace_all(list(layers))
         self._undo_stack.clear()
         self._emit_if_changed()
+
+    def show_layers(self, layers: Sequence[LayerSpec]) -> None:
+        """Show the experiment model's layers (after undo, redo or opening a file).
+
+        Neither an undo step nor ``layers_changed``: the model already holds them.
+        """
+        if list(layers) != self._model.all_layers():
+            self._model.replace_all(list(layers))
+        self._last_emitted = self.layers()
 
     def layers(self) -> list[LayerSpec]:
         """Copies of the current layers."""

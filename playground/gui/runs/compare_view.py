@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core.runs.differences import diff_settings
+from playground.core.runs.differences import diff_runs
 from playground.core.runs.records import RunRecord
 from playground.gui.plots.base import configure_pyqtgraph, style_plot
 from playground.gui.plots.colors import OKABE_ITO
@@ -52,7 +52,7 @@ def difference_lines(records: list[RunRecord], numbers: list[int]) -> list[str]:
     base, base_number = records[0], numbers[0]
     lines: list[str] = []
     for record, number in zip(records[1:], numbers[1:], strict=True):
-        changes = diff_settings(base.settings, record.settings)
+        changes = diff_runs(base, record)
         if not changes:
             lines.append(f"Run {number} has the same settings as run {base_number}.")
         for change in changes:

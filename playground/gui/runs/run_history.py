@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.core.runs.differences import learning_rate_text
 from playground.core.runs.records import RunRecord
+from playground.core.spec.options import OPTIMIZER_TABLE
 
 COLUMNS = ("#", "Started", "Settings", "Loss", "Val. loss", "Accuracy", "Device", "Time")
 EMPTY_TEXT = "No runs yet. Each training run is listed here when it ends, so you can compare them."
@@ -70,12 +72,15 @@ class RunHistory(QObject):
 
 
 def settings_summary(record: RunRecord) -> str:
-    """The settings people change most, in a few words: ``Adam, lr 0.01, batch 32, 4 layers``."""
+    """The settings people change most, in a few words: ``Adam, lr 0.01, batch 32, 4 layers``.
+
+    A learning rate set during the run shows as ``lr 0.1, then 0.01 from epoch 12``.
+    """
     s = record.settings
     layers = len(s.model.layers)
     return (
-        f"{s.optimizer.kind.upper() if s.optimizer.kind == 'sgd' else s.optimizer.kind.title()}, "
-        f"lr {s.optimizer.lr:g}, batch {s.training.batch_size}, "
+        f"{OPTIMIZER_TABLE[s.optimizer.kind].title}, "
+        f"lr {learning_rate_text(record)}, batch {s.training.batch_size}, "
         f"{layers} {'layer' if layers == 1 else 'layers'}"
     )
 

@@ -2,7 +2,9 @@
 
 ``playground --preset spiral`` opens the app on an example. Scripted mode adds
 ``--autoplay`` (train at once), ``--quit-after-steps N`` (stop after exactly N
-optimizer steps), ``--screenshot FILE.png`` (save the window when done, then
+optimizer steps, with more epochs than the experiment's if N needs them, as
+``playground train --steps``; a run that ends sooner exits with a sentence and
+code 1), ``--screenshot FILE.png`` (save the window when done, then
 quit), ``--size WxH`` and ``--theme``; it prints one line of JSON with the
 run's numbers, so demos, documentation pictures and smoke tests need no clicks.
 """
@@ -25,28 +27,23 @@ from PySide6.QtWidgets import QApplication
 from playground.cli.common import EXIT_FAILED, EXIT_USAGE, positive_int
 from playground.core.resources import resource_path
 from playground.core.spec.presets import preset_names
-from playground.core.training.engine import Callback, Engine
+from playground.core.training.step_limit import (
+    StepLimit,
+    StepLimitError,
+    epochs_for_steps,
+    shortfall,
+)
 from playground.gui.messages import as_sentence
 from playground.gui.shell.error_hook import install_error_hook
 from playground.gui.shell.file_open_events import FileOpenRelay
 from playground.gui.shell.fonts import ensure_a_font
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
+from playground.gui.shell.shutdown import exit_without_waiting, install_quit_guard
 from playground.gui.shell.theme import apply_theme
 from playground.gui.training.run_controller import ENDED_STATES
 
 SETTLE_MS = 250  # lets the plots draw their last snapshot before the screenshot
-
-
-class StepLimit(Callback):
-    """Stops the run after exactly ``steps`` optimizer steps (scripted mode)."""
-
-    def __init__(self, steps: int) -> None:
-        self.steps = steps
-
-    def on_batch_end(self, engine: Engine, step: int, loss: object) -> None:
-        if step >= self.steps:
-            engine.stop()
 
 
 @dataclass(frozen=True)
@@ -120,12 +117,34 @@ class ScriptedRun:
     def start(self) -> None:
         """Begin: train when asked to, otherwise just take the picture."""
         if self.args.autoplay:
+            steps = self.args.quit_after_steps
+            if steps and not self._epochs_for_steps(steps):
+                return
             self.window.play_pause()
             if self.window.run.state != "running" and not self._done:
                 reason = self.window.banner.text() or "training could not start"
                 self._on_problem(self.error or as_sentence(reason))
         elif self.finishes_by_itself:
             QTimer.singleShot(SETTLE_MS, self._finish)
+
+    def _epochs_for_steps(self, steps: int) -> bool:
+        """Enough epochs in the training panel for ``steps`` steps; False (and why) if not."""
+        window = self.window
+        dataset = window.data_panel.dataset
+        if dataset is None:
+            return True  # training cannot start; play_pause says why
+        try:
+            epochs = epochs_for_steps(window.current_experiment(), dataset.x_train.shape[0], steps)
+            if epochs > window.training_panel.epochs.maximum():
+                raise StepLimitError(
+                    f"{steps} steps would need {epochs} epochs, more than the "
+                    f"{window.training_panel.epochs.maximum()} the app allows; ask for fewer steps."
+                )
+        except StepLimitError as error:
+            self._on_problem(as_sentence(str(error)))
+            return False
+        window.training_panel.epochs.setValue(epochs)  # a panel edit: the run uses it
+        return True
 
     def _on_state(self, state: str) -> None:
         if state in ENDED_STATES and self.finishes_by_itself:
@@ -141,6 +160,7 @@ class ScriptedRun:
         if self._done:
             return
         self._done = True
+        self._check_steps()
         self.window.plot_area.refresh(all_tabs=True)
         if self.args.screenshot:
             path = Path(self.args.screenshot)
@@ -151,6 +171,18 @@ class ScriptedRun:
         print(json.dumps(self.report()), flush=True)
         self.window.close()
         self.app.exit(self.exit_code)
+
+    def _check_steps(self) -> None:
+        # A run that ended before --quit-after-steps N (its epochs, divergence) is a failure.
+        steps = self.args.quit_after_steps
+        last = self.window.run.last_snapshot
+        if not steps or not self.args.autoplay or self.error:
+            return
+        done = last.step if last else 0
+        problem = shortfall(done, steps, last.reason if last else "")
+        if problem:
+            self.error = problem
+            self.exit_code = EXIT_FAILED
 
     def report(self) -> dict[str, object]:
         """The run's numbers as one JSON-ready dictionary."""
@@ -220,6 +252,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
     apply_theme(app, settings.theme, settings.font_size)
     window = MainWindow(settings)
     window.remember_on_close = not scripted
+    window.window_shutdown.quit_when_closed = True
     if args.size:
         window.resize(args.size.width, args.size.height)
         window.arrange_panels(args.size.width)
@@ -233,9 +266,12 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
         lambda path: window.document.maybe_save() and window.files.open_path(path)
     )
     session = ScriptedRun(window, args, app)
+    install_quit_guard(app, window.run.training)
     QTimer.singleShot(0, session.start)
     code = app.exec()
-    return session.exit_code if session.finishes_by_itself else int(code)
+    result = session.exit_code if session.finishes_by_itself else int(code)
+    exit_without_waiting(window.run.training, result)
+    return result
 
 
 def restore_window(window: MainWindow, settings: AppSettings) -> None:

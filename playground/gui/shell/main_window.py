@@ -1,12 +1,15 @@
 """The main window: the panels, the plots and the run, wired together.
 
 It composes widgets and connects signals; the decisions live elsewhere: what
-an experiment may be (the core), how a run lives (:mod:`run_controller`),
+an experiment may be (the core), who holds it and its undo history
+(:mod:`~playground.gui.document.experiment_model`), how a run lives (:mod:`run_controller`),
 which commands exist (:mod:`actions`), how files are read and written
 (:mod:`experiment_files`) and what is remembered (:mod:`settings`).
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -18,14 +21,14 @@ from PySide6.QtWidgets import (
 
 from playground.core.data import DataError, describe_data
 from playground.core.data.base import DataInfo, Dataset
-from playground.core.spec.experiment import Experiment, ModelSpec
+from playground.core.spec.experiment import Experiment, LayerSpec
 from playground.core.spec.presets import load_preset
 from playground.core.spec.validation import check_experiment, fit_output_layer
 from playground.core.training.snapshot import Snapshot
 from playground.gui.data.data_panel import DataPanel, DataSpec
 from playground.gui.document.experiment_document import ExperimentDocument
 from playground.gui.document.experiment_files import ExperimentFiles
-from playground.gui.document.panel_commands import DataChangeCommand
+from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.editor.layer_editor import LayerEditor
 from playground.gui.messages import as_sentence, join_problems
 from playground.gui.network.network_diagram import NetworkDiagram
@@ -41,6 +44,7 @@ from playground.gui.shell.panel_layout import (
     with_banner,
 )
 from playground.gui.shell.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
+from playground.gui.shell.shutdown import WindowShutdown
 from playground.gui.shell.status_bar import RunStatusBar
 from playground.gui.shell.theme import apply_theme, clamp_font_size
 from playground.gui.training.run_controller import RunController
@@ -60,17 +64,18 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowTabbedDocks
             | QMainWindow.DockOption.AllowNestedDocks
         )
-        self._experiment = Experiment()
         self._info: DataInfo | None = None
         self._valid = False
         self.remember_on_close = True  # scripted sessions leave the settings alone
 
+        self.model = ExperimentModel(self)  # the one owner of the experiment and its undo stack
         self.data_panel = DataPanel()
-        self.editor = LayerEditor()
+        self.editor = LayerEditor(undo_stack=self.model.undo_stack)
         self.diagram = NetworkDiagram()
-        self.training_panel = TrainingPanel()
+        self.training_panel = TrainingPanel(self.model)
         self.plot_area = PlotArea()
         self.run = RunController(self)
+        self.window_shutdown = WindowShutdown(self, self.run)
         self.files = ExperimentFiles(self)
         self.status = RunStatusBar()
         self.setStatusBar(self.status)
@@ -92,7 +97,7 @@ class MainWindow(QMainWindow):
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
 
         self.commands = window_actions.create_actions(self)
-        stack = self.editor.undo_stack()
+        stack = self.model.undo_stack
         self.undo_action, self.redo_action = window_actions.undo_actions(stack, self)
         toggles = [d.toggleViewAction() for d in (*self.docks, self.document.runs_dock)]
         window_actions.build_menus(self, self.commands, self.undo_action, self.redo_action, toggles)
@@ -132,14 +137,14 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
         self.files.saved.connect(self.remember_file)
         self.files.failed.connect(self.status.show_problem)
-        self.data_panel.data_changed.connect(self._on_data_changed)
+        self.model.replaced.connect(self._on_replaced)
+        self.model.changed.connect(self._on_model_changed)
+        self.data_panel.data_changed.connect(self._on_data_edited)
         self.data_panel.data_failed.connect(
             lambda text: self.status.show_problem(as_sentence(text))
         )
         self.editor.layers_changed.connect(self._on_layers_changed)
         self.editor.validity_changed.connect(lambda _ok, _text: self.revalidate())
-        self.training_panel.changed.connect(self._on_training_changed)
-        self.training_panel.learning_rate_changed.connect(self.run.set_learning_rate)
         self.diagram.weight_edit_requested.connect(self.run.set_weight)
         self.run.snapshot.connect(self._on_snapshot)
         self.run.state_changed.connect(self._on_state_changed)
@@ -165,24 +170,22 @@ class MainWindow(QMainWindow):
     # ---- the experiment ------------------------------------------------------------------
 
     def current_experiment(self) -> Experiment:
-        """The experiment as the panels show it now."""
-        base = self._experiment.model_copy(
-            update={
-                "data": self.data_panel.data_spec(),
-                "model": ModelSpec(layers=self.editor.layers()),
-            }
-        )
-        return self.training_panel.apply_to(base)
+        """The experiment as the experiment model holds it now."""
+        return self.model.experiment
 
-    def load_experiment(self, experiment: Experiment) -> None:
-        """Show ``experiment`` in every panel and forget the current run."""
-        self.run.reset()
-        self._experiment = experiment
-        self._data_spec: DataSpec = experiment.data
-        self.training_panel.set_experiment(experiment)
-        self.editor.set_layers(experiment.model.layers)
+    def load_experiment(self, experiment: Experiment, *, opened: bool = True) -> None:
+        """Show ``experiment`` in every panel and forget the current run and undo history.
+
+        ``opened``: it is what a file or an example holds (False for a restored autosave).
+        """
+        self.run.discard()  # never waits: a run in a long batch is let go
+        self.model.load(experiment, opened=opened)
+
+    def _on_replaced(self) -> None:
+        experiment = self.model.experiment
+        self.editor.show_layers(experiment.model.layers)
         self.data_panel.set_data_spec(experiment.data)
-        self._use_data_info(fit=False)
+        self._use_data_info()
         self.plot_area.reset()
         self.status.clear_run()
         self.revalidate()
@@ -213,7 +216,7 @@ class MainWindow(QMainWindow):
         """Ask the core whether the experiment can train; show its sentences when not."""
         if self.run.state == "running":
             return self._valid
-        experiment = self.current_experiment()
+        experiment = self.model.experiment
         problems: list[str] = []
         if self._info is None:
             try:
@@ -239,75 +242,66 @@ class MainWindow(QMainWindow):
         fitted = fit_output_layer(experiment, info) if info else experiment
         return info is not None and fitted != experiment and not check_experiment(fitted, info)
 
-    def _use_data_info(self, *, fit: bool) -> None:
+    def _use_data_info(self) -> None:
         dataset: Dataset | None = self.data_panel.dataset
         try:
-            self._info = describe_data(self.data_panel.data_spec())
+            self._info = describe_data(self.model.experiment.data)
         except DataError as error:
             self._info = None
             self.show_problem(as_sentence(str(error)), dialog=False)
             return
         self.editor.set_input_shape(self._info.input_shape)
         self.plot_area.set_dataset(dataset)
-        if fit:
-            self.fit_output()
-        self.diagram.set_layers(self.editor.layers(), self._info.input_shape)
+        self.diagram.set_layers(self.model.experiment.model.layers, self._info.input_shape)
 
     def fit_output(self) -> None:
         """Give the last layer the outputs the data needs, and a loss that suits it (undoable)."""
-        if self._info is None:
-            return
-        fitted = fit_output_layer(self.current_experiment(), self._info)
-        if fitted.loss != self.training_panel.loss.currentData():
-            self.training_panel.set_loss(fitted.loss)
-        if fitted.model.layers != self.editor.layers():
-            self.editor.set_layers(fitted.model.layers, undoable=True)
+        if self._info is not None:
+            fitted = fit_output_layer(self.model.experiment, self._info)
+            self.model.edit(fitted, "Fit the last layer to the data")
 
     # ---- reactions ---------------------------------------------------------------------
 
-    def _on_data_changed(self, spec: DataSpec) -> None:
+    def _on_data_edited(self, spec: DataSpec) -> None:
+        """The data panel's edit: one undo step with the output layer and loss that fit it."""
         if not self.confirm_discard():
-            self.data_panel.set_data_spec(self._data_spec)
+            self.data_panel.set_data_spec(self.model.experiment.data)
             return
-        before = (self._data_spec, str(self.training_panel.loss.currentData()))
-        self._data_spec = spec
-        self.reset_run()
-        stack = self.editor.undo_stack()
-        text = f"Change data to {self.data_panel.dataset_combo.currentText()}"
-        stack.beginMacro(text)
-        self._use_data_info(fit=True)
-        after = (spec, str(self.training_panel.loss.currentData()))
-        stack.push(DataChangeCommand(self, before, after, text))
-        stack.endMacro()
-        self.revalidate()
+        after = self.model.experiment.model_copy(update={"data": spec})
+        # Data that cannot be described keeps its layers; the data panel shows the sentence.
+        with contextlib.suppress(DataError):
+            after = fit_output_layer(after, describe_data(spec))
+        self.model.edit(after, f"Change data to {self.data_panel.dataset_combo.currentText()}")
 
-    def apply_data(self, spec: DataSpec, loss: str) -> None:
-        """Show ``spec`` and ``loss`` again (undo and redo of a data change)."""
-        self._data_spec = spec
-        self.reset_run()
-        self.data_panel.set_data_spec(spec)
-        self.training_panel.set_loss(loss)
-        self._use_data_info(fit=False)
-        self.revalidate()
-
-    def _on_layers_changed(self, layers: list[object]) -> None:
+    def _on_layers_changed(self, layers: list[LayerSpec]) -> None:
         if self.run.has_trained and not self.confirm_discard():
-            self.editor.undo_stack().undo()
+            self.model.undo_stack.undo()
             return
-        self.reset_run()
-        if self._info is not None:
-            self.diagram.set_layers(self.editor.layers(), self._info.input_shape)
-        self.revalidate()
+        self.model.apply_layers(layers)
 
-    def _on_training_changed(self) -> None:
-        if self.run.is_running:
-            return  # only the learning rate can change mid-run; it is applied directly
+    def _on_model_changed(self, section: str) -> None:
+        """Follow the experiment model after an edit, an undo or a redo."""
+        experiment = self.model.experiment
+        if section == "data":
+            if self.data_panel.data_spec() != experiment.data:
+                self.data_panel.set_data_spec(experiment.data)
+            self.reset_run()
+            self._use_data_info()
+        elif section == "model":
+            self.editor.show_layers(experiment.model.layers)
+            self.reset_run()
+            if self._info is not None:
+                self.diagram.set_layers(experiment.model.layers, self._info.input_shape)
+        elif section == "optimizer" and self.run.is_running:
+            # Only the learning rate can change mid-run; the engine records when it did.
+            self.run.set_learning_rate(experiment.optimizer.lr)
         self.revalidate()
+        self.document.update_title()
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.plot_area.add_snapshot(snapshot)
         self.diagram.update_snapshot(snapshot)
-        self.status.show_snapshot(snapshot, self.training_panel.epochs.value())
+        self.status.show_snapshot(snapshot, self.model.experiment.training.epochs)
         if snapshot.state == "diverged" and snapshot.reason:
             self.show_problem(as_sentence(snapshot.reason))
 
@@ -394,14 +388,22 @@ class MainWindow(QMainWindow):
     # ---- window state ------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask about unsaved work, stop training cleanly and remember the window."""
-        event.ignore()  # until the document agrees: an error on the way keeps the window open
-        if not self.document.closing():
+        """Ask about unsaved work, stop training cleanly and remember the window.
+
+        While a training thread is still ending, the window hides and closes by
+        itself when the thread is done (see :class:`WindowShutdown`).
+        """
+        if not self.window_shutdown.confirmed:
+            event.ignore()  # until the document agrees: an error on the way keeps the window open
+            if not self.document.closing():
+                return
+            self.window_shutdown.confirmed = True
+            if self.remember_on_close:
+                self.settings.geometry = bytes(self.saveGeometry().data())
+                self.settings.window_state = bytes(self.saveState().data())
+                save_settings(self.settings)
+        if not self.window_shutdown.ready_to_close():
+            event.ignore()
             return
         event.accept()
-        self.run.shutdown()
-        if self.remember_on_close:
-            self.settings.geometry = bytes(self.saveGeometry().data())
-            self.settings.window_state = bytes(self.saveState().data())
-            save_settings(self.settings)
         super().closeEvent(event)

@@ -36,6 +36,11 @@ class RunController(QObject):
     or fails; ``run_started()`` when a fresh run (new weights) begins;
     ``run_recorded(RunRecord)`` when a run that trained ends, is stopped or is
     reset (each run once).
+
+    Reset and :meth:`discard` never wait for a run: a run that is still going
+    is let go (see :meth:`TrainingController.let_go`), so the window is usable
+    at once and the next Train starts the new experiment, even while the old
+    run finishes a long batch in the background.
     """
 
     state_changed = Signal(str)
@@ -58,6 +63,9 @@ class RunController(QObject):
         self._started_at = datetime.now(UTC)
         self._started_clock = time.perf_counter()
         self._recorded = True  # nothing to record until a run starts
+        # Runs let go by Reset, recorded once their thread has ended: engine → (start, seconds).
+        self._late_records: dict[Engine, tuple[datetime, float]] = {}
+        self.training.retired.ended.connect(self._on_retired_ended)
         self.training.snapshot.connect(self._on_snapshot)
         self.training.errored.connect(self._on_errored)
         self.training.finished.connect(self._on_finished)
@@ -110,9 +118,33 @@ class RunController(QObject):
         self.training.stop()
 
     def reset(self) -> None:
-        """Forget the run: the next one starts from the seed's initial weights."""
-        self.shutdown()
-        self._record()  # a run ended by Reset still counts as a run
+        """Forget the run: the next one starts from the seed's initial weights.
+
+        A run that is still going is stopped and let go; it is recorded when it
+        has ended (a run ended by Reset still counts as a run).
+        """
+        engine = self.training.let_go()
+        if engine is not None and not self._recorded:
+            self._late_records[engine] = (
+                self._started_at,
+                time.perf_counter() - self._started_clock,
+            )
+            self._recorded = True
+        self._record()
+        self._forget()
+
+    def discard(self) -> None:
+        """Forget the run without recording it (another experiment replaces this one).
+
+        Also drops the records still due from runs let go earlier: they belong to
+        the experiment that is being replaced.
+        """
+        self.training.let_go()
+        self._late_records.clear()
+        self._recorded = True
+        self._forget()
+
+    def _forget(self) -> None:
         self._pending_step = ""
         self.engine = None
         self.last_snapshot = None
@@ -135,17 +167,20 @@ class RunController(QObject):
             self.problem.emit(as_sentence(str(error)))
 
     def shutdown(self, timeout: float = 5.0) -> bool:
-        """Stop any run and wait for its thread (window closing); True when it ended.
+        """Stop every run and wait up to ``timeout`` s for the threads; True when none is left.
 
-        The stop request is repeated while waiting: a run that had not reached
-        its loop yet when first asked would otherwise miss it.
+        Blocks the GUI thread (a stop is honoured between layers, so this is short);
+        for saving the weights of a run, and for tests. The stop request is
+        repeated while waiting: a run that had not reached its loop yet when first
+        asked would otherwise miss it.
         """
         waited = 0.0
         while self.training.is_running and waited < timeout:
             if self.training.stop_and_wait(SHUTDOWN_POLL_S):
                 break
             waited += SHUTDOWN_POLL_S
-        return not self.training.is_running
+        self.training.retired.wait(max(0.0, timeout - waited))
+        return not self.training.has_threads
 
     def restore(self, weights: dict[str, torch.Tensor]) -> bool:
         """Show ``weights`` (from a file) as the current model, without training.
@@ -266,6 +301,15 @@ class RunController(QObject):
         if snapshot.state != self.state and snapshot.state != "idle":
             self._set_state(snapshot.state)
         self.snapshot.emit(snapshot)
+
+    def _on_retired_ended(self, engine: Engine) -> None:
+        started = self._late_records.pop(engine, None)
+        if started is None:
+            return
+        started_at, seconds = started
+        final = engine.snapshot()
+        if final.step > 0:
+            self.run_recorded.emit(record_from_engine(engine, final, started_at, seconds))
 
     def _on_errored(self, message: object) -> None:
         self.problem.emit(as_sentence(str(message)))

@@ -1,16 +1,19 @@
-"""The training panel: loss, optimizer, schedule and loop settings of an experiment.
+"""The training panel: loss, optimizer, schedule and loop settings of the experiment.
 
-It edits the parts of :class:`Experiment` that are not data or model. Only the
-settings the chosen optimizer and schedule actually use are shown, so a
-beginner is never asked about betas while using plain SGD. Ranges and help
-texts come from the spec's field definitions, never from numbers typed here.
+It shows the parts of the experiment model's :class:`Experiment` that are not
+data or model, and sends each edit to the model as an undoable command; it
+redraws only from the model's change signals (with its widgets' signals
+blocked, so showing a value never sends it back). Only the settings the
+chosen optimizer and schedule use are shown, so a beginner is never asked
+about betas while using plain SGD. Titles, ranges, steps, defaults and help
+texts come from the core's option tables, never from numbers typed here.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,53 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core.spec.experiment import (
-    Experiment,
-    OptimizerSpec,
-    ScheduleSpec,
-    TrainingSpec,
+from playground.core.spec.experiment import Experiment
+from playground.core.spec.options import (
+    LOSS_TABLE,
+    OPTIMIZER_TABLE,
+    SCHEDULE_TABLE,
+    SECTION_FIELDS,
+    CombinationRule,
 )
+from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.training.device_picker import DevicePicker
+from playground.gui.training.setting_editors import setting_editor
 
-LOSS_TITLES: dict[str, str] = {
-    "cross-entropy": "Cross-entropy",
-    "bce-with-logits": "Binary cross-entropy",
-    "mse": "Mean squared error",
-    "l1": "Mean absolute error",
-    "huber": "Huber",
-}
-OPTIMIZER_TITLES: dict[str, str] = {
-    "sgd": "SGD",
-    "adam": "Adam",
-    "adamw": "AdamW",
-    "rmsprop": "RMSprop",
-    "adagrad": "Adagrad",
-}
-SCHEDULE_TITLES: dict[str, str] = {
-    "none": "Constant",
-    "step": "Step decay",
-    "cosine": "Cosine annealing",
-    "plateau": "Reduce on plateau",
-}
-# Which optimizer settings each optimizer reads.
-OPTIMIZER_FIELDS: dict[str, tuple[str, ...]] = {
-    "sgd": ("momentum", "nesterov", "weight_decay"),
-    "adam": ("beta1", "beta2", "weight_decay"),
-    "adamw": ("beta1", "beta2", "weight_decay"),
-    "rmsprop": ("momentum", "weight_decay"),
-    "adagrad": ("weight_decay",),
-}
-SCHEDULE_FIELDS: dict[str, tuple[str, ...]] = {
-    "none": (),
-    "step": ("step_size", "gamma"),
-    "cosine": ("t_max", "min_lr"),
-    "plateau": ("patience", "factor", "min_lr"),
-}
-
-
-def _help(model: type[Any], name: str) -> str:
-    description = model.model_fields[name].description
-    return str(description) if description else ""
+PANEL_SECTIONS = frozenset({"loss", "optimizer", "schedule", "training"})
 
 
 def _compact(combo: QComboBox) -> QComboBox:
@@ -78,145 +47,77 @@ def _compact(combo: QComboBox) -> QComboBox:
     return combo
 
 
-def _combo(titles: dict[str, str]) -> QComboBox:
+def _combo(items: list[tuple[str, str, str]], tip: str) -> QComboBox:
     combo = _compact(QComboBox())
-    for key, title in titles.items():
+    for key, title, help_text in items:
         combo.addItem(title, key)
+        combo.setItemData(combo.count() - 1, help_text, Qt.ItemDataRole.ToolTipRole)
+    combo.setToolTip(tip)
     return combo
 
 
 def _select(combo: QComboBox, key: str) -> None:
-    index = combo.findData(key)
-    combo.setCurrentIndex(max(index, 0))
-
-
-LOSS_HELP: dict[str, str] = {
-    "cross-entropy": "For classes: one output per class.",
-    "bce-with-logits": "For exactly two classes: one output.",
-    "mse": "For numbers: the mean of the squared errors.",
-    "l1": "For numbers: the mean of the absolute errors (L1); less hurt by outliers.",
-    "huber": "For numbers: squared for small errors, absolute for large ones.",
-}
-
-
-class CompactDoubleSpinBox(QDoubleSpinBox):
-    """A spin box that shows 0.02 rather than 0.020000 (small rates need many decimals)."""
-
-    def textFromValue(self, value: float) -> str:
-        return f"{value:.{self.decimals()}f}".rstrip("0").rstrip(".") or "0"
-
-
-def _double(low: float, high: float, decimals: int, step: float, tip: str) -> QDoubleSpinBox:
-    box = CompactDoubleSpinBox()
-    box.setRange(low, high)
-    box.setDecimals(decimals)
-    box.setSingleStep(step)
-    box.setToolTip(tip)
-    box.setKeyboardTracking(False)
-    return box
-
-
-def _integer(low: int, high: int, tip: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setToolTip(tip)
-    box.setKeyboardTracking(False)
-    return box
+    combo.setCurrentIndex(max(combo.findData(key), 0))
 
 
 class TrainingPanel(QWidget):
-    """Edits loss, optimizer, schedule, batch size, epochs, seed, clipping and device.
+    """Edits loss, optimizer, schedule, batch size, epochs, seed, clipping and device."""
 
-    Signals: ``changed`` after any edit; ``learning_rate_changed(float)`` when
-    the learning rate changes (the run applies it immediately, even mid-run).
-    """
-
-    changed = Signal()
-    learning_rate_changed = Signal(float)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ExperimentModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._updating = False
-        self.loss = _combo(LOSS_TITLES)
-        for index, key in enumerate(LOSS_TITLES):
-            self.loss.setItemData(index, LOSS_HELP[key], Qt.ItemDataRole.ToolTipRole)
-        self.loss.setToolTip("How the error between prediction and target is measured.")
-        self.optimizer = _combo(OPTIMIZER_TITLES)
-        self.optimizer.setToolTip("The rule that turns gradients into weight updates.")
-        self.learning_rate = _double(1e-6, 100.0, 6, 0.001, _help(OptimizerSpec, "lr"))
-        self.learning_rate.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-        self.momentum = _double(0.0, 0.999, 3, 0.05, _help(OptimizerSpec, "momentum"))
-        self.nesterov = QCheckBox("Nesterov momentum")
-        self.nesterov.setToolTip(_help(OptimizerSpec, "nesterov"))
-        beta_tip = _help(OptimizerSpec, "betas")
-        self.beta1 = _double(0.0, 0.9999, 4, 0.01, beta_tip)
-        self.beta2 = _double(0.0, 0.9999, 4, 0.001, beta_tip)
-        self.weight_decay = _double(0.0, 1.0, 5, 0.0001, _help(OptimizerSpec, "weight_decay"))
-        self.schedule = _combo(SCHEDULE_TITLES)
-        self.schedule.setToolTip("How the learning rate changes during training.")
-        self.step_size = _integer(1, 1_000_000, _help(ScheduleSpec, "step_size"))
-        self.gamma = _double(0.01, 1.0, 3, 0.05, _help(ScheduleSpec, "gamma"))
-        self.t_max = _integer(0, 1_000_000, _help(ScheduleSpec, "t_max"))
-        self.t_max.setSpecialValueText("all epochs")
-        self.min_lr = _double(0.0, 10.0, 6, 0.0001, _help(ScheduleSpec, "min_lr"))
-        self.patience = _integer(0, 10_000, _help(ScheduleSpec, "patience"))
-        self.factor = _double(0.01, 0.99, 2, 0.05, _help(ScheduleSpec, "factor"))
-        self.batch_size = _integer(1, 1_000_000, "Samples per weight update.")
-        self.epochs = _integer(1, 10_000_000, "Passes over the training data.")
-        self.seed = _integer(0, 2**31 - 1, _help(TrainingSpec, "seed"))
-        self.clip = _double(0.0, 1e6, 3, 0.1, _help(TrainingSpec, "grad_clip"))
-        self.clip.setSpecialValueText("off")
+        self.model = model if model is not None else ExperimentModel(self)
+        self.loss = _combo(
+            [(n, o.title, o.help) for n, o in LOSS_TABLE.items()],
+            "How the error between prediction and target is measured.",
+        )
+        self.optimizer = _combo(
+            [(n, o.title, "") for n, o in OPTIMIZER_TABLE.items()],
+            "The rule that turns gradients into weight updates.",
+        )
+        self.schedule = _combo(
+            [(n, o.title, "") for n, o in SCHEDULE_TABLE.items()],
+            "How the learning rate changes during training.",
+        )
+        self.editors: dict[tuple[str, str], QWidget] = {
+            (section, name): setting_editor(option)
+            for section, fields in SECTION_FIELDS.items()
+            for name, option in fields.items()
+        }
+        e = self.editors
+        self.learning_rate = e["optimizer", "lr"]
+        self.momentum, self.nesterov = e["optimizer", "momentum"], e["optimizer", "nesterov"]
+        self.beta1, self.beta2 = e["optimizer", "beta1"], e["optimizer", "beta2"]
+        self.weight_decay = e["optimizer", "weight_decay"]
+        self.step_size, self.gamma = e["schedule", "step_size"], e["schedule", "gamma"]
+        self.t_max, self.min_lr = e["schedule", "t_max"], e["schedule", "min_lr"]
+        self.patience, self.factor = e["schedule", "patience"], e["schedule", "factor"]
+        self.batch_size, self.epochs = e["training", "batch_size"], e["training", "epochs"]
+        self.seed, self.clip = e["training", "seed"], e["training", "grad_clip"]
         self.device = DevicePicker()
         _compact(self.device)
 
         optimizer_box = QGroupBox("Optimizer")
         self._optimizer_form = QFormLayout(optimizer_box)
-        self._optimizer_rows: dict[str, QWidget] = {
-            "momentum": self.momentum,
-            "nesterov": self.nesterov,
-            "beta1": self.beta1,
-            "beta2": self.beta2,
-            "weight_decay": self.weight_decay,
-        }
         self._optimizer_form.addRow("Loss", self.loss)
         self._optimizer_form.addRow("Optimizer", self.optimizer)
-        self._optimizer_form.addRow("Learning rate", self.learning_rate)
-        self._optimizer_form.addRow("Momentum", self.momentum)
-        self._optimizer_form.addRow("", self.nesterov)
-        self._optimizer_form.addRow("Beta 1", self.beta1)
-        self._optimizer_form.addRow("Beta 2", self.beta2)
-        self._optimizer_form.addRow("Weight decay", self.weight_decay)
-
         schedule_box = QGroupBox("Learning-rate schedule")
         self._schedule_form = QFormLayout(schedule_box)
-        self._schedule_rows: dict[str, QWidget] = {
-            "step_size": self.step_size,
-            "gamma": self.gamma,
-            "t_max": self.t_max,
-            "min_lr": self.min_lr,
-            "patience": self.patience,
-            "factor": self.factor,
-        }
         self._schedule_form.addRow("Schedule", self.schedule)
-        self._schedule_form.addRow("Every (epochs)", self.step_size)
-        self._schedule_form.addRow("Multiply by", self.gamma)
-        self._schedule_form.addRow("Half-cycle (epochs)", self.t_max)
-        self._schedule_form.addRow("Lowest rate", self.min_lr)
-        self._schedule_form.addRow("Patience (epochs)", self.patience)
-        self._schedule_form.addRow("Decay factor", self.factor)
-
         loop_box = QGroupBox("Training loop")
         loop_form = QFormLayout(loop_box)
-        loop_form.addRow("Batch size", self.batch_size)
-        loop_form.addRow("Epochs", self.epochs)
-        loop_form.addRow("Seed", self.seed)
-        loop_form.addRow("Clip gradients", self.clip)
+        forms = {"optimizer": self._optimizer_form, "schedule": self._schedule_form}
+        for (section, name), editor in self.editors.items():
+            option = SECTION_FIELDS[section][name]
+            label = "" if option.type == "bool" else option.title
+            forms.get(section, loop_form).addRow(label, editor)
         loop_form.addRow("Device", self.device)
+        self._optimizer_rows = {n: e["optimizer", n] for n in SECTION_FIELDS["optimizer"]}
+        self._optimizer_rows.pop("lr")
+        self._schedule_rows = {n: e["schedule", n] for n in SECTION_FIELDS["schedule"]}
 
         for form in (self._optimizer_form, self._schedule_form, loop_form):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(optimizer_box)
@@ -224,96 +125,76 @@ class TrainingPanel(QWidget):
         layout.addWidget(loop_box)
         layout.addStretch(1)
 
-        for combo in (self.loss, self.optimizer, self.schedule, self.device):
-            combo.currentIndexChanged.connect(self._on_edit)
-        for box in (
-            self.momentum,
-            self.beta1,
-            self.beta2,
-            self.weight_decay,
-            self.step_size,
-            self.gamma,
-            self.t_max,
-            self.min_lr,
-            self.patience,
-            self.factor,
-            self.batch_size,
-            self.epochs,
-            self.seed,
-            self.clip,
-        ):
-            box.valueChanged.connect(self._on_edit)
-        self.nesterov.toggled.connect(self._on_edit)
-        self.learning_rate.valueChanged.connect(self._on_learning_rate)
-        self.set_experiment(Experiment())
+        self.loss.currentIndexChanged.connect(
+            lambda: self.model.set_loss(str(self.loss.currentData()))
+        )
+        self.optimizer.currentIndexChanged.connect(
+            lambda: self.model.set_kind("optimizer", str(self.optimizer.currentData()))
+        )
+        self.schedule.currentIndexChanged.connect(
+            lambda: self.model.set_kind("schedule", str(self.schedule.currentData()))
+        )
+        self.device.currentIndexChanged.connect(lambda: self.model.set_device(self.device.device()))
+        for (section, name), editor in self.editors.items():
+            signal = editor.toggled if isinstance(editor, QCheckBox) else editor.valueChanged
+            signal.connect(lambda *_a, s=section, n=name: self._send(s, n))
+        self.model.changed.connect(self._on_model_changed)
+        self.model.replaced.connect(self.show_experiment)
+        self.show_experiment()
 
-    def set_experiment(self, experiment: Experiment) -> None:
-        """Show the experiment's loss, optimizer, schedule and training settings."""
-        self._updating = True
+    # ---- model → widgets -------------------------------------------------------------
+
+    def show_experiment(self) -> None:
+        """Show the model's loss, optimizer, schedule and training settings."""
+        experiment = self.model.experiment
+        widgets = [self.loss, self.optimizer, self.schedule, self.device, *self.editors.values()]
+        for widget in widgets:
+            widget.blockSignals(True)
         try:
-            opt, sched, train = experiment.optimizer, experiment.schedule, experiment.training
             _select(self.loss, experiment.loss)
-            _select(self.optimizer, opt.kind)
-            self.learning_rate.setValue(opt.lr)
-            self.momentum.setValue(opt.momentum)
-            self.nesterov.setChecked(opt.nesterov)
-            self.beta1.setValue(opt.betas[0])
-            self.beta2.setValue(opt.betas[1])
-            self.weight_decay.setValue(opt.weight_decay)
-            _select(self.schedule, sched.kind)
-            self.step_size.setValue(sched.step_size)
-            self.gamma.setValue(sched.gamma)
-            self.t_max.setValue(sched.t_max or 0)
-            self.min_lr.setValue(sched.min_lr)
-            self.patience.setValue(sched.patience)
-            self.factor.setValue(sched.factor)
-            self.batch_size.setValue(train.batch_size)
-            self.epochs.setValue(train.epochs)
-            self.seed.setValue(train.seed)
-            self.clip.setValue(train.grad_clip or 0.0)
-            self.device.set_device(train.device)
+            _select(self.optimizer, experiment.optimizer.kind)
+            _select(self.schedule, experiment.schedule.kind)
+            self.device.set_device(experiment.training.device)
+            for (section, name), editor in self.editors.items():
+                self._show_value(editor, section, name, _setting(experiment, section, name))
         finally:
-            self._updating = False
-        self._update_visibility()
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._update_rows()
 
-    def apply_to(self, experiment: Experiment) -> Experiment:
-        """A copy of ``experiment`` with this panel's settings."""
-        optimizer = OptimizerSpec(
-            kind=self.optimizer.currentData(),
-            lr=self.learning_rate.value(),
-            momentum=self.momentum.value(),
-            nesterov=self.nesterov.isChecked() and self.momentum.value() > 0,
-            betas=(self.beta1.value(), self.beta2.value()),
-            weight_decay=self.weight_decay.value(),
-        )
-        schedule = ScheduleSpec(
-            kind=self.schedule.currentData(),
-            step_size=self.step_size.value(),
-            gamma=self.gamma.value(),
-            t_max=self.t_max.value() or None,
-            min_lr=self.min_lr.value(),
-            patience=self.patience.value(),
-            factor=self.factor.value(),
-        )
-        training = TrainingSpec(
-            batch_size=self.batch_size.value(),
-            epochs=self.epochs.value(),
-            seed=self.seed.value(),
-            device=self.device.device(),
-            grad_clip=self.clip.value() or None,
-        )
-        return experiment.model_copy(
-            update={
-                "loss": self.loss.currentData(),
-                "optimizer": optimizer,
-                "schedule": schedule,
-                "training": training,
-            }
-        )
+    def _show_value(self, editor: QWidget, section: str, name: str, value: Any) -> None:
+        if isinstance(editor, QCheckBox):
+            editor.setChecked(bool(value))
+        elif isinstance(editor, QSpinBox | QDoubleSpinBox):
+            editor.setValue(editor.minimum() if value is None else value)
 
-    def set_loss(self, loss: str) -> None:
-        """Choose a loss (the main window does this when the data's task changes)."""
-        _select(self.loss, loss)
+    def _on_model_changed(self, section: str) -> None:
+        if section in PANEL_SECTIONS:
+            self.show_experiment()
+
+    # ---- widgets → model -------------------------------------------------------------
+
+    def _send(self, section: str, name: str) -> None:
+        editor = self.editors[section, name]
+        option = SECTION_FIELDS[section][name]
+        value: Any
+        if isinstance(editor, QCheckBox):
+            value = editor.isChecked()
+        elif isinstance(editor, QSpinBox | QDoubleSpinBox):
+            value = editor.value()
+            if option.optional and value == editor.minimum():
+                value = None
+        if section == "optimizer" and not self._rules_allow(name, value):
+            self.show_experiment()  # the core's combination rule says no: show what stands
+            return
+        self.model.set_setting(section, name, value)
+
+    def _rules_allow(self, name: str, value: Any) -> bool:
+        values = {**self.model.experiment.optimizer.model_dump(), name: value}
+        rules: tuple[CombinationRule, ...] = OPTIMIZER_TABLE[values["kind"]].rules
+        return all(rule.allows(values) for rule in rules if rule.setting == name)
+
+    # ---- state -----------------------------------------------------------------------
 
     def set_running(self, running: bool) -> None:
         """Lock every setting except the learning rate while a run exists."""
@@ -322,21 +203,26 @@ class TrainingPanel(QWidget):
                 continue
             if isinstance(child, QComboBox | QDoubleSpinBox | QSpinBox | QCheckBox):
                 child.setEnabled(not running)
+        if not running:
+            self._update_rows()
 
-    def _on_edit(self) -> None:
-        self._update_visibility()
-        if not self._updating:
-            self.changed.emit()
-
-    def _on_learning_rate(self, value: float) -> None:
-        if not self._updating:
-            self.learning_rate_changed.emit(value)
-            self.changed.emit()
-
-    def _update_visibility(self) -> None:
-        used = OPTIMIZER_FIELDS[self.optimizer.currentData()]
+    def _update_rows(self) -> None:
+        experiment = self.model.experiment
+        used = OPTIMIZER_TABLE[experiment.optimizer.kind].fields
         for name, widget in self._optimizer_rows.items():
             self._optimizer_form.setRowVisible(widget, name in used)
-        scheduled = SCHEDULE_FIELDS[self.schedule.currentData()]
+        scheduled = SCHEDULE_TABLE[experiment.schedule.kind].fields
         for name, widget in self._schedule_rows.items():
             self._schedule_form.setRowVisible(widget, name in scheduled)
+        # A setting its rule forbids now (Nesterov without momentum) cannot be switched on.
+        if self.optimizer.isEnabled():
+            self.nesterov.setEnabled(
+                experiment.optimizer.nesterov or self._rules_allow("nesterov", True)
+            )
+
+
+def _setting(experiment: Experiment, section: str, name: str) -> Any:
+    part = getattr(experiment, section)
+    if section == "optimizer" and name in ("beta1", "beta2"):
+        return part.betas[name == "beta2"]
+    return getattr(part, name)

@@ -10,11 +10,13 @@ never terminated, only asked to stop through the engine's flags.
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from playground.core.training.snapshot import Snapshot
+from playground.gui.training.retired_runs import RetiredRuns
 
 if TYPE_CHECKING:
     from playground.core.training.engine import Engine
@@ -116,23 +118,80 @@ class TrainingWorker(QObject):
         self.engine.set_weight(name, index, value)
 
 
+class _RunRelay(QObject):
+    """Passes one run's signals on to the controller while that run is current.
+
+    It lives in the GUI thread, so the worker's signals reach it queued, in
+    order. When the run is let go, the relay is switched off: signals of that
+    run still waiting in the event queue then go nowhere. (The worker itself
+    cannot be asked: it may already be deleted when its last snapshot arrives.)
+    It holds no Python reference to the controller (its parent): a reference
+    cycle between Qt wrappers would let Python's garbage collector delete
+    them twice.
+    """
+
+    started = Signal()
+    snapshot = Signal(object)
+    errored = Signal(object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.active = True
+
+    def retire(self, *, forward_pending: bool) -> None:
+        """Delete the relay once the signals already queued to it are handled.
+
+        With ``forward_pending`` (the run ended normally) those still reach the
+        controller; without (the run was let go) they are dropped.
+        """
+        self.active = forward_pending
+        self.deleteLater()
+
+    @Slot()
+    def on_started(self) -> None:
+        if self.active:
+            self.started.emit()
+
+    @Slot(object)
+    def on_snapshot(self, snapshot: object) -> None:
+        if self.active:
+            self.snapshot.emit(snapshot)
+
+    @Slot(object)
+    def on_errored(self, message: object) -> None:
+        if self.active:
+            self.errored.emit(message)
+
+
 class TrainingController(QObject):
     """Owns the thread and worker of the current run, so the window never juggles them.
 
     The main window connects once to the controller's signals, which repeat
     the worker's for whichever run is current; :meth:`stop_and_wait` lets the
-    window close without leaving a thread behind.
+    window close without leaving a thread behind. :meth:`let_go` ends the
+    current run without waiting: it is asked to stop, whatever it still sends
+    is ignored, and :attr:`retired` holds its thread until it has ended.
+    ``threads_ended`` tells when no thread, current or let go, is left.
     """
 
     started = Signal()
     snapshot = Signal(object)
     errored = Signal(object)
     finished = Signal()
+    threads_ended = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker: TrainingWorker | None = None
         self.training_thread: QThread | None = None
+        self._relay: _RunRelay | None = None
+        self.retired = RetiredRuns(self)
+        self.retired.all_ended.connect(self._emit_if_no_threads)
+
+    @property
+    def has_threads(self) -> bool:
+        """Whether any training thread is going: the current run's or one let go."""
+        return self.training_thread is not None or len(self.retired) > 0
 
     @property
     def is_running(self) -> bool:
@@ -156,10 +215,16 @@ class TrainingController(QObject):
         # thread; it is connected before deleteLater so it runs while the thread exists.
         thread.finished.connect(self._on_thread_finished)
         thread.finished.connect(thread.deleteLater)
-        worker.started.connect(self.started)
-        worker.snapshot.connect(self.snapshot)
-        worker.errored.connect(self.errored)
-        self.worker, self.training_thread = worker, thread
+        # Through a relay: a run that was let go may still have signals queued, and
+        # they must not reach whoever listens to the current run.
+        relay = _RunRelay(self)
+        worker.started.connect(relay.on_started)
+        worker.snapshot.connect(relay.on_snapshot)
+        worker.errored.connect(relay.on_errored)
+        relay.started.connect(self.started)
+        relay.snapshot.connect(self.snapshot)
+        relay.errored.connect(self.errored)
+        self.worker, self.training_thread, self._relay = worker, thread, relay
         thread.start()
         return worker
 
@@ -198,11 +263,38 @@ class TrainingController(QObject):
         if self.worker is not None:
             self.worker.set_weight(name, index, value)
 
+    def let_go(self) -> Engine | None:
+        """Stop the current run without waiting for it; returns its engine (None without one).
+
+        From now on the run is not current: its late snapshots, errors and end are
+        ignored, a new run may start at once, and its thread is kept in
+        :attr:`retired` until it ends (``retired.ended`` then passes on the engine).
+        """
+        worker, thread = self.worker, self.training_thread
+        if worker is None or thread is None:
+            return None
+        worker.stop()
+        self._retire_relay(forward_pending=False)
+        self.worker = None
+        self.training_thread = None
+        self.retired.keep(thread, worker.engine)
+        return worker.engine
+
+    def wait_for_threads(self, timeout: float) -> bool:
+        """Stop every run and block up to ``timeout`` seconds for all threads; True when none is left.
+
+        For quitting and for tests: it blocks the calling (GUI) thread.
+        """
+        deadline = time.monotonic() + timeout
+        self.stop_and_wait(timeout)
+        self.retired.wait(max(0.0, deadline - time.monotonic()))
+        return not self.has_threads
+
     def stop_and_wait(self, timeout: float = 5.0) -> bool:
         """Stop the run and wait up to ``timeout`` seconds for its thread; True when it ended.
 
-        For closing the window: the engine checks its stop flag once per
-        batch, so this returns within one batch in practice.
+        The engine honours a stop between two layers, so this returns within one
+        layer's forward or backward pass (plus the final snapshot) in practice.
         """
         thread = self.training_thread
         if thread is None:
@@ -218,6 +310,7 @@ class TrainingController(QObject):
         sender = self.sender()
         if isinstance(sender, QThread):
             self._thread_finished_if_current(sender)
+            self.retired.collect(sender)  # a run let go has ended
 
     def _thread_finished_if_current(self, thread: QThread) -> None:
         # Runs once per thread, whether the queued signal or stop_and_wait gets here first.
@@ -226,6 +319,17 @@ class TrainingController(QObject):
         # ``finished`` is emitted just before the thread deletes the worker (deleteLater);
         # wait until it has really ended so the wrapper is not dropped during that deletion.
         thread.wait()
+        self._retire_relay(forward_pending=True)
         self.worker = None
         self.training_thread = None
         self.finished.emit()
+        self._emit_if_no_threads()
+
+    def _retire_relay(self, *, forward_pending: bool) -> None:
+        if self._relay is not None:
+            self._relay.retire(forward_pending=forward_pending)
+            self._relay = None
+
+    def _emit_if_no_threads(self) -> None:
+        if not self.has_threads:
+            self.threads_ended.emit()

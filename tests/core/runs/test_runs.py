@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pytest
 
-from playground.core.runs.differences import diff_settings
+from playground.core.runs.differences import diff_runs, diff_settings, learning_rate_text
 from playground.core.runs.paired import PairedRunError, paired_engine, paired_run
 from playground.core.runs.records import RunRecord, decimate_indices, record_from_engine
 from playground.core.spec.experiment import (
@@ -153,3 +153,60 @@ def test_paired_run_refuses_data_or_layer_changes() -> None:
         paired_engine(base, _with(_experiment(), "data", noise=0.4))
     with pytest.raises(PairedRunError, match="layer 3: Dropout → Linear"):
         paired_engine(base, _experiment(dropout=False))
+
+
+# ---- learning rates set during a run ------------------------------------------------------
+
+
+def _run_with_lr_change(epochs: int, change_at_epoch: int, new_lr: float) -> Engine:
+    """Train on this thread, setting the learning rate by hand after ``change_at_epoch`` epochs."""
+    engine = Engine(_with(_experiment(lr=0.05), "training", epochs=epochs))
+
+    class SetRate:
+        def on_epoch_end(self, eng: Engine, epoch: int) -> None:
+            if epoch == change_at_epoch:
+                eng._apply_lr(new_lr)  # what a pending change does at the next safe point
+
+        def on_batch_end(self, *_args: object) -> None: ...
+        def on_after_backward(self, *_args: object) -> None: ...
+        def on_exception(self, *_args: object) -> None: ...
+
+    engine._callbacks = (SetRate(),)
+    engine.run()
+    return engine
+
+
+def test_a_learning_rate_set_mid_run_is_in_the_history_and_the_record() -> None:
+    engine = _run_with_lr_change(epochs=4, change_at_epoch=2, new_lr=0.01)
+    rates = [r.lr for r in engine.history.epochs]
+    assert rates == [pytest.approx(0.05)] * 2 + [pytest.approx(0.01)] * 2
+    record = record_from_engine(engine, engine.snapshot(), datetime.now(UTC), 1.0)
+    assert record.settings.optimizer.lr == pytest.approx(0.05)  # what it started with
+    assert [(e.epoch, e.lr) for e in record.lr_edits] == [(3, pytest.approx(0.01))]
+    assert record.curves.learning_rates == rates
+    assert learning_rate_text(record) == "0.05, then 0.01 from epoch 3"
+    again = RunRecord.model_validate_json(record.model_dump_json())
+    assert again.lr_edits == record.lr_edits  # kept in files
+
+
+def test_runs_compare_by_the_rates_they_really_used() -> None:
+    changed = _run_with_lr_change(epochs=3, change_at_epoch=1, new_lr=0.01)
+    plain = Engine(_with(_experiment(lr=0.05), "training", epochs=3))
+    plain.run()
+    now = datetime.now(UTC)
+    a = record_from_engine(changed, changed.snapshot(), now, 1.0)
+    b = record_from_engine(plain, plain.snapshot(), now, 1.0)
+    assert diff_settings(a.settings, b.settings) == []  # the start settings hide the change
+    texts = [c.text for c in diff_runs(a, b)]
+    assert texts == ["optimizer ▸ learning rate: 0.05, then 0.01 from epoch 2 → 0.05"]
+    assert diff_runs(b, b) == []
+
+
+def test_a_rate_set_before_the_first_step_is_the_start_setting() -> None:
+    engine = Engine(_with(_experiment(lr=0.05), "training", epochs=1))
+    engine.set_learning_rate(0.2)
+    engine.run()
+    record = record_from_engine(engine, engine.snapshot(), datetime.now(UTC), 1.0)
+    assert record.settings.optimizer.lr == pytest.approx(0.2)
+    assert record.lr_edits == []
+    assert record.curves.learning_rates == [pytest.approx(0.2)]

@@ -56,7 +56,14 @@ FULL = {
         "patience": 2,
         "factor": 0.3,
     },
-    "training": {"batch_size": 16, "epochs": 12, "seed": 3, "device": "cpu", "grad_clip": 1.5},
+    "training": {
+        "batch_size": 16,
+        "epochs": 12,
+        "seed": 3,
+        "device": "cpu",
+        "grad_clip": 1.5,
+        "zero_grad": True,
+    },
 }
 
 

@@ -124,7 +124,7 @@ def test_modified_mark_and_the_save_question(
 
     prompts.save_choice = SaveChoice.CANCEL
     window.commands.new.trigger()
-    assert prompts.asked == [f"save {window.current_experiment().name}"]
+    assert prompts.asked == [f"save {window.current_experiment().name} (changed)"]  # edited example
     assert window.current_experiment().optimizer.lr == pytest.approx(0.123)  # nothing replaced
     assert not window.open_preset("iris")
 

@@ -164,3 +164,26 @@ def test_compare_dialog_with_one_run_explains_the_differences_list(qtbot: QtBot)
     qtbot.addWidget(dialog)
     assert len(dialog.train_curves) == 1
     assert "two or more runs" in dialog.differences.item(0).text()
+
+
+def test_a_learning_rate_set_mid_run_is_in_the_record(window: MainWindow, qtbot: QtBot) -> None:
+    start = window.current_experiment().optimizer.lr
+    window.commands.step_epoch.trigger()
+    qtbot.waitUntil(
+        lambda: (
+            window.run.last_snapshot is not None
+            and window.run.last_snapshot.epoch >= 1
+            and window.run.state == "paused"
+        ),
+        timeout=TIMEOUT_MS,
+    )
+    epoch = window.run.last_snapshot.epoch
+    window.training_panel.learning_rate.setValue(0.2)  # through the model to the engine
+    assert window.current_experiment().optimizer.lr == 0.2
+    window.commands.play.trigger()
+    (record,) = _wait_for_runs(window, qtbot, 1)
+    assert record.settings.optimizer.lr == start  # what it started with
+    assert [(e.epoch, e.lr) for e in record.lr_edits] == [(epoch + 1, 0.2)]
+    assert record.curves.learning_rates[-1] == pytest.approx(0.2)
+    text = window.document.runs_panel.table.item(0, 2).text()
+    assert f"lr {start:g}, then 0.2 from epoch {epoch + 1}" in text

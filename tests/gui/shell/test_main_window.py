@@ -247,3 +247,36 @@ def test_export_plots_writes_pictures(window: MainWindow, tmp_path: object) -> N
     assert written
     for path in written:
         assert path.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_one_undo_history_for_data_layers_and_training(
+    window: MainWindow, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    stack = window.model.undo_stack
+    assert stack.count() == 0  # a preset starts a fresh history
+    epochs = window.current_experiment().training.epochs
+    window.training_panel.epochs.setValue(epochs + 7)
+    panel = window.data_panel
+    panel.dataset_combo.setCurrentIndex(panel.dataset_combo.findData("iris"))
+    window.training_panel.learning_rate.setValue(0.07)
+    assert stack.count() == 3
+    window.undo_action.trigger()
+    assert window.training_panel.learning_rate.value() == window.current_experiment().optimizer.lr
+    window.undo_action.trigger()
+    assert panel.dataset_combo.currentData() == "spiral"
+    assert window.editor.layers()[-1].params["out_features"] == 2
+    window.undo_action.trigger()
+    assert window.current_experiment().training.epochs == epochs
+    assert window.training_panel.epochs.value() == epochs
+
+    saved = window.current_experiment().model_copy(
+        update={"training": window.current_experiment().training.model_copy(update={"seed": 9})}
+    )
+    path = Path(str(tmp_path)) / "seeded.json"
+    assert window.files.save_to(path, saved)
+    assert window.files.open_path(path) is not None  # the panels follow the opened file
+    assert window.training_panel.seed.value() == 9
+    assert window.current_experiment() == saved and stack.count() == 0
+    assert window.windowTitle().startswith("seeded.json")

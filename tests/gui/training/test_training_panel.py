@@ -33,8 +33,9 @@ def test_values_map_to_the_experiment(panel: TrainingPanel) -> None:
         schedule=ScheduleSpec(kind="step", step_size=7, gamma=0.25),
         training=TrainingSpec(batch_size=16, epochs=12, seed=3, device="cpu", grad_clip=2.5),
     )
-    panel.set_experiment(experiment)
-    result = panel.apply_to(Experiment())
+    panel.model.load(experiment)
+    assert panel.optimizer.currentData() == "sgd" and panel.batch_size.value() == 16
+    result = panel.model.experiment
     assert result.loss == "mse"
     assert result.optimizer == experiment.optimizer
     assert result.schedule.kind == "step"
@@ -43,7 +44,7 @@ def test_values_map_to_the_experiment(panel: TrainingPanel) -> None:
 
 
 def test_edits_reach_the_experiment(panel: TrainingPanel, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.model.changed):
         panel.optimizer.setCurrentIndex(panel.optimizer.findData("adamw"))
     panel.beta1.setValue(0.8)
     panel.beta2.setValue(0.95)
@@ -52,7 +53,7 @@ def test_edits_reach_the_experiment(panel: TrainingPanel, qtbot: QtBot) -> None:
     panel.clip.setValue(0.0)
     panel.schedule.setCurrentIndex(panel.schedule.findData("cosine"))
     panel.t_max.setValue(0)
-    result = panel.apply_to(Experiment())
+    result = panel.model.experiment
     assert result.optimizer.kind == "adamw"
     assert result.optimizer.betas == (0.8, 0.95)
     assert result.optimizer.weight_decay == pytest.approx(0.01)
@@ -75,7 +76,7 @@ def test_nesterov_without_momentum_is_not_sent(panel: TrainingPanel) -> None:
     panel.optimizer.setCurrentIndex(panel.optimizer.findData("sgd"))
     panel.momentum.setValue(0.0)
     panel.nesterov.setChecked(True)
-    assert panel.apply_to(Experiment()).optimizer.nesterov is False
+    assert panel.model.experiment.optimizer.nesterov is False
 
 
 def test_learning_rate_change_is_announced_and_stays_editable_while_running(
@@ -85,9 +86,10 @@ def test_learning_rate_change_is_announced_and_stays_editable_while_running(
     assert not panel.optimizer.isEnabled()
     assert not panel.batch_size.isEnabled()
     assert panel.learning_rate.isEnabled()
-    with qtbot.waitSignal(panel.learning_rate_changed) as signal:
+    with qtbot.waitSignal(panel.model.changed) as signal:
         panel.learning_rate.setValue(0.123)
-    assert signal.args == [pytest.approx(0.123)]
+    assert signal.args == ["optimizer"]
+    assert panel.model.experiment.optimizer.lr == 0.123
     panel.set_running(False)
     assert panel.optimizer.isEnabled()
 
