@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFileOpenEvent, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from playground.core.io.files import save_experiment_file
 from playground.core.spec.presets import load_preset
-from playground.gui.document.experiment_files import ExperimentFiles
-from playground.gui.shell import app as app_module
 from playground.gui.shell import fonts
 from playground.gui.shell.file_open_events import FileOpenRelay
 
@@ -36,26 +37,45 @@ def test_files_that_come_before_the_window_are_kept_until_it_is_there(qapp: QApp
         qapp.removeEventFilter(relay)
 
 
-def test_the_app_opens_a_file_sent_by_the_desktop(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+# Run in a child process: the app's main() sets up the application object for good.
+_SEND_FILE_OPEN_EVENT = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
+from playground.gui.document.experiment_files import ExperimentFiles
+from playground.gui.shell import app as app_module
+
+app = QApplication(["playground"])
+original = ExperimentFiles.open_path
+
+def recording_open(self, path):
+    loaded = original(self, path)
+    print("OPENED", path, loaded is not None, flush=True)
+    return loaded
+
+ExperimentFiles.open_path = recording_open
+# Sent once the event loop runs, as macOS does after launching the app for a file.
+QTimer.singleShot(0, lambda: QCoreApplication.sendEvent(app, QFileOpenEvent(sys.argv[1])))
+sys.exit(app_module.main(["--preset", "spiral", "--screenshot", sys.argv[2]]))
+"""
+
+
+def test_the_app_opens_a_file_sent_by_the_desktop(tmp_path: Path) -> None:
     document = tmp_path / "sent by finder.playground"
     save_experiment_file(document, load_preset("xor"))
-    original = ExperimentFiles.open_path
-    opened: list[tuple[str, bool]] = []
-
-    def recording_open(self: ExperimentFiles, path: str | Path) -> object:
-        loaded = original(self, path)
-        opened.append((str(path), loaded is not None))
-        return loaded
-
-    monkeypatch.setattr(ExperimentFiles, "open_path", recording_open)
-    # Sent once the event loop runs, as macOS does after launching the app for a file.
-    QTimer.singleShot(0, lambda: QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(document))))
-    code = app_module.main(["--preset", "spiral", "--screenshot", str(tmp_path / "shot.png")])
-    assert code == 0
-    assert opened == [(str(document), True)]
-    assert (tmp_path / "shot.png").is_file()
+    shot = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-c", _SEND_FILE_OPEN_EVENT, str(document), str(shot)],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    opened = [line for line in result.stdout.splitlines() if line.startswith("OPENED")]
+    assert opened == [f"OPENED {document} True"]
+    assert shot.is_file()
 
 
 class _NoSystemFonts:
