@@ -25,13 +25,19 @@ MAX_NODES = 2_000
 
 @dataclass(frozen=True)
 class GraphNode:
-    """One node of torch's backward graph (``MulBackward0``, ``AccumulateGrad``, ...)."""
+    """One node of torch's backward graph (``MulBackward0``, ``AccumulateGrad``, ...).
+
+    ``value`` is the node's tensor (the leaf, or the named result of the
+    operation) as it was when the graph was captured: a later ``x.data = ...``
+    or a rebound name does not change what a drawing of this graph shows.
+    """
 
     index: int
     op: str
     names: tuple[str, ...]
     is_leaf: bool
     shape: tuple[int, ...] | None
+    value: Numbers | None = None
 
 
 @dataclass(frozen=True)
@@ -118,12 +124,14 @@ def capture(
         if isinstance(variable, torch.Tensor):
             names = tuple(by_leaf.get(id(variable), ()))
             shape: tuple[int, ...] | None = tuple(variable.shape)
+            value = numbers(variable)
             leaf = True
         else:
             names = tuple(by_fn.get(key, ()))
             shape = tuple(tensors[names[0]].shape) if names else None
+            value = numbers(tensors[names[0]]) if names else None
             leaf = False
-        nodes.append(GraphNode(index, type(fn).__name__, names, leaf, shape))
+        nodes.append(GraphNode(index, type(fn).__name__, names, leaf, shape, value))
         return index
 
     pending: list[Any] = []

@@ -135,7 +135,8 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
         ):
             keep = _subsample(len(x), MAX_POINTS)
             xs = x[keep, 0].numpy()
-            ys = y[keep].reshape(len(keep), -1)[:, 0].numpy()
+            # (N, 1) targets; an empty part (0 % validation) has nothing to draw
+            ys = y[keep].reshape(len(keep), -1)[:, 0].numpy() if len(keep) else xs
             brush = None if hollow else pg.mkBrush(colour)
             item.setData(xs, ys, brush=brush, pen=pg.mkPen(colour, width=1.5))
             item.setVisible(True)
@@ -173,6 +174,10 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
         self, item: pg.ScatterPlotItem, x: torch.Tensor, y: torch.Tensor, task: str, hollow: bool
     ) -> None:
         keep = _subsample(len(x), MAX_POINTS)
+        if not len(keep):  # an empty part (0 % validation): nothing to draw
+            item.setData([], [])
+            item.setVisible(False)
+            return
         points = x[keep].numpy()
         if task == "classification":
             colours = [CLASS_COLOURS[int(c) % len(CLASS_COLOURS)] for c in y[keep].tolist()]

@@ -166,9 +166,6 @@ class LayerEditor(QWidget):
         self._lock_label.setVisible(locked)
         self._update_actions()
 
-    def is_locked(self) -> bool:
-        return self._locked
-
     def current_row(self) -> int:
         index = self._view.currentIndex()
         return index.row() if index.isValid() else -1

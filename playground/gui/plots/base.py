@@ -110,9 +110,30 @@ def apply_plot_theme(view: pg.GraphicsView, theme: PlotTheme) -> None:
             item.titleLabel.setText(item.titleLabel.text, color=theme.foreground)
 
 
-def message_text() -> pg.TextItem:
-    """A centred grey note drawn inside a plot when it has nothing to show."""
-    return pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
+def apply_plot_font(view: pg.GraphicsView, points: float) -> None:
+    """Scale the plots' text (ticks, axis labels, titles, legends) to the app's text size.
+
+    At the normal size (11 pt) ticks stay at :data:`AXIS_FONT_POINT_SIZE`; larger app
+    fonts (a projector, presentation mode) grow every plot text with them.
+    """
+    scene = view.scene()
+    if scene is None:
+        return
+    tick = QFont()
+    tick.setPointSizeF(max(float(AXIS_FONT_POINT_SIZE), points * 0.8))
+    label_size = f"{max(9.0, points * 0.9):.1f}pt"
+    legend_size = f"{max(9.0, points * 0.7):.1f}pt"
+    title_size = f"{max(10.0, points):.1f}pt"
+    for item in scene.items():
+        if isinstance(item, pg.AxisItem):
+            item.setTickFont(tick)
+            if item.labelText:
+                item.setLabel(**{**item.labelStyle, "font-size": label_size})
+        elif isinstance(item, pg.LegendItem):
+            for _sample, label in item.items:
+                label.setText(label.text, size=legend_size)
+        elif isinstance(item, pg.PlotItem) and item.titleLabel.text:
+            item.titleLabel.setText(item.titleLabel.text, size=title_size)
 
 
 class LivePlot(Protocol):

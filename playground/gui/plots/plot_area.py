@@ -11,7 +11,14 @@ from PySide6.QtWidgets import QGridLayout, QTabWidget, QWidget
 from playground.core.data.base import Dataset
 from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.accuracy_plot import AccuracyPlot
-from playground.gui.plots.base import DARK, LIGHT, LivePlot, apply_plot_theme, configure_pyqtgraph
+from playground.gui.plots.base import (
+    DARK,
+    LIGHT,
+    LivePlot,
+    apply_plot_font,
+    apply_plot_theme,
+    configure_pyqtgraph,
+)
 from playground.gui.plots.curve_plot import CurvePlot
 from playground.gui.plots.decision_plot import DecisionPlot
 from playground.gui.plots.diagnosis_view import DiagnosisView
@@ -172,6 +179,11 @@ class PlotArea(QTabWidget):
         for view in self.findChildren(pg.GraphicsView):
             apply_plot_theme(view, theme)
         self.gradients.set_dark(dark)
+
+    def set_font_points(self, points: float) -> None:
+        """Plot text follows the app's text size (see :func:`apply_plot_font`)."""
+        for view in self.findChildren(pg.GraphicsView):
+            apply_plot_font(view, points)
 
     def _update_diagnosis_title(self) -> None:
         count = sum(hint.severity != "info" for hint in self.diagnosis.hints)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtGui import QCloseEvent
+import shiboken6
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -32,9 +33,11 @@ from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.editor.layer_editor import LayerEditor
 from playground.gui.messages import as_sentence, join_problems
 from playground.gui.network.network_diagram import NetworkDiagram
-from playground.gui.plots.base import DARK, LIGHT, apply_plot_theme
+from playground.gui.plots.base import DARK, LIGHT, apply_plot_font, apply_plot_theme
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.shell import actions as window_actions
+from playground.gui.shell.classroom import Classroom
+from playground.gui.shell.commands import AppState
 from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
 from playground.gui.shell.panel_layout import (
     arrange_docks,
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
+        self._font_size = self.settings.font_size  # larger while presenting, see set_font_size
         self.setWindowTitle("Torch Playground")
         self.setObjectName("mainWindow")
         self.setDockOptions(
@@ -95,13 +99,23 @@ class MainWindow(QMainWindow):
         )
 
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
+        self.classroom = Classroom(self)  # lessons, presentation mode, log and parameters
 
-        self.commands = window_actions.create_actions(self)
-        stack = self.model.undo_stack
-        self.undo_action, self.redo_action = window_actions.undo_actions(stack, self)
-        toggles = [d.toggleViewAction() for d in (*self.docks, self.document.runs_dock)]
-        window_actions.build_menus(self, self.commands, self.undo_action, self.redo_action, toggles)
-        self.toolbar = window_actions.build_toolbar(self, self.commands)
+        self.commands = window_actions.WindowActions(self)
+        panels = {
+            "panel_data": self.data_dock,
+            "panel_model": self.model_dock,
+            "panel_network": self.network_dock,
+            "panel_training": self.training_dock,
+            "panel_runs": self.document.runs_dock,
+            "panel_lesson": self.classroom.lessons.dock,
+            "panel_numbers": self.classroom.numbers_dock,
+        }
+        for command_id, dock in panels.items():
+            self.commands.adopt(command_id, dock.toggleViewAction())
+        self.undo_action, self.redo_action = self.commands.undo, self.commands.redo
+        self.commands.build_menus(self)
+        self.toolbar = self.commands.build_toolbar(self)
         window_actions.fill_examples_menu(self.commands.examples_menu, self.open_preset)
         self._fill_recent_menu()
         self._connect()
@@ -119,6 +133,11 @@ class MainWindow(QMainWindow):
         a.save_as.triggered.connect(self.document.save_as)
         self.document.connect_exports(a)
         a.quit.triggered.connect(self.close)
+        stack = self.model.undo_stack
+        a.undo.triggered.connect(stack.undo)
+        a.redo.triggered.connect(stack.redo)
+        # Undo and Redo follow the stack; every change of it moves its index.
+        stack.indexChanged.connect(lambda _index: self._on_undo_stack_changed(stack))
         a.play.triggered.connect(self.play_pause)
         a.step_batch.triggered.connect(self.run.step_batch)
         a.step_epoch.triggered.connect(self.run.step_epoch)
@@ -129,12 +148,15 @@ class MainWindow(QMainWindow):
         a.font_bigger.triggered.connect(lambda: self.set_font_size(self.settings.font_size + 1))
         a.font_smaller.triggered.connect(lambda: self.set_font_size(self.settings.font_size - 1))
         a.font_reset.triggered.connect(lambda: self.set_font_size(DEFAULT_FONT_SIZE))
-        a.shortcuts.triggered.connect(
-            lambda: ShortcutsDialog(
-                window_actions.shortcut_rows(a, self.undo_action, self.redo_action), self
-            ).exec()
-        )
+        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(a.shortcut_rows(), self).exec())
         a.about.triggered.connect(lambda: show_about(self))
+        a.lessons.triggered.connect(self.classroom.lessons.choose)
+        a.lab.triggered.connect(lambda: self.classroom.open_lab())
+        a.presentation.toggled.connect(
+            lambda on: (
+                self.classroom.presentation.enter() if on else self.classroom.presentation.leave()
+            )
+        )
         self.files.saved.connect(self.remember_file)
         self.files.failed.connect(self.status.show_problem)
         self.model.replaced.connect(self._on_replaced)
@@ -233,7 +255,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(bool(problems))
         self.fix_button.setVisible(bool(problems) and self._can_fit(experiment))
         self.run.set_experiment(experiment if self._valid else None, self.data_panel.dataset)
-        self._update_run_actions()
+        self._update_commands()
         return self._valid
 
     def _can_fit(self, experiment: Experiment) -> bool:
@@ -252,7 +274,9 @@ class MainWindow(QMainWindow):
             return
         self.editor.set_input_shape(self._info.input_shape)
         self.plot_area.set_dataset(dataset)
-        self.diagram.set_layers(self.model.experiment.model.layers, self._info.input_shape)
+        self.diagram.set_layers(
+            self.model.experiment.model.layers, self._info.input_shape, self._info.feature_names
+        )
 
     def fit_output(self) -> None:
         """Give the last layer the outputs the data needs, and a loss that suits it (undoable)."""
@@ -291,7 +315,9 @@ class MainWindow(QMainWindow):
             self.editor.show_layers(experiment.model.layers)
             self.reset_run()
             if self._info is not None:
-                self.diagram.set_layers(experiment.model.layers, self._info.input_shape)
+                self.diagram.set_layers(
+                    experiment.model.layers, self._info.input_shape, self._info.feature_names
+                )
         elif section == "optimizer" and self.run.is_running:
             # Only the learning rate can change mid-run; the engine records when it did.
             self.run.set_learning_rate(experiment.optimizer.lr)
@@ -307,42 +333,53 @@ class MainWindow(QMainWindow):
 
     def _on_state_changed(self, state: str) -> None:
         running = state == "running"
-        window_actions.set_playing(self.commands, running, self)
         self.status.set_state(state)
         self.editor.set_locked(running)
         self.data_panel.setEnabled(not running)
         self.training_panel.set_running(running)
         self.diagram.set_editable(state in ("paused", "stopped", "finished"))
-        self._update_run_actions()
+        self._update_commands()
 
-    def _update_run_actions(self) -> None:
-        can_train = self._valid or self.run.is_running
-        a = self.commands
-        a.play.setEnabled(can_train)
-        a.step_batch.setEnabled(can_train)
-        a.step_epoch.setEnabled(can_train)
-        a.stop.setEnabled(self.run.is_running)
-        a.reset.setEnabled(self.run.engine is not None)
-        tip = "" if can_train else self.banner.text()
-        a.play.setStatusTip(tip or "Start or pause training.")
+    def app_state(self) -> AppState:
+        """What the commands' rules are evaluated on: the run, validity, the undo stack."""
+        stack = self.model.undo_stack
+        return AppState(
+            run_state=self.run.state,
+            run_active=self.run.is_running,
+            experiment_valid=self._valid,
+            has_model=self.run.engine is not None,
+            can_undo=stack.canUndo(),
+            can_redo=stack.canRedo(),
+            undo_text=stack.undoText(),
+            redo_text=stack.redoText(),
+            problem=self.banner.text(),
+        )
+
+    def _on_undo_stack_changed(self, stack: QUndoStack) -> None:
+        # A stack being destroyed (with its panel, as the window closes) still reports.
+        if shiboken6.isValid(stack) and shiboken6.isValid(self):
+            self._update_commands()
+
+    def _update_commands(self) -> None:
+        self.commands.update(self.app_state())
 
     # ---- commands ----------------------------------------------------------------------
 
     def play_pause(self) -> None:
         """Train / pause / continue (the toolbar's toggle and Space)."""
         if not self.run.is_running and not self.revalidate():
-            window_actions.set_playing(self.commands, False, self)
+            self._update_commands()  # the toggle checked itself when clicked
             self.status.show_problem(as_sentence(self.banner.text()))
             return
         self.run.play_pause()
-        window_actions.set_playing(self.commands, self.run.state == "running", self)
+        self._update_commands()
 
     def reset_run(self) -> None:
         """Forget the run; plots clear and the next run starts from fresh weights."""
         self.run.reset()
         self.plot_area.reset()
         self.status.clear_run()
-        self._update_run_actions()
+        self._update_commands()
 
     def confirm_discard(self) -> bool:
         """Ask before throwing away trained weights; True when there is nothing to lose."""
@@ -362,22 +399,31 @@ class MainWindow(QMainWindow):
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
         self._apply_look()
 
-    def set_font_size(self, size: int) -> None:
-        """Change the text size of the whole app (points)."""
-        self.settings.font_size = clamp_font_size(size)
+    def set_font_size(self, size: int, *, remember: bool = True) -> None:
+        """Change the text size of the whole app (points); ``remember`` keeps it in the
+        settings (presentation mode enlarges the text without changing them)."""
+        self._font_size = clamp_font_size(size)
+        if remember:
+            self.settings.font_size = self._font_size
         self._apply_look()
+
+    def font_size(self) -> int:
+        """The text size shown now (points)."""
+        return self._font_size
 
     def _apply_look(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_theme(app, self.settings.theme, self.settings.font_size)
+            apply_theme(app, self.settings.theme, self.font_size())
         self._apply_plot_look()
-        window_actions.refresh_icons(self.commands, self)
+        self.commands.refresh_icons()
 
     def _apply_plot_look(self) -> None:
         dark = self.settings.theme == "dark"
         self.plot_area.set_dark(dark)
         apply_plot_theme(self.data_panel.preview, DARK if dark else LIGHT)
+        self.plot_area.set_font_points(self.font_size())
+        apply_plot_font(self.data_panel.preview, self.font_size())
 
     def remember_file(self, path: str) -> None:
         """Put ``path`` first in File ▸ Open Recent and open it at the next start."""
@@ -398,6 +444,7 @@ class MainWindow(QMainWindow):
             if not self.document.closing():
                 return
             self.window_shutdown.confirmed = True
+            self.classroom.presentation.leave()  # the normal layout is the one remembered
             if self.remember_on_close:
                 self.settings.geometry = bytes(self.saveGeometry().data())
                 self.settings.window_state = bytes(self.saveState().data())

@@ -55,6 +55,8 @@ class RunController(QObject):
         self.experiment: Experiment | None = None
         self.dataset: Dataset | None = None
         self.callbacks: Sequence[Callback] = ()
+        # Weights a new run starts from instead of the seed's (a lesson's a = 1, b = 2).
+        self.start_weights: dict[str, torch.Tensor] | None = None
         self.engine: Engine | None = None
         self.state: RunState = "idle"
         self.last_snapshot: Snapshot | None = None
@@ -76,11 +78,6 @@ class RunController(QObject):
         """The experiment the next run trains (None while it is invalid)."""
         self.experiment = experiment
         self.dataset = dataset
-
-    @property
-    def can_train(self) -> bool:
-        """Whether a run can start or continue."""
-        return self.experiment is not None or self.training.is_running
 
     @property
     def has_trained(self) -> bool:
@@ -272,7 +269,12 @@ class RunController(QObject):
             self.problem.emit("Training cannot start until the problems shown are fixed.")
             return False
         try:
-            engine = Engine(self.experiment, self.dataset, callbacks=list(self.callbacks))
+            engine = Engine(
+                self.experiment,
+                self.dataset,
+                initial_state=self.start_weights,
+                callbacks=list(self.callbacks),
+            )
         except Exception as error:  # every failure to build a run is told in words
             self.problem.emit(as_sentence(describe_exception(error)))
             return False

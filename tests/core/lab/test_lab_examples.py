@@ -145,3 +145,19 @@ def test_manual_gradient_step_through_data_and_no_grad() -> None:
             w -= 0.1 * w.grad
         w.grad.zero_()
     assert run_lab(source).variables["w"].value == w.item()
+
+
+def test_graph_keeps_the_values_a_backward_call_saw() -> None:
+    source = (
+        "w = tensor(1.0, requires_grad=True)\n"
+        "loss = w * 3\n"
+        "loss.backward()\n"
+        "with no_grad():\n"
+        "    w -= 0.5\n"
+    )
+    result = run_lab(source)
+    graph = result.backward[0].graph
+    leaf, root = graph.node_named("w"), graph.node_named("loss")
+    assert leaf is not None and leaf.value == 1.0
+    assert root is not None and root.value == 3.0
+    assert result.variables["w"].value == 0.5

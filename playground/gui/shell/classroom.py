@@ -1,0 +1,80 @@
+"""The window's classroom features in one place: lessons, presentation mode, the training
+log and the parameter table, wired to the run and the experiment model.
+
+Kept out of the main window so it stays a thin assembly of panels.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QTabWidget
+
+from playground.core.training.snapshot import Snapshot
+from playground.gui.lab.lab_window import LabWindow, open_lab_window
+from playground.gui.lessons.lesson_dock import Lessons
+from playground.gui.shell.panel_layout import make_dock
+from playground.gui.shell.presentation import PresentationMode
+from playground.gui.training.log_view import TrainingLog
+from playground.gui.training.parameter_table import ParameterTable
+
+if TYPE_CHECKING:
+    from playground.gui.shell.main_window import MainWindow
+
+
+class Classroom(QObject):
+    """Lessons, presentation mode and the numbers views of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.lessons = Lessons(window)
+        self.presentation = PresentationMode(window)
+        self.log = TrainingLog()
+        self.parameters = ParameterTable()
+        tabs = QTabWidget()
+        tabs.setDocumentMode(True)
+        tabs.addTab(self.log, self.tr("Log"))
+        tabs.addTab(self.parameters, self.tr("Parameters"))
+        self.numbers_dock = make_dock(window, self.tr("Log and parameters"), "numbersDock", tabs)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.numbers_dock)
+        self.numbers_dock.hide()
+        window.run.snapshot.connect(self._on_snapshot)
+        window.run.run_started.connect(self._on_run_started)
+        window.run.state_changed.connect(lambda _state: self.lessons.reapply_locks())
+        window.model.replaced.connect(self._follow_experiment)
+        window.model.changed.connect(lambda _section: self._follow_experiment())
+        self._follow_experiment()
+        self._lab: LabWindow | None = None
+        self.lessons.host.tools["lab"] = self.open_lab
+
+    def open_lab(self, example: str | None = None) -> LabWindow:
+        """Tools ▸ Autograd Lab: one lab window, raised if open, with ``example`` loaded."""
+        if self._lab is None:
+            self._lab = open_lab_window(self.window)
+            self._lab.destroyed.connect(self._forget_lab)
+        else:
+            self._lab.show()
+            self._lab.raise_()
+            self._lab.activateWindow()
+        if example is not None:
+            self._lab.load_example(example)
+        return self._lab
+
+    def _forget_lab(self) -> None:
+        self._lab = None
+
+    def _follow_experiment(self) -> None:
+        experiment = self.window.model.experiment
+        self.log.set_epochs(experiment.training.epochs)
+        self.parameters.set_layer_kinds([layer.kind for layer in experiment.model.layers])
+
+    def _on_run_started(self) -> None:
+        self.log.clear()
+        self._follow_experiment()
+
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        self.log.add_snapshot(snapshot)
+        if self.numbers_dock.isVisible():
+            self.parameters.add_snapshot(snapshot)

@@ -1,0 +1,88 @@
+"""View ▸ Presentation (F11): full screen, large text, only the panels a class needs.
+
+Entering remembers the window's layout, geometry and font size; leaving puts
+them back exactly, so presenting never changes the user's settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QDockWidget
+
+#: Text size in presentation mode (points): readable from the back of a classroom.
+PRESENTATION_FONT_SIZE = 22
+
+
+class PresentingWindow(Protocol):
+    """What presentation mode needs of the main window."""
+
+    data_dock: QDockWidget
+    model_dock: QDockWidget
+    network_dock: QDockWidget
+
+    def saveState(self) -> QByteArray: ...
+    def restoreState(self, state: QByteArray) -> bool: ...
+    def saveGeometry(self) -> QByteArray: ...
+    def restoreGeometry(self, geometry: QByteArray) -> bool: ...
+    def isFullScreen(self) -> bool: ...
+    def isMaximized(self) -> bool: ...
+    def showFullScreen(self) -> None: ...
+    def showNormal(self) -> None: ...
+    def showMaximized(self) -> None: ...
+    def font_size(self) -> int: ...
+    def set_font_size(self, size: int, *, remember: bool = True) -> None: ...
+
+
+@dataclass
+class _Saved:
+    state: QByteArray
+    geometry: QByteArray
+    font_size: int
+    maximized: bool
+
+
+class PresentationMode:
+    """Switches a window into and out of presentation mode."""
+
+    def __init__(self, window: PresentingWindow) -> None:
+        self.window = window
+        self._saved: _Saved | None = None
+
+    @property
+    def active(self) -> bool:
+        return self._saved is not None
+
+    def toggle(self) -> None:
+        if self.active:
+            self.leave()
+        else:
+            self.enter()
+
+    def enter(self) -> None:
+        window = self.window
+        if self._saved is not None:
+            return
+        self._saved = _Saved(
+            window.saveState(), window.saveGeometry(), window.font_size(), window.isMaximized()
+        )
+        # The data and layer editors and the diagram are for building; a class watches
+        # the plots, the training controls and the lesson.
+        for dock in (window.data_dock, window.model_dock, window.network_dock):
+            dock.hide()
+        window.set_font_size(max(PRESENTATION_FONT_SIZE, window.font_size()), remember=False)
+        window.showFullScreen()
+
+    def leave(self) -> None:
+        saved, self._saved = self._saved, None
+        if saved is None:
+            return
+        window = self.window
+        window.set_font_size(saved.font_size, remember=False)
+        window.showNormal()
+        window.restoreGeometry(saved.geometry)
+        window.restoreState(saved.state)
+        if saved.maximized:
+            window.showMaximized()
