@@ -35,6 +35,8 @@ from playground.core.training.step_limit import (
     shortfall,
 )
 from playground.gui.shell.error_hook import install_error_hook
+from playground.gui.shell.file_open_events import FileOpenRelay
+from playground.gui.shell.fonts import ensure_a_font
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
 from playground.gui.shell.shutdown import exit_without_waiting, install_quit_guard
@@ -228,7 +230,21 @@ def main(argv: list[str]) -> int:
     app.setApplicationName("Torch Playground")
     app.setOrganizationName("TorchPlayground")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    app.setDesktopFileName("torch-playground")  # Linux: match the window to its .desktop entry
+    ensure_a_font(app)
     install_error_hook()
+    # Files sent by the desktop (macOS Finder) may come before the window exists.
+    file_events = FileOpenRelay(app)
+    app.installEventFilter(file_events)
+    try:
+        return _run_window(app, args, file_events)
+    finally:
+        app.removeEventFilter(file_events)
+        file_events.deleteLater()
+
+
+def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOpenRelay) -> int:
+    """Build the window, open the first experiment, run the event loop; the exit code."""
     scripted = bool(args.autoplay or args.quit_after_steps or args.screenshot or args.size)
     settings = load_settings()
     if args.theme:
@@ -246,6 +262,9 @@ def main(argv: list[str]) -> int:
     if not _open_start_experiment(window, args, settings.last_experiment, scripted):
         return EXIT_USAGE
     window.show()
+    file_events.connect_to(
+        lambda path: window.document.maybe_save() and window.files.open_path(path)
+    )
     session = ScriptedRun(window, args, app)
     install_quit_guard(app, window.run.training)
     QTimer.singleShot(0, session.start)
