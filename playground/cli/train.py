@@ -4,6 +4,9 @@ The run is the same engine the app drives. On a terminal a one-line progress
 bar redraws in place; when the output goes to a file or a pipe, a plain line
 is printed every tenth of the run instead, so logs stay readable. Ctrl+C asks
 the engine to stop at its next safe point, so the outputs are still written.
+
+One module for the whole command: its options, the progress display and the outputs
+are read together when the command changes (about 300 lines).
 """
 
 from __future__ import annotations

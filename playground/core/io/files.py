@@ -12,6 +12,9 @@ treats the file as untrusted: only the names above are accepted, each part is
 read with a hard size cap (so a zip bomb stops early), checksums are verified,
 and nothing is ever unpickled. Every problem becomes a :class:`FileFormatError`
 with a sentence a user can act on.
+
+Reading and writing the format stay in one module so the manifest, part names,
+checksums and size caps are defined once for both directions.
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ Two stages, because the second needs the data:
 
 :func:`fit_output_layer` is the friendly counterpart of the last check: it
 returns a copy whose output layer (and, if needed, loss) fits a data set.
+
+Both stages of validation live here because the second reuses the first's places and
+wording rules; the pydantic translation and the file readers already live elsewhere.
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ For the tiny networks of the playground, per-call overhead dominates, so the
 data stays as one tensor on the device and mini-batches are gathered from a
 per-epoch permutation (no DataLoader), and losses are accumulated on the
 device and read back only when a snapshot is due.
+
+The loop, its controls, snapshots and bookkeeping share the run's state (step, epoch,
+permutation, optimizer); the pieces that can stand alone (run control, loss recorder,
+snapshot maker, gradients, stop-in-batch, step limits) already live in their own modules.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ The engine calls these only when a snapshot is due, never on the hot path.
 Everything returned is copied into numpy arrays or floats (see
 :mod:`playground.core.training.snapshot`), so the caller may keep it while training
 continues.
+
+Kept whole: parameter statistics, the decision grid and the fitted curve share the
+same copying and batching rules, and each is small.
 """
 
 from __future__ import annotations

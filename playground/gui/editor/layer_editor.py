@@ -6,6 +6,9 @@ count from the core's shape inference, and an impossible stack is marked on
 the row that breaks it, with the core's sentence. Every edit is an undo
 command on :meth:`LayerEditor.undo_stack` (in the app, the experiment model's
 stack; the window brings each result into the model).
+
+The editor keeps its toolbar, list, settings pane and keyboard handling together: each
+acts on the same selection and undo stack (palette, delegate and commands are apart).
 """
 
 from __future__ import annotations

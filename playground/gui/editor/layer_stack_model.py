@@ -6,6 +6,9 @@ including drags, so a drop is undoable like any other edit. Shapes, parameter
 counts and problems come from :func:`playground.core.layers.model.summarize`
 and are recomputed after every change; rows word their problem through
 :mod:`playground.core.messages`.
+
+A Qt item model is one class with many small overrides (data, flags, drag and drop,
+roles); splitting it would scatter one interface.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ negative (a colour-blind-safe pair), thicker for larger. For 2-D data each
 neuron shows a thumbnail of its output over the input plane. Snapshots only
 store data; repainting is throttled to the GUI refresh rate, and pens are
 made once.
+
+One QGraphicsView: drawing, hover text and in-place weight editing use the same item
+index, so they stay in one class (the layout is in network_layout).
 """
 
 from __future__ import annotations

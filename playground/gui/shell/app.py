@@ -7,6 +7,9 @@ optimizer steps, with more epochs than the experiment's if N needs them, as
 code 1), ``--screenshot FILE.png`` (save the window when done, then
 quit), ``--size WxH`` and ``--theme``; it prints one line of JSON with the
 run's numbers, so demos, documentation pictures and smoke tests need no clicks.
+
+Start-up and scripted mode stay together because scripted mode drives the same window
+the app opens; the parser, the start-up file and the scripted run share its options.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ an experiment may be (the core), who holds it and its undo history
 (:mod:`~playground.gui.document.experiment_model`), how a run lives (:mod:`run_controller`),
 which commands exist (:mod:`actions`), how files are read and written
 (:mod:`experiment_files`) and what is remembered (:mod:`settings`).
+
+The window is the assembly point of every panel; its length is wiring, and each
+behaviour it connects lives in its own module.
 """
 
 from __future__ import annotations

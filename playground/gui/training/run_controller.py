@@ -4,6 +4,9 @@ The toolbar asks for intentions ("train", "one batch"); this object turns them
 into engine runs on the :class:`TrainingController`, remembers whether the
 current weights have been trained (so the window can ask before throwing
 them away) and reports every state change and problem as a signal.
+
+Kept whole: starting, stepping, resetting, letting runs go and recording them all
+change the same run state; split, each piece would need the others' internals.
 """
 
 from __future__ import annotations
