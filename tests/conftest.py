@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from playground.core.messages import use_catalogue
+from playground.core.messages.en import TEMPLATES
+from playground.core.problems import PROBLEM_VALUES
+
 # Qt must never need a screen in tests; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -30,3 +34,25 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pa
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+def pseudo_templates() -> dict[str, str]:
+    """A stand-in translation: every problem code reads ``⟦code⟧`` and then its values.
+
+    Phrases keep their placeholders inside ``«…»`` so they stay fillable. Tests that
+    word problems with it prove that no code depends on the English text.
+    """
+    templates = {key: f"«{template}»" for key, template in TEMPLATES.items()}
+    templates["place.join"] = "{place} ⟫ {text}"
+    templates["place.source"] = "{source} ⟫ {text}"
+    for code, names in PROBLEM_VALUES.items():
+        templates[code] = " ".join([f"⟦{code}⟧", *(f"{{{name}}}" for name in names)])
+    return templates
+
+
+@pytest.fixture
+def pseudo_translation() -> Iterator[dict[str, str]]:
+    """Word every problem with :func:`pseudo_templates` during the test."""
+    templates = pseudo_templates()
+    with use_catalogue(templates):
+        yield templates

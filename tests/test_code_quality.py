@@ -19,7 +19,7 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     "command",
     [
-        ("ruff", "check", "playground", "tests", "benchmarks"),
+        ("ruff", "check", "playground", "tests", "benchmarks", "packaging"),
         ("mypy", "playground/core"),
         ("lint-imports",),
     ],

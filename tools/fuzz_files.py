@@ -49,6 +49,7 @@ from playground.core.data import describe_data
 from playground.core.io.files import EXPERIMENT, MANIFEST, RUNS, WEIGHTS, save_experiment_file
 from playground.core.io.readers import load_experiment_file, load_experiment_file_any
 from playground.core.layers.model import build_model
+from playground.core.messages import describe
 from playground.core.runs.records import FinalMetrics, RunRecord, make_curves
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.presets import load_preset, preset_names
@@ -457,7 +458,7 @@ def check_path(path: Path, mutation: str, available_memory: int | None = None) -
             info = describe_data(experiment.data)
             problems = check_experiment(experiment, info, available_memory=available_memory)
             if problems:
-                message = "\n".join(problems)
+                message = "\n".join(describe(problem) for problem in problems)
                 if not _is_sentence(message):
                     return Outcome("other", mutation, f"problems not sentences: {message[:200]!r}")
                 return Outcome("refused", mutation)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from playground.cli.common import EXIT_OK, EXIT_USAGE, CliError, say
+from playground.cli.common import EXIT_OK, EXIT_USAGE, CliError, say_problems
 from playground.core.data import DataInfo, describe_data
 from playground.core.io.readers import EXPERIMENT_READERS, load_experiment_file
 from playground.core.layers.model import summarize
@@ -54,7 +54,7 @@ def _check_command(namespace: argparse.Namespace) -> int:
     info = describe_data(experiment.data)
     problems = check_experiment(experiment, info)
     if problems:
-        say("\n".join(f"{label}: {problem}" for problem in problems))
+        say_problems(problem.within(label) for problem in problems)
         return EXIT_USAGE
     name = data_title(experiment)
     what = (

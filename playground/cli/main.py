@@ -24,10 +24,11 @@ from playground.cli.common import (
     PROGRAM,
     debug_details,
     say,
+    say_error,
     user_errors,
 )
 from playground.core.io.readers import EXPERIMENT_READERS
-from playground.core.spec.messages import did_you_mean
+from playground.core.messages import did_you_mean
 
 #: Every command and the module that adds it with ``register(subparsers)``.
 SUBCOMMANDS: dict[str, ModuleType] = {
@@ -104,7 +105,7 @@ def run(args: Sequence[str]) -> int:
         say("stopped by Ctrl+C.")
         return EXIT_INTERRUPTED
     except user_errors() as exc:
-        say(str(exc))
+        say_error(exc)
         return EXIT_USAGE
     except MemoryError:
         say("the computer ran out of memory; use fewer samples, a smaller model or batch size.")

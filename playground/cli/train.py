@@ -4,6 +4,9 @@ The run is the same engine the app drives. On a terminal a one-line progress
 bar redraws in place; when the output goes to a file or a pipe, a plain line
 is printed every tenth of the run instead, so logs stay readable. Ctrl+C asks
 the engine to stop at its next safe point, so the outputs are still written.
+
+One module for the whole command: its options, the progress display and the outputs
+are read together when the command changes (about 300 lines).
 """
 
 from __future__ import annotations
@@ -123,7 +126,7 @@ def apply_overrides(experiment: Experiment, namespace: argparse.Namespace) -> Ex
     try:
         return parse_experiment(data)
     except SpecError as exc:
-        raise SpecError([f"command line: {p}" for p in exc.problems]) from None
+        raise SpecError([problem.within("command line") for problem in exc.problems]) from None
 
 
 def _summary(
@@ -225,7 +228,7 @@ def train_command(namespace: argparse.Namespace) -> int:
     info = describe_data(experiment.data)
     problems = check_experiment(experiment, info)
     if problems:
-        raise SpecError([f"{label}: {problem}" for problem in problems])
+        raise SpecError([problem.within(label) for problem in problems])
     dataset = load_dataset(experiment.data)
     steps: int | None = namespace.steps
     if steps is not None and namespace.epochs is None:

@@ -8,11 +8,13 @@ from typing import Literal
 
 import torch
 
+from playground.core.errors import ProblemError
+
 Task = Literal["classification", "regression"]
 
 
-class DataError(ValueError):
-    """Data cannot be made or read; the message says what, where and what to do."""
+class DataError(ProblemError):
+    """Data cannot be made or read; ``problems`` says what, where and what to do."""
 
 
 @dataclass(frozen=True)

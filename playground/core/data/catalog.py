@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from playground.core.data.base import DataError, DataInfo
+from playground.core.problems import Problem
 from playground.core.spec.experiment import BuiltinData
 
 Family = Literal["tf-playground", "tutorial", "course", "scikit-learn"]
@@ -201,16 +202,11 @@ _SKLEARN_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 def _check_options(spec: BuiltinData) -> None:
     if spec.derived_features and spec.name not in PLANE_SETS:
-        chosen = ", ".join(spec.derived_features)
-        raise DataError(
-            f"The data set '{spec.name}' has no x1 and x2 inputs, so derived inputs "
-            f"({chosen}) cannot be added; remove them or pick a two-input set such as "
-            "circle, xor, gaussian or spiral."
-        )
+        values = {"name": spec.name, "chosen": tuple(spec.derived_features)}
+        raise DataError(Problem("data.no_plane_inputs", values, field="data.derived_features"))
     if spec.as_images and not DATASET_TABLE[spec.name].images:
         raise DataError(
-            f"Only the digits data set can be given as images, not '{spec.name}'; "
-            "switch off 'as images' or pick digits."
+            Problem("data.images_only_digits", {"name": spec.name}, field="data.as_images")
         )
 
 

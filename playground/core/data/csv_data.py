@@ -3,7 +3,7 @@
 A numeric target means regression unless the spec asks for classification; a
 text target means classes (the sorted distinct names). Features must be
 numbers; they are standardised with the training split's statistics when the
-spec asks. Every problem is a :class:`DataError` naming the file, row and column.
+spec asks. Every problem is a :class:`DataError` whose problem names the file, row and column.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import torch
 
 from playground.core.data import synthetic
 from playground.core.data.base import CurveInfo, DataError, DataInfo, Dataset, PlaneInfo, Task
-from playground.core.data.csv_read import CsvTable, is_missing, parse_number, quote_cell, read_table
+from playground.core.data.csv_read import CsvTable, is_missing, parse_number, read_table
 from playground.core.data.extent import padded_box, padded_range
-from playground.core.safe_read import excerpt
+from playground.core.problems import PlainValue, Problem
 from playground.core.spec.experiment import CsvData
 
 #: Fewest data rows a CSV file needs: some to train on and some to validate with.
@@ -40,44 +40,33 @@ def _check_columns(spec: CsvData, table: CsvTable) -> tuple[list[int], int]:
     seen: set[str] = set()
     for feature in spec.features:
         if feature in seen:
-            raise DataError(
-                f"Column {quote_cell(feature)} is listed twice as a feature; list each column once."
-            )
+            raise DataError(Problem("data.csv.duplicate_feature", column=feature))
         seen.add(feature)
     if spec.target in seen:
-        raise DataError(
-            f"Column {quote_cell(spec.target)} is both the target and a feature; a model cannot learn "
-            "a column from itself, so remove it from the features."
-        )
+        raise DataError(Problem("data.csv.target_is_feature", column=spec.target))
     feature_columns = [table.column_index(feature) for feature in spec.features]
     target_column = table.column_index(spec.target)
     if len(table.rows) < MIN_ROWS:
-        raise DataError(
-            f"{table.name} has only {len(table.rows)} data rows; at least {MIN_ROWS} are "
-            "needed to train and validate, so add rows to the file."
-        )
+        counts: dict[str, PlainValue] = {
+            "file": table.name,
+            "rows": len(table.rows),
+            "minimum": MIN_ROWS,
+        }
+        raise DataError(Problem("data.csv.too_few_rows", counts))
     return feature_columns, target_column
 
 
-def _where(table: CsvTable, row: int, column: str) -> str:
-    return f"In {table.name}, row {table.row_numbers[row]}, column '{excerpt(column, 30)}'"
+def _cell_problem(code: str, table: CsvTable, row: int, column: str, cell: str) -> Problem:
+    """A problem with one cell, placed by the file's row number and the column's name."""
+    values: dict[str, PlainValue] = {"file": table.name, "cell": cell.strip()}
+    if code == "data.csv.too_large":
+        values["most"] = FLOAT32_MAX
+    return Problem(code, values, row=table.row_numbers[row], column=column)
 
 
-def _too_large_message(table: CsvTable, row: int, column: str, cell: str) -> str:
-    return (
-        f"{_where(table, row, column)}: {quote_cell(cell)} is too large for the model's "
-        f"32-bit numbers (at most about {FLOAT32_MAX:.3g}); scale the column down or fix the cell."
-    )
-
-
-def _missing_message(table: CsvTable, row: int, column: str, cell: str) -> str:
-    where = _where(table, row, column)
-    if cell.strip():
-        return (
-            f"{where} holds {quote_cell(cell)}, which marks a missing value; "
-            "fill it in or delete the row."
-        )
-    return f"{where} is empty; fill it in or delete the row."
+def _missing_problem(table: CsvTable, row: int, column: str, cell: str) -> Problem:
+    code = "data.csv.missing_marker" if cell.strip() else "data.csv.empty_cell"
+    return _cell_problem(code, table, row, column, cell)
 
 
 def _class_label(value: float) -> str:
@@ -90,28 +79,22 @@ def _read_target(spec: CsvData, table: CsvTable, column: int) -> _Target:
     for row in range(len(table.rows)):
         cell = table.cell(row, column, name)
         if is_missing(cell):
-            raise DataError(_missing_message(table, row, name, cell))
+            raise DataError(_missing_problem(table, row, name, cell))
         cells.append(cell.strip())
     numbers = [parse_number(cell, table.decimal_comma) for cell in cells]
     text_rows = [row for row, number in enumerate(numbers) if number is None]
     if text_rows and spec.task != "classification":
         first = text_rows[0]
-        where = _where(table, first, name)
         if spec.task == "regression":
-            raise DataError(
-                f"{where}: {quote_cell(cells[first])} is not a number, and a regression "
-                "target needs numbers; fix the cell or choose classification."
-            )
+            code = "data.csv.target_not_number"
+            raise DataError(_cell_problem(code, table, first, name, cells[first]))
         if len(text_rows) * 5 <= len(cells):
-            raise DataError(
-                f"{where}: {quote_cell(cells[first])} is not a number, though most of the "
-                "column is; fix the cell, or choose classification to treat every value "
-                "as a class name."
-            )
+            code = "data.csv.target_mostly_numbers"
+            raise DataError(_cell_problem(code, table, first, name, cells[first]))
     if not text_rows and spec.task != "classification":
         for row, number in enumerate(numbers):
             if number is not None and abs(number) > FLOAT32_MAX:
-                raise DataError(_too_large_message(table, row, name, cells[row]))
+                raise DataError(_cell_problem("data.csv.too_large", table, row, name, cells[row]))
         values = torch.tensor(numbers, dtype=torch.float32).unsqueeze(1)
         return _Target("regression", (), values)
     if text_rows:
@@ -124,17 +107,15 @@ def _read_target(spec: CsvData, table: CsvTable, column: int) -> _Target:
         index_of = {value: i for i, value in enumerate(distinct)}
         labels = [index_of[number] for number in numbers if number is not None]
     if len(class_names) < 2:
-        raise DataError(
-            f"Column {quote_cell(name)} in {table.name} holds only one value "
-            f"({quote_cell(class_names[0])}); a classification target needs at least two "
-            "classes, so pick another target column."
-        )
+        only = {"file": table.name, "value": class_names[0]}
+        raise DataError(Problem("data.csv.one_class", only, column=name))
     if len(class_names) > MAX_CLASSES or len(class_names) * 2 > len(cells) > 20:
-        raise DataError(
-            f"Column {quote_cell(name)} in {table.name} has {len(class_names)} different values in "
-            f"{len(cells)} rows, too many to learn as classes; choose regression if it holds "
-            "numbers, or another target column."
-        )
+        many: dict[str, PlainValue] = {
+            "file": table.name,
+            "classes": len(class_names),
+            "rows": len(cells),
+        }
+        raise DataError(Problem("data.csv.too_many_classes", many, column=name))
     return _Target("classification", class_names, torch.tensor(labels, dtype=torch.int64))
 
 
@@ -166,10 +147,10 @@ def describe_csv(spec: CsvData) -> DataInfo:
             _feature_values(spec, table, feature_columns)
             table.checked[key] = None
         except DataError as error:
-            table.checked[key] = str(error)
-    problem = table.checked[key]
-    if problem is not None:
-        raise DataError(problem)
+            table.checked[key] = error.problems
+    problems = table.checked[key]
+    if problems is not None:
+        raise DataError(problems)
     return info
 
 
@@ -184,15 +165,12 @@ def _feature_values(spec: CsvData, table: CsvTable, columns: list[int]) -> list[
         for name, column in zip(spec.features, columns, strict=True):
             cell = table.cell(row, column, name)
             if is_missing(cell):
-                raise DataError(_missing_message(table, row, name, cell))
+                raise DataError(_missing_problem(table, row, name, cell))
             number = parse_number(cell, table.decimal_comma)
             if number is None:
-                raise DataError(
-                    f"{_where(table, row, name)}: "
-                    f"{quote_cell(cell)} is not a number; fix the cell or leave the column out."
-                )
+                raise DataError(_cell_problem("data.csv.bad_cell", table, row, name, cell))
             if abs(number) > FLOAT32_MAX:
-                raise DataError(_too_large_message(table, row, name, cell))
+                raise DataError(_cell_problem("data.csv.too_large", table, row, name, cell))
             numbers.append(number)
         values.append(numbers)
     return values

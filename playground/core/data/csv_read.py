@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from playground.core.data.base import DataError
+from playground.core.problems import Problem
 from playground.core.safe_read import UnreadableFileError, excerpt, read_regular_file
 
 ColumnType = Literal["numeric", "text"]
@@ -84,7 +85,7 @@ class CsvTable:
     row_numbers: tuple[int, ...]
     #: Results of checks over whole columns, kept with the table (which is cached) because
     #: the editor describes the data on every change of the spec.
-    checked: dict[tuple[str, ...], str | None] = field(
+    checked: dict[tuple[str, ...], list[Problem] | None] = field(
         default_factory=dict, compare=False, repr=False
     )
 

@@ -14,6 +14,7 @@ import contextlib
 import importlib.util
 import logging
 import os
+import sys
 import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
@@ -64,14 +65,32 @@ def onnx_problems(layers: Sequence[LayerSpec]) -> list[str]:
         for i, layer in enumerate(layers)
         if layer.kind not in ONNX_LAYER_KINDS
     ]
-    if not missing and not all(
-        importlib.util.find_spec(name) is not None for name in ("onnx", "onnxscript")
-    ):
-        missing.append(
-            "ONNX export needs the optional packages onnx and onnxscript; install them "
-            "with: pip install torch-playground[export]"
-        )
+    if not missing and not onnx_available():
+        missing.append(onnx_missing_reason())
     return missing
+
+
+def onnx_available() -> bool:
+    """Whether the optional packages the ONNX exporter needs are installed."""
+    return all(importlib.util.find_spec(name) is not None for name in ("onnx", "onnxscript"))
+
+
+def onnx_missing_reason() -> str:
+    """Why ONNX export is unavailable, in words the person reading can act on.
+
+    The downloadable app (a frozen bundle) leaves the ONNX packages out to stay
+    smaller, and its users have no package manager to add them, so it offers the
+    formats it has; an install made with pip is told the one command that helps.
+    """
+    if getattr(sys, "frozen", False):
+        return (
+            "ONNX export is not included in this download of Torch Playground, to keep "
+            "it small; export the model as TorchScript or as weights instead"
+        )
+    return (
+        "ONNX export needs the optional packages onnx and onnxscript; install them "
+        "with: pip install torch-playground[export]"
+    )
 
 
 @contextlib.contextmanager

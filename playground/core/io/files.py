@@ -12,6 +12,9 @@ treats the file as untrusted: only the names above are accepted, each part is
 read with a hard size cap (so a zip bomb stops early), checksums are verified,
 and nothing is ever unpickled. Every problem becomes a :class:`FileFormatError`
 with a sentence a user can act on.
+
+Reading and writing the format stay in one module so the manifest, part names,
+checksums and size caps are defined once for both directions.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from playground.core.io.atomic import atomic_write
 from playground.core.io.migrations import CURRENT_FORMAT, MigrationError, migrate
 from playground.core.io.save_errors import model_json
 from playground.core.layers.memory import weights_bytes_bound
+from playground.core.messages import describe
 from playground.core.runs.records import RunRecord
 from playground.core.safe_read import (
     MAX_EXPERIMENT_JSON_BYTES,
@@ -400,7 +404,7 @@ def _load_archive(archive: _Archive) -> LoadedExperiment:
     except SpecError as exc:
         raise FileFormatError(
             f"The experiment in {_where(file)} has settings this app cannot use: "
-            f"{'; '.join(exc.problems)}."
+            f"{'; '.join(describe(problem) for problem in exc.problems)}."
         ) from None
     runs = _read_runs(file, document.get("runs"))
     weights = None
@@ -430,7 +434,7 @@ def _read_runs(file: Path, raw_runs: Any) -> list[RunRecord]:
         except SpecError as exc:
             raise FileFormatError(
                 f"Run {number} in the history of {_where(file)} has settings this app cannot "
-                f"use: {'; '.join(exc.problems)}. Open an earlier copy or save the experiment "
+                f"use: {'; '.join(describe(problem) for problem in exc.problems)}. Open an earlier copy or save the experiment "
                 "again."
             ) from None
         try:

@@ -74,5 +74,5 @@ def load_experiment_file_any(path: str | os.PathLike[str]) -> LoadedExperiment:
         try:
             return LoadedExperiment(load_experiment_file(file))
         except SpecError as exc:
-            raise FileFormatError("\n".join(exc.problems)) from None
+            raise FileFormatError(str(exc)) from None
     return read_archive(file)

@@ -7,6 +7,10 @@ numbers are exactly what the same lines give in plain PyTorch. Random numbers
 come from the script's own generator (``manual_seed(n)`` seeds it, as
 ``torch.manual_seed(n)`` seeds torch's), so running a script never disturbs
 the app's training.
+
+One walker over the checked tree: statements, expressions and the recorded backward
+call share the script's variables and limits; the functions, values and graph are in
+their own modules.
 """
 
 from __future__ import annotations

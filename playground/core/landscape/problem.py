@@ -5,9 +5,8 @@ so it is built here from the very builders the engine uses
 (:func:`~playground.core.training.builders.build_checked_model`,
 :func:`~playground.core.training.losses.build_loss` and
 :func:`~playground.core.training.losses.loss_targets`), on the CPU and over
-every training sample (full-batch, as the optimizer paths step). Parameters
-are named as the layer editor names layers, and the optimizers compared on a
-two-number surface come from one table.
+every training sample (full-batch, as the optimizer paths step). The
+optimizers compared on a two-number surface come from one table.
 """
 
 from __future__ import annotations
@@ -18,15 +17,15 @@ import torch
 from torch import nn
 
 from playground.core.data import DataError, Dataset, load_dataset
-from playground.core.layers.catalog import CATALOGUE
+from playground.core.errors import ProblemError
 from playground.core.layers.model import ModelError
 from playground.core.spec.experiment import Experiment, OptimizerSpec
 from playground.core.training.builders import SetupError, build_checked_model
 from playground.core.training.losses import build_loss, loss_targets
 
 
-class LandscapeError(ValueError):
-    """The experiment gives no loss to draw; the message says why and what to do."""
+class LandscapeError(ProblemError):
+    """The experiment gives no loss to draw; ``problems`` says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -46,37 +45,16 @@ def build_problem(
 ) -> LossProblem:
     """The model (seeded like training, or with ``initial_state``), loss and training set.
 
-    Raises :class:`LandscapeError` with the sentence the editor or the data
+    Raises :class:`LandscapeError` with the problems the editor or the data
     panel would show when the data, the layers or the loss do not fit.
     """
     try:
         data = dataset if dataset is not None else load_dataset(experiment.data)
         model = build_checked_model(experiment, data, torch.device("cpu"), initial_state)
     except (DataError, ModelError, SetupError) as error:
-        raise LandscapeError(str(error)) from None
+        raise LandscapeError(error.problems) from None
     targets = loss_targets(experiment.loss, data.y_train)
     return LossProblem(model, build_loss(experiment.loss), data.x_train, targets)
-
-
-@dataclass(frozen=True)
-class ParameterPlace:
-    """Where a torch parameter lives, in the editor's terms: layer 1 (Linear), its weight."""
-
-    layer_number: int  # 1-based, as the editor counts
-    layer_kind: str  # the catalogue's name of the layer kind
-    parameter: str  # "weight", "bias", ...
-
-
-def parameter_place(name: str, experiment: Experiment) -> ParameterPlace:
-    """Read ``"0.weight"`` as layer 1's weight (the model has one module per layer)."""
-    index_text, _, parameter = name.partition(".")
-    if not index_text.isdigit() or not parameter:
-        return ParameterPlace(0, "", name)
-    index = int(index_text)
-    layers = experiment.model.layers
-    kind = layers[index].kind if index < len(layers) else ""
-    title = CATALOGUE[kind].name if kind in CATALOGUE else kind
-    return ParameterPlace(index + 1, title, parameter)
 
 
 #: The optimizers a two-number surface compares, by key: (kind, momentum).

@@ -27,6 +27,7 @@ from playground.core.data.base import DataError, DataInfo
 from playground.core.data.catalog import describe_builtin
 from playground.core.layers.catalog import Shape
 from playground.core.layers.model import ModelError, build_model, summarize
+from playground.core.problems import PlainValue, Problem
 from playground.core.spec.experiment import BuiltinData, Experiment
 
 FLOAT_BYTES = 4  # training runs in float32
@@ -108,16 +109,10 @@ def available_memory_bytes() -> int | None:
     return int(pages) * int(page_size)
 
 
-def _gigabytes(size: int) -> str:
-    if size < 1024**3:
-        return f"{size / 1024**2:,.0f} MB"
-    return f"{size / 1024**3:,.1f} GB"
-
-
 def memory_problem(
     experiment: Experiment, info: DataInfo, available: int | None = None
-) -> str | None:
-    """A sentence when training this experiment would not fit in memory, else None.
+) -> Problem | None:
+    """The problem when training this experiment would not fit in memory, else None.
 
     ``available`` is the memory to compare against (bytes); by default what the
     system reports as available now. When it cannot tell, nothing is refused.
@@ -131,13 +126,15 @@ def memory_problem(
     usable = int(limit * USABLE_SHARE)
     if estimate.total_bytes <= usable:
         return None
-    return (
-        f"model: training needs about {_gigabytes(estimate.total_bytes)} of memory "
-        f"({estimate.parameters:,} parameters take {_gigabytes(estimate.parameter_bytes)} with "
-        f"their gradients and optimizer state; batches of {estimate.batch_size} take "
-        f"{_gigabytes(estimate.activation_bytes)}), but this computer can spare about "
-        f"{_gigabytes(usable)}; use fewer or narrower layers or a smaller batch size"
-    )
+    values: dict[str, PlainValue] = {
+        "total": estimate.total_bytes,
+        "parameter_count": estimate.parameters,
+        "parameter_bytes": estimate.parameter_bytes,
+        "batch_size": estimate.batch_size,
+        "activation_bytes": estimate.activation_bytes,
+        "usable": usable,
+    }
+    return Problem("model.too_large_for_memory", values, section="model", field="model.layers")
 
 
 def _input_shape(experiment: Experiment) -> Shape | None:

@@ -1,8 +1,9 @@
 """Shape inference, parameter counts and the torch model built from a layer list.
 
 Before any training the editor asks :func:`summarize` for every layer's output
-shape and parameter count; an impossible stack comes back with a sentence on
-the offending layer instead of an exception, so the GUI can mark the row.
+shape and parameter count; an impossible stack comes back with a
+:class:`~playground.core.problems.Problem` placed on the offending layer
+instead of an exception, so the GUI can mark the row.
 :func:`build_model` turns a valid stack into an ``nn.Sequential``.
 """
 
@@ -10,18 +11,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import torch
 from torch import nn
 
+from playground.core.errors import ProblemError
 from playground.core.layers.catalog import CATALOGUE, ParamDef, ParamValue, Shape, ShapeError
+from playground.core.problems import Problem, closest_match
 from playground.core.safe_read import excerpt
 from playground.core.spec.experiment import LayerSpec
 
 
-class ModelError(ValueError):
-    """The layer stack cannot be built; the message names the layer and says why."""
+class ModelError(ProblemError):
+    """The layer stack cannot be built; ``problems`` names the layer and says why."""
 
 
 def layer_label(index: int, kind: str) -> str:
@@ -38,7 +41,7 @@ class LayerSummary:
     input_shape: Shape | None
     output_shape: Shape | None
     parameters: int
-    error: str | None = None
+    error: Problem | None = None
 
 
 @dataclass(frozen=True)
@@ -49,58 +52,63 @@ class ModelSummary:
     layers: tuple[LayerSummary, ...]
     total_parameters: int
     output_shape: Shape | None
-    error: str | None
+    error: Problem | None
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def _format_number(value: float) -> str:
-    return f"{value:g}"
-
-
-def check_param(definition: ParamDef, value: ParamValue) -> str | None:
-    """The problem with one parameter value in words, or ``None`` if it is fine."""
-    title = definition.title
+def check_param(definition: ParamDef, value: ParamValue) -> Problem | None:
+    """The problem with one parameter value (not yet placed on a layer), or ``None``."""
+    values = {"title": definition.title, "value": value}
     if definition.type is bool:
-        if not isinstance(value, bool):
-            return f"{title} must be true or false, not {excerpt(repr(value))}"
-        return None
+        return None if isinstance(value, bool) else Problem("layer.param_not_bool", values)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"{title} must be a number, not {excerpt(repr(value))}"
+        return Problem("layer.param_not_number", values)
     if definition.type is int and not float(value).is_integer():
-        return f"{title} must be a whole number, not {_format_number(value)}"
+        return Problem("layer.param_not_whole", values)
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{title} must be a finite number, not {value}"
+        return Problem("layer.param_not_finite", values)
     low, high = definition.minimum, definition.maximum
     if (low is not None and value < low) or (high is not None and value > high):
-        return (
-            f"{title} must be between {_format_number(low or 0)} and "
-            f"{_format_number(high if high is not None else math.inf)}, not {_format_number(value)}"
-        )
+        bounds = {"low": low or 0, "high": high if high is not None else math.inf}
+        return Problem("layer.param_out_of_range", {**values, **bounds})
     return None
 
 
-def check_layer(index: int, layer: LayerSpec) -> str | None:
-    """Kind and parameter problems of one layer (shapes aside), as one sentence."""
+def unknown_kind(index: int, kind: str) -> Problem:
+    """``kind`` is not in the catalogue: the problem, with the closest kind that is."""
+    known = tuple(CATALOGUE)
+    values = {"kind": excerpt(kind), "suggestion": closest_match(kind, known), "known": known}
+    return Problem("layer.unknown_kind", values, layer=index, field="kind")
+
+
+def unknown_param(index: int, kind: str, name: str) -> Problem:
+    """Layer ``index`` (of ``kind``) has no parameter ``name``: the problem, with a suggestion."""
+    names = tuple(p.name for p in CATALOGUE[kind].params)
+    values = {"name": excerpt(name), "suggestion": closest_match(name, names), "parameters": names}
+    return Problem(
+        "layer.unknown_param", values, layer=index, layer_kind=kind, field=f"params.{name}"
+    )
+
+
+def check_layer(index: int, layer: LayerSpec) -> Problem | None:
+    """Kind and parameter problems of one layer (shapes aside), the first of them."""
     kind = CATALOGUE.get(layer.kind)
     if kind is None:
-        known = ", ".join(CATALOGUE)
-        return (
-            f"layer {index + 1}: '{excerpt(layer.kind)}' is not a layer kind; choose one of {known}"
-        )
-    label = layer_label(index, kind.name)
+        return unknown_kind(index, layer.kind)
     names = {p.name for p in kind.params}
     for name in layer.params:
         if name not in names:
-            has = ", ".join(sorted(names)) if names else "none"
-            return f"{label} has no parameter '{excerpt(name)}' (its parameters: {has})"
+            return unknown_param(index, kind.name, name)
     for definition in kind.params:
         if definition.name in layer.params:
             problem = check_param(definition, layer.params[definition.name])
             if problem:
-                return f"{label}: {problem}"
+                return replace(
+                    problem.at_layer(index, kind.name), field=f"params.{definition.name}"
+                )
     return None
 
 
@@ -122,7 +130,7 @@ def summarize(layers: Sequence[LayerSpec], input_shape: Shape) -> ModelSummary:
     """
     rows: list[LayerSummary] = []
     shape: Shape | None = tuple(input_shape)
-    error: str | None = None
+    error: Problem | None = None
     total = 0
     for index, layer in enumerate(layers):
         if shape is None:
@@ -136,13 +144,10 @@ def summarize(layers: Sequence[LayerSpec], input_shape: Shape) -> ModelSummary:
             try:
                 out = kind.infer(shape, kind.resolve(layer.params))
                 if any(size < 1 for size in out):
-                    raise ShapeError(
-                        f"its output would be {'×'.join(map(str, out))}, which is empty; "
-                        "use a smaller kernel or stride"
-                    )
+                    raise ShapeError(Problem("layer.output_empty", {"shape": out}))
                 count = _count_parameters(layer, shape)
             except ShapeError as exc:
-                problem = f"{layer_label(index, kind.name)}: {exc}"
+                problem = exc.problems[0].at_layer(index, kind.name)
                 out = None
         if problem is not None and error is None:
             error = problem
@@ -150,7 +155,7 @@ def summarize(layers: Sequence[LayerSpec], input_shape: Shape) -> ModelSummary:
         total += count
         shape = out
     if not layers:
-        error = "the model has no layers; add at least one layer (for example Linear)"
+        error = Problem("model.empty", field="model.layers")
     return ModelSummary(
         input_shape=tuple(input_shape),
         layers=tuple(rows),
@@ -161,7 +166,7 @@ def summarize(layers: Sequence[LayerSpec], input_shape: Shape) -> ModelSummary:
 
 
 def build_model(layers: Sequence[LayerSpec], input_shape: Shape) -> nn.Sequential:
-    """Build the torch model; raises :class:`ModelError` with the summary's sentence."""
+    """Build the torch model; raises :class:`ModelError` with the summary's problem."""
     summary = summarize(layers, input_shape)
     if summary.error is not None:
         raise ModelError(summary.error)

@@ -1,8 +1,9 @@
 """Shape rules and module factories of the layer kinds, one pair of functions per kind.
 
 Each ``*_infer`` function maps an input shape (batch excluded) and the layer's
-parameters to the output shape, or raises :class:`ShapeError` with a sentence
-that says what is wrong and what to do; each ``*_build`` makes the torch module.
+parameters to the output shape, or raises :class:`ShapeError` with a
+:class:`~playground.core.problems.Problem` that says what is wrong (the caller
+adds which layer); each ``*_build`` makes the torch module.
 """
 
 from __future__ import annotations
@@ -11,26 +12,19 @@ from collections.abc import Callable, Mapping
 
 from torch import nn
 
+from playground.core.errors import ProblemError
+from playground.core.messages import describe_shape
+from playground.core.problems import Problem
+
+__all__ = ["ShapeError", "describe_shape"]
+
 Shape = tuple[int, ...]
 ParamValue = bool | int | float | str
 Params = Mapping[str, ParamValue]
 
 
-class ShapeError(ValueError):
-    """A layer cannot accept the shape it is given; the message says why in words."""
-
-
-def _shape_text(shape: Shape) -> str:
-    return "×".join(str(s) for s in shape)
-
-
-def describe_shape(shape: Shape) -> str:
-    """A shape in words, e.g. ``64 features`` or ``8×4×4 (channels×height×width)``."""
-    if len(shape) == 1:
-        return f"{shape[0]} feature{'s' if shape[0] != 1 else ''}"
-    if len(shape) == 3:
-        return f"{_shape_text(shape)} (channels×height×width)"
-    return _shape_text(shape)
+class ShapeError(ProblemError):
+    """A layer cannot accept the shape it is given; ``problems`` holds the one reason."""
 
 
 def _int(params: Params, name: str) -> int:
@@ -39,19 +33,12 @@ def _int(params: Params, name: str) -> int:
 
 def _need_flat(kind: str, shape: Shape) -> None:
     if len(shape) != 1:
-        raise ShapeError(
-            f"{kind} needs flat features, but its input is an image of "
-            f"{describe_shape(shape)}; add a Flatten layer before it"
-        )
+        raise ShapeError(Problem("layer.needs_flat", {"kind": kind, "shape": shape}))
 
 
 def _need_image(kind: str, shape: Shape) -> None:
     if len(shape) != 3:
-        raise ShapeError(
-            f"{kind} needs image input (channels×height×width), but its input is "
-            f"{describe_shape(shape)}; use image data (digits as 1×8×8 images) "
-            "or place it before any Flatten"
-        )
+        raise ShapeError(Problem("layer.needs_image", {"kind": kind, "shape": shape}))
 
 
 def same_shape(shape: Shape, params: Params) -> Shape:
@@ -80,15 +67,11 @@ def _window_out(size: int, kernel: int, stride: int, padding: int) -> int:
 def _check_window(kind: str, shape: Shape, kernel: int, padding: int) -> None:
     _, height, width = shape
     if kernel > height + 2 * padding or kernel > width + 2 * padding:
-        padded = f" (with padding {padding})" if padding else ""
-        raise ShapeError(
-            f"kernel {kernel} is larger than its {height}×{width} input{padded}; "
-            "use a smaller kernel, more padding, or fewer pooling layers before it"
-        )
+        values = {"kernel": kernel, "height": height, "width": width, "padding": padding}
+        raise ShapeError(Problem("layer.kernel_too_large", values))
     if padding * 2 > kernel:
-        raise ShapeError(
-            f"padding {padding} is more than half the kernel {kernel}; use padding ≤ {kernel // 2}"
-        )
+        values = {"padding": padding, "kernel": kernel, "most": kernel // 2}
+        raise ShapeError(Problem("layer.padding_too_large", values))
 
 
 def conv_infer(shape: Shape, params: Params) -> Shape:

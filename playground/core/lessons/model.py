@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 LANGUAGES: tuple[str, ...] = ("en", "zh_CN")
 MAX_STEPS = 40
 
+#: A control a step hides or locks: a panel (``panel.data``), a setting (``training.lr``),
+#: or a menu/toolbar command (``command.reset``).
 ControlId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.-]{0,63}$")]
 Metric = Literal["train_loss", "validation_loss", "train_accuracy", "validation_accuracy"]
 

@@ -1,25 +1,24 @@
-"""Pydantic's validation errors rewritten as sentences that name the place in user terms.
+"""Pydantic's validation errors rewritten as problems that name the place in user terms.
 
 Pydantic reports ``('training', 'batch_size')`` and "Input should be a valid
 integer"; a user should read "training: batch size must be a whole number, not
 'abc'". This module knows the shape of :class:`~playground.core.spec.experiment.Experiment`
-well enough to name every place (sections, fields, layers) and to suggest the
-setting a misspelled key probably meant.
+well enough to place every error (sections, fields, layers) as a
+:class:`~playground.core.problems.Problem` and to suggest the setting a
+misspelled key probably meant; :mod:`playground.core.messages` words them.
 """
 
 from __future__ import annotations
 
-import difflib
-import json
-import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from playground.core.layers.catalog import CATALOGUE
-from playground.core.layers.model import layer_label
+from playground.core.problems import PlainValue, Problem, closest_match
 from playground.core.safe_read import excerpt
 from playground.core.spec.experiment import (
     BuiltinData,
@@ -40,68 +39,6 @@ _SECTIONS: dict[str, type[BaseModel]] = {
 }
 _DATA_KINDS: dict[str, type[BaseModel]] = {"builtin": BuiltinData, "csv": CsvData}
 
-_FIELD_TITLES: dict[str, str] = {
-    "lr": "learning rate",
-    "grad_clip": "gradient clipping",
-    "validation_fraction": "validation share",
-    "derived_features": "derived inputs",
-    "t_max": "cosine period (t_max)",
-    "min_lr": "lowest learning rate",
-    "schema_version": "format version",
-    "kind": "kind",
-}
-
-# What one choice of a closed list is called ("'spirals' is not a data set").
-_CHOICE_NOUNS: dict[str, str] = {
-    "data.name": "a data set",
-    "data.task": "a task",
-    "data.derived_features": "a derived input",
-    "loss": "a loss",
-    "optimizer.kind": "an optimizer",
-    "schedule.kind": "a schedule",
-}
-
-
-def field_title(name: str) -> str:
-    """A field name as users read it: ``batch_size`` → ``batch size``, ``lr`` → ``learning rate``."""
-    return _FIELD_TITLES.get(name, name.replace("_", " "))
-
-
-def show_value(value: object) -> str:
-    """A value as it would appear in the file: strings quoted, numbers short.
-
-    Whatever the value, the result is a short printable excerpt: a message
-    never echoes megabytes (or control characters) from a file back to a user.
-    """
-    if isinstance(value, str):
-        return f"'{excerpt(value)}'"
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    if isinstance(value, float):
-        return f"{value:g}" if math.isfinite(value) else str(value)
-    if isinstance(value, int):
-        if abs(value).bit_length() > 64:
-            return f"a whole number of about {len(str(abs(value)))} digits"
-        return str(value)
-    if isinstance(value, list | tuple | dict) and len(value) > 20:
-        return f"a {'list' if not isinstance(value, dict) else 'group'} of {len(value)} items"
-    try:
-        text = json.dumps(value)
-    except (TypeError, ValueError, RecursionError):
-        text = type(value).__name__
-    return excerpt(text, 60)
-
-
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
-    """`` (did you mean 'epochs'?)`` for a close match, otherwise an empty string."""
-    if len(word) > 100:  # nothing that long is a misspelled name; difflib would only be slow
-        return ""
-    lowered = {choice.lower(): choice for choice in choices}
-    if word.lower() in lowered:
-        return f" (did you mean '{lowered[word.lower()]}'?)"
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f" (did you mean '{lowered[close[0]]}'?)" if close else ""
-
 
 def _literal_choices(annotation: Any) -> tuple[str, ...]:
     """The allowed strings of a Literal, also inside ``list[Literal[...]]``."""
@@ -115,14 +52,15 @@ def _literal_choices(annotation: Any) -> tuple[str, ...]:
 
 
 class _Place:
-    """Where an error sits: the prefix users read, the model class and the field."""
+    """Where an error sits: section or layer, the model class and the field."""
 
     def __init__(self, loc: tuple[int | str, ...], raw: Mapping[str, Any]) -> None:
-        self.prefix = ""
-        self.key = ""  # dotted key for choice nouns, e.g. "data.name"
+        self.section: str | None = None
+        self.key = ""  # dotted key of the setting, e.g. "data.name"
         self.model: type[BaseModel] | None = Experiment
         self.field: str | None = None
         self.in_params = False
+        self.layer: int | None = None
         self.layer_kind: str | None = None
         self._walk(list(loc), raw)
 
@@ -132,7 +70,7 @@ class _Place:
         head = str(loc[0])
         rest = loc[1:]
         if head == "data":
-            self.prefix, self.key = "data", "data"
+            self.section, self.key = "data", "data"
             self.model = None
             if rest and str(rest[0]) in _DATA_KINDS:
                 self.model = _DATA_KINDS[str(rest[0])]
@@ -145,14 +83,14 @@ class _Place:
             self._walk_layer(rest[1], rest[2:], raw)
             return
         if head in _SECTIONS:
-            self.prefix, self.key, self.model = head, head, _SECTIONS[head]
+            self.section, self.key, self.model = head, head, _SECTIONS[head]
             if rest:
                 self.field = str(rest[0])
                 self.key = f"{head}.{self.field}"
             return
         self.field, self.key = head, head
         if head == "loss":
-            self.prefix = "loss"
+            self.section = "loss"
 
     def _walk_layer(self, index: int, rest: list[int | str], raw: Mapping[str, Any]) -> None:
         layers = (
@@ -161,26 +99,28 @@ class _Place:
         entry = layers[index] if isinstance(layers, list) and index < len(layers) else None
         kind = entry.get("kind") if isinstance(entry, dict) else None
         self.layer_kind = kind if isinstance(kind, str) and kind in CATALOGUE else None
-        self.prefix = (
-            layer_label(index, self.layer_kind) if self.layer_kind else f"layer {index + 1}"
-        )
+        self.layer = index
+        self.key = f"model.layers.{index}"
         self.model = LayerSpec
         if rest:
             self.field = str(rest[0])
+            self.key = f"{self.key}.{self.field}"
             if self.field == "params" and len(rest) > 1:
                 self.in_params = True
                 self.model = None
                 self.field = str(rest[1])
+                self.key = f"{self.key}.{self.field}"
 
-    def title(self) -> str:
+    def setting(self) -> str | None:
+        """The setting's name (``setting.<name>`` in the catalogue), or a layer parameter's title."""
         if self.field is None:
-            return ""
+            return None
         if self.in_params and self.layer_kind is not None:
             try:
                 return CATALOGUE[self.layer_kind].param(self.field).title
             except KeyError:
-                return field_title(self.field)
-        return field_title(self.field)
+                return self.field
+        return self.field
 
     def known_fields(self) -> list[str]:
         if self.model is None:
@@ -192,122 +132,138 @@ class _Place:
             return ()
         return _literal_choices(self.model.model_fields[self.field].annotation)
 
-    def join(self, text: str) -> str:
-        return f"{self.prefix}: {text}" if self.prefix else text
+    def problem(self, code: str, values: Mapping[str, PlainValue]) -> Problem:
+        """A problem with ``code`` at this place."""
+        return Problem(
+            code,
+            values,
+            layer=self.layer,
+            layer_kind=self.layer_kind,
+            section=self.section,
+            field=self.key or None,
+        )
 
 
-def _range_message(kind: str, ctx: Mapping[str, Any], value: object) -> str:
-    words = {
-        "greater_than": ("greater than", "gt"),
-        "greater_than_equal": ("at least", "ge"),
-        "less_than": ("less than", "lt"),
-        "less_than_equal": ("at most", "le"),
-    }
-    phrase, key = words[kind]
-    return f"must be {phrase} {show_value(ctx.get(key))}, not {show_value(value)}"
+def plain(value: object) -> PlainValue:
+    """A value from a file as a problem may carry it: lists become tuples, groups stay groups."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple):
+        return tuple(plain(item) for item in value)
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    return repr(value)
 
 
-_TYPE_MESSAGES: dict[str, str] = {
-    "int_parsing": "must be a whole number",
-    "int_type": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_parsing": "must be a number",
-    "float_type": "must be a number",
-    "finite_number": "must be a finite number",
-    "bool_parsing": "must be true or false",
-    "bool_type": "must be true or false",
-    "string_type": "must be text",
-    "list_type": "must be a list (in square brackets)",
-    "tuple_type": "must be a list (in square brackets)",
-    "dict_type": "must be a group of settings (in curly braces)",
-    "model_type": "must be a group of settings (in curly braces)",
-    "model_attributes_type": "must be a group of settings (in curly braces)",
+_RANGE_CODES: dict[str, tuple[str, str]] = {
+    "greater_than": ("spec.not_above", "gt"),
+    "greater_than_equal": ("spec.not_at_least", "ge"),
+    "less_than": ("spec.not_below", "lt"),
+    "less_than_equal": ("spec.not_at_most", "le"),
+}
+
+_TYPE_CODES: dict[str, str] = {
+    "int_parsing": "spec.not_whole_number",
+    "int_type": "spec.not_whole_number",
+    "int_from_float": "spec.not_whole_number",
+    "float_parsing": "spec.not_number",
+    "float_type": "spec.not_number",
+    "finite_number": "spec.not_finite",
+    "bool_parsing": "spec.not_bool",
+    "bool_type": "spec.not_bool",
+    "string_type": "spec.not_text",
+    "list_type": "spec.not_list",
+    "tuple_type": "spec.not_list",
+    "dict_type": "spec.not_group",
+    "model_type": "spec.not_group",
+    "model_attributes_type": "spec.not_group",
 }
 
 
-def _unknown_setting(place: _Place, name: str) -> str:
+def _unknown_setting(place: _Place, name: str) -> Problem:
     if place.model is Experiment:
         for section, model in (*_SECTIONS.items(), *_DATA_KINDS.items()):
             if name in model.model_fields and name != "kind":
                 where = "data" if model in _DATA_KINDS.values() else section
-                return f"unknown setting '{name}' at the top of the file; it belongs in the '{where}' section"
+                return Problem("spec.misplaced_key", {"name": name, "belongs": where}, field=name)
     known = place.known_fields()
-    hint = did_you_mean(name, known)
-    listing = f"; known settings: {', '.join(known)}" if known and not hint else ""
-    return place.join(f"unknown setting '{excerpt(name)}'{hint}{listing}")
+    suggestion = closest_match(name, known)
+    listed = tuple(known) if suggestion is None else ()
+    values = {"name": excerpt(name), "suggestion": suggestion, "known": listed}
+    field = f"{place.key}.{name}" if place.key else name
+    return replace(place.problem("spec.unknown_key", values), field=field)
 
 
-def _message(error: ErrorDetails, raw: Mapping[str, Any]) -> str:
+def _problem(error: ErrorDetails, raw: Mapping[str, Any]) -> Problem:
     kind = error["type"]
     loc = tuple(error["loc"])
     ctx: Mapping[str, Any] = error.get("ctx") or {}
-    value = error.get("input")
+    value = plain(error.get("input"))
     if kind == "extra_forbidden":
-        parent = _Place(loc[:-1], raw)
-        return _unknown_setting(parent, str(loc[-1]))
+        return _unknown_setting(_Place(loc[:-1], raw), str(loc[-1]))
     place = _Place(loc, raw)
-    title = place.title()
-    subject = f"{title} " if title else ""
+    setting = place.setting()
     if kind == "literal_error":
-        choices = place.choices()
-        noun = _CHOICE_NOUNS.get(place.key, "a valid choice")
-        listed = ", ".join(choices) if choices else str(ctx.get("expected", ""))
-        hint = did_you_mean(str(value), choices)
-        return place.join(f"{show_value(value)} is not {noun}{hint}; choose one of {listed}")
+        choices = place.choices() or (str(ctx.get("expected", "")),)
+        values: dict[str, PlainValue] = {
+            "value": value,
+            "choice_of": place.key,
+            "suggestion": closest_match(str(value), place.choices()),
+            "choices": choices,
+        }
+        return place.problem("spec.not_a_choice", values)
     if kind == "union_tag_invalid":
-        return place.join(
-            f"{show_value(ctx.get('tag', value))} is not a kind of data; use 'builtin' or 'csv'"
-        )
+        return place.problem("spec.unknown_data_kind", {"value": plain(ctx.get("tag", value))})
     if kind == "missing":
-        return place.join(f"{subject}is missing; add it")
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        return place.join(f"{subject}{_range_message(kind, ctx, value)}")
-    if kind in ("string_too_short", "too_short") and isinstance(value, str | list):
-        need = "must not be empty"
-        return place.join(f"{subject}{need}")
+        return place.problem("spec.missing", {"setting": setting})
+    if kind in _RANGE_CODES:
+        code, key = _RANGE_CODES[kind]
+        limit = plain(ctx.get(key))
+        return place.problem(code, {"setting": setting, "limit": limit, "value": value})
+    if kind in ("string_too_short", "too_short") and isinstance(error.get("input"), str | list):
+        return place.problem("spec.empty", {"setting": setting})
     if kind == "too_long" and place.field == "layers":
-        return place.join(
-            f"the model has {ctx.get('actual_length', 'too many')} layers, more than the "
-            f"{ctx.get('max_length')} this app builds; remove layers"
-        )
+        counts = {"count": int(ctx.get("actual_length") or 0), "most": int(ctx["max_length"])}
+        return place.problem("model.too_many_layers", counts)
     if kind == "value_error":
         reason = ctx.get("error")
         text = str(reason) if reason is not None else error["msg"]
-        return place.join(excerpt(text, 300))
-    if kind in _TYPE_MESSAGES:
-        return place.join(f"{subject}{_TYPE_MESSAGES[kind]}, not {show_value(value)}")
-    text = excerpt(error["msg"], 200)
-    return place.join(f"{subject}is not valid ({text[:1].lower()}{text[1:]})")
+        return place.problem("spec.rule", {"reason": excerpt(text, 300)})
+    if kind in _TYPE_CODES:
+        return place.problem(_TYPE_CODES[kind], {"setting": setting, "value": value})
+    reason = excerpt(error["msg"], 200)
+    return place.problem("spec.not_valid", {"setting": setting, "reason": reason})
 
 
-def translate_errors(errors: Sequence[ErrorDetails], raw: Mapping[str, Any]) -> list[str]:
-    """Every pydantic error as one sentence; repeated places (union members) collapse."""
-    problems: list[str] = []
+def translate_errors(errors: Sequence[ErrorDetails], raw: Mapping[str, Any]) -> list[Problem]:
+    """Every pydantic error as one problem; repeated places (union members) collapse."""
+    problems: list[Problem] = []
     seen_params: set[tuple[int | str, ...]] = set()
     for error in errors:
         loc = tuple(error["loc"])
         if len(loc) >= 5 and loc[0] == "model" and loc[3] == "params":
             # A layer parameter may be a number, true/false or text: pydantic
-            # reports one error per alternative; users need one sentence.
+            # reports one error per alternative; users need one problem.
             key = loc[:5]
             if key in seen_params:
                 continue
             seen_params.add(key)
             place = _Place(key, raw)
-            problems.append(
-                place.join(
-                    f"{place.title()} must be a single number or true/false, "
-                    f"not {show_value(error.get('input'))}"
-                )
-            )
+            values = {"title": place.setting(), "value": plain(error.get("input"))}
+            problems.append(place.problem("layer.param_not_scalar", values))
             continue
         if loc[:2] == ("optimizer", "betas") and error["type"] != "value_error":
-            # Wrong length or a non-number inside: one sentence about the pair.
+            # Wrong length or a non-number inside: one problem about the pair.
             section = raw.get("optimizer")
-            given = section.get("betas") if isinstance(section, dict) else None
-            sentence = f"optimizer: betas must be two numbers, not {show_value(given)}"
+            given = plain(section.get("betas") if isinstance(section, dict) else None)
+            problem = Problem(
+                "optimizer.betas_not_pair",
+                {"value": given},
+                section="optimizer",
+                field="optimizer.betas",
+            )
         else:
-            sentence = _message(error, raw)
-        if sentence not in problems:
-            problems.append(sentence)
+            problem = _problem(error, raw)
+        if problem not in problems:
+            problems.append(problem)
     return problems

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from playground.core.problems import Problem, closest_match
 from playground.core.resources import resource_path
 from playground.core.spec.experiment import Experiment
-from playground.core.spec.messages import did_you_mean
 from playground.core.spec.validation import SpecError, read_experiment_json
 
 PRESET_ORDER: tuple[str, ...] = (
@@ -75,9 +75,7 @@ def load_preset(name: str) -> Experiment:
     if key not in presets:
         names = list(presets)
         if not names:
-            raise SpecError(
-                "no presets were found; the app's resources folder is missing, so reinstall it"
-            )
-        hint = did_you_mean(key, names)
-        raise SpecError(f"'{name}' is not a preset{hint}; choose one of {', '.join(names)}")
+            raise SpecError(Problem("spec.no_presets"))
+        values = {"name": name, "suggestion": closest_match(key, names), "presets": tuple(names)}
+        raise SpecError(Problem("spec.unknown_preset", values))
     return presets[key].model_copy(deep=True)

@@ -1,4 +1,4 @@
-"""Parse and validate experiments; every problem is a sentence that names its place.
+"""Parse and validate experiments; every problem is a :class:`~playground.core.problems.Problem`.
 
 Two stages, because the second needs the data:
 
@@ -11,6 +11,9 @@ Two stages, because the second needs the data:
 
 :func:`fit_output_layer` is the friendly counterpart of the last check: it
 returns a copy whose output layer (and, if needed, loss) fits a data set.
+
+Both stages of validation live here because the second reuses the first's places and
+wording rules; the pydantic translation and the file readers already live elsewhere.
 """
 
 from __future__ import annotations
@@ -19,16 +22,18 @@ import copy
 import json
 import struct
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from playground.core.data.base import DataInfo
+from playground.core.errors import ProblemError
 from playground.core.layers.catalog import CATALOGUE
 from playground.core.layers.memory import memory_problem
-from playground.core.layers.model import check_layer, layer_label, summarize
+from playground.core.layers.model import check_layer, summarize, unknown_kind, unknown_param
+from playground.core.problems import PlainValue, Problem
 from playground.core.safe_read import (
     MAX_EXPERIMENT_JSON_BYTES,
     UnreadableFileError,
@@ -43,7 +48,7 @@ from playground.core.spec.experiment import (
     Experiment,
     LayerSpec,
 )
-from playground.core.spec.messages import did_you_mean, show_value, translate_errors
+from playground.core.spec.messages import plain, translate_errors
 from playground.core.spec.options import NESTEROV_NEEDS_MOMENTUM, OPTIMIZER_TABLE, losses_for
 
 #: The most problems one message lists; a broken file of 1,000 layers needs no 1,000 lines.
@@ -53,22 +58,21 @@ REGRESSION_LOSSES: tuple[str, ...] = losses_for("regression")
 CLASSIFICATION_LOSSES: tuple[str, ...] = losses_for("classification")
 
 
-class SpecError(ValueError):
-    """An experiment cannot be read or is not valid; ``problems`` lists every reason in words."""
+class SpecError(ProblemError):
+    """An experiment cannot be read or is not valid; ``problems`` lists every reason.
 
-    def __init__(self, problems: list[str] | str) -> None:
-        listed = [problems] if isinstance(problems, str) else list(problems)
-        if len(listed) > MAX_PROBLEMS:
-            more = len(listed) - MAX_PROBLEMS + 1
-            listed = [
-                *listed[: MAX_PROBLEMS - 1],
-                f"and {more} more problems; fix the ones above first",
+    At most :data:`MAX_PROBLEMS` are kept: the last one then says how many more there were.
+    """
+
+    def __init__(self, problems: Problem | str | Iterable[Problem | str]) -> None:
+        super().__init__(problems)
+        if len(self.problems) > MAX_PROBLEMS:
+            more = len(self.problems) - MAX_PROBLEMS + 1
+            self.problems = [
+                *self.problems[: MAX_PROBLEMS - 1],
+                Problem("spec.more_problems", {"count": more}),
             ]
-        self.problems: list[str] = listed
-        super().__init__("\n".join(self.problems))
-
-    def __str__(self) -> str:
-        return "\n".join(self.problems)
+            self.args = tuple(self.problems)
 
 
 # ---- parsing ----------------------------------------------------------------------
@@ -79,26 +83,22 @@ def _decode(source: str | bytes) -> dict[str, Any]:
         try:
             source = source.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise SpecError(
-                f"the file is not text (byte {exc.start + 1} is not UTF-8); "
-                "choose a Torch Playground experiment file"
-            ) from None
+            raise SpecError(Problem("file.not_text", {"byte": exc.start + 1})) from None
     if not source.strip():
-        raise SpecError("the file is empty; choose a Torch Playground experiment file")
+        raise SpecError(Problem("file.empty"))
     try:
         data = parse_json_text(source)
     except UnreadableFileError as exc:
-        raise SpecError(f"{exc}; choose a Torch Playground experiment file") from None
+        raise SpecError(Problem("file.unreadable", {"reason": str(exc)})) from None
     except json.JSONDecodeError as exc:
-        raise SpecError(
-            f"the file is not valid JSON: {exc.msg.lower()} at line {exc.lineno}, "
-            f"column {exc.colno}; fix it there or save the experiment again from the app"
-        ) from None
+        where: dict[str, PlainValue] = {
+            "reason": exc.msg,
+            "line": exc.lineno,
+            "column": exc.colno,
+        }
+        raise SpecError(Problem("file.bad_json", where)) from None
     if not isinstance(data, dict):
-        raise SpecError(
-            "the file does not hold an experiment: its top level must be a group of "
-            f"settings in curly braces, not {type(data).__name__}"
-        )
+        raise SpecError(Problem("file.not_an_experiment", {"found": type(data).__name__}))
     return data
 
 
@@ -108,20 +108,15 @@ def _check_version(data: dict[str, Any]) -> None:
         data["schema_version"] = SCHEMA_VERSION
         return
     version = data["schema_version"]
+    field = "schema_version"
     if isinstance(version, bool) or not isinstance(version, int):
-        raise SpecError(
-            f"format version must be a whole number, not {show_value(version)}; "
-            f"this version of Torch Playground reads format {SCHEMA_VERSION}"
-        )
+        values = {"value": plain(version), "current": SCHEMA_VERSION}
+        raise SpecError(Problem("spec.version_not_whole", values, field=field))
     if version > SCHEMA_VERSION:
-        raise SpecError(
-            f"this file was made by a newer Torch Playground (format {version}); "
-            f"this version reads format {SCHEMA_VERSION}; update the app to open it"
-        )
+        values = {"version": version, "current": SCHEMA_VERSION}
+        raise SpecError(Problem("spec.version_too_new", values, field=field))
     if version < 1:
-        raise SpecError(
-            f"format version {version} does not exist; Torch Playground files start at format 1"
-        )
+        raise SpecError(Problem("spec.version_unknown", {"version": version}, field=field))
 
 
 def _fill_data_kind(data: dict[str, Any]) -> None:
@@ -131,27 +126,16 @@ def _fill_data_kind(data: dict[str, Any]) -> None:
         section["kind"] = "csv" if "path" in section else "builtin"
 
 
-def _layer_problems(layers: Sequence[tuple[int, LayerSpec]]) -> list[str]:
-    problems: list[str] = []
+def _layer_problems(layers: Sequence[tuple[int, LayerSpec]]) -> list[Problem]:
+    problems: list[Problem] = []
     for index, layer in layers:
         if layer.kind not in CATALOGUE:
-            known = ", ".join(CATALOGUE)
-            hint = did_you_mean(layer.kind, list(CATALOGUE))
-            problems.append(
-                f"layer {index + 1}: '{excerpt(layer.kind)}' is not a layer kind{hint}; "
-                f"choose one of {known}"
-            )
+            problems.append(unknown_kind(index, layer.kind))
             continue
-        kind = CATALOGUE[layer.kind]
-        names = [p.name for p in kind.params]
+        names = [p.name for p in CATALOGUE[layer.kind].params]
         unknown = [name for name in layer.params if name not in names]
         if unknown:
-            has = ", ".join(names) if names else "none"
-            hint = did_you_mean(unknown[0], names)
-            problems.append(
-                f"{layer_label(index, kind.name)} has no parameter '{excerpt(unknown[0])}'{hint} "
-                f"(its parameters: {has})"
-            )
+            problems.append(unknown_param(index, layer.kind, unknown[0]))
             continue
         problem = check_layer(index, layer)
         if problem is not None:
@@ -159,7 +143,7 @@ def _layer_problems(layers: Sequence[tuple[int, LayerSpec]]) -> list[str]:
     return problems
 
 
-def _raw_layer_problems(data: Mapping[str, Any], skip: set[int]) -> list[str]:
+def _raw_layer_problems(data: Mapping[str, Any], skip: set[int]) -> list[Problem]:
     """Catalogue problems of the layers that are well-formed, when other parts are not."""
     model = data.get("model")
     raw_layers = model.get("layers") if isinstance(model, dict) else None
@@ -176,7 +160,7 @@ def _raw_layer_problems(data: Mapping[str, Any], skip: set[int]) -> list[str]:
     return _layer_problems(layers)
 
 
-def spec_problems(experiment: Experiment) -> list[str]:
+def spec_problems(experiment: Experiment) -> list[Problem]:
     """Problems that need no data: layer kinds and parameters, optimizer combinations."""
     problems = _layer_problems(list(enumerate(experiment.model.layers)))
     optimizer = experiment.optimizer
@@ -184,18 +168,18 @@ def spec_problems(experiment: Experiment) -> list[str]:
     broken = [rule for rule in OPTIMIZER_TABLE[optimizer.kind].rules if not rule.allows(values)]
     if NESTEROV_NEEDS_MOMENTUM in broken:
         problems.append(
-            "optimizer: Nesterov momentum needs a momentum above 0; "
-            "set momentum (for example 0.9) or turn Nesterov off"
+            Problem(
+                "optimizer.nesterov_needs_momentum",
+                section="optimizer",
+                field="optimizer.nesterov",
+            )
         )
     return problems
 
 
-def _place_order(problem: str) -> int:
-    """Sort layer problems by layer number, after the other sections' problems."""
-    if problem.startswith("layer "):
-        number = problem[6:].split(" ", 1)[0].rstrip(":")
-        return int(number) if number.isdigit() else 0
-    return 0
+def _place_order(problem: Problem) -> int:
+    """Sort layer problems by layer, after the other sections' problems."""
+    return 0 if problem.layer is None else problem.layer + 1
 
 
 def parse_experiment(source: str | bytes | Mapping[str, Any]) -> Experiment:
@@ -223,8 +207,9 @@ def parse_experiment(source: str | bytes | Mapping[str, Any]) -> Experiment:
             and e["loc"][:2] == ("model", "layers")
             and isinstance(e["loc"][2], int)
         }
-        problems = translate_errors(errors, data) + _raw_layer_problems(data, broken)
-        raise SpecError(sorted(problems, key=_place_order)) from None
+        found = translate_errors(errors, data) + _raw_layer_problems(data, broken)
+        ordered: list[Problem] = sorted(found, key=_place_order)
+        raise SpecError(ordered) from None
     problems = spec_problems(experiment)
     if problems:
         raise SpecError(problems)
@@ -236,9 +221,9 @@ def _check_layer_count(data: Mapping[str, Any]) -> None:
     model = data.get("model")
     layers = model.get("layers") if isinstance(model, dict) else None
     if isinstance(layers, list) and len(layers) > MAX_LAYERS:
+        counts = {"count": len(layers), "most": MAX_LAYERS}
         raise SpecError(
-            f"model: the model has {len(layers):,} layers, more than the {MAX_LAYERS:,} this "
-            "app builds; remove layers"
+            Problem("model.too_many_layers", counts, section="model", field="model.layers")
         )
 
 
@@ -251,7 +236,7 @@ def read_experiment_json(path: Path) -> Experiment:
     try:
         return parse_experiment(data)
     except SpecError as exc:
-        raise SpecError([f"{path.name}: {problem}" for problem in exc.problems]) from None
+        raise SpecError([problem.within(path.name) for problem in exc.problems]) from None
 
 
 #: What a damaged or hostile file can make the standard library raise while it is read:
@@ -292,72 +277,57 @@ def data_title(experiment: Experiment) -> str:
     return Path(data.path).name
 
 
-def _plural(count: int, word: str) -> str:
-    if count == 1:
-        return f"1 {word}"
-    return f"{count} {word}{'es' if word.endswith('s') else 's'}"
-
-
-def _last_sizing_layer(experiment: Experiment) -> str:
-    """``layer 4 (Linear)`` for the last layer that sets the number of outputs."""
+def _last_sizing_layer(experiment: Experiment) -> tuple[int, str]:
+    """Index and kind of the last layer that sets the number of outputs."""
     layers = experiment.model.layers
     for index in range(len(layers) - 1, -1, -1):
         if layers[index].kind == "Linear":
-            return layer_label(index, "Linear")
-    return layer_label(len(layers) - 1, layers[-1].kind)
+            return index, "Linear"
+    return len(layers) - 1, layers[-1].kind
 
 
-def _output_problems(experiment: Experiment, info: DataInfo, outputs: int) -> list[str]:
+def _output_problems(experiment: Experiment, info: DataInfo, outputs: int) -> list[Problem]:
     loss, name = experiment.loss, data_title(experiment)
-    last = _last_sizing_layer(experiment)
+    index, kind = _last_sizing_layer(experiment)
+
+    def on_loss(code: str, **values: str | int) -> list[Problem]:
+        return [Problem(code, {"loss": loss, "data": name, **values}, section="loss", field="loss")]
+
+    def on_layer(code: str, **values: str | int) -> list[Problem]:
+        field = "params.out_features" if kind == "Linear" else None
+        return [Problem(code, values, layer=index, layer_kind=kind, field=field)]
+
     if info.task == "classification":
         classes = info.num_outputs
         if loss in REGRESSION_LOSSES:
-            return [
-                f"loss: {loss} compares numbers, but {name} has {_plural(classes, 'class')} "
-                "to tell apart; use cross-entropy (or bce-with-logits for two classes)"
-            ]
+            return on_loss("loss.needs_numbers", classes=classes)
         if loss == "bce-with-logits":
             if classes != 2:
-                return [
-                    f"loss: bce-with-logits tells exactly 2 classes apart, but {name} has "
-                    f"{classes}; use cross-entropy"
-                ]
+                return on_loss("loss.needs_two_classes", classes=classes)
             if outputs != 1:
-                return [
-                    f"{last}: with bce-with-logits the last layer must give 1 output (the score "
-                    f"of the second class), but it gives {outputs}; set its neurons to 1"
-                ]
+                return on_layer("output.bce_needs_one", outputs=outputs)
             return []
         if outputs != classes:
-            return [
-                f"{last}: the last layer gives {_plural(outputs, 'output')} but {name} has "
-                f"{_plural(classes, 'class')}; set its neurons to {classes}"
-            ]
+            return on_layer("output.size_mismatch", outputs=outputs, data=name, classes=classes)
         return []
     targets = info.num_outputs
     if loss in CLASSIFICATION_LOSSES:
-        return [
-            f"loss: {loss} is for telling classes apart, but {name} has numeric targets "
-            "to predict; use mse, l1 or huber"
-        ]
+        return on_loss("loss.needs_classes")
     if outputs != targets:
-        return [
-            f"{last}: the last layer gives {_plural(outputs, 'output')} but {name} has "
-            f"{_plural(targets, 'target')} to predict; set its neurons to {targets}"
-        ]
+        return on_layer("output.target_mismatch", outputs=outputs, data=name, targets=targets)
     return []
 
 
 def check_experiment(
     experiment: Experiment, info: DataInfo, *, available_memory: int | None = None
-) -> list[str]:
+) -> list[Problem]:
     """Everything that would stop this experiment from training on data described by ``info``.
 
-    Returns sentences (empty when the experiment is ready): layer problems,
+    Returns problems (empty when the experiment is ready): layer problems,
     impossible shapes, the last layer against the classes or targets, the
     loss against the task, and a model too large for this computer's memory
     (``available_memory`` in bytes; by default what the system reports).
+    Problems about a layer carry its index.
     """
     problems = spec_problems(experiment)
     if problems:
@@ -366,19 +336,21 @@ def check_experiment(
     if summary.error is not None:
         return [summary.error]
     assert summary.output_shape is not None
+    layers = experiment.model.layers
     if len(summary.output_shape) != 1:
-        last = layer_label(len(experiment.model.layers) - 1, experiment.model.layers[-1].kind)
-        return [
-            f"{last}: the model ends with an image of {'×'.join(map(str, summary.output_shape))}; "
-            "end it with Flatten and a Linear layer that gives one output per class or target"
-        ]
+        shape = {"shape": summary.output_shape}
+        return [Problem("output.image", shape, layer=len(layers) - 1, layer_kind=layers[-1].kind)]
     problems.extend(_output_problems(experiment, info, summary.output_shape[0]))
     if experiment.training.batch_size < 2:
-        for index, layer in enumerate(experiment.model.layers):
+        for index, layer in enumerate(layers):
             if layer.kind in ("BatchNorm1d", "BatchNorm2d"):
                 problems.append(
-                    f"{layer_label(index, layer.kind)} needs batches of at least 2 samples; "
-                    "raise the batch size or remove the layer"
+                    Problem(
+                        "layer.needs_batches",
+                        layer=index,
+                        layer_kind=layer.kind,
+                        field="training.batch_size",
+                    )
                 )
                 break
     if not problems:

@@ -15,6 +15,7 @@ from torch import nn
 from torch.optim import lr_scheduler
 
 from playground.core.data.base import Dataset
+from playground.core.errors import ProblemError
 from playground.core.layers.model import build_model
 from playground.core.spec.experiment import Experiment, OptimizerSpec, ScheduleSpec
 from playground.core.spec.options import OPTIMIZER_TABLE, SCHEDULE_TABLE
@@ -24,8 +25,8 @@ from playground.core.training.torch_classes import torch_class
 Scheduler = lr_scheduler.LRScheduler | lr_scheduler.ReduceLROnPlateau
 
 
-class SetupError(ValueError):
-    """The experiment cannot be trained as specified; the message says why and what to do."""
+class SetupError(ProblemError):
+    """The experiment cannot be trained as specified; ``problems`` says why and what to do."""
 
 
 def has_batchnorm(model: nn.Module) -> bool:

@@ -11,6 +11,10 @@ For the tiny networks of the playground, per-call overhead dominates, so the
 data stays as one tensor on the device and mini-batches are gathered from a
 per-epoch permutation (no DataLoader), and losses are accumulated on the
 device and read back only when a snapshot is due.
+
+The loop, its controls, snapshots and bookkeeping share the run's state (step, epoch,
+permutation, optimizer); the pieces that can stand alone (run control, loss recorder,
+snapshot maker, gradients, stop-in-batch, step limits) already live in their own modules.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from playground.core.training.builders import (
     step_schedule,
 )
 from playground.core.training.devices import resolve_device
+from playground.core.training.gradients import GradientNorms
 from playground.core.training.history import EpochRecord, LearningRateChange, MetricHistory
 from playground.core.training.inspection import update_ratios, weight_at
 from playground.core.training.loss_recorder import LossRecorder
@@ -98,7 +103,6 @@ class Engine:
         self._experiment = experiment
         self._dataset = dataset
         self._snapshot_interval = snapshot_interval
-        self._callbacks = tuple(callbacks)
         self._device = resolve_device(experiment.training.device)
         try:
             self._setup(experiment, dataset, initial_state)
@@ -110,6 +114,10 @@ class Engine:
             raise EngineError(
                 allocation_failure_sentence(experiment, f"this model on {self._device}")
             ) from None
+        # The engine's own hook runs after the caller's: it sees the gradients the
+        # optimizer will get, before clipping rescales them.
+        self._gradient_norms = GradientNorms(self._model)
+        self._callbacks = (*callbacks, self._gradient_norms)
         self._control = RunControl()
         control = self._control
         self._interrupter = BatchInterrupter(self._model, lambda: control.stop_requested)
@@ -143,7 +151,13 @@ class Engine:
         )
         kinds = [layer.kind for layer in experiment.model.layers]
         self._snapshots = SnapshotMaker(
-            self._model, data, self._loss_fn, experiment.loss, kinds, device
+            self._model,
+            data,
+            self._loss_fn,
+            experiment.loss,
+            kinds,
+            device,
+            grad_clip=experiment.training.grad_clip,
         )
 
     # ---- read-only views ----------------------------------------------------------
@@ -390,13 +404,15 @@ class Engine:
         loss = self._loss_fn(outputs, self._y_epoch[batch])
         if self._experiment.training.zero_grad:
             self._optimizer.zero_grad(set_to_none=True)
+        # Clipping needs the norms anyway; otherwise they are read only for a snapshot.
+        self._gradient_norms.wanted = record or clip is not None
         loss.backward()
         self._interrupter.disarm()
         for callback in self._callbacks:
             callback.on_after_backward(self)
         parameters = self._parameters
         if clip is not None:
-            torch.nn.utils.clip_grad_norm_(parameters, clip)
+            self._gradient_norms.clip(clip)  # with the norms the hook read before clipping
         # Update-to-weight ratios need the old weights: copied only when a snapshot is due.
         before = [p.detach().clone() for p in parameters] if record else None
         self._optimizer.step()
@@ -451,6 +467,7 @@ class Engine:
         self._state = "idle"
         self._reason = ""
         self._snapshots.reset()
+        self._gradient_norms.reset()
         self._step = self._epoch = self._batch = self._samples = 0
         self._update_ratios = {}
         self._new_epochs: list[EpochRecord] = []
@@ -503,4 +520,6 @@ class Engine:
             learning_rate=self.learning_rate,
             reason=self._divergence_reason() if state == "diverged" else self._reason,
         )
-        return self._snapshots.make(progress, steps, losses, self._update_ratios)
+        return self._snapshots.make(
+            progress, steps, losses, self._update_ratios, self._gradient_norms.latest()
+        )

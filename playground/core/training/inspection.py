@@ -4,12 +4,15 @@ The engine calls these only when a snapshot is due, never on the hot path.
 Everything returned is copied into numpy arrays or floats (see
 :mod:`playground.core.training.snapshot`), so the caller may keep it while training
 continues.
+
+Kept whole: parameter statistics, the decision grid and the fitted curve share the
+same copying and batching rules, and each is small.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +20,7 @@ import torch
 from torch import nn
 
 from playground.core.data.base import CurveInfo, PlaneInfo, Task
+from playground.core.layers.names import parameter_label
 from playground.core.training.losses import class_probabilities, correct_count, loss_targets
 from playground.core.training.snapshot import DecisionGrid, FittedCurve, Histogram, ParameterStats
 
@@ -109,13 +113,22 @@ def update_ratios(
 
 
 def parameter_stats(
-    model: nn.Module, update_ratios: Mapping[str, float]
+    model: nn.Module,
+    update_ratios: Mapping[str, float],
+    grad_norms: Mapping[str, float] | None = None,
+    layer_kinds: Sequence[str] = (),
 ) -> tuple[ParameterStats, ...]:
-    """Summary, histograms and (for small ones) full matrices of every named parameter."""
+    """Summary, histograms and (for small ones) full matrices of every named parameter.
+
+    ``grad_norms`` (read before clipping) take the place of norms measured from
+    ``.grad`` now; ``layer_kinds`` give each parameter its readable label.
+    """
     result: list[ParameterStats] = []
+    recorded = grad_norms or {}
     for name, parameter in model.named_parameters():
         values = _summarize(parameter)
         grads = None if parameter.grad is None else _summarize(parameter.grad)
+        grad_norm = math.nan if grads is None else grads.norm
         result.append(
             ParameterStats(
                 name=name,
@@ -126,11 +139,12 @@ def parameter_stats(
                 min=values.min,
                 max=values.max,
                 values=values.histogram,
-                grad_norm=math.nan if grads is None else grads.norm,
+                grad_norm=recorded.get(name, grad_norm),
                 grads=None if grads is None else grads.histogram,
                 update_ratio=update_ratios.get(name, math.nan),
                 matrix=values.matrix,
                 grad_matrix=None if grads is None else grads.matrix,
+                label=parameter_label(name, layer_kinds),
             )
         )
     return tuple(result)

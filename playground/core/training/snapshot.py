@@ -28,7 +28,11 @@ class Histogram:
 
 @dataclass(frozen=True)
 class ParameterStats:
-    """One named parameter (e.g. ``"0.weight"``) at the moment of the snapshot."""
+    """One named parameter (e.g. ``"0.weight"``) at the moment of the snapshot.
+
+    ``name`` is torch's (it addresses the parameter, e.g. for weight edits);
+    ``label`` is what people read, numbered as the layer editor numbers layers.
+    """
 
     name: str
     layer_index: int  # index of the layer in the spec (0-based)
@@ -38,11 +42,13 @@ class ParameterStats:
     min: float
     max: float
     values: Histogram
-    grad_norm: float  # nan before the first backward pass
-    grads: Histogram | None
+    # As backward produced it, before any clipping; nan before the first backward pass.
+    grad_norm: float
+    grads: Histogram | None  # the gradient the optimizer applied (after clipping)
     update_ratio: float  # |lr·update| / |weight| of the last step, nan when unknown
     matrix: np.ndarray | None = None  # 2-D view of the values for small parameters
     grad_matrix: np.ndarray | None = None  # same layout, the gradient
+    label: str = ""  # e.g. "Layer 1 · Linear · weight" (see core.layers.names)
 
 
 @dataclass(frozen=True)
@@ -109,3 +115,4 @@ class Snapshot:
     curve: FittedCurve | None = None
     device: str = "cpu"
     reason: str = ""  # why the run ended (finished, stopped, diverged), in words
+    grad_clip: float | None = None  # the gradient clipping threshold of the run, if any

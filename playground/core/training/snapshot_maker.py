@@ -67,6 +67,8 @@ class SnapshotMaker:
         loss: str,
         layer_kinds: list[str],
         device: torch.device,
+        *,
+        grad_clip: float | None = None,
     ) -> None:
         self._model = model
         self._data = data
@@ -74,6 +76,7 @@ class SnapshotMaker:
         self._loss = loss
         self._layer_kinds = layer_kinds
         self._device = device
+        self._grad_clip = grad_clip
         self.reset()
 
     def reset(self) -> None:
@@ -114,8 +117,13 @@ class SnapshotMaker:
         steps: np.ndarray,
         losses: np.ndarray,
         update_ratios: dict[str, float],
+        grad_norms: dict[str, float] | None = None,
     ) -> Snapshot:
-        """A snapshot of the model now; NaN/Inf weights turn it into a diverged one."""
+        """A snapshot of the model now; NaN/Inf weights turn it into a diverged one.
+
+        ``grad_norms`` are the norms read right after backward (before any
+        clipping); parameters missing from it are measured from ``.grad``.
+        """
         data = self._data
         dataset = data.dataset
         task = dataset.info.task
@@ -131,7 +139,9 @@ class SnapshotMaker:
         train_accuracy = None
         if task == "classification" and train_x.shape[0]:
             train_accuracy = self._evaluate(train_x, train_y, False).accuracy
-        parameters = parameter_stats(self._model, update_ratios)
+        parameters = parameter_stats(
+            self._model, update_ratios, grad_norms or {}, self._layer_kinds
+        )
         state, reason = progress.state, progress.reason
         broken = [p for p in parameters if not (math.isfinite(p.min) and math.isfinite(p.max))]
         if broken and not self.weights_problem:
@@ -171,4 +181,5 @@ class SnapshotMaker:
             else fitted_curve(self._model, dataset.curve, device),
             device=str(device),
             reason=reason,
+            grad_clip=self._grad_clip,
         )

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.data import DataError, describe_data, read_csv_preview
+from playground.core.errors import describe_error
 from playground.core.spec.experiment import CsvData
 
 TASK_TITLES = {
@@ -118,7 +119,7 @@ class CsvImportDialog(QDialog):
         try:
             preview = read_csv_preview(path)
         except DataError as error:
-            self._show_error(str(error))
+            self._show_error(describe_error(error))
             self._columns = []
             self.table.clear()
             self.features.clear()
@@ -174,7 +175,7 @@ class CsvImportDialog(QDialog):
             )
             describe_data(spec)
         except (DataError, ValueError) as error:
-            self._show_error(str(error))
+            self._show_error(describe_error(error))
             return
         self._spec = spec
         super().accept()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.data import DATASET_TABLE, DataError, load_dataset
 from playground.core.data.base import Dataset
+from playground.core.messages import describe_problems
 from playground.core.spec.experiment import DERIVED_FEATURES, BuiltinData, CsvData
 from playground.gui.data.csv_import_dialog import CsvImportDialog
 from playground.gui.data.data_preview import DataPreview
@@ -171,8 +172,9 @@ class DataPanel(QWidget):
             dataset = load_dataset(self._spec)
         except DataError as error:
             self.dataset = None
-            self.preview.show_message(str(error))
-            self.data_failed.emit(str(error))
+            text = describe_problems(error.problems)
+            self.preview.show_message(text)
+            self.data_failed.emit(text)
             return None
         self.dataset = dataset
         images = isinstance(self._spec, BuiltinData) and DATASET_TABLE[self._spec.name].images

@@ -22,9 +22,9 @@ from playground.core.io.paths import autosave_dir
 from playground.core.io.readers import load_experiment_file_any
 from playground.core.io.save_errors import describe_save_failure
 from playground.core.io.save_temporaries import remove_stray_temporaries
+from playground.core.messages import sentence
 from playground.gui.document import file_prompts
 from playground.gui.document.experiment_files import Document
-from playground.gui.messages import as_sentence
 from playground.gui.shell.help_dialogs import open_warning
 
 AUTOSAVE_INTERVAL_MS = 60_000
@@ -98,10 +98,10 @@ class AutosaveController(QObject):
                 document.experiment, weights=document.weights, runs=document.runs
             )
         except Exception as error:  # a full disk, unstorable data or a bug: the app goes on
-            sentence = as_sentence(describe_save_failure("the autosave", error))
-            if sentence != self._last_failure:
-                self._last_failure = sentence
-                self.failed.emit(sentence + " Save the experiment yourself to keep your work safe.")
+            message = sentence(describe_save_failure("the autosave", error))
+            if message != self._last_failure:
+                self._last_failure = message
+                self.failed.emit(message + " Save the experiment yourself to keep your work safe.")
             return False
         self._last_failure = ""
         self._last_written = time.monotonic()
@@ -158,7 +158,7 @@ class AutosaveController(QObject):
             left.discard()
             open_warning(
                 self._parent,
-                as_sentence(f"The autosaved experiment could not be restored: {error}"),
+                sentence(f"The autosaved experiment could not be restored: {error}"),
             )
             return False
         self._restored_from = left  # deleted once this window's own autosave holds the work

@@ -22,10 +22,10 @@ from playground.core.io.atomic import atomic_write_text
 from playground.core.io.files import SUFFIX, FileFormatError, LoadedExperiment, save_experiment_file
 from playground.core.io.readers import load_experiment_file_any as read_experiment_file
 from playground.core.io.save_errors import describe_save_failure, model_json
+from playground.core.messages import sentence
 from playground.core.runs.records import RunRecord
 from playground.core.spec.experiment import Experiment
 from playground.gui.document import file_prompts
-from playground.gui.messages import as_sentence
 from playground.gui.shell.help_dialogs import open_warning
 
 OPEN_FILTER = "Experiments (*.playground *.json);;All files (*)"
@@ -93,7 +93,7 @@ class ExperimentFiles(QObject):
             loaded = read_experiment_file(path)
         except FileFormatError as error:
             problems = [line for line in str(error).splitlines() if line.strip()]
-            self._fail(f"Could not open {Path(path).name}. " + " ".join(map(as_sentence, problems)))
+            self._fail(f"Could not open {Path(path).name}. " + " ".join(map(sentence, problems)))
             return None
         except Exception:  # a reader's own bug must not cost the window, nor the app's start
             self._fail(
@@ -144,6 +144,6 @@ class ExperimentFiles(QObject):
         return True
 
     def _fail(self, text: str) -> None:
-        sentence = as_sentence(text)
-        self.failed.emit(sentence)
-        open_warning(self._window, sentence)
+        message = sentence(text)
+        self.failed.emit(message)
+        open_warning(self._window, message)

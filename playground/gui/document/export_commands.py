@@ -24,10 +24,10 @@ from playground.core.export import (
 from playground.core.export.metrics_csv import write_metrics_csv as write_metrics_table
 from playground.core.export.names import proposed_path
 from playground.core.export.onnx import onnx_problems
+from playground.core.messages import sentence
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Engine
 from playground.gui.document import file_prompts
-from playground.gui.messages import as_sentence
 from playground.gui.plots.plot_export import PictureFormat, export_plots_dialog
 from playground.gui.shell.help_dialogs import open_warning
 
@@ -91,9 +91,9 @@ class ExportCommands:
         return path
 
     def _fail(self, text: str) -> None:
-        sentence = as_sentence(text)
-        self._inform("⚠ " + sentence)
-        open_warning(self.parent, sentence)
+        message = sentence(text)
+        self._inform("⚠ " + message)
+        open_warning(self.parent, message)
 
     def export_model(self, kind: ExportFormat) -> Path | None:
         """Ask for a file and export the current model as ``kind``; the file, or None."""
@@ -101,7 +101,7 @@ class ExportCommands:
         if kind == "onnx":
             problems = onnx_problems(experiment.model.layers)
             if problems:  # say so before the user picks a file for nothing
-                self._fail(" ".join(as_sentence(p) for p in problems))
+                self._fail(" ".join(sentence(p) for p in problems))
                 return None
         title = FORMAT_TITLES[kind]
         path = self._ask_path(
@@ -135,7 +135,7 @@ class ExportCommands:
                 parent=self.parent,
             )
             box.setObjectName("exportNotes")
-            box.setInformativeText(" ".join(as_sentence(note) for note in notes))
+            box.setInformativeText(" ".join(sentence(note) for note in notes))
             box.open()
         return path
 

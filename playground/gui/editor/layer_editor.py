@@ -6,6 +6,9 @@ count from the core's shape inference, and an impossible stack is marked on
 the row that breaks it, with the core's sentence. Every edit is an undo
 command on :meth:`LayerEditor.undo_stack` (in the app, the experiment model's
 stack; the window brings each result into the model).
+
+The editor keeps its toolbar, list, settings pane and keyboard handling together: each
+acts on the same selection and undo stack (palette, delegate and commands are apart).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.layers.catalog import CATALOGUE, ParamValue, describe_shape
 from playground.core.layers.model import ModelSummary
+from playground.core.problems import Problem
 from playground.core.spec.experiment import LayerSpec
 from playground.gui.editor.layer_commands import (
     InsertLayersCommand,
@@ -43,10 +47,10 @@ from playground.gui.editor.layer_palette import LayerPalette
 from playground.gui.editor.layer_params import LayerParamsPane, LayerParamsPanel
 from playground.gui.editor.layer_row_delegate import LayerRowDelegate, LayerStackView, heading
 from playground.gui.editor.layer_stack_model import (
+    EditorStatus,
     LayerStackModel,
-    named_layer,
+    editor_status,
     shape_text,
-    status_sentence,
 )
 
 
@@ -54,7 +58,7 @@ class LayerEditor(QWidget):
     """Palette, layer stack and the selected layer's settings, with undo for every edit."""
 
     layers_changed = Signal(list)  # list[LayerSpec] after every edit
-    validity_changed = Signal(bool, str)  # ok, the core's sentence when not ok
+    validity_changed = Signal(bool, object)  # ok, the core's Problem when not ok (else None)
 
     def __init__(self, parent: QWidget | None = None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
@@ -63,9 +67,10 @@ class LayerEditor(QWidget):
         self._undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._model = LayerStackModel(self._undo_stack, self)
         self._locked = False
-        self._validity: tuple[bool, str] | None = None
+        self._validity: tuple[bool, Problem | None] | None = None
         self._last_emitted: list[LayerSpec] = []
-        self._model_problem: str | None = None
+        self._model_problem: Problem | None = None
+        self._status = EditorStatus("ok", "")
 
         self._palette = LayerPalette()
         self._view = LayerStackView()
@@ -132,27 +137,30 @@ class LayerEditor(QWidget):
         """The core's summary of the current stack (shapes, counts, first problem)."""
         return self._model.summary()
 
-    def set_model_problem(self, text: str | None) -> None:
+    def set_model_problem(self, problem: Problem | None) -> None:
         """Show what the full check of the experiment found, or None when it can train.
 
-        ``text`` is the core's first sentence from
+        ``problem`` is the core's first problem from
         :func:`playground.core.spec.validation.check_experiment` (e.g. the last layer's size
-        against the data's classes). It appears in the status line, and when it names a
-        layer (``layer 5 (Linear): …``) that row is marked with the rest of the sentence.
-        Shape problems the editor finds itself take precedence. The next change to the
-        stack clears it until the owner checks again.
+        against the data's classes). It appears in the status line, and when it is about
+        a layer (``problem.layer``) that row is marked with it. Shape problems the editor
+        finds itself take precedence. The next change to the stack clears it until the
+        owner checks again.
         """
-        self._model_problem = text or None
-        named = named_layer(text) if text else None
-        if named is not None:
-            self._model.set_row_problem(named[0], named[1])
+        self._model_problem = problem
+        if problem is not None and problem.layer is not None:
+            self._model.set_row_problem(problem.layer, problem)
         else:
             self._model.set_row_problem(-1, None)
         self._show_status()
 
-    def model_problem(self) -> str | None:
-        """The sentence last given to :meth:`set_model_problem` (None once the stack changes)."""
+    def model_problem(self) -> Problem | None:
+        """The problem last given to :meth:`set_model_problem` (None once the stack changes)."""
         return self._model_problem
+
+    def status(self) -> EditorStatus:
+        """The status line as data: its level (ok, warning, error) and its text."""
+        return self._status
 
     def undo_stack(self) -> QUndoStack:
         return self._undo_stack
@@ -165,9 +173,6 @@ class LayerEditor(QWidget):
         self._view.setDragEnabled(not locked)
         self._lock_label.setVisible(locked)
         self._update_actions()
-
-    def is_locked(self) -> bool:
-        return self._locked
 
     def current_row(self) -> int:
         index = self._view.currentIndex()
@@ -402,14 +407,15 @@ class LayerEditor(QWidget):
         # again after the change and calls set_model_problem with the new verdict.
         self._model_problem = None
         self._show_status()
-        validity = (summary.ok, summary.error or "")
+        validity = (summary.ok, summary.error)
         if validity != self._validity:
             self._validity = validity
             self.validity_changed.emit(*validity)
 
     def _show_status(self) -> None:
-        text = status_sentence(self._model.summary(), self._model_problem)
-        self._status_label.setText(text)
-        self._status_label.setProperty("problem", not text.startswith("✓"))
+        self._status = editor_status(self._model.summary(), self._model_problem)
+        mark = "✓" if self._status.level == "ok" else "⚠"
+        self._status_label.setText(f"{mark} {self._status.text}")
+        self._status_label.setProperty("problem", self._status.level != "ok")
         self._status_label.style().unpolish(self._status_label)
         self._status_label.style().polish(self._status_label)

@@ -177,10 +177,6 @@ class LayerPalette(QWidget):
                 return
         raise KeyError(name)
 
-    def current_kind(self) -> str | None:
-        item = self._tree.currentItem()
-        return item.data(0, _KIND_ROLE) if item is not None else None
-
     def filter_edit(self) -> QLineEdit:
         return self._filter
 

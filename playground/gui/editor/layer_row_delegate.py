@@ -22,7 +22,7 @@ from playground.core.layers.model import LayerSummary
 from playground.core.spec.experiment import LayerSpec
 from playground.gui.editor.layer_stack_model import (
     LayerRole,
-    ProblemRole,
+    ProblemTextRole,
     SummaryRole,
     params_text,
     shape_text,
@@ -33,12 +33,6 @@ _GAP = 3
 _PROBLEM = QColor(213, 94, 0)  # Okabe-Ito vermillion: readable for colour-blind users
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def problem_text(sentence: str) -> str:
-    """The core's sentence as a row shows it: capitalised, with a full stop."""
-    text = sentence[:1].upper() + sentence[1:]
-    return text if text.endswith(".") else text + "."
 
 
 def detail_text(summary: LayerSummary | None) -> str:
@@ -71,13 +65,13 @@ class LayerRowDelegate(QStyledItemDelegate):
         return metrics.boundingRect(
             QRect(0, 0, width - icon - _GAP, 10_000),
             int(Qt.TextFlag.TextWordWrap),
-            problem_text(problem),
+            problem,
         )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = QFontMetrics(option.font)
         height = 2 * _PAD + 2 * metrics.height() + _GAP
-        problem = index.data(ProblemRole)
+        problem = index.data(ProblemTextRole)
         if isinstance(problem, str) and problem:
             width = self._text_width(self._view.viewport().width())
             height += self._problem_rect(option.font, width, problem).height() + _GAP
@@ -94,7 +88,7 @@ class LayerRowDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
-        problem = index.data(ProblemRole)
+        problem = index.data(ProblemTextRole)
         has_problem = isinstance(problem, str) and bool(problem)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -166,7 +160,7 @@ class LayerRowDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRect(x + line + _GAP, top, width - line - _GAP, box.height()),
                 int(Qt.TextFlag.TextWordWrap),
-                problem_text(problem),
+                problem,
             )
         painter.restore()
 

@@ -3,15 +3,19 @@
 The model is the single owner of the layer list. Views only read it; every
 change goes through an undo command (see :mod:`playground.gui.editor.layer_commands`),
 including drags, so a drop is undoable like any other edit. Shapes, parameter
-counts and error sentences come from :func:`playground.core.layers.model.summarize`
-and are recomputed after every change.
+counts and problems come from :func:`playground.core.layers.model.summarize`
+and are recomputed after every change; rows word their problem through
+:mod:`playground.core.messages`.
+
+A Qt item model is one class with many small overrides (data, flags, drag and drop,
+roles); splitting it would scatter one interface.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -26,13 +30,16 @@ from PySide6.QtGui import QUndoStack
 
 from playground.core.layers.catalog import CATALOGUE, ParamValue, Shape
 from playground.core.layers.model import LayerSummary, ModelSummary, summarize
+from playground.core.messages import describe, sentence
+from playground.core.problems import Problem
 from playground.core.spec.experiment import LayerSpec
 from playground.gui.editor.layer_commands import MoveLayerCommand
 
 LAYER_MIME = "application/x-playground-layer-row"
 SummaryRole = Qt.ItemDataRole.UserRole + 1
 LayerRole = Qt.ItemDataRole.UserRole + 2
-ProblemRole = Qt.ItemDataRole.UserRole + 3  # the sentence a row shows as its problem, or None
+ProblemRole = Qt.ItemDataRole.UserRole + 3  # the Problem a row shows, or None
+ProblemTextRole = Qt.ItemDataRole.UserRole + 4  # that problem as the row words it, or None
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,40 +70,32 @@ def params_text(layer: LayerSpec) -> str:
     return " · ".join(parts)
 
 
-_LAYER_PREFIX = re.compile(r"^layer (\d+) \([^)]*\): (.+)$", re.DOTALL)
+Level = Literal["ok", "warning", "error"]
 
 
-def as_sentence(text: str) -> str:
-    """A core message as a sentence: capital first letter, full stop at the end."""
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else text + "."
+@dataclass(frozen=True)
+class EditorStatus:
+    """The editor's status line as data: how serious (``level``) and what it says."""
+
+    level: Level
+    text: str
 
 
-def named_layer(sentence: str) -> tuple[int, str] | None:
-    """The row a core sentence is about and the rest of it, or None.
-
-    The core names layers as ``layer 3 (Conv2d): …``; this returns ``(2, "…")``.
-    """
-    match = _LAYER_PREFIX.match(sentence)
-    if match is None:
-        return None
-    return int(match.group(1)) - 1, match.group(2)
-
-
-def status_sentence(summary: ModelSummary, problem: str | None) -> str:
-    """The editor's status line: the first shape problem, else ``problem``, else ready."""
+def editor_status(summary: ModelSummary, problem: Problem | None) -> EditorStatus:
+    """The editor's status: the first shape problem, else ``problem``, else ready to train."""
     broken = [row.index for row in summary.layers if row.error]
     if broken:
         # The row itself shows the full sentence; here, only where to look.
-        return (
-            f"⚠ Training is not possible yet: layer {broken[0] + 1} has a problem "
-            "(marked in the list)."
+        return EditorStatus(
+            "error",
+            f"Training is not possible yet: layer {broken[0] + 1} has a problem "
+            "(marked in the list).",
         )
     if summary.error:
-        return f"⚠ {as_sentence(summary.error)}"
+        return EditorStatus("error", sentence(describe(summary.error)))
     if problem:
-        return f"⚠ {as_sentence(problem)}"
-    return "✓ Every layer fits; the network is ready to train."
+        return EditorStatus("error", sentence(describe(problem)))
+    return EditorStatus("ok", "Every layer fits; the network is ready to train.")
 
 
 def shape_text(shape: Shape | None) -> str:
@@ -118,7 +117,7 @@ class LayerStackModel(QAbstractListModel):
         self._layers: list[LayerSpec] = []
         self._input_shape: Shape = (2,)
         self._summary: ModelSummary = summarize([], self._input_shape)
-        self._note: tuple[int, str] | None = None
+        self._note: tuple[int, Problem] | None = None
 
     # ---- reading ---------------------------------------------------------------
 
@@ -135,13 +134,13 @@ class LayerStackModel(QAbstractListModel):
     def input_shape(self) -> Shape:
         return self._input_shape
 
-    def set_row_problem(self, row: int, text: str | None) -> None:
+    def set_row_problem(self, row: int, problem: Problem | None) -> None:
         """Mark ``row`` with a problem found outside shape inference (e.g. the output size).
 
         Shape problems from the core's summary take precedence on their own rows.
-        ``text`` None (or a row out of range) removes the mark.
+        ``problem`` None (or a row out of range) removes the mark.
         """
-        note = (row, text) if text and 0 <= row < len(self._layers) else None
+        note = (row, problem) if problem and 0 <= row < len(self._layers) else None
         if note == self._note:
             return
         rows = [marked[0] for marked in (self._note, note) if marked is not None]
@@ -150,13 +149,18 @@ class LayerStackModel(QAbstractListModel):
             if changed < len(self._layers):
                 self.dataChanged.emit(self.index(changed), self.index(changed))
 
-    def row_problem(self, row: int) -> str | None:
-        """The sentence ``row`` shows as its problem: its shape error, else the mark, else None."""
+    def row_problem(self, row: int) -> Problem | None:
+        """The problem ``row`` shows: its shape error, else the mark, else None."""
         if 0 <= row < len(self._summary.layers) and self._summary.layers[row].error:
             return self._summary.layers[row].error
         if self._note is not None and self._note[0] == row:
             return self._note[1]
         return None
+
+    def row_problem_text(self, row: int) -> str | None:
+        """The problem of ``row`` in words, without the layer's name (the row is the place)."""
+        problem = self.row_problem(row)
+        return sentence(describe(problem, with_place=False)) if problem else None
 
     def set_input_shape(self, shape: Sequence[int]) -> None:
         self._input_shape = tuple(int(size) for size in shape)
@@ -179,12 +183,14 @@ class LayerStackModel(QAbstractListModel):
             return self._accessible_text(row, layer, info)
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = CATALOGUE.get(layer.kind)
-            problem = self.row_problem(row)
+            problem = self.row_problem_text(row)
             if problem:
-                return f"Problem: {problem}."
+                return f"Problem: {problem}"
             return kind.help if kind else None
         if role == ProblemRole:
             return self.row_problem(row)
+        if role == ProblemTextRole:
+            return self.row_problem_text(row)
         if role == SummaryRole:
             return info
         if role == LayerRole:
@@ -196,7 +202,7 @@ class LayerStackModel(QAbstractListModel):
         details = params_text(layer)
         if details:
             text += f" ({details})"
-        problem = self.row_problem(row)
+        problem = self.row_problem_text(row)
         if problem:
             return f"{text}: problem: {problem}"
         if info is None:

@@ -29,13 +29,13 @@ from playground.core.lab.examples import LabExample, list_examples
 from playground.core.lab.graph import BackwardTrace
 from playground.core.lab.interpreter import LabResult
 from playground.core.lab.problems import describe
+from playground.core.messages import sentence as as_sentence
 from playground.gui.lab.backward_calls import BackwardCallsTable
 from playground.gui.lab.chain_rule_panel import ChainRulePanel
 from playground.gui.lab.graph_pane import GraphPane
 from playground.gui.lab.lab_runner import LabOutcome, LabRunner
 from playground.gui.lab.script_editor import ScriptEditor
 from playground.gui.lab.tensor_table import TensorTable
-from playground.gui.messages import as_sentence
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

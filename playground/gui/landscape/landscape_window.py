@@ -14,12 +14,12 @@ import torch
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from playground.core.errors import describe_error
 from playground.core.landscape.problem import LandscapeError, build_problem
 from playground.core.landscape.surface import has_two_numbers
 from playground.core.spec.experiment import Experiment
 from playground.gui.landscape.slice_view import SliceView
 from playground.gui.landscape.surface_view import SurfaceView
-from playground.gui.messages import as_sentence
 
 DEFAULT_SIZE = (1024, 768)
 
@@ -40,7 +40,7 @@ class LandscapeWindow(QMainWindow):
         try:
             problem = build_problem(self.experiment)
         except LandscapeError as error:
-            self.problem_text = as_sentence(str(error))
+            self.problem_text = describe_error(error)
             note = QLabel(
                 self.tr("There is no loss to draw for this experiment. {0}").format(
                     self.problem_text

@@ -36,7 +36,6 @@ from playground.core.spec.options import LOSS_TABLE
 from playground.gui.landscape.loss_map import LossMap
 from playground.gui.landscape.plot_look import is_dark, path_color
 from playground.gui.landscape.slice_worker import SliceComputer
-from playground.gui.messages import as_sentence
 
 DEFAULT_EXTENT = 1.0
 DEFAULT_RESOLUTION = 31
@@ -216,6 +215,4 @@ class SliceView(QWidget):
             self.status.setText("")
 
     def _failed(self, message: str) -> None:
-        self.status.setText(
-            self.tr("The slice could not be computed: {0}").format(as_sentence(message))
-        )
+        self.status.setText(self.tr("The slice could not be computed: {0}").format(message))

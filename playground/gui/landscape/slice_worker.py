@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from playground.core.errors import describe_error
 from playground.core.landscape.problem import LossProblem
 from playground.core.landscape.slices import Directions, SliceAbandoned, loss_slice
 from playground.core.landscape.surface import Surface
@@ -110,7 +111,7 @@ class SliceComputer(QObject):
 
     computed = Signal(object)  # Surface of the newest request
     progress = Signal(int, int)
-    failed = Signal(str)
+    failed = Signal(str)  # why, in sentences
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -170,7 +171,7 @@ class SliceComputer(QObject):
 
     def _error(self, error: Exception) -> None:
         if self._is_newest():
-            self.failed.emit(str(error))
+            self.failed.emit(describe_error(error))
 
     def _thread_done(self) -> None:
         running = self._running

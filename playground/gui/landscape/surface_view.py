@@ -25,11 +25,11 @@ from playground.core.landscape.surface import (
     loss_surface,
     trainable_numbers,
 )
+from playground.core.layers.names import parameter_label
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.options import LOSS_TABLE
 from playground.gui.landscape.loss_map import LossMap, PathTrace
 from playground.gui.landscape.optimizer_table import OptimizerTable
-from playground.gui.landscape.parameter_titles import parameter_title
 from playground.gui.landscape.playback_bar import PlaybackBar
 from playground.gui.landscape.plot_look import is_dark, path_color, path_symbol
 
@@ -191,12 +191,15 @@ class SurfaceView(QWidget):
     def _draw_surface(self) -> None:
         log = self.log_scale.isChecked()
         names = [name for name, _ in trainable_numbers(self.problem.model)]
+        kinds = [
+            layer.kind for layer in self.experiment.model.layers
+        ]  # "Layer 1 · Linear · weight"
         loss = LOSS_TABLE[self.experiment.loss].title
         bar = self.tr("Loss, log scale") if log else self.tr("Loss")
         self.map.set_titles(
             self.tr("{0} over both parameters, full training set").format(loss),
-            parameter_title(self, names[0], self.experiment),
-            parameter_title(self, names[1], self.experiment),
+            parameter_label(names[0], kinds),
+            parameter_label(names[1], kinds),
             bar,
         )
         self.map.show_surface(self.surface, log)

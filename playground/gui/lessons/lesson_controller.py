@@ -36,6 +36,8 @@ class LessonHost(Protocol):
     def set_start_weights(self, weights: dict[str, torch.Tensor] | None) -> None: ...
     def open_tool(self, tool: str, example: str | None) -> None: ...
     def lesson_control_widgets(self) -> dict[str, QWidget]: ...
+    def command_ids(self) -> set[str]: ...
+    def set_command(self, command_id: str, *, hidden: bool, locked: bool) -> None: ...
     def current_experiment(self) -> Experiment: ...
     def show_status(self, text: str) -> None: ...
 
@@ -51,6 +53,7 @@ class LessonController(QObject):
         self.index = 0
         self._hidden: list[QWidget] = []
         self._locked: list[QWidget] = []
+        self._commands: list[str] = []  # menu and toolbar commands the step hid or locked
         self._metrics: dict[str, float | None] = {}
         self.goal_reached = False
         panel.step_requested.connect(self.go_to)
@@ -142,7 +145,13 @@ class LessonController(QObject):
 
     def _apply_controls(self, step: LessonStep) -> None:
         controls = self.host.lesson_control_widgets()
-        unknown = [i for i in (*step.hide, *step.lock) if i not in controls]
+        commands = {f"command.{c}" for c in self.host.command_ids()}
+        for name in dict.fromkeys((*step.hide, *step.lock)):
+            if name in commands:
+                command = name.removeprefix("command.")
+                self.host.set_command(command, hidden=name in step.hide, locked=name in step.lock)
+                self._commands.append(command)
+        unknown = [i for i in (*step.hide, *step.lock) if i not in controls and i not in commands]
         if unknown:
             self.host.show_status(
                 self.tr("This lesson names controls the app does not have: %1").replace(
@@ -172,7 +181,9 @@ class LessonController(QObject):
         for widget in self._locked:
             widget.setEnabled(True)
             widget.setToolTip("")
-        self._hidden, self._locked = [], []
+        for command in self._commands:
+            self.host.set_command(command, hidden=False, locked=False)
+        self._hidden, self._locked, self._commands = [], [], []
 
     def _show_goal(self) -> None:
         step = self.step

@@ -48,6 +48,13 @@ class WindowLessonHost:
     def lesson_control_widgets(self) -> dict[str, QWidget]:
         return lesson_controls(self.window)
 
+    def command_ids(self) -> set[str]:
+        return set(self.window.commands.ids())
+
+    def set_command(self, command_id: str, *, hidden: bool, locked: bool) -> None:
+        self.window.commands.set_hidden(command_id, hidden)
+        self.window.commands.set_locked(command_id, locked)
+
     def current_experiment(self) -> Experiment:
         return self.window.model.experiment
 

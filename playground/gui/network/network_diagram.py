@@ -6,6 +6,9 @@ negative (a colour-blind-safe pair), thicker for larger. For 2-D data each
 neuron shows a thumbnail of its output over the input plane. Snapshots only
 store data; repainting is throttled to the GUI refresh rate, and pens are
 made once.
+
+One QGraphicsView: drawing, hover text and in-place weight editing use the same item
+index, so they stay in one class (the layout is in network_layout).
 """
 
 from __future__ import annotations
@@ -104,7 +107,11 @@ class NetworkDiagram(QWidget):
         input_shape: Sequence[int],
         input_names: Sequence[str] = (),
     ) -> None:
-        """Draw this network; ``input_names`` label the input neurons (x1, x2, ... if empty)."""
+        """Draw this network; ``input_names`` label the input neurons (x1, x2, ... if empty).
+
+        The window passes the data's own feature names, so derived inputs read
+        as the data panel offers them (``x1^2``), not as their position (``x3``).
+        """
         self._columns, self._message = dense_columns(layers, input_shape)
         self._input_names = tuple(input_names)
         self._weights.clear()
@@ -143,6 +150,12 @@ class NetworkDiagram(QWidget):
     def node_count(self) -> int:
         """Neurons drawn (collapsed neurons excluded)."""
         return sum(len(column.shown) for column in self._columns)
+
+    def input_labels(self) -> list[str]:
+        """The names of the input neurons drawn, in order (collapsed ones excluded)."""
+        if not self._columns:
+            return []
+        return [self._short_input_name(0, neuron) for neuron in self._columns[0].shown]
 
     def links(self) -> list[Link]:
         return list(self._links)

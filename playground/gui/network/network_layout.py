@@ -19,8 +19,9 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF
 from PySide6.QtGui import QColor, QImage
 
-from playground.core.layers.catalog import CATALOGUE, describe_shape
+from playground.core.layers.catalog import CATALOGUE
 from playground.core.layers.model import layer_label, summarize
+from playground.core.messages import describe, describe_shape, sentence
 from playground.core.spec.experiment import LayerSpec
 
 POSITIVE = QColor(0, 114, 178)  # Okabe-Ito blue
@@ -66,8 +67,8 @@ def dense_columns(
         )
     summary = summarize(layers, shape)
     if summary.error is not None:
-        sentence = summary.error[:1].upper() + summary.error[1:]
-        return (), f"The diagram appears once the network can be built. {sentence}."
+        reason = sentence(describe(summary.error))
+        return (), f"The diagram appears once the network can be built. {reason}"
     columns = [DenseColumn("Input", shape[0], shown_neurons(shape[0]), None)]
     for index, layer in enumerate(layers):
         kind = CATALOGUE[layer.kind]

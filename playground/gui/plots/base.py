@@ -138,11 +138,6 @@ def apply_plot_font(view: pg.GraphicsView, points: float) -> None:
             item.titleLabel.setText(item.titleLabel.text, size=title_size)
 
 
-def message_text() -> pg.TextItem:
-    """A centred grey note drawn inside a plot when it has nothing to show."""
-    return pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
-
-
 class LivePlot(Protocol):
     """What the plot area needs from each live plot, so it can treat them all alike.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -19,6 +21,7 @@ NORM_FLOOR = 1e-12  # log axes cannot show zero
 NORMAL_WIDTH = 1.0
 HIGHLIGHT_WIDTH = 3.0
 DIMMED_ALPHA = 60
+THRESHOLD_COLOR = "#D55E00"  # Okabe–Ito vermilion: reads on both plot backgrounds
 
 
 class LegendSample(pg.ItemSample):  # type: ignore[misc]
@@ -35,6 +38,9 @@ class GradientNormPlot(QWidget):
     Curves share a logarithmic axis because norms of different layers differ by
     orders of magnitude. Clicking a curve or its legend entry highlights it and
     shows that parameter's current gradient histogram and matrix beside it.
+    The norms are those backward produced, before clipping; when the run clips
+    gradients, a dashed line marks the threshold, so gradients that outgrow it
+    stay visible instead of being flattened onto it.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -64,6 +70,18 @@ class GradientNormPlot(QWidget):
         self.legend.setParentItem(self.norm_plot.getViewBox())
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         self.legend.sigSampleClicked.connect(self._curve_clicked)
+        self.clip: float | None = None
+        # Clipping bounds the norm of all gradients together, so the line is a guide
+        # for the curves rather than a limit each of them obeys.
+        self.threshold = pg.InfiniteLine(
+            angle=0,
+            movable=False,
+            pen=pg.mkPen(THRESHOLD_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
+            label="",
+            labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)], "color": THRESHOLD_COLOR},
+        )
+        self.threshold.setVisible(False)
+        self.norm_plot.addItem(self.threshold, ignoreBounds=True)
 
         self.histogram_plot: pg.PlotItem = self.widget.addPlot(row=0, col=1, colspan=2)
         style_plot(
@@ -113,7 +131,7 @@ class GradientNormPlot(QWidget):
         curve.setCurveClickable(True, width=8)
         curve.sigClicked.connect(self._curve_clicked)
         self.norm_plot.addItem(curve)
-        self.legend.addItem(curve, stats.name)
+        self.legend.addItem(curve, stats.label or stats.name)
         cache_legend(self.legend)
         return curve
 
@@ -165,8 +183,21 @@ class GradientNormPlot(QWidget):
             self.highlight(name)
         self.refresh()
 
+    def set_clip(self, clip: float | None) -> None:
+        """Mark the gradient clipping threshold ``clip`` with a dashed line (None: no line)."""
+        if clip == self.clip:
+            return
+        self.clip = clip
+        shown = clip is not None and clip > 0 and math.isfinite(clip)
+        self.threshold.setVisible(shown)
+        if shown and clip is not None:
+            self.threshold.setPos(math.log10(clip))  # the norm axis is logarithmic
+            self.threshold.label.setFormat(f"clipping threshold {clip:g} (all gradients together)")
+        self._drawn.clear()  # the axis range makes room for the line at the next refresh
+
     def add_snapshot(self, snapshot: Snapshot) -> None:
         """Append every parameter's gradient norm and keep its latest statistics."""
+        self.set_clip(snapshot.grad_clip)
         self.x_axis.live = snapshot.state in LIVE_STATES
         if not self.x_axis.live:
             self._drawn.clear()  # redraw once more to fit the axis to the run
@@ -182,7 +213,7 @@ class GradientNormPlot(QWidget):
             if last is None or step > last[0]:
                 buffer.append(step, stats.grad_norm)
             self.latest[stats.name] = stats
-        self.picker.set_names([stats.name for stats in snapshot.parameters])
+        self.picker.set_parameters(snapshot.parameters)
         self._detail_dirty = True
 
     def refresh(self) -> bool:
@@ -196,7 +227,8 @@ class GradientNormPlot(QWidget):
             self.x_axis.follow(buffer.x[-1:].max(initial=0))
             changed = True
         if changed:
-            self.y_axis.follow(*(buffer.y for buffer in self.norms.values()))
+            guide = () if self.clip is None else (np.array([self.clip]),)
+            self.y_axis.follow(*(buffer.y for buffer in self.norms.values()), *guide)
         if self._detail_dirty:
             self._detail_dirty = False
             self._show_details(self.latest.get(self.picker.current))
@@ -240,6 +272,7 @@ class GradientNormPlot(QWidget):
         self.x_axis.reset()
         self.y_axis.reset()
         self.highlighted = None
+        self.set_clip(None)
         self._detail_dirty = True
         self.refresh()
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
+from playground.core.training.snapshot import ParameterStats
 from playground.gui.plots.axes import NOISY_HEADROOM, NOISY_KEEP, StableBound, ValueAxisFollower
 from playground.gui.plots.base import StepAxisFollower, cache_as_pixmap, style_plot
 from playground.gui.plots.buffers import HistogramHistory
@@ -16,52 +18,66 @@ from playground.gui.plots.colors import diverging_map, sequential_map
 
 
 class ParameterPicker(QWidget):
-    """A labelled drop-down of the model's named parameters (e.g. ``0.weight``).
+    """A labelled drop-down of the model's parameters, named as the layer editor names layers.
 
-    Keeps the user's choice when a new run brings the same names back.
+    Each entry shows the readable label (``Layer 1 · Linear · weight``) and
+    carries torch's name (``0.weight``), which the plots key their buffers by.
+    Keeps the user's choice when a new run brings the same parameters back.
     """
 
-    chosen = Signal(str)
+    chosen = Signal(str)  # torch's name of the chosen parameter
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = QComboBox()
         self.combo.setMinimumContentsLength(12)
-        self.combo.setToolTip("The parameter these plots show: layer number, then weight or bias.")
-        self.combo.currentTextChanged.connect(self._changed)
+        self.combo.setToolTip("The parameter these plots show: its layer, then weight or bias.")
+        self.combo.currentIndexChanged.connect(self._changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(QLabel(label))
         layout.addWidget(self.combo)
         layout.addStretch(1)
 
-    def _changed(self, name: str) -> None:
-        if name:
-            self.chosen.emit(name)
+    def _changed(self, _index: int) -> None:
+        if self.current:
+            self.chosen.emit(self.current)
 
     @property
     def current(self) -> str:
-        """The chosen parameter's name ('' before the first snapshot)."""
-        return self.combo.currentText()
+        """Torch's name of the chosen parameter ('' before the first snapshot)."""
+        name = self.combo.currentData()
+        return name if isinstance(name, str) else ""
 
-    def set_names(self, names: list[str]) -> None:
-        """Offer ``names``, keeping the current choice if it is still there."""
-        if names == [self.combo.itemText(i) for i in range(self.combo.count())]:
+    def labels(self) -> list[str]:
+        """The entries as the user reads them."""
+        return [self.combo.itemText(i) for i in range(self.combo.count())]
+
+    def set_parameters(self, parameters: Sequence[ParameterStats]) -> None:
+        """Offer ``parameters``, keeping the current choice if it is still there."""
+        entries = [(stats.label or stats.name, stats.name) for stats in parameters]
+        offered = [
+            (self.combo.itemText(i), self.combo.itemData(i)) for i in range(self.combo.count())
+        ]
+        if entries == offered:
             return
         keep = self.current
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItems(names)
-        if keep in names:
-            self.combo.setCurrentText(keep)
+        for label, name in entries:
+            self.combo.addItem(label, name)
+        index = self.combo.findData(keep)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
         self.combo.blockSignals(False)
         if self.current != keep and self.current:
             self.chosen.emit(self.current)
 
     def choose(self, name: str) -> None:
-        """Select ``name`` if it is offered."""
-        if self.combo.findText(name) >= 0:
-            self.combo.setCurrentText(name)
+        """Select the parameter torch calls ``name`` if it is offered."""
+        index = self.combo.findData(name)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
 
 
 class HistogramTimelineView:

@@ -78,7 +78,7 @@ class WeightsPlot(QWidget):
                 history = self.histories[stats.name] = HistogramHistory()
             history.append(float(snapshot.step), stats.values.counts, stats.values.edges)
             self.latest[stats.name] = stats
-        self.picker.set_names([stats.name for stats in snapshot.parameters])
+        self.picker.set_parameters(snapshot.parameters)
         self._dirty = True
 
     def refresh(self) -> bool:

@@ -1,312 +1,236 @@
-"""Every command of the main window as a QAction, plus the menus and the toolbar.
+"""The main window's QActions, menus and toolbar, built from the command table in one place.
 
-Keeping the actions in one place gives each command one shortcut, one icon
-and one enabled state, whether it is reached from a menu, the toolbar or the
-keyboard. The window connects them; this module only builds them.
+:mod:`command_table` declares what each command says and when it applies;
+:class:`WindowActions` turns every declaration into one QAction (so a command
+has one shortcut, icon and enabled state wherever it is reached), translates
+the words, lays out the menus and the toolbar, and re-applies the
+declarations' rules whenever the window reports a new :class:`AppState`. A
+lesson hides or locks a command by id here and nowhere else. The window
+connects the actions; this module only builds and updates them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import (
-    QAction,
-    QIcon,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPixmap,
-    QUndoStack,
-)
-from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
-from playground.core.resources import resource_path
 from playground.core.spec.presets import list_presets
+from playground.gui.shell.command_table import COMMANDS, MENUS, SHORTCUT_ORDER, TOOLBAR_GROUPS
+from playground.gui.shell.commands import AppState, Command, Menu
+from playground.gui.shell.icons import icon
+
+CONTEXT = "Commands"  # the translation context of every command and menu title
+NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
-def icon(name: str, fallback: QStyle.StandardPixmap, widget: QWidget) -> QIcon:
-    """An icon from resources/icons drawn in the palette's text colour.
-
-    The SVG files use ``currentColor``; tinting them here keeps the toolbar
-    readable on both themes. A Qt standard icon stands in when a file is missing.
-    """
-    path = resource_path("icons", f"{name}.svg")
-    if not path.is_file():
-        return widget.style().standardIcon(fallback)
-    colour = widget.palette().color(QPalette.ColorRole.WindowText).name()
-    svg = path.read_text(encoding="utf-8").replace("currentColor", colour).encode("utf-8")
-    renderer = QSvgRenderer(QByteArray(svg))
-    result = QIcon()
-    for size in (16, 22, 32, 44, 64):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter)
-        painter.end()
-        result.addPixmap(pixmap)
-    return result
+def translate(text: str) -> str:
+    """``text`` in the user's language (the table is written in English)."""
+    return QCoreApplication.translate(CONTEXT, text)
 
 
-def _action(
-    parent: QWidget,
-    text: str,
-    tip: str,
-    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-) -> QAction:
-    action = QAction(text, parent)
-    action.setStatusTip(tip)
-    action.setToolTip(tip)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-        if action.shortcut().toString():
-            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({native})")
-    return action
-
-
-@dataclass
 class WindowActions:
-    """The main window's QActions, grouped by menu."""
+    """One QAction per declared command, by id (``actions.play``, ``actions.action("play")``).
 
-    new: QAction
-    open: QAction
-    save: QAction
-    save_as: QAction
-    export_plots: QAction
-    export_svg: QAction
-    export_csv: QAction
-    export_weights: QAction
-    export_torchscript: QAction
-    export_onnx: QAction
-    export_script: QAction
-    quit: QAction
-    play: QAction
-    step_batch: QAction
-    step_epoch: QAction
-    stop: QAction
-    reset: QAction
-    dark_theme: QAction
-    font_bigger: QAction
-    font_smaller: QAction
-    font_reset: QAction
-    presentation: QAction
-    lessons: QAction
-    lab: QAction
-    shortcuts: QAction
-    about: QAction
-    recent_menu: QMenu = field(init=False)
-    examples_menu: QMenu = field(init=False)
+    Enabled state, checked state and the changing words (Train ↔ Pause, what
+    Undo would undo, why training cannot start) follow :meth:`update`; a
+    hidden command disappears from its menu and the toolbar at once, a locked
+    one stays visible but disabled whatever the state says.
+    """
 
+    def __init__(
+        self,
+        window: QWidget,
+        commands: Sequence[Command] = COMMANDS,
+        menus: Sequence[Menu] = MENUS,
+    ) -> None:
+        self._window = window
+        self._commands = {command.id: command for command in commands}
+        self._menus = tuple(menus)
+        self._actions: dict[str, QAction] = {}
+        self._locked: set[str] = set()
+        self._state = AppState()
+        self.menus: dict[str, QMenu] = {}  # menu path → the built menu
+        for command in commands:
+            if not command.adopted:
+                self._register(command, QAction(window))
+        self.refresh_icons()
 
-def create_actions(window: QWidget) -> WindowActions:
-    """Build every action of the main window (not yet connected)."""
-    keys = QKeySequence.StandardKey
-    actions = WindowActions(
-        new=_action(window, "&New", "Start a new experiment from the defaults.", keys.New),
-        open=_action(window, "&Open…", "Open an experiment file.", keys.Open),
-        save=_action(window, "&Save", "Save the experiment.", keys.Save),
-        save_as=_action(window, "Save &As…", "Save the experiment under a new name.", keys.SaveAs),
-        export_plots=_action(
-            window, "Plots as &PNG…", "Save every plot as a PNG picture into a folder."
-        ),
-        export_svg=_action(
-            window, "Plots as &SVG…", "Save every plot as an SVG drawing into a folder."
-        ),
-        export_csv=_action(
-            window, "&Metrics as CSV…", "Save the loss and accuracy of every epoch as a table."
-        ),
-        export_weights=_action(
-            window, "Trained &Weights…", "Save the model's weights as a .safetensors file."
-        ),
-        export_torchscript=_action(
-            window, "&TorchScript Model…", "Save the model as TorchScript to use without this app."
-        ),
-        export_onnx=_action(
-            window, "&ONNX Model…", "Save the model as ONNX for other runtimes and tools."
-        ),
-        export_script=_action(
-            window,
-            "Training &Script…",
-            "Save a Python script that builds and trains this experiment with PyTorch.",
-        ),
-        quit=_action(window, "&Quit", "Close Torch Playground.", keys.Quit),
-        play=_action(window, "Train", "Start or pause training.", "Space"),
-        step_batch=_action(window, "Step batch", "Train on one batch, then pause.", "Ctrl+Right"),
-        step_epoch=_action(
-            window, "Step epoch", "Train to the end of this epoch, then pause.", "Ctrl+Shift+Right"
-        ),
-        stop=_action(window, "Stop", "End the run (the trained weights stay).", "Ctrl+."),
-        reset=_action(
-            window, "Reset", "Forget the training and start again from the first weights.", "Ctrl+R"
-        ),
-        dark_theme=_action(
-            window, "&Dark Theme", "Switch between light and dark colours.", "Ctrl+Shift+D"
-        ),
-        font_bigger=_action(window, "&Bigger Text", "Make all text larger.", keys.ZoomIn),
-        font_smaller=_action(window, "&Smaller Text", "Make all text smaller.", keys.ZoomOut),
-        font_reset=_action(
-            window, "&Normal Text Size", "Return to the normal text size.", "Ctrl+0"
-        ),
-        presentation=_action(
-            window,
-            "&Presentation",
-            "Full screen with large text, for showing a class; press again to leave.",
-            keys.FullScreen,
-        ),
-        lessons=_action(window, "&Lessons…", "Open a lesson that walks through the course."),
-        lab=_action(
-            window,
-            "&Autograd Lab",
-            "Write a few tensor lines and see the graph torch builds and its gradients.",
-            "Ctrl+L",
-        ),
-        shortcuts=_action(
-            window, "&Keyboard Shortcuts", "List every keyboard shortcut.", keys.HelpContents
-        ),
-        about=_action(window, "&About Torch Playground", "Version and credits."),
-    )
-    actions.play.setCheckable(True)
-    refresh_icons(actions, window)
-    actions.dark_theme.setCheckable(True)
-    actions.presentation.setCheckable(True)
-    actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
-    actions.about.setMenuRole(QAction.MenuRole.AboutRole)
-    # Space must not fire while the user types a space into a text field; Qt's
-    # shortcut override lets editable widgets keep their keys, so the window
-    # context is right here.
-    actions.play.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    return actions
+    # ---- lookup --------------------------------------------------------------------
 
+    def __getattr__(self, name: str) -> QAction:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._actions[name]
+        except KeyError:
+            raise AttributeError(f"no command '{name}' has an action") from None
 
-def refresh_icons(actions: WindowActions, window: QWidget) -> None:
-    """Draw the icons again in the current palette's colours (after a theme change)."""
-    sp = QStyle.StandardPixmap
-    actions.new.setIcon(icon("new", sp.SP_FileIcon, window))
-    actions.open.setIcon(icon("open", sp.SP_DialogOpenButton, window))
-    actions.save.setIcon(icon("save", sp.SP_DialogSaveButton, window))
-    actions.step_batch.setIcon(icon("step-batch", sp.SP_MediaSkipForward, window))
-    actions.step_epoch.setIcon(icon("step-epoch", sp.SP_MediaSeekForward, window))
-    actions.stop.setIcon(icon("stop", sp.SP_MediaStop, window))
-    actions.reset.setIcon(icon("reset", sp.SP_BrowserReload, window))
-    set_playing(actions, actions.play.isChecked(), window)
+    def action(self, command_id: str) -> QAction:
+        """The QAction of ``command_id`` (KeyError for an unknown or not yet adopted id)."""
+        return self._actions[command_id]
 
+    def command(self, command_id: str) -> Command:
+        """The declaration of ``command_id``."""
+        return self._commands[command_id]
 
-def set_playing(actions: WindowActions, playing: bool, window: QWidget) -> None:
-    """Show the play/pause toggle as ``Pause`` while training and ``Train`` otherwise."""
-    sp = QStyle.StandardPixmap
-    actions.play.setChecked(playing)
-    if playing:
-        actions.play.setText("Pause")
-        actions.play.setIcon(icon("pause", sp.SP_MediaPause, window))
-        actions.play.setToolTip("Pause training (Space)")
-    else:
-        actions.play.setText("Train")
-        actions.play.setIcon(icon("play", sp.SP_MediaPlay, window))
-        actions.play.setToolTip("Start or continue training (Space)")
+    def actions(self) -> dict[str, QAction]:
+        """Every built or adopted action by id, in the table's order."""
+        return {cid: self._actions[cid] for cid in self._commands if cid in self._actions}
 
+    @property
+    def recent_menu(self) -> QMenu:
+        """File ▸ Open Recent (its entries are the recent files, filled by the window)."""
+        return self.menus["File/Open Recent"]
 
-def build_menus(
-    window: QMainWindow,
-    actions: WindowActions,
-    undo: QAction,
-    redo: QAction,
-    panel_toggles: list[QAction],
-) -> None:
-    """Create the menu bar: File, Edit, Run, View, Examples, Help."""
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    file_menu.addActions([actions.new, actions.open])
-    actions.recent_menu = file_menu.addMenu("Open &Recent")
-    file_menu.addSeparator()
-    file_menu.addActions([actions.save, actions.save_as])
-    file_menu.addSeparator()
-    export_menu = file_menu.addMenu("&Export")
-    export_menu.setToolTipsVisible(True)
-    export_menu.addActions(
-        [
-            actions.export_weights,
-            actions.export_torchscript,
-            actions.export_onnx,
-            actions.export_script,
-        ]
-    )
-    export_menu.addSeparator()
-    export_menu.addActions([actions.export_plots, actions.export_svg, actions.export_csv])
-    file_menu.addSeparator()
-    file_menu.addAction(actions.quit)
+    @property
+    def examples_menu(self) -> QMenu:
+        """Examples (one entry per shipped preset, filled by the window)."""
+        return self.menus["Examples"]
 
-    edit_menu = bar.addMenu("&Edit")
-    edit_menu.addActions([undo, redo])
+    # ---- building ------------------------------------------------------------------
 
-    run_menu = bar.addMenu("&Run")
-    run_menu.addActions([actions.play, actions.step_batch, actions.step_epoch, actions.stop])
-    run_menu.addSeparator()
-    run_menu.addAction(actions.reset)
+    def adopt(self, command_id: str, action: QAction) -> None:
+        """Use ``action`` (e.g. a dock's own toggle) for the adopted command ``command_id``."""
+        command = self._commands[command_id]
+        if not command.adopted:
+            raise ValueError(f"the command '{command_id}' builds its own action")
+        self._register(command, action)
 
-    view_menu = bar.addMenu("&View")
-    view_menu.addActions(panel_toggles)
-    view_menu.addSeparator()
-    view_menu.addAction(actions.dark_theme)
-    view_menu.addSeparator()
-    view_menu.addActions([actions.font_bigger, actions.font_smaller, actions.font_reset])
-    view_menu.addSeparator()
-    view_menu.addAction(actions.presentation)
+    def _register(self, command: Command, action: QAction) -> None:
+        action.setObjectName(f"command:{command.id}")
+        action.setCheckable(command.checkable or action.isCheckable())
+        action.setMenuRole(command.role)
+        if command.shortcut is not None:
+            action.setShortcut(QKeySequence(command.shortcut))
+        self._actions[command.id] = action
+        self._apply(command, action)
 
-    actions.examples_menu = bar.addMenu("E&xamples")
+    def build_menus(self, window: QMainWindow) -> None:
+        """Create the menu bar from the table: every menu, group and submenu in order."""
+        bar = window.menuBar()
+        for menu in self._menus:
+            if not menu.parent:
+                self.menus[menu.path] = bar.addMenu(translate(menu.title))
+                self._fill_menu(menu)
 
-    tools_menu = bar.addMenu("&Tools")
-    tools_menu.addAction(actions.lab)
+    def _fill_menu(self, menu: Menu) -> None:
+        built = self.menus[menu.path]
+        built.setToolTipsVisible(True)
+        first = True
+        for group in menu.groups:
+            commands = [
+                c
+                for c in self._commands.values()
+                if c.menu == menu.path and c.group == group and c.id in self._actions
+            ]
+            submenus = [m for m in self._menus if m.parent == menu.path and m.group == group]
+            if not commands and not submenus:
+                continue
+            if not first:
+                built.addSeparator()
+            first = False
+            built.addActions([self._actions[c.id] for c in commands])
+            for submenu in submenus:
+                self.menus[submenu.path] = built.addMenu(translate(submenu.title))
+                self._fill_menu(submenu)
 
-    help_menu = bar.addMenu("&Help")
-    help_menu.addActions([actions.lessons, actions.shortcuts, actions.about])
+    def build_toolbar(self, window: QMainWindow) -> QToolBar:
+        """The run toolbar: the commands with a toolbar group, a separator between groups."""
+        toolbar = QToolBar(translate("Run"), window)
+        toolbar.setObjectName("runToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(22, 22))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for index, group in enumerate(TOOLBAR_GROUPS):
+            if index:
+                toolbar.addSeparator()
+            toolbar.addActions(
+                [
+                    self._actions[c.id]
+                    for c in self._commands.values()
+                    if c.toolbar == group and c.id in self._actions
+                ]
+            )
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar
 
+    # ---- state -------------------------------------------------------------------
 
-def build_toolbar(window: QMainWindow, actions: WindowActions) -> QToolBar:
-    """The run toolbar: train/pause, step batch, step epoch, stop, reset."""
-    toolbar = QToolBar("Run", window)
-    toolbar.setObjectName("runToolbar")
-    toolbar.setMovable(False)
-    toolbar.setIconSize(QSize(22, 22))
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    toolbar.addActions([actions.play, actions.step_batch, actions.step_epoch, actions.stop])
-    toolbar.addSeparator()
-    toolbar.addAction(actions.reset)
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    return toolbar
+    @property
+    def state(self) -> AppState:
+        """The state the actions show now."""
+        return self._state
 
+    def update(self, state: AppState) -> None:
+        """Enable, check and word every action as its declaration says for ``state``."""
+        self._state = state
+        for command_id, action in self._actions.items():
+            self._apply(self._commands[command_id], action)
 
-def shortcut_rows(actions: WindowActions, undo: QAction, redo: QAction) -> list[tuple[str, str]]:
-    """(shortcut, what it does) for the Help ▸ Keyboard Shortcuts dialog."""
-    rows = []
-    for action in (
-        actions.play,
-        actions.step_batch,
-        actions.step_epoch,
-        actions.stop,
-        actions.reset,
-        actions.new,
-        actions.open,
-        actions.save,
-        actions.save_as,
-        undo,
-        redo,
-        actions.dark_theme,
-        actions.font_bigger,
-        actions.font_smaller,
-        actions.font_reset,
-        actions.presentation,
-        actions.lab,
-        actions.shortcuts,
-        actions.quit,
-    ):
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        if keys:
-            rows.append((keys, action.statusTip()))
-    return rows
+    def ids(self) -> tuple[str, ...]:
+        """Every command's id (what lessons name as ``command.ID``)."""
+        return tuple(self._actions)
+
+    def set_hidden(self, command_id: str, hidden: bool = True) -> None:
+        """Hide a command everywhere (menu, toolbar, shortcut), e.g. for a lesson."""
+        self._actions[command_id].setVisible(not hidden)
+
+    def set_locked(self, command_id: str, locked: bool = True) -> None:
+        """Keep a command visible but disabled whatever the state (a lesson's locked step)."""
+        if locked:
+            self._locked.add(command_id)
+        else:
+            self._locked.discard(command_id)
+        self._apply(self._commands[command_id], self._actions[command_id])
+
+    def is_locked(self, command_id: str) -> bool:
+        return command_id in self._locked
+
+    def _apply(self, command: Command, action: QAction) -> None:
+        state = self._state
+        enabled = command.id not in self._locked and command.enabled_when(state)
+        action.setEnabled(enabled)
+        if command.checked_when is not None:
+            action.setChecked(command.checked_when(state))
+        face = command.checked if command.checked is not None and action.isChecked() else None
+        title = translate(face.title if face else command.title)
+        detail = command.detail(state) if command.detail is not None else ""
+        action.setText(f"{title} {detail}" if detail else title)
+        tip = translate(command.tip)
+        shown_tip = translate(face.tip) if face else tip
+        keys = action.shortcut().toString(NATIVE)
+        action.setToolTip(f"{shown_tip} ({keys})" if keys else shown_tip)
+        explain = command.explains_problem and not enabled and state.problem
+        action.setStatusTip(state.problem if explain else tip)
+        icon_name = face.icon if face and face.icon else command.icon
+        if icon_name and action.property("iconName") != icon_name:
+            action.setIcon(icon(icon_name, self._window))
+            action.setProperty("iconName", icon_name)
+
+    def refresh_icons(self) -> None:
+        """Draw the icons again in the current palette's colours (after a theme change)."""
+        for action in self._actions.values():
+            action.setProperty("iconName", "")
+        self.update(self._state)
+
+    # ---- help ---------------------------------------------------------------------
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what it does) of every visible command with a shortcut, for the Help dialog."""
+        order = [*SHORTCUT_ORDER, *(cid for cid in self._commands if cid not in SHORTCUT_ORDER)]
+        rows = []
+        for command_id in order:
+            action = self._actions.get(command_id)
+            if action is None or not action.isVisible():
+                continue
+            keys = action.shortcut().toString(NATIVE)
+            if keys:
+                rows.append((keys, translate(self._commands[command_id].tip)))
+        return rows
 
 
 def fill_examples_menu(menu: QMenu, open_preset: Callable[[str], object]) -> None:
@@ -329,12 +253,3 @@ def fill_recent_menu(menu: QMenu, paths: list[str], open_path: Callable[[str], o
         action.triggered.connect(lambda _checked=False, p=path: open_path(p))
     menu.setToolTipsVisible(True)
     menu.setEnabled(bool(paths))
-
-
-def undo_actions(stack: QUndoStack, window: QWidget) -> tuple[QAction, QAction]:
-    """Edit ▸ Undo and Redo on ``stack``, with the platform's standard shortcuts."""
-    undo = stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(QKeySequence.StandardKey.Redo)
-    return undo, redo

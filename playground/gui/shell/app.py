@@ -7,6 +7,9 @@ optimizer steps, with more epochs than the experiment's if N needs them, as
 code 1), ``--screenshot FILE.png`` (save the window when done, then
 quit), ``--size WxH`` and ``--theme``; it prints one line of JSON with the
 run's numbers, so demos, documentation pictures and smoke tests need no clicks.
+
+Start-up and scripted mode stay together because scripted mode drives the same window
+the app opens; the parser, the start-up file and the scripted run share its options.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from playground.cli.common import EXIT_FAILED, EXIT_USAGE, positive_int
+from playground.core.messages import sentence
 from playground.core.resources import resource_path
 from playground.core.spec.presets import preset_names
 from playground.core.training.step_limit import (
@@ -33,8 +37,9 @@ from playground.core.training.step_limit import (
     epochs_for_steps,
     shortfall,
 )
-from playground.gui.messages import as_sentence
 from playground.gui.shell.error_hook import install_error_hook
+from playground.gui.shell.file_open_events import FileOpenRelay
+from playground.gui.shell.fonts import ensure_a_font
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
 from playground.gui.shell.shutdown import exit_without_waiting, install_quit_guard
@@ -121,7 +126,7 @@ class ScriptedRun:
             self.window.play_pause()
             if self.window.run.state != "running" and not self._done:
                 reason = self.window.banner.text() or "training could not start"
-                self._on_problem(self.error or as_sentence(reason))
+                self._on_problem(self.error or sentence(reason))
         elif self.finishes_by_itself:
             QTimer.singleShot(SETTLE_MS, self._finish)
 
@@ -139,7 +144,7 @@ class ScriptedRun:
                     f"{window.training_panel.epochs.maximum()} the app allows; ask for fewer steps."
                 )
         except StepLimitError as error:
-            self._on_problem(as_sentence(str(error)))
+            self._on_problem(sentence(str(error)))
             return False
         window.training_panel.epochs.setValue(epochs)  # a panel edit: the run uses it
         return True
@@ -228,7 +233,21 @@ def main(argv: list[str]) -> int:
     app.setApplicationName("Torch Playground")
     app.setOrganizationName("TorchPlayground")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    app.setDesktopFileName("torch-playground")  # Linux: match the window to its .desktop entry
+    ensure_a_font(app)
     install_error_hook()
+    # Files sent by the desktop (macOS Finder) may come before the window exists.
+    file_events = FileOpenRelay(app)
+    app.installEventFilter(file_events)
+    try:
+        return _run_window(app, args, file_events)
+    finally:
+        app.removeEventFilter(file_events)
+        file_events.deleteLater()
+
+
+def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOpenRelay) -> int:
+    """Build the window, open the first experiment, run the event loop; the exit code."""
     scripted = bool(args.autoplay or args.quit_after_steps or args.screenshot or args.size)
     settings = load_settings()
     if args.theme:
@@ -246,6 +265,9 @@ def main(argv: list[str]) -> int:
     if not _open_start_experiment(window, args, settings.last_experiment, scripted):
         return EXIT_USAGE
     window.show()
+    file_events.connect_to(
+        lambda path: window.document.maybe_save() and window.files.open_path(path)
+    )
     session = ScriptedRun(window, args, app)
     install_quit_guard(app, window.run.training)
     QTimer.singleShot(0, session.start)

@@ -5,13 +5,17 @@ an experiment may be (the core), who holds it and its undo history
 (:mod:`~playground.gui.document.experiment_model`), how a run lives (:mod:`run_controller`),
 which commands exist (:mod:`actions`), how files are read and written
 (:mod:`experiment_files`) and what is remembered (:mod:`settings`).
+
+The window is the assembly point of every panel; its length is wiring, and each
+behaviour it connects lives in its own module.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtGui import QCloseEvent
+import shiboken6
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -21,6 +25,9 @@ from PySide6.QtWidgets import (
 
 from playground.core.data import DataError, describe_data
 from playground.core.data.base import DataInfo, Dataset
+from playground.core.errors import describe_error
+from playground.core.messages import describe_problems, sentence
+from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment, LayerSpec
 from playground.core.spec.presets import load_preset
 from playground.core.spec.validation import check_experiment, fit_output_layer
@@ -30,12 +37,12 @@ from playground.gui.document.experiment_document import ExperimentDocument
 from playground.gui.document.experiment_files import ExperimentFiles
 from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.editor.layer_editor import LayerEditor
-from playground.gui.messages import as_sentence, join_problems
 from playground.gui.network.network_diagram import NetworkDiagram
 from playground.gui.plots.base import DARK, LIGHT, apply_plot_font, apply_plot_theme
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.shell import actions as window_actions
 from playground.gui.shell.classroom import Classroom
+from playground.gui.shell.commands import AppState
 from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
 from playground.gui.shell.panel_layout import (
     arrange_docks,
@@ -99,17 +106,21 @@ class MainWindow(QMainWindow):
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
         self.classroom = Classroom(self)  # lessons, presentation mode, log and parameters
 
-        self.commands = window_actions.create_actions(self)
-        stack = self.model.undo_stack
-        self.undo_action, self.redo_action = window_actions.undo_actions(stack, self)
-        extra_docks = (
-            self.document.runs_dock,
-            self.classroom.lessons.dock,
-            self.classroom.numbers_dock,
-        )
-        toggles = [d.toggleViewAction() for d in (*self.docks, *extra_docks)]
-        window_actions.build_menus(self, self.commands, self.undo_action, self.redo_action, toggles)
-        self.toolbar = window_actions.build_toolbar(self, self.commands)
+        self.commands = window_actions.WindowActions(self)
+        panels = {
+            "panel_data": self.data_dock,
+            "panel_model": self.model_dock,
+            "panel_network": self.network_dock,
+            "panel_training": self.training_dock,
+            "panel_runs": self.document.runs_dock,
+            "panel_lesson": self.classroom.lessons.dock,
+            "panel_numbers": self.classroom.numbers_dock,
+        }
+        for command_id, dock in panels.items():
+            self.commands.adopt(command_id, dock.toggleViewAction())
+        self.undo_action, self.redo_action = self.commands.undo, self.commands.redo
+        self.commands.build_menus(self)
+        self.toolbar = self.commands.build_toolbar(self)
         window_actions.fill_examples_menu(self.commands.examples_menu, self.open_preset)
         self._fill_recent_menu()
         self._connect()
@@ -127,6 +138,11 @@ class MainWindow(QMainWindow):
         a.save_as.triggered.connect(self.document.save_as)
         self.document.connect_exports(a)
         a.quit.triggered.connect(self.close)
+        stack = self.model.undo_stack
+        a.undo.triggered.connect(stack.undo)
+        a.redo.triggered.connect(stack.redo)
+        # Undo and Redo follow the stack; every change of it moves its index.
+        stack.indexChanged.connect(lambda _index: self._on_undo_stack_changed(stack))
         a.play.triggered.connect(self.play_pause)
         a.step_batch.triggered.connect(self.run.step_batch)
         a.step_epoch.triggered.connect(self.run.step_epoch)
@@ -137,11 +153,7 @@ class MainWindow(QMainWindow):
         a.font_bigger.triggered.connect(lambda: self.set_font_size(self.settings.font_size + 1))
         a.font_smaller.triggered.connect(lambda: self.set_font_size(self.settings.font_size - 1))
         a.font_reset.triggered.connect(lambda: self.set_font_size(DEFAULT_FONT_SIZE))
-        a.shortcuts.triggered.connect(
-            lambda: ShortcutsDialog(
-                window_actions.shortcut_rows(a, self.undo_action, self.redo_action), self
-            ).exec()
-        )
+        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(a.shortcut_rows(), self).exec())
         a.about.triggered.connect(lambda: show_about(self))
         a.lessons.triggered.connect(self.classroom.lessons.choose)
         a.lab.triggered.connect(lambda: self.classroom.open_lab())
@@ -155,9 +167,7 @@ class MainWindow(QMainWindow):
         self.model.replaced.connect(self._on_replaced)
         self.model.changed.connect(self._on_model_changed)
         self.data_panel.data_changed.connect(self._on_data_edited)
-        self.data_panel.data_failed.connect(
-            lambda text: self.status.show_problem(as_sentence(text))
-        )
+        self.data_panel.data_failed.connect(self.status.show_problem)
         self.editor.layers_changed.connect(self._on_layers_changed)
         self.editor.validity_changed.connect(lambda _ok, _text: self.revalidate())
         self.diagram.weight_edit_requested.connect(self.run.set_weight)
@@ -213,7 +223,7 @@ class MainWindow(QMainWindow):
         try:
             experiment = load_preset(name)
         except ValueError as error:
-            self.show_problem(as_sentence(str(error)))
+            self.show_problem(describe_error(error))
             return False
         self.files.path = None
         self.load_experiment(experiment)
@@ -232,23 +242,25 @@ class MainWindow(QMainWindow):
         if self.run.state == "running":
             return self._valid
         experiment = self.model.experiment
-        problems: list[str] = []
+        problems: list[Problem] = []
         if self._info is None:
             try:
                 self._info = describe_data(experiment.data)
             except DataError as error:
-                problems.append(str(error))
+                problems.extend(error.problems)
         if self._info is not None:
             problems.extend(check_experiment(experiment, self._info))
         if self.data_panel.dataset is None and not problems:
-            problems.append("the data could not be made; see the data panel")
+            problems.append(Problem("data.unavailable"))
         self._valid = not problems
         self.editor.set_model_problem(problems[0] if problems else None)
-        self.banner.setText(join_problems(problems) if problems else "")
+        self.banner.setText(describe_problems(problems, limit=3))
+        # The banner's state is data (styles and tests read it), never parsed from its text.
+        self.banner.setProperty("level", "error" if problems else "ok")
         self.banner.setVisible(bool(problems))
         self.fix_button.setVisible(bool(problems) and self._can_fit(experiment))
         self.run.set_experiment(experiment if self._valid else None, self.data_panel.dataset)
-        self._update_run_actions()
+        self._update_commands()
         return self._valid
 
     def _can_fit(self, experiment: Experiment) -> bool:
@@ -263,11 +275,13 @@ class MainWindow(QMainWindow):
             self._info = describe_data(self.model.experiment.data)
         except DataError as error:
             self._info = None
-            self.show_problem(as_sentence(str(error)), dialog=False)
+            self.show_problem(describe_error(error), dialog=False)
             return
         self.editor.set_input_shape(self._info.input_shape)
         self.plot_area.set_dataset(dataset)
-        self.diagram.set_layers(self.model.experiment.model.layers, self._info.input_shape)
+        self.diagram.set_layers(
+            self.model.experiment.model.layers, self._info.input_shape, self._info.feature_names
+        )
 
     def fit_output(self) -> None:
         """Give the last layer the outputs the data needs, and a loss that suits it (undoable)."""
@@ -306,7 +320,9 @@ class MainWindow(QMainWindow):
             self.editor.show_layers(experiment.model.layers)
             self.reset_run()
             if self._info is not None:
-                self.diagram.set_layers(experiment.model.layers, self._info.input_shape)
+                self.diagram.set_layers(
+                    experiment.model.layers, self._info.input_shape, self._info.feature_names
+                )
         elif section == "optimizer" and self.run.is_running:
             # Only the learning rate can change mid-run; the engine records when it did.
             self.run.set_learning_rate(experiment.optimizer.lr)
@@ -318,46 +334,57 @@ class MainWindow(QMainWindow):
         self.diagram.update_snapshot(snapshot)
         self.status.show_snapshot(snapshot, self.model.experiment.training.epochs)
         if snapshot.state == "diverged" and snapshot.reason:
-            self.show_problem(as_sentence(snapshot.reason))
+            self.show_problem(sentence(snapshot.reason))
 
     def _on_state_changed(self, state: str) -> None:
         running = state == "running"
-        window_actions.set_playing(self.commands, running, self)
         self.status.set_state(state)
         self.editor.set_locked(running)
         self.data_panel.setEnabled(not running)
         self.training_panel.set_running(running)
         self.diagram.set_editable(state in ("paused", "stopped", "finished"))
-        self._update_run_actions()
+        self._update_commands()
 
-    def _update_run_actions(self) -> None:
-        can_train = self._valid or self.run.is_running
-        a = self.commands
-        a.play.setEnabled(can_train)
-        a.step_batch.setEnabled(can_train)
-        a.step_epoch.setEnabled(can_train)
-        a.stop.setEnabled(self.run.is_running)
-        a.reset.setEnabled(self.run.engine is not None)
-        tip = "" if can_train else self.banner.text()
-        a.play.setStatusTip(tip or "Start or pause training.")
+    def app_state(self) -> AppState:
+        """What the commands' rules are evaluated on: the run, validity, the undo stack."""
+        stack = self.model.undo_stack
+        return AppState(
+            run_state=self.run.state,
+            run_active=self.run.is_running,
+            experiment_valid=self._valid,
+            has_model=self.run.engine is not None,
+            can_undo=stack.canUndo(),
+            can_redo=stack.canRedo(),
+            undo_text=stack.undoText(),
+            redo_text=stack.redoText(),
+            problem=self.banner.text(),
+        )
+
+    def _on_undo_stack_changed(self, stack: QUndoStack) -> None:
+        # A stack being destroyed (with its panel, as the window closes) still reports.
+        if shiboken6.isValid(stack) and shiboken6.isValid(self):
+            self._update_commands()
+
+    def _update_commands(self) -> None:
+        self.commands.update(self.app_state())
 
     # ---- commands ----------------------------------------------------------------------
 
     def play_pause(self) -> None:
         """Train / pause / continue (the toolbar's toggle and Space)."""
         if not self.run.is_running and not self.revalidate():
-            window_actions.set_playing(self.commands, False, self)
-            self.status.show_problem(as_sentence(self.banner.text()))
+            self._update_commands()  # the toggle checked itself when clicked
+            self.status.show_problem(self.banner.text())
             return
         self.run.play_pause()
-        window_actions.set_playing(self.commands, self.run.state == "running", self)
+        self._update_commands()
 
     def reset_run(self) -> None:
         """Forget the run; plots clear and the next run starts from fresh weights."""
         self.run.reset()
         self.plot_area.reset()
         self.status.clear_run()
-        self._update_run_actions()
+        self._update_commands()
 
     def confirm_discard(self) -> bool:
         """Ask before throwing away trained weights; True when there is nothing to lose."""
@@ -394,7 +421,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, self.settings.theme, self.font_size())
         self._apply_plot_look()
-        window_actions.refresh_icons(self.commands, self)
+        self.commands.refresh_icons()
 
     def _apply_plot_look(self) -> None:
         dark = self.settings.theme == "dark"

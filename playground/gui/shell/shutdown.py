@@ -99,5 +99,6 @@ def exit_without_waiting(training: TrainingController, code: int) -> None:
         file=sys.stderr,
         flush=True,
     )
-    sys.stdout.flush()
+    if sys.stdout is not None:  # None in a windowed Windows app, which has no console
+        sys.stdout.flush()
     os._exit(code)

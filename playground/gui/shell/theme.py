@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QApplication
 from playground.core.resources import resource_path
 from playground.gui.shell.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Theme
 
-THEMES: tuple[Theme, ...] = ("light", "dark")
-
-# (window, base, alternate base, text, button, highlight, highlighted text, disabled text, link)
+# The palette's colours by role, plus pyqtgraph's defaults for new plots.
 _COLOURS: dict[Theme, dict[str, str]] = {
     "light": {
         "window": "#f3f4f6",
@@ -42,17 +40,14 @@ _COLOURS: dict[Theme, dict[str, str]] = {
         "disabled": "#7b828c",
         "link": "#8cc0ff",
         "tooltip_base": "#2c3138",
-        # Plots stay light in both themes (as the plot area draws them): heat maps
-        # and class colours are designed for a white background.
+        # pyqtgraph's defaults for plots made from now on: they start light in both
+        # themes, and each window recolours its plots for the dark theme with
+        # playground.gui.plots.base.DARK (the plot area, the data preview, the
+        # compare view), which is the plots' real dark look.
         "plot_background": "#ffffff",
         "plot_foreground": "#30353b",
     },
 }
-
-
-def colours(theme: Theme) -> dict[str, str]:
-    """The named colours of a theme (also used for plot backgrounds)."""
-    return dict(_COLOURS[theme])
 
 
 def make_palette(theme: Theme) -> QPalette:
@@ -98,7 +93,11 @@ def apply_theme(app: QApplication, theme: Theme, font_size: int) -> None:
 
 
 def _configure_plots(theme: Theme) -> None:
-    """Plots created from now on follow the theme (existing ones keep their colours)."""
+    """pyqtgraph's defaults for plots created from now on (light in both themes).
+
+    Existing plots keep their colours; windows recolour theirs with
+    :func:`playground.gui.plots.base.apply_plot_theme`.
+    """
     import pyqtgraph as pg
 
     c = _COLOURS[theme]

@@ -4,6 +4,9 @@ The toolbar asks for intentions ("train", "one batch"); this object turns them
 into engine runs on the :class:`TrainingController`, remembers whether the
 current weights have been trained (so the window can ask before throwing
 them away) and reports every state change and problem as a signal.
+
+Kept whole: starting, stepping, resetting, letting runs go and recording them all
+change the same run state; split, each piece would need the others' internals.
 """
 
 from __future__ import annotations
@@ -16,12 +19,12 @@ import torch
 from PySide6.QtCore import QObject, Signal
 
 from playground.core.data.base import Dataset
+from playground.core.messages import sentence
 from playground.core.runs.paired import PairedRunError, paired_engine
 from playground.core.runs.records import RunRecord, record_from_engine
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.snapshot import RunState, Snapshot
-from playground.gui.messages import as_sentence
 from playground.gui.training.worker import TrainingController, describe_exception
 
 SHUTDOWN_POLL_S = 0.1
@@ -78,11 +81,6 @@ class RunController(QObject):
         """The experiment the next run trains (None while it is invalid)."""
         self.experiment = experiment
         self.dataset = dataset
-
-    @property
-    def can_train(self) -> bool:
-        """Whether a run can start or continue."""
-        return self.experiment is not None or self.training.is_running
 
     @property
     def has_trained(self) -> bool:
@@ -166,7 +164,7 @@ class RunController(QObject):
                 self.engine.set_weight(name, index, value)
                 self._on_snapshot(self.engine.snapshot())
         except ValueError as error:
-            self.problem.emit(as_sentence(str(error)))
+            self.problem.emit(sentence(str(error)))
 
     def shutdown(self, timeout: float = 5.0) -> bool:
         """Stop every run and wait up to ``timeout`` s for the threads; True when none is left.
@@ -198,7 +196,7 @@ class RunController(QObject):
             snapshot = engine.snapshot()
         except Exception as error:  # a file's weights that do not fit are told in words
             self.problem.emit(
-                as_sentence(f"The saved weights could not be used: {describe_exception(error)}")
+                sentence(f"The saved weights could not be used: {describe_exception(error)}")
             )
             return False
         self.engine = engine
@@ -216,10 +214,10 @@ class RunController(QObject):
         try:
             engine = paired_engine(base, self.experiment, callbacks=list(self.callbacks))
         except PairedRunError as error:
-            self.problem.emit(as_sentence(str(error)))
+            self.problem.emit(sentence(str(error)))
             return False
         except Exception as error:  # every failure to build a run is told in words
-            self.problem.emit(as_sentence(describe_exception(error)))
+            self.problem.emit(sentence(describe_exception(error)))
             return False
         self.reset()
         self._launch(engine, start_paused=False)
@@ -281,7 +279,7 @@ class RunController(QObject):
                 callbacks=list(self.callbacks),
             )
         except Exception as error:  # every failure to build a run is told in words
-            self.problem.emit(as_sentence(describe_exception(error)))
+            self.problem.emit(sentence(describe_exception(error)))
             return False
         self._launch(engine, start_paused=start_paused)
         return True
@@ -319,7 +317,7 @@ class RunController(QObject):
             self.run_recorded.emit(record_from_engine(engine, final, started_at, seconds))
 
     def _on_errored(self, message: object) -> None:
-        self.problem.emit(as_sentence(str(message)))
+        self.problem.emit(sentence(str(message)))
 
     def _on_finished(self) -> None:
         if self.state not in ENDED_STATES:

@@ -5,6 +5,9 @@ QThread; the GUI thread stays free to draw and to take clicks. Wiring follows
 superqt's ``new_worker_qthread``: ``thread.started → worker.run``,
 ``worker.finished → thread.quit``, ``deleteLater`` on both, and the thread is
 never terminated, only asked to stop through the engine's flags.
+
+The worker, its relay and the training controller are one pipeline (thread wiring,
+late-signal filtering, retired threads); they are kept together so the wiring reads once.
 """
 
 from __future__ import annotations

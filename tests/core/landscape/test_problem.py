@@ -10,7 +10,6 @@ from playground.core.landscape.problem import (
     LandscapeError,
     build_problem,
     compared_optimizer,
-    parameter_place,
 )
 from playground.core.landscape.slices import SliceAbandoned, loss_slice, random_directions
 from playground.core.spec.presets import load_preset
@@ -53,16 +52,8 @@ def test_a_loss_that_does_not_fit_is_a_sentence() -> None:
     experiment = load_preset("linear-regression").model_copy(update={"loss": "cross-entropy"})
     with pytest.raises(LandscapeError) as caught:
         build_problem(experiment)
-    assert len(str(caught.value)) > 20
-
-
-def test_parameters_are_named_by_layer_kind_and_role() -> None:
-    experiment = load_preset("spiral")
-    place = parameter_place("2.weight", experiment)
-    assert (place.layer_number, place.layer_kind, place.parameter) == (3, "Linear", "weight")
-    assert parameter_place("0.bias", experiment).parameter == "bias"
-    odd = parameter_place("weight", experiment)
-    assert (odd.layer_number, odd.parameter) == (0, "weight")
+    assert caught.value.problems  # as data, for the window to word
+    assert "cross-entropy" in str(caught.value).lower()
 
 
 def test_compared_optimizers_are_plain_sgd_momentum_and_adam() -> None:

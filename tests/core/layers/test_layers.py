@@ -7,6 +7,7 @@ import torch
 
 from playground.core.layers.catalog import CATALOGUE, ParamValue, Shape
 from playground.core.layers.model import ModelError, build_model, summarize
+from playground.core.messages import describe
 from playground.core.spec.experiment import LayerSpec
 
 FLAT: Shape = (6,)
@@ -141,10 +142,11 @@ def test_impossible_stacks_are_refused_with_a_sentence(
         assert summary.ok
         return
     assert summary.error is not None
-    assert summary.error.startswith(expected)
+    assert describe(summary.error).startswith(expected)
     with pytest.raises(ModelError) as caught:
         build_model(layers, shape)
-    assert str(caught.value) == summary.error
+    assert str(caught.value) == describe(summary.error)
+    assert caught.value.problems == [summary.error]
 
 
 def test_rows_after_a_broken_layer_have_no_shape() -> None:

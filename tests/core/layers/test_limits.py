@@ -17,6 +17,7 @@ from playground.core.layers.memory import (
     weights_bytes_bound,
 )
 from playground.core.layers.model import build_model
+from playground.core.messages import describe
 from playground.core.spec.experiment import MAX_LAYERS, Experiment, LayerSpec
 from playground.core.spec.messages import translate_errors
 from playground.core.spec.presets import load_preset
@@ -50,7 +51,8 @@ def test_check_refuses_a_model_this_computer_cannot_hold_and_names_the_numbers()
     info = describe_data(experiment.data)
     problems = check_experiment(experiment, info, available_memory=8 * GIB)
     assert len(problems) == 1
-    sentence = problems[0]
+    assert problems[0].code == "model.too_large_for_memory"
+    sentence = describe(problems[0])
     assert "654,491,650 parameters" in sentence  # 39 layers of 4096×4096 and the edges
     assert "GB of memory" in sentence and "6.4 GB" in sentence  # 80% of 8 GiB may be used
     assert "fewer or narrower layers or a smaller batch size" in sentence
@@ -140,8 +142,8 @@ def test_the_layer_count_is_capped_before_each_layer_is_validated() -> None:
     with pytest.raises(ValidationError) as caught:
         Experiment.model_validate({"model": {"layers": layers}})
     problems = translate_errors(caught.value.errors(), {"model": {"layers": layers}})
-    assert problems == [
-        "model: the model has 1001 layers, more than the 1000 this app builds; remove layers"
+    assert [describe(problem) for problem in problems] == [
+        "model: the model has 1,001 layers, more than the 1,000 this app builds; remove layers"
     ]
     parse_experiment({"model": {"layers": [{"kind": "ReLU"}] * MAX_LAYERS}})
 

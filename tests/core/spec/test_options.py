@@ -12,6 +12,7 @@ from torch.optim import lr_scheduler
 
 from playground.core.data.catalog import DATASET_TABLE
 from playground.core.export.script import _optimizer_code, _schedule_code
+from playground.core.messages import describe
 from playground.core.spec.experiment import (
     BUILTIN_DATASETS,
     LOSSES,
@@ -135,7 +136,9 @@ def test_nesterov_rule_comes_from_the_table() -> None:
     assert rule.allows({"nesterov": True, "momentum": 0.5})
     assert rule.allows({"nesterov": False, "momentum": 0.0})
     bad = Experiment(optimizer=OptimizerSpec(kind="sgd", nesterov=True, momentum=0.0))
-    assert any("Nesterov" in problem for problem in spec_problems(bad))
+    found = spec_problems(bad)
+    assert [problem.code for problem in found] == ["optimizer.nesterov_needs_momentum"]
+    assert any("Nesterov" in describe(problem) for problem in found)
     good = Experiment(optimizer=OptimizerSpec(kind="sgd", nesterov=True, momentum=0.9))
     assert spec_problems(good) == []
     sgd = build_optimizer(bad.optimizer, [nn.Parameter(torch.zeros(1))])

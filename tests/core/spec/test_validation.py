@@ -13,6 +13,7 @@ from playground.core.data.base import DataInfo
 from playground.core.io.readers import load_experiment_file
 from playground.core.layers.catalog import CATALOGUE
 from playground.core.layers.model import summarize
+from playground.core.messages import describe
 from playground.core.spec.experiment import BuiltinData, Experiment, LayerSpec, ModelSpec
 from playground.core.spec.validation import (
     SpecError,
@@ -25,8 +26,9 @@ from playground.core.spec.validation import (
 def problems_of(source: Any) -> list[str]:
     with pytest.raises(SpecError) as caught:
         parse_experiment(source)
-    assert str(caught.value) == "\n".join(caught.value.problems)
-    return caught.value.problems
+    worded = [describe(problem) for problem in caught.value.problems]
+    assert str(caught.value) == "\n".join(worded)
+    return worded
 
 
 def single(source: Any) -> str:
@@ -204,7 +206,9 @@ def test_load_experiment_file_reads_json_and_prefixes_problems(tmp_path: Path) -
     bad.write_text(json.dumps({"training": {"epochs": -1}}))
     with pytest.raises(SpecError) as caught:
         load_experiment_file(bad)
-    assert caught.value.problems == ["bad.json: training: epochs must be at least 1, not -1"]
+    assert [describe(p) for p in caught.value.problems] == [
+        "bad.json: training: epochs must be at least 1, not -1"
+    ]
 
 
 def test_load_experiment_file_explains_missing_and_wrong_files(tmp_path: Path) -> None:
@@ -253,7 +257,7 @@ def dense(*sizes: int) -> list[LayerSpec]:
 
 
 def check(exp: Experiment) -> list[str]:
-    return check_experiment(exp, describe_data(exp.data))
+    return [describe(problem) for problem in check_experiment(exp, describe_data(exp.data))]
 
 
 @pytest.mark.parametrize(
@@ -395,6 +399,6 @@ def test_check_experiment_works_with_a_hand_made_data_info() -> None:
         class_names=("w", "x", "y", "z"),
     )
     exp = experiment("xor", "cross-entropy", dense(3, 2))
-    assert check_experiment(exp, info)[0].endswith("set its neurons to 4")
+    assert describe(check_experiment(exp, info)[0]).endswith("set its neurons to 4")
     assert check_experiment(fit_output_layer(exp, info), info) == []
     assert set(CATALOGUE) >= {"Linear", "ReLU"}

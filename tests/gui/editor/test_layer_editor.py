@@ -10,11 +10,18 @@ from pytestqt.qtbot import QtBot
 from playground.core.data import describe_data
 from playground.core.layers.catalog import CATALOGUE
 from playground.core.layers.model import summarize
+from playground.core.messages import describe
+from playground.core.problems import Problem
 from playground.core.spec.experiment import BuiltinData, Experiment, LayerSpec, ModelSpec
 from playground.core.spec.validation import check_experiment
 from playground.gui.editor.layer_editor import LayerEditor
 from playground.gui.editor.layer_row_delegate import detail_text
-from playground.gui.editor.layer_stack_model import LAYER_MIME, ProblemRole, SummaryRole
+from playground.gui.editor.layer_stack_model import (
+    LAYER_MIME,
+    ProblemRole,
+    ProblemTextRole,
+    SummaryRole,
+)
 
 
 def linear(n: int) -> LayerSpec:
@@ -121,13 +128,14 @@ def test_impossible_stack_marks_the_row_and_reports_validity(
     model = editor.model()
     broken = model.index(1).data(SummaryRole)
     assert broken.error == expected
-    assert expected in model.index(1).data(Qt.ItemDataRole.DisplayRole)
+    assert expected.layer == 1 and model.index(1).data(ProblemRole) == expected
+    assert describe(expected, with_place=False) in model.index(1).data(Qt.ItemDataRole.DisplayRole)
     assert detail_text(model.index(2).data(SummaryRole)).startswith("→ —")
     assert "layer 2" in editor.status_text()
     with qtbot.waitSignal(editor.validity_changed) as blocker:
         editor.select_row(1)
         editor.remove_selected()
-    assert blocker.args == [True, ""]
+    assert blocker.args == [True, None]
 
 
 def test_undo_redo_of_every_edit_kind(editor: LayerEditor) -> None:
@@ -312,22 +320,28 @@ def test_model_problem_from_the_full_check_is_shown_and_marks_its_layer(
 ) -> None:
     layers = [linear(8), LayerSpec(kind="ReLU"), linear(5)]
     editor.set_layers(layers)
-    assert editor.status_text().startswith("✓")
+    assert editor.status_text().startswith("✓") and editor.status().level == "ok"
     # Shapes fit, yet the last layer gives 5 outputs for 2 classes: the core says so.
     experiment = Experiment(data=BuiltinData(name="spiral"), model=ModelSpec(layers=layers))
     problems = check_experiment(experiment, describe_data(experiment.data))
-    assert problems and problems[0].startswith("layer 3 (Linear)")
+    assert problems and describe(problems[0]).startswith("layer 3 (Linear)")
+    assert (problems[0].code, problems[0].layer) == ("output.size_mismatch", 2)
     editor.set_model_problem(problems[0])
     assert editor.status_text().startswith("⚠ Layer 3 (Linear): the last layer gives 5 outputs")
-    assert "✓" not in editor.status_text()
+    assert "✓" not in editor.status_text() and editor.status().level == "error"
     model = editor.model()
-    marked = model.index(2).data(ProblemRole)
-    assert marked is not None and marked.startswith("the last layer gives 5 outputs")
+    assert model.index(2).data(ProblemRole) == problems[0]
+    marked = model.index(2).data(ProblemTextRole)
+    assert marked is not None and marked.startswith("The last layer gives 5 outputs")
     assert "problem" in model.index(2).data(Qt.ItemDataRole.DisplayRole)
     assert model.index(0).data(ProblemRole) is None
     # A problem that names no layer (the loss) is shown, but marks no row.
-    editor.set_model_problem("loss: mse compares numbers, but spiral has 2 classes")
-    assert editor.status_text() == "⚠ Loss: mse compares numbers, but spiral has 2 classes."
+    loss = check_experiment(
+        experiment.model_copy(update={"loss": "mse"}), describe_data(experiment.data)
+    )[0]
+    assert loss.code == "loss.needs_numbers" and loss.layer is None
+    editor.set_model_problem(loss)
+    assert editor.status_text().startswith("⚠ Loss: mse compares numbers, but spiral has 2 classes")
     assert all(model.index(row).data(ProblemRole) is None for row in range(3))
     # Any edit makes the verdict stale: it is cleared until the owner checks again.
     editor.set_model_problem(problems[0])
@@ -341,7 +355,8 @@ def test_model_problem_from_the_full_check_is_shown_and_marks_its_layer(
 
 def test_shape_problems_take_precedence_over_the_full_check(editor: LayerEditor) -> None:
     editor.set_layers([linear(8), LayerSpec(kind="Conv2d"), linear(2)])
-    editor.set_model_problem("layer 3 (Linear): the last layer gives 2 outputs but x has 3")
+    outputs = {"outputs": 2, "data": "x", "classes": 3}
+    editor.set_model_problem(Problem("output.size_mismatch", outputs, layer=2, layer_kind="Linear"))
     assert "layer 2 has a problem" in editor.status_text()
     shape_error = editor.summary().error
     assert editor.model().index(1).data(ProblemRole) == shape_error

@@ -12,11 +12,11 @@ from playground.core.lab.examples import find_example, list_examples
 from playground.core.lab.interpreter import LabResult, run_lab
 from playground.core.lab.problems import describe
 from playground.core.lab.values import number_text
+from playground.core.messages import sentence as as_sentence
 from playground.gui.lab import lab_runner
 from playground.gui.lab.lab_window import LabWindow, open_lab_window
 from playground.gui.lab.tensor_table import GRAD, LEAF, MADE_BY, NAME, REQUIRES_GRAD, VALUE
 from playground.gui.lab.value_text import value_text
-from playground.gui.messages import as_sentence
 
 _TIMEOUT_MS = 30_000
 

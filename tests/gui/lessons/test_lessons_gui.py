@@ -4,8 +4,12 @@ table show the run's own numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import torch
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from playground.core.lessons.library import list_lessons
@@ -92,7 +96,17 @@ def test_the_goal_is_checked_from_the_runs_epochs(window: MainWindow) -> None:
     assert lessons.panel.goal.text().startswith("✔ ")
 
 
-def test_presentation_mode_enlarges_and_restores(window: MainWindow) -> None:
+@pytest.fixture
+def app_look(qapp: QApplication) -> Iterator[None]:
+    """Themes change the whole application: put its font, palette and style sheet back."""
+    font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
+def test_presentation_mode_enlarges_and_restores(window: MainWindow, app_look: None) -> None:
     presentation = window.classroom.presentation
     before = window.font_size()
     window.commands.presentation.setChecked(True)
@@ -138,3 +152,12 @@ def test_a_lab_step_opens_the_lab_with_its_example(window: MainWindow, qtbot: Qt
     assert "z = mean(y * y)" in lab.editor.toPlainText()
     assert window.classroom.open_lab() is lab  # one lab window, raised again
     lab.close()
+
+
+def test_a_step_can_lock_a_menu_command_and_the_end_releases_it(window: MainWindow) -> None:
+    lessons = window.classroom.lessons
+    lessons.open(_entry("manual-gradient-descent"))
+    assert not window.commands.step_epoch.isEnabled()
+    assert window.commands.step_batch.isEnabled()
+    lessons.controller.close_lesson()
+    assert window.commands.step_epoch.isEnabled()

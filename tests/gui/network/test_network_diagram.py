@@ -194,3 +194,12 @@ def test_clicking_a_link_while_paused_requests_a_weight_edit(
     with qtbot.assertNotEmitted(diagram.weight_edit_requested):
         qtbot.keyClick(edit, Qt.Key.Key_Escape)
     assert not edit.isVisible()
+
+
+def test_inputs_are_named_as_the_data_names_them(diagram: NetworkDiagram) -> None:
+    diagram.set_layers([linear(3)], (4,), input_names=("x1", "x2", "x1^2", "x2^2"))
+    assert diagram.input_labels() == ["x1", "x2", "x1^2", "x2^2"]
+    link = next(k for k in diagram.links() if k.in_index == 2)
+    assert diagram.hover_text(link.line.center()).startswith("Weight from input x1^2 to")
+    diagram.set_layers([linear(3)], (4,))  # without names: numbered by position
+    assert diagram.input_labels() == ["x1", "x2", "x3", "x4"]

@@ -183,12 +183,7 @@ def test_theme_and_font_size(window: MainWindow) -> None:
 
 def test_space_is_the_play_shortcut_and_shortcuts_are_listed(window: MainWindow) -> None:
     assert window.commands.play.shortcut().toString() == "Space"
-    rows = dict(
-        (text, keys)
-        for keys, text in __import__("playground.gui.shell.actions", fromlist=["x"]).shortcut_rows(
-            window.commands, window.undo_action, window.redo_action
-        )
-    )
+    rows = dict((text, keys) for keys, text in window.commands.shortcut_rows())
     assert rows["Start or pause training."] == "Space"
 
 

@@ -1,0 +1,247 @@
+"""English wording of every problem code, and of the phrases the wording is built from.
+
+Plain data on purpose: a translation is one more module like this one, a dict
+with the same keys. Templates use ``str.format`` names; the format specs after
+a colon are explained in :mod:`playground.core.messages` (``show``, ``list``,
+``plural:one:many``, ``opt:<key>`` and a few more). A template that names
+``{place}`` puts the place itself; otherwise the place (a layer, a section)
+goes in front as ``place.join`` says.
+"""
+
+from __future__ import annotations
+
+_SUBJECT = "{setting:opt:phrase.subject}"
+_CELL_AT = "In {file}, row {row}, column {column:cell}"
+
+TEMPLATES: dict[str, str] = {
+    # ---- places and shared phrases -------------------------------------------------
+    "place.layer": "layer {number} ({kind})",
+    "place.layer_number": "layer {number}",
+    "place.join": "{place}: {text}",
+    "place.source": "{source}: {text}",
+    "phrase.did_you_mean": " (did you mean {value:show}?)",
+    "phrase.known_settings": "; known settings: {value:list}",
+    "phrase.subject": "{value:setting} ",
+    "phrase.with_padding": " (with padding {value})",
+    "phrase.none": "none",
+    "phrase.more_problems": "({count} more {count:plural:problem:problems}.)",
+    "phrase.list_separator": ", ",
+    "phrase.megabytes": "{value:,.0f} MB",
+    "phrase.gigabytes": "{value:,.1f} GB",
+    "phrase.long_number": "a whole number of about {digits} digits",
+    "phrase.long_list": "a list of {count} items",
+    "phrase.long_group": "a group of {count} items",
+    "shape.features": "{count} {count:plural:feature:features}",
+    "shape.image": "{shape:shape} (channels×height×width)",
+    # ---- names of settings and of closed lists ----------------------------------------
+    "setting.lr": "learning rate",
+    "setting.grad_clip": "gradient clipping",
+    "setting.validation_fraction": "validation share",
+    "setting.derived_features": "derived inputs",
+    "setting.t_max": "cosine period (t_max)",
+    "setting.min_lr": "lowest learning rate",
+    "setting.schema_version": "format version",
+    "choice.data.name": "a data set",
+    "choice.data.task": "a task",
+    "choice.data.derived_features": "a derived input",
+    "choice.loss": "a loss",
+    "choice.optimizer.kind": "an optimizer",
+    "choice.schedule.kind": "a schedule",
+    "choice.default": "a valid choice",
+    # ---- the file as a whole ----------------------------------------------------------
+    "file.not_text": (
+        "the file is not text (byte {byte} is not UTF-8); choose a Torch Playground experiment file"
+    ),
+    "file.empty": "the file is empty; choose a Torch Playground experiment file",
+    "file.unreadable": "{reason}; choose a Torch Playground experiment file",
+    "file.bad_json": (
+        "the file is not valid JSON: {reason:lower} at line {line}, column {column}; "
+        "fix it there or save the experiment again from the app"
+    ),
+    "file.not_an_experiment": (
+        "the file does not hold an experiment: its top level must be a group of "
+        "settings in curly braces, not {found}"
+    ),
+    "spec.version_not_whole": (
+        "format version must be a whole number, not {value:show}; "
+        "this version of Torch Playground reads format {current}"
+    ),
+    "spec.version_too_new": (
+        "this file was made by a newer Torch Playground (format {version}); "
+        "this version reads format {current}; update the app to open it"
+    ),
+    "spec.version_unknown": (
+        "format version {version} does not exist; Torch Playground files start at format 1"
+    ),
+    "spec.no_presets": (
+        "no presets were found; the app's resources folder is missing, so reinstall it"
+    ),
+    "spec.more_problems": "and {count} more problems; fix the ones above first",
+    "spec.unknown_preset": (
+        "'{name}' is not a preset{suggestion:opt:phrase.did_you_mean}; choose one of {presets:list}"
+    ),
+    # ---- settings -------------------------------------------------------------------
+    "spec.unknown_key": (
+        "unknown setting '{name}'{suggestion:opt:phrase.did_you_mean}"
+        "{known:opt:phrase.known_settings}"
+    ),
+    "spec.misplaced_key": (
+        "unknown setting '{name}' at the top of the file; it belongs in the '{belongs}' section"
+    ),
+    "spec.not_a_choice": (
+        "{value:show} is not {choice_of:choice}{suggestion:opt:phrase.did_you_mean}; "
+        "choose one of {choices:list}"
+    ),
+    "spec.unknown_data_kind": "{value:show} is not a kind of data; use 'builtin' or 'csv'",
+    "spec.missing": _SUBJECT + "is missing; add it",
+    "spec.not_above": _SUBJECT + "must be greater than {limit:show}, not {value:show}",
+    "spec.not_at_least": _SUBJECT + "must be at least {limit:show}, not {value:show}",
+    "spec.not_below": _SUBJECT + "must be less than {limit:show}, not {value:show}",
+    "spec.not_at_most": _SUBJECT + "must be at most {limit:show}, not {value:show}",
+    "spec.empty": _SUBJECT + "must not be empty",
+    "spec.rule": "{reason}",
+    "spec.not_whole_number": _SUBJECT + "must be a whole number, not {value:show}",
+    "spec.not_number": _SUBJECT + "must be a number, not {value:show}",
+    "spec.not_finite": _SUBJECT + "must be a finite number, not {value:show}",
+    "spec.not_bool": _SUBJECT + "must be true or false, not {value:show}",
+    "spec.not_text": _SUBJECT + "must be text, not {value:show}",
+    "spec.not_list": _SUBJECT + "must be a list (in square brackets), not {value:show}",
+    "spec.not_group": (
+        _SUBJECT + "must be a group of settings (in curly braces), not {value:show}"
+    ),
+    "spec.not_valid": _SUBJECT + "is not valid ({reason:lowerfirst})",
+    "optimizer.betas_not_pair": "betas must be two numbers, not {value:show}",
+    "optimizer.nesterov_needs_momentum": (
+        "Nesterov momentum needs a momentum above 0; "
+        "set momentum (for example 0.9) or turn Nesterov off"
+    ),
+    # ---- layers and their parameters --------------------------------------------------
+    "layer.unknown_kind": (
+        "'{kind}' is not a layer kind{suggestion:opt:phrase.did_you_mean}; "
+        "choose one of {known:list}"
+    ),
+    "layer.unknown_param": (
+        "{place} has no parameter '{name}'{suggestion:opt:phrase.did_you_mean} "
+        "(its parameters: {parameters:list})"
+    ),
+    "layer.param_not_scalar": "{title} must be a single number or true/false, not {value:show}",
+    "layer.param_not_bool": "{title} must be true or false, not {value:repr}",
+    "layer.param_not_number": "{title} must be a number, not {value:repr}",
+    "layer.param_not_whole": "{title} must be a whole number, not {value:g}",
+    "layer.param_not_finite": "{title} must be a finite number, not {value}",
+    "layer.param_out_of_range": "{title} must be between {low:g} and {high:g}, not {value:g}",
+    # ---- shapes -------------------------------------------------------------------------
+    "model.empty": "the model has no layers; add at least one layer (for example Linear)",
+    "model.too_large_for_memory": (
+        "training needs about {total:bytes} of memory ({parameter_count:,} parameters take "
+        "{parameter_bytes:bytes} with their gradients and optimizer state; batches of "
+        "{batch_size} take {activation_bytes:bytes}), but this computer can spare about "
+        "{usable:bytes}; use fewer or narrower layers or a smaller batch size"
+    ),
+    "model.too_many_layers": (
+        "the model has {count:,} layers, more than the {most:,} this app builds; remove layers"
+    ),
+    "layer.needs_flat": (
+        "{kind} needs flat features, but its input is an image of {shape:shape_words}; "
+        "add a Flatten layer before it"
+    ),
+    "layer.needs_image": (
+        "{kind} needs image input (channels×height×width), but its input is "
+        "{shape:shape_words}; use image data (digits as 1×8×8 images) "
+        "or place it before any Flatten"
+    ),
+    "layer.kernel_too_large": (
+        "kernel {kernel} is larger than its {height}×{width} input"
+        "{padding:opt:phrase.with_padding}; "
+        "use a smaller kernel, more padding, or fewer pooling layers before it"
+    ),
+    "layer.padding_too_large": (
+        "padding {padding} is more than half the kernel {kernel}; use padding ≤ {most}"
+    ),
+    "layer.output_empty": (
+        "its output would be {shape:shape}, which is empty; use a smaller kernel or stride"
+    ),
+    "layer.needs_batches": (
+        "{place} needs batches of at least 2 samples; raise the batch size or remove the layer"
+    ),
+    # ---- the model against the data -----------------------------------------------------
+    "output.image": (
+        "the model ends with an image of {shape:shape}; end it with Flatten and a Linear "
+        "layer that gives one output per class or target"
+    ),
+    "output.size_mismatch": (
+        "the last layer gives {outputs} {outputs:plural:output:outputs} but {data} has "
+        "{classes} {classes:plural:class:classes}; set its neurons to {classes}"
+    ),
+    "output.target_mismatch": (
+        "the last layer gives {outputs} {outputs:plural:output:outputs} but {data} has "
+        "{targets} {targets:plural:target:targets} to predict; set its neurons to {targets}"
+    ),
+    "output.bce_needs_one": (
+        "with bce-with-logits the last layer must give 1 output (the score of the second "
+        "class), but it gives {outputs}; set its neurons to 1"
+    ),
+    "loss.needs_numbers": (
+        "{loss} compares numbers, but {data} has {classes} {classes:plural:class:classes} "
+        "to tell apart; use cross-entropy (or bce-with-logits for two classes)"
+    ),
+    "loss.needs_classes": (
+        "{loss} is for telling classes apart, but {data} has numeric targets to predict; "
+        "use mse, l1 or huber"
+    ),
+    "loss.needs_two_classes": (
+        "{loss} tells exactly 2 classes apart, but {data} has {classes}; use cross-entropy"
+    ),
+    "data.unavailable": "the data could not be made; see the data panel",
+    # ---- data sets ----------------------------------------------------------------------
+    "data.no_plane_inputs": (
+        "The data set '{name}' has no x1 and x2 inputs, so derived inputs ({chosen:list}) "
+        "cannot be added; remove them or pick a two-input set such as "
+        "circle, xor, gaussian or spiral."
+    ),
+    "data.images_only_digits": (
+        "Only the digits data set can be given as images, not '{name}'; "
+        "switch off 'as images' or pick digits."
+    ),
+    "data.csv.duplicate_feature": (
+        "Column {column:cell} is listed twice as a feature; list each column once."
+    ),
+    "data.csv.target_is_feature": (
+        "Column {column:cell} is both the target and a feature; a model cannot learn "
+        "a column from itself, so remove it from the features."
+    ),
+    "data.csv.too_few_rows": (
+        "{file} has only {rows} data rows; at least {minimum} are "
+        "needed to train and validate, so add rows to the file."
+    ),
+    "data.csv.missing_marker": (
+        _CELL_AT + " holds {cell:cell}, which marks a missing value; fill it in or delete the row."
+    ),
+    "data.csv.empty_cell": _CELL_AT + " is empty; fill it in or delete the row.",
+    "data.csv.target_not_number": (
+        _CELL_AT + ": {cell:cell} is not a number, and a regression "
+        "target needs numbers; fix the cell or choose classification."
+    ),
+    "data.csv.target_mostly_numbers": (
+        _CELL_AT + ": {cell:cell} is not a number, though most of the "
+        "column is; fix the cell, or choose classification to treat every value "
+        "as a class name."
+    ),
+    "data.csv.one_class": (
+        "Column {column:cell} in {file} holds only one value ({value:cell}); a classification "
+        "target needs at least two classes, so pick another target column."
+    ),
+    "data.csv.too_many_classes": (
+        "Column {column:cell} in {file} has {classes} different values in {rows} rows, too "
+        "many to learn as classes; choose regression if it holds numbers, or another "
+        "target column."
+    ),
+    "data.csv.bad_cell": (
+        _CELL_AT + ": {cell:cell} is not a number; fix the cell or leave the column out."
+    ),
+    "data.csv.too_large": (
+        _CELL_AT + ": {cell:cell} is too large for the model's 32-bit numbers "
+        "(at most about {most:.3g}); scale the column down or fix the cell."
+    ),
+    "note": "{text}",
+}
