@@ -107,9 +107,11 @@ class LabRunner(QObject):
     @Slot()
     def _thread_done(self) -> None:
         thread, self._thread = self._thread, None
-        self._worker = None
         if thread is not None:
+            # ``finished`` comes just before the thread deletes its worker (deleteLater):
+            # dropping the worker's wrapper before the thread has ended deleted it twice.
             thread.wait()
+        self._worker = None
         outcome = self._outcome
         self._outcome = None
         if outcome is not None:
