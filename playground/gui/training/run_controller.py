@@ -152,14 +152,15 @@ class RunController(QObject):
         self._set_state("idle")
 
     def set_learning_rate(self, lr: float) -> None:
-        """Apply a new learning rate to the running run at once."""
-        self.training.set_learning_rate(lr)
+        """Apply a new learning rate to the running run at once (the engine is thread-safe)."""
+        if self.engine is not None and self.training.is_running:
+            self.engine.set_learning_rate(lr)
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
         """Change one weight of a paused or ended run (from the network diagram)."""
         try:
-            if self.training.is_running:
-                self.training.set_weight(name, index, value)
+            if self.engine is not None and self.training.is_running:
+                self.engine.set_weight(name, index, value)
             elif self.engine is not None:
                 self.engine.set_weight(name, index, value)
                 self._on_snapshot(self.engine.snapshot())
@@ -262,10 +263,12 @@ class RunController(QObject):
         self._send_step(request)
 
     def _send_step(self, request: str) -> None:
+        if self.engine is None:
+            return
         if request == "epoch":
-            self.training.step_epoch()
+            self.engine.step_epoch()
         else:
-            self.training.step_batch()
+            self.engine.step_batch()
 
     def _start(self, *, start_paused: bool) -> bool:
         if self.experiment is None:

@@ -101,25 +101,6 @@ class TrainingWorker(QObject):
         self._stop_requested = True
         self.engine.stop()
 
-    def step_batch(self) -> None:
-        """While paused: train one batch, then pause again."""
-        self.engine.step_batch()
-
-    def step_epoch(self) -> None:
-        """While paused: finish the current epoch, then pause again."""
-        self.engine.step_epoch()
-
-    def set_learning_rate(self, lr: float) -> None:
-        """Use ``lr`` from the next batch on; raises ``EngineError`` (a sentence) for a bad value."""
-        self.engine.set_learning_rate(lr)
-
-    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
-        """Set one entry of parameter ``name`` (from the network diagram).
-
-        Only while paused; otherwise the engine raises ``EngineError`` with a sentence.
-        """
-        self.engine.set_weight(name, index, value)
-
 
 class _RunRelay(QObject):
     """Passes one run's signals on to the controller while that run is current.
@@ -245,26 +226,6 @@ class TrainingController(QObject):
         """Ask the current run to end after its current batch."""
         if self.worker is not None:
             self.worker.stop()
-
-    def step_batch(self) -> None:
-        """While paused: one batch."""
-        if self.worker is not None:
-            self.worker.step_batch()
-
-    def step_epoch(self) -> None:
-        """While paused: the rest of the epoch."""
-        if self.worker is not None:
-            self.worker.step_epoch()
-
-    def set_learning_rate(self, lr: float) -> None:
-        """Change the current run's learning rate."""
-        if self.worker is not None:
-            self.worker.set_learning_rate(lr)
-
-    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
-        """Change one weight of the current run."""
-        if self.worker is not None:
-            self.worker.set_weight(name, index, value)
 
     def let_go(self) -> Engine | None:
         """Stop the current run without waiting for it; returns its engine (None without one).

@@ -100,17 +100,19 @@ def test_pause_step_resume_and_stop(qtbot: QtBot, controller: TrainingController
         controller.start(engine, start_paused=True)
     assert paused.args[0].state == "paused" and paused.args[0].step == 0
 
+    # Steps, rates and weights go straight to the engine (thread-safe); the controller
+    # only owns the thread.
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS) as stepped:
-        controller.step_batch()
+        engine.step_batch()
     assert stepped.args[0].step == 1
 
     with qtbot.waitSignal(
         controller.snapshot, timeout=TIMEOUT_MS, check_params_cb=lambda s: s.epoch == 1
     ) as epoch:
-        controller.step_epoch()
+        engine.step_epoch()
     assert epoch.args[0].step == batches_per_epoch
 
-    controller.set_learning_rate(0.05)
+    engine.set_learning_rate(0.05)
     with qtbot.waitSignal(
         controller.snapshot, timeout=TIMEOUT_MS, check_params_cb=lambda s: s.state == "running"
     ) as running:
@@ -129,7 +131,7 @@ def test_weight_can_be_set_while_paused(qtbot: QtBot, controller: TrainingContro
     engine = Engine(tiny_experiment(epochs=10_000))
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS):
         controller.start(engine, start_paused=True)
-    controller.set_weight("0.weight", (1, 0), 0.75)
+    engine.set_weight("0.weight", (1, 0), 0.75)
     assert engine.model[0].weight[1, 0].item() == pytest.approx(0.75)
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
         controller.stop()
@@ -217,7 +219,7 @@ def test_stop_before_the_thread_begins_still_ends_the_run(
 
 
 def test_controls_without_a_run_do_nothing(controller: TrainingController) -> None:
-    for control in (controller.pause, controller.resume, controller.stop, controller.step_batch):
+    for control in (controller.pause, controller.resume, controller.stop):
         control()
     assert controller.stop_and_wait(0.1)
 
