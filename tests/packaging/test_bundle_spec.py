@@ -165,7 +165,9 @@ def test_left_out_qt_modules_are_not_used() -> None:
     for _, tree in _app_sources():
         for node in ast.walk(tree):
             if isinstance(node, ast.Import | ast.ImportFrom):
-                used.update(n.split(".")[1] for n in _imported_names(node) if n.startswith("PySide6."))
+                used.update(
+                    n.split(".")[1] for n in _imported_names(node) if n.startswith("PySide6.")
+                )
     assert used, "the app imports Qt modules"
     assert used <= set(helpers.QT_MODULES_USED)
     assert not set(helpers.QT_MODULES_USED) & set(helpers.QT_MODULES_LEFT_OUT)
@@ -255,7 +257,9 @@ def test_resources_are_found_in_a_frozen_bundle(frozen_bundle: Path) -> None:
     assert root == frozen_bundle / "playground" / "resources"
     preset = resources.resource_path("presets", "spiral.json")
     assert preset.is_file() and preset.is_relative_to(frozen_bundle)
-    assert resources.resource_path("icons", "app.svg").read_text(encoding="utf-8").startswith("<svg")
+    assert (
+        resources.resource_path("icons", "app.svg").read_text(encoding="utf-8").startswith("<svg")
+    )
 
 
 def test_info_plist_declares_the_document_type() -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import torch
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QTabWidget
 
 from playground.core.training.snapshot import Snapshot
 from playground.gui.lab.lab_window import LabWindow, open_lab_window
+from playground.gui.landscape.landscape_window import LandscapeWindow, open_landscape_window
 from playground.gui.lessons.lesson_dock import Lessons
 from playground.gui.shell.panel_layout import make_dock
 from playground.gui.shell.presentation import PresentationMode
@@ -47,7 +49,9 @@ class Classroom(QObject):
         window.model.changed.connect(lambda _section: self._follow_experiment())
         self._follow_experiment()
         self._lab: LabWindow | None = None
+        self._landscape: LandscapeWindow | None = None
         self.lessons.host.tools["lab"] = self.open_lab
+        self.lessons.host.tools["landscape"] = lambda _example: self.open_landscape()
 
     def open_lab(self, example: str | None = None) -> LabWindow:
         """Tools ▸ Autograd Lab: one lab window, raised if open, with ``example`` loaded."""
@@ -65,6 +69,29 @@ class Classroom(QObject):
     def _forget_lab(self) -> None:
         self._lab = None
 
+    def open_landscape(self) -> LandscapeWindow:
+        """Tools ▸ Loss Landscape for the current experiment (a fresh window per call, so it
+        always shows the experiment as it is now); it follows the run's weights."""
+        if self._landscape is not None:
+            self._landscape.close()
+        window = open_landscape_window(self.window, self.window.model.experiment)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.destroyed.connect(self._forget_landscape)
+        weights = self.window.run.current_weights()
+        if weights is not None:
+            window.set_weights(weights)
+        self._landscape = window
+        return window
+
+    def _forget_landscape(self) -> None:
+        self._landscape = None
+
+    def close_tools(self) -> None:
+        """Close the lab and landscape windows (each waits for its own worker thread)."""
+        for tool in (self._lab, self._landscape):
+            if tool is not None:
+                tool.close()
+
     def _follow_experiment(self) -> None:
         experiment = self.window.model.experiment
         self.log.set_epochs(experiment.training.epochs)
@@ -75,6 +102,20 @@ class Classroom(QObject):
         self._follow_experiment()
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
+        if self._landscape is not None and snapshot.new_epochs:
+            state = _state_of(snapshot)
+            if state is not None:  # small models carry every number in their snapshots
+                self._landscape.add_training_state(state)
         self.log.add_snapshot(snapshot)
         if self.numbers_dock.isVisible():
             self.parameters.add_snapshot(snapshot)
+
+
+def _state_of(snapshot: Snapshot) -> dict[str, torch.Tensor] | None:
+    """The parameters as tensors, when the snapshot carries all of them (small models)."""
+    state = {}
+    for parameter in snapshot.parameters:
+        if parameter.matrix is None:
+            return None
+        state[parameter.name] = torch.from_numpy(parameter.matrix.reshape(parameter.shape).copy())
+    return state or None

@@ -220,6 +220,11 @@ _TOOLS: tuple[Command, ...] = (
         "Write a few tensor lines and see the graph torch builds and its gradients.",
         menu="Tools", shortcut="Ctrl+L",
     ),
+    Command(
+        "landscape", "Loss &Landscape",
+        "See the loss over the model's weights and how optimizers walk on it.",
+        menu="Tools",
+    ),
 )  # fmt: skip
 
 _HELP: tuple[Command, ...] = (

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
         a.lessons.triggered.connect(self.classroom.lessons.choose)
         a.lab.triggered.connect(lambda: self.classroom.open_lab())
+        a.landscape.triggered.connect(lambda: self.classroom.open_landscape())
         a.presentation.toggled.connect(
             lambda on: (
                 self.classroom.presentation.enter() if on else self.classroom.presentation.leave()
@@ -450,6 +451,7 @@ class MainWindow(QMainWindow):
                 return
             self.window_shutdown.confirmed = True
             self.classroom.presentation.leave()  # the normal layout is the one remembered
+            self.classroom.close_tools()
             if self.remember_on_close:
                 self.settings.geometry = bytes(self.saveGeometry().data())
                 self.settings.window_state = bytes(self.saveState().data())

@@ -161,3 +161,16 @@ def test_a_step_can_lock_a_menu_command_and_the_end_releases_it(window: MainWind
     assert window.commands.step_batch.isEnabled()
     lessons.controller.close_lesson()
     assert window.commands.step_epoch.isEnabled()
+
+
+def test_a_landscape_step_opens_the_surface_of_the_lessons_model(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    lessons = window.classroom.lessons
+    lessons.open(_entry("manual-gradient-descent"))
+    lessons.controller.go_to(1)
+    landscape = window.classroom._landscape
+    assert landscape is not None and landscape.isVisible()
+    assert window.commands.landscape.isEnabled()
+    window.classroom.close_tools()
+    qtbot.waitUntil(lambda: window.classroom._landscape is None, timeout=10_000)
