@@ -32,7 +32,7 @@ class Classroom(QObject):
         super().__init__(window)
         self.window = window
         self.lessons = Lessons(window)
-        self.presentation = PresentationMode(window)
+        self.presentation = PresentationMode(window, self.lessons.dock)
         self.log = TrainingLog()
         self.parameters = ParameterTable()
         tabs = QTabWidget()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDockWidget
 
 #: Text size in presentation mode (points): readable from the back of a classroom.
@@ -22,6 +22,13 @@ class PresentingWindow(Protocol):
     data_dock: QDockWidget
     model_dock: QDockWidget
     network_dock: QDockWidget
+    training_dock: QDockWidget
+
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+    def resizeDocks(
+        self, docks: list[QDockWidget], sizes: list[int], orientation: Qt.Orientation
+    ) -> None: ...
+    def width(self) -> int: ...
 
     def saveState(self) -> QByteArray: ...
     def restoreState(self, state: QByteArray) -> bool: ...
@@ -47,8 +54,9 @@ class _Saved:
 class PresentationMode:
     """Switches a window into and out of presentation mode."""
 
-    def __init__(self, window: PresentingWindow) -> None:
+    def __init__(self, window: PresentingWindow, lesson_dock: QDockWidget | None = None) -> None:
         self.window = window
+        self.lesson_dock = lesson_dock
         self._saved: _Saved | None = None
 
     @property
@@ -68,12 +76,24 @@ class PresentationMode:
         self._saved = _Saved(
             window.saveState(), window.saveGeometry(), window.font_size(), window.isMaximized()
         )
-        # The data and layer editors and the diagram are for building; a class watches
-        # the plots, the training controls and the lesson.
-        for dock in (window.data_dock, window.model_dock, window.network_dock):
+        # The side panels are for building; a class watches the plots and the lesson, and
+        # trains from the toolbar. At 22 pt the panels' forms would make the window wider
+        # than a 1024-pixel projector.
+        for dock in (
+            window.data_dock,
+            window.model_dock,
+            window.network_dock,
+            window.training_dock,
+        ):
             dock.hide()
         window.set_font_size(max(PRESENTATION_FONT_SIZE, window.font_size()), remember=False)
+        lesson = self.lesson_dock
+        if lesson is not None and lesson.isVisibleTo(lesson.parentWidget()):
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, lesson)
+            lesson.show()
         window.showFullScreen()
+        if lesson is not None and lesson.isVisible():
+            window.resizeDocks([lesson], [window.width() * 2 // 5], Qt.Orientation.Horizontal)
 
     def leave(self) -> None:
         saved, self._saved = self._saved, None
