@@ -50,12 +50,8 @@ from playground.core.safe_read import (
     parse_json_text,
 )
 from playground.core.spec.experiment import Experiment
-from playground.core.spec.validation import (
-    DAMAGED_FILE_ERRORS,
-    SpecError,
-    damaged_file_sentence,
-    parse_experiment,
-)
+from playground.core.spec.json_files import DAMAGED_FILE_ERRORS, damaged_file_sentence
+from playground.core.spec.validation import SpecError, parse_experiment
 
 FORMAT_NAME = "torch-playground-experiment"
 SUFFIX = ".playground"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from playground.core.io.files import FileFormatError, LoadedExperiment, read_archive
 from playground.core.spec.experiment import Experiment
-from playground.core.spec.validation import (
+from playground.core.spec.json_files import (
     DAMAGED_FILE_ERRORS,
-    SpecError,
     damaged_file_sentence,
     read_experiment_json,
 )
+from playground.core.spec.validation import SpecError
 
 
 def _read_archive_file(path: Path) -> Experiment:

@@ -14,7 +14,8 @@ from functools import cache
 from playground.core.problems import Problem, closest_match
 from playground.core.resources import resource_path
 from playground.core.spec.experiment import Experiment
-from playground.core.spec.validation import SpecError, read_experiment_json
+from playground.core.spec.json_files import read_experiment_json
+from playground.core.spec.validation import SpecError
 
 PRESET_ORDER: tuple[str, ...] = (
     "linear-regression",

@@ -2,7 +2,7 @@
 
 Two stages, because the second needs the data:
 
-* :func:`parse_experiment` / :func:`read_experiment_json` turn JSON into an
+* :func:`parse_experiment` (and :mod:`~playground.core.spec.json_files` for files) turn JSON into an
   :class:`~playground.core.spec.experiment.Experiment`, checking types, ranges, names and
   every layer's parameters against the catalogue.
 * :func:`check_experiment` checks what depends on the data: every layer's
@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import copy
 import json
-import struct
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,11 +33,8 @@ from playground.core.layers.memory import memory_problem
 from playground.core.layers.model import check_layer, summarize, unknown_kind, unknown_param
 from playground.core.problems import PlainValue, Problem
 from playground.core.safe_read import (
-    MAX_EXPERIMENT_JSON_BYTES,
     UnreadableFileError,
-    excerpt,
     parse_json_text,
-    read_regular_file,
 )
 from playground.core.spec.experiment import (
     MAX_LAYERS,
@@ -225,45 +220,6 @@ def _check_layer_count(data: Mapping[str, Any]) -> None:
         raise SpecError(
             Problem("model.too_many_layers", counts, section="model", field="model.layers")
         )
-
-
-def read_experiment_json(path: Path) -> Experiment:
-    """Read and validate a ``.json`` experiment file; problems are prefixed with its name."""
-    try:
-        data = read_regular_file(path, MAX_EXPERIMENT_JSON_BYTES, "an experiment file")
-    except UnreadableFileError as exc:
-        raise SpecError(str(exc)) from None
-    try:
-        return parse_experiment(data)
-    except SpecError as exc:
-        raise SpecError([problem.within(path.name) for problem in exc.problems]) from None
-
-
-#: What a damaged or hostile file can make the standard library raise while it is read:
-#: a flipped byte in deflated data (zlib.error), an unknown zip method or version
-#: (NotImplementedError), nesting too deep (RecursionError), integers of thousands of
-#: digits (ValueError), bytes that are not UTF-8 (UnicodeError), a truncated header.
-DAMAGED_FILE_ERRORS: tuple[type[BaseException], ...] = (
-    zlib.error,
-    struct.error,
-    NotImplementedError,
-    RecursionError,
-    ValueError,
-    OverflowError,
-    UnicodeError,
-    EOFError,
-    KeyError,
-    IndexError,
-    MemoryError,
-)
-
-
-def damaged_file_sentence(path: Path, error: BaseException) -> str:
-    """The sentence for a file that made a reader fail in an unforeseen way."""
-    return (
-        f"'{excerpt(path.name, 80)}' cannot be read as an experiment: it is damaged or not an "
-        f"experiment file ({type(error).__name__}); open an earlier copy or save it again"
-    )
 
 
 # ---- checks that need the data ------------------------------------------------------
