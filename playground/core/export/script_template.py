@@ -147,7 +147,12 @@ def main():
     batches = max(1, math.ceil(count / BATCH_SIZE))
     model.train()
     for epoch in range(1, args.epochs + 1):
-        order = torch.randperm(count, generator=batch_order).to(device)
+        # One batch holding every sample keeps its order, as in the app.
+        order = (
+            torch.arange(count, device=device)
+            if BATCH_SIZE >= count
+            else torch.randperm(count, generator=batch_order).to(device)
+        )
         loss_sum = 0.0
         for start in range(0, batches * BATCH_SIZE, BATCH_SIZE):
             batch = order[start : start + BATCH_SIZE]

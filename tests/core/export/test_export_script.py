@@ -22,6 +22,7 @@ from playground.core.spec.experiment import (
     ScheduleSpec,
     TrainingSpec,
 )
+from playground.core.spec.presets import load_preset
 from playground.core.training.engine import Engine
 
 LINE = re.compile(
@@ -103,6 +104,18 @@ def test_synthetic_script_reproduces_the_engine(tmp_path: Path) -> None:
     assert "def make_circle(" in text and "def build_synthetic(" in text
     assert_same_curve(run_script(path, "--save", "w.pt"), engine_rows(experiment))
     assert (tmp_path / "w.pt").is_file()
+
+
+def test_course_script_keeps_full_batches_and_the_zero_grad_switch(tmp_path: Path) -> None:
+    experiment = load_preset("course-no-zero-grad")
+    experiment = experiment.model_copy(
+        update={"training": experiment.training.model_copy(update={"epochs": 8, "device": "cpu"})}
+    )
+    path = tmp_path / "train_course.py"
+    export_experiment(experiment, "script", path)
+    text = path.read_text(encoding="utf-8")
+    assert "ZERO_GRAD = False" in text and "def make_course_set(" in text
+    assert_same_curve(run_script(path), engine_rows(experiment))
 
 
 def test_sklearn_script_reproduces_the_engine(tmp_path: Path) -> None:
