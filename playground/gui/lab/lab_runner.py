@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core.lab.interpreter import LabResult, run_lab
 from playground.core.lab.problems import LabError, LabProblem
+from playground.gui.threads import wire_worker
 
 log = logging.getLogger(__name__)
 
@@ -81,13 +82,8 @@ class LabRunner(QObject):
             return False
         thread = QThread(self)
         worker = _LabWorker(source)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.finished.connect(self._keep)
-        worker.finished.connect(thread.quit)
-        worker.finished.connect(worker.deleteLater)
-        thread.finished.connect(self._thread_done)
-        thread.finished.connect(thread.deleteLater)
+        wire_worker(worker, thread, self._thread_done)
         self._thread = thread
         self._worker = worker
         self._outcome = None

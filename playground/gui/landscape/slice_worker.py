@@ -26,6 +26,7 @@ from playground.core.landscape.slices import Directions, SliceAbandoned, loss_sl
 from playground.core.landscape.surface import Surface
 from playground.core.training import torch_threads
 from playground.core.training.engine import SINGLE_THREAD_PARAMETERS
+from playground.gui.threads import wire_worker
 
 
 @dataclass(frozen=True)
@@ -145,15 +146,10 @@ class SliceComputer(QObject):
             return
         thread = QThread(self)  # owned by Qt: deleted by deleteLater, never by Python
         worker = SliceWorker(request)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.snapshot.connect(self._result)
         worker.progress.connect(self._progress)
         worker.errored.connect(self._error)
-        worker.finished.connect(thread.quit)
-        worker.finished.connect(worker.deleteLater)
-        thread.finished.connect(self._thread_done)
-        thread.finished.connect(thread.deleteLater)
+        wire_worker(worker, thread, self._thread_done)
         self._running = RunningSlice(thread, worker, request.number, worker.abandon)
         thread.start()
 

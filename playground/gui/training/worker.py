@@ -16,9 +16,10 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core.training.snapshot import Snapshot
+from playground.gui.threads import wire_worker
 from playground.gui.training.retired_runs import RetiredRuns
 
 if TYPE_CHECKING:
@@ -189,16 +190,10 @@ class TrainingController(QObject):
         worker = TrainingWorker(engine, start_paused=start_paused)
         thread = QThread()
         thread.setObjectName("training")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        # Direct: quit() is thread-safe, and a queued call would wait for the GUI thread,
-        # which may itself be blocked in stop_and_wait().
-        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.finished.connect(worker.deleteLater)
-        # A bound slot of this GUI-thread object makes the call queued into the GUI
-        # thread; it is connected before deleteLater so it runs while the thread exists.
-        thread.finished.connect(self._on_thread_finished)
-        thread.finished.connect(thread.deleteLater)
+        # Direct quit: a queued call would wait for the GUI thread, which may itself be
+        # blocked in stop_and_wait(). A bound slot of this GUI-thread object makes the
+        # thread-finished call queued into the GUI thread.
+        wire_worker(worker, thread, self._on_thread_finished, direct_quit=True)
         # Through a relay: a run that was let go may still have signals queued, and
         # they must not reach whoever listens to the current run.
         relay = _RunRelay(self)
