@@ -18,6 +18,7 @@ values and place. A format spec after the colon chooses how a value is shown:
 * ``opt:<key>`` — the template ``<key>`` filled with ``{value}``, or nothing when the value is empty;
 * ``setting`` — a setting's name as users read it (``setting.<name>``, else the name with spaces);
 * ``choice`` — what one item of a closed list is called (``choice.<key>``);
+* ``layer`` — a layer given as ``{"number": …, "kind": …}``, as ``place.layer`` names it;
 * ``lower`` / ``lowerfirst`` — text in lower case / with a lower-case first letter;
 * anything else — Python's own format spec (``g``).
 """
@@ -32,6 +33,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from playground.core.messages.en import TEMPLATES as ENGLISH
+from playground.core.messages.zh_CN import TEMPLATES as SIMPLIFIED_CHINESE
 from playground.core.problems import Problem, closest_match
 from playground.core.safe_read import excerpt
 
@@ -43,12 +45,14 @@ __all__ = [
     "describe_shape",
     "did_you_mean",
     "sentence",
+    "set_catalogue",
     "show_value",
     "use_catalogue",
+    "word",
 ]
 
 #: The catalogues that ship, by language code.
-CATALOGUES: dict[str, Mapping[str, str]] = {"en": ENGLISH}
+CATALOGUES: dict[str, Mapping[str, str]] = {"en": ENGLISH, "zh_CN": SIMPLIFIED_CHINESE}
 
 _active: Mapping[str, str] = ENGLISH
 
@@ -56,6 +60,12 @@ _active: Mapping[str, str] = ENGLISH
 def catalogue() -> Mapping[str, str]:
     """The templates now in use."""
     return _active
+
+
+def set_catalogue(templates: Mapping[str, str]) -> None:
+    """Word every problem with ``templates`` from now on (the interface language changed)."""
+    global _active
+    _active = templates
 
 
 @contextmanager
@@ -130,6 +140,8 @@ class _TemplateFormatter(string.Formatter):
             return str(_active.get(f"setting.{value}", str(value).replace("_", " ")))
         if kind == "choice":
             return str(_active.get(f"choice.{value}", _template("choice.default")))
+        if kind == "layer":
+            return _fill(_template("place.layer"), value)
         if kind == "lower":
             return str(value).lower()
         if kind == "lowerfirst":
@@ -175,10 +187,15 @@ def describe(problem: Problem, *, with_place: bool = True) -> str:
     return text
 
 
+def word(key: str, values: Mapping[str, Any]) -> str:
+    """The catalogue's template ``key`` filled with ``values`` (wording that is not a problem)."""
+    return _fill(_template(key), values)
+
+
 def sentence(text: str, *, capital: bool = True) -> str:
     """A phrase as a sentence: spaces tidied, a capital first letter and a final full stop.
 
-    ``capital=False`` keeps the first letter, for a sentence that follows a label
+    The full stop is the catalogue's (``。`` in Chinese). ``capital=False`` keeps the first letter, for a sentence that follows a label
     (the command line's ``playground: …``).
     """
     text = " ".join(text.split())
@@ -186,7 +203,9 @@ def sentence(text: str, *, capital: bool = True) -> str:
         return text
     if capital:
         text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "?", "!")) else text + "."
+    if text.endswith((".", "?", "!", "。", "？", "！")):
+        return text
+    return text + _template("phrase.full_stop")
 
 
 def describe_problems(problems: Iterable[Problem], limit: int | None = None) -> str:

@@ -26,6 +26,7 @@ TEMPLATES: dict[str, str] = {
     "phrase.none": "none",
     "phrase.more_problems": "({count} more {count:plural:problem:problems}.)",
     "phrase.list_separator": ", ",
+    "phrase.full_stop": ".",
     "phrase.megabytes": "{value:,.0f} MB",
     "phrase.gigabytes": "{value:,.1f} GB",
     "phrase.long_number": "a whole number of about {digits} digits",
@@ -244,4 +245,39 @@ TEMPLATES: dict[str, str] = {
         "(at most about {most:.3g}); scale the column down or fix the cell."
     ),
     "note": "{text}",
+    # ---- the gradient diagnosis: what happens, and what to try ------------------------
+    "diagnosis.gradients_vanish": (
+        "Gradients vanish: {weak:layer} gets {times}× smaller gradients than {strong:layer}, "
+        "so the early layers barely learn."
+    ),
+    "diagnosis.gradients_vanish.try": (
+        "Try ReLU or LeakyReLU instead of Sigmoid/Tanh, add BatchNorm, or use fewer layers."
+    ),
+    "diagnosis.gradients_explode": (
+        "Gradients explode: {strong:layer} gets {times}× larger gradients than {weak:layer}."
+    ),
+    "diagnosis.gradients_explode.try": (
+        "Lower the learning rate, turn on gradient clipping, or add BatchNorm."
+    ),
+    "diagnosis.update_too_large": (
+        "Each step changes the weights of {layer:layer} by about {ratio:.0%}, "
+        "far more than the usual 0.1%; training may jump around."
+    ),
+    "diagnosis.update_too_large.try": "Lower the learning rate (for example by 10×).",
+    "diagnosis.update_too_small": (
+        "Each step changes the weights of {layer:layer} by only about {ratio:.0e} of "
+        "their size, far below the usual 1e-3; this layer learns very slowly."
+    ),
+    "diagnosis.update_too_small.try": "Raise the learning rate (for example by 10×).",
+    "diagnosis.dead_units": (
+        "{share:.0%} of the units of {layer:layer} are dead: "
+        "they output 0 for every validation sample and no longer learn."
+    ),
+    "diagnosis.dead_units.try": "Use LeakyReLU, lower the learning rate, or reset the weights.",
+    "diagnosis.total_norm_large": (
+        "The total gradient norm is {total:.3g}, large enough to make training unstable."
+    ),
+    "diagnosis.total_norm_large.try": (
+        "Lower the learning rate or turn on gradient clipping (for example at 1)."
+    ),
 }

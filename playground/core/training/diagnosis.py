@@ -3,8 +3,9 @@
 Learners see gradient-norm plots but rarely know what a healthy one looks like.
 :func:`diagnose` reads the per-layer statistics a snapshot already carries and
 turns clear problems (vanishing or exploding gradients, updates far from the
-usual ~1e-3 of the weight size, dead ReLU units) into :class:`Hint` sentences
-with one suggestion each. Thresholds are deliberately wide so a healthy run
+usual ~1e-3 of the weight size, dead ReLU units) into :class:`Hint` findings,
+each a code with its numbers; the message catalogue words the finding and one
+suggestion (``diagnosis.<code>`` and ``diagnosis.<code>.try``). Thresholds are deliberately wide so a healthy run
 shows no hints at all.
 """
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from playground.core.layers.model import layer_label
 from playground.core.training.snapshot import Hint, ParameterStats, Severity
 
 # Ratio between the RMS gradients of the weakest and strongest weighted layer
@@ -27,6 +27,16 @@ DEAD_WARNING = 0.5
 DEAD_PROBLEM = 0.9
 # A total gradient norm this large usually precedes divergence.
 EXPLODING_NORM = 1e4
+
+#: Every finding the diagnosis makes, with the values its wording may use.
+HINT_CODES: dict[str, tuple[str, ...]] = {
+    "gradients_vanish": ("weak", "strong", "times"),
+    "gradients_explode": ("weak", "strong", "times"),
+    "update_too_large": ("layer", "ratio"),
+    "update_too_small": ("layer", "ratio"),
+    "dead_units": ("layer", "share"),
+    "total_norm_large": ("total",),
+}
 
 
 def _weights(parameters: Sequence[ParameterStats]) -> list[ParameterStats]:
@@ -45,9 +55,10 @@ def _rms_gradient(stats: ParameterStats) -> float:
     return stats.grad_norm / math.sqrt(math.prod(stats.shape))
 
 
-def _label(index: int, kinds: Sequence[str]) -> str:
-    kind = kinds[index] if 0 <= index < len(kinds) else "layer"
-    return layer_label(index, kind)
+def _label(index: int, kinds: Sequence[str]) -> dict[str, object]:
+    """A layer as the wording names it: its number from 1 and its kind."""
+    kind = kinds[index] if 0 <= index < len(kinds) else "?"
+    return {"number": index + 1, "kind": kind}
 
 
 def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
@@ -63,24 +74,10 @@ def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[
         return []
     times = "∞" if math.isinf(spread) else f"{spread:,.0f}"
     weak, strong = _label(weak_layer, kinds), _label(strong_layer, kinds)
+    values = {"weak": weak, "strong": strong, "times": times}
     if weak_layer < strong_layer:
-        return [
-            Hint(
-                "warning",
-                weak_layer,
-                f"Gradients vanish: {weak} gets {times}× smaller gradients than {strong}, "
-                "so the early layers barely learn.",
-                "Try ReLU or LeakyReLU instead of Sigmoid/Tanh, add BatchNorm, or use fewer layers.",
-            )
-        ]
-    return [
-        Hint(
-            "warning",
-            strong_layer,
-            f"Gradients explode: {strong} gets {times}× larger gradients than {weak}.",
-            "Lower the learning rate, turn on gradient clipping, or add BatchNorm.",
-        )
-    ]
+        return [Hint("warning", weak_layer, "gradients_vanish", values)]
+    return [Hint("warning", strong_layer, "gradients_explode", values)]
 
 
 def _update_sizes(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
@@ -91,25 +88,11 @@ def _update_sizes(weights: list[ParameterStats], kinds: Sequence[str]) -> list[H
             continue
         label = _label(stats.layer_index, kinds)
         if ratio > UPDATE_TOO_LARGE:
-            hints.append(
-                Hint(
-                    "warning",
-                    stats.layer_index,
-                    f"Each step changes the weights of {label} by about {ratio:.0%}, "
-                    "far more than the usual 0.1%; training may jump around.",
-                    "Lower the learning rate (for example by 10×).",
-                )
-            )
+            values = {"layer": label, "ratio": ratio}
+            hints.append(Hint("warning", stats.layer_index, "update_too_large", values))
         elif 0.0 < ratio < UPDATE_TOO_SMALL:
-            hints.append(
-                Hint(
-                    "info",
-                    stats.layer_index,
-                    f"Each step changes the weights of {label} by only about {ratio:.0e} of "
-                    "their size, far below the usual 1e-3; this layer learns very slowly.",
-                    "Raise the learning rate (for example by 10×).",
-                )
-            )
+            values = {"layer": label, "ratio": ratio}
+            hints.append(Hint("info", stats.layer_index, "update_too_small", values))
     return hints
 
 
@@ -119,15 +102,8 @@ def _dead_relus(dead_units: Mapping[int, float], kinds: Sequence[str]) -> list[H
         if share < DEAD_WARNING:
             continue
         severity: Severity = "problem" if share >= DEAD_PROBLEM else "warning"
-        hints.append(
-            Hint(
-                severity,
-                index,
-                f"{share:.0%} of the units of {_label(index, kinds)} are dead: "
-                "they output 0 for every validation sample and no longer learn.",
-                "Use LeakyReLU, lower the learning rate, or reset the weights.",
-            )
-        )
+        values = {"layer": _label(index, kinds), "share": share}
+        hints.append(Hint(severity, index, "dead_units", values))
     return hints
 
 
@@ -136,14 +112,7 @@ def _exploding_total(parameters: Sequence[ParameterStats]) -> list[Hint]:
     total = math.sqrt(sum(n * n for n in norms))
     if total < EXPLODING_NORM:
         return []
-    return [
-        Hint(
-            "problem",
-            None,
-            f"The total gradient norm is {total:.3g}, large enough to make training unstable.",
-            "Lower the learning rate or turn on gradient clipping (for example at 1).",
-        )
-    ]
+    return [Hint("problem", None, "total_norm_large", {"total": total})]
 
 
 def diagnose(

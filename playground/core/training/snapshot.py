@@ -7,11 +7,13 @@ long as it likes while training goes on.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 
+from playground.core.messages import word
 from playground.core.training.history import EpochRecord
 
 Severity = Literal["info", "warning", "problem"]
@@ -53,12 +55,27 @@ class ParameterStats:
 
 @dataclass(frozen=True)
 class Hint:
-    """One plain-language finding of the gradient diagnosis."""
+    """One finding of the gradient diagnosis, as data: a code and the numbers it rests on.
+
+    Like a problem, a hint is worded by the message catalogue of the interface
+    language (``diagnosis.<code>`` says what happens, ``diagnosis.<code>.try``
+    what to try), so a snapshot made in the worker reads right in any language.
+    """
 
     severity: Severity
     layer_index: int | None  # None: about the whole model
-    message: str  # what is happening, e.g. "gradients of layer 1 are 1000× smaller than ..."
-    hint: str  # what to try, one line
+    code: str  # e.g. "gradients_vanish" (see core.training.diagnosis.HINT_CODES)
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """What is happening, e.g. "Gradients vanish: layer 1 (Linear) gets 1,000× …"."""
+        return word(f"diagnosis.{self.code}", self.values)
+
+    @property
+    def hint(self) -> str:
+        """What to try, one line."""
+        return word(f"diagnosis.{self.code}.try", self.values)
 
 
 @dataclass(frozen=True)

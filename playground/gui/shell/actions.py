@@ -91,6 +91,11 @@ class WindowActions:
         """Examples (one entry per shipped preset, filled by the window)."""
         return self.menus["Examples"]
 
+    @property
+    def language_menu(self) -> QMenu:
+        """View ▸ Language (System, English, 简体中文; filled by :mod:`language_menu`)."""
+        return self.menus["View/Language"]
+
     # ---- building ------------------------------------------------------------------
 
     def adopt(self, command_id: str, action: QAction) -> None:

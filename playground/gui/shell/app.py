@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from playground.cli.common import EXIT_FAILED, EXIT_USAGE, positive_int
 from playground.core.messages import sentence
@@ -40,6 +40,7 @@ from playground.core.training.step_limit import (
 from playground.gui.shell.error_hook import install_error_hook
 from playground.gui.shell.file_open_events import FileOpenRelay
 from playground.gui.shell.fonts import ensure_a_font
+from playground.gui.shell.language import missing_font_notice, start_language
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
 from playground.gui.shell.shutdown import exit_without_waiting, install_quit_guard
@@ -93,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="FILE.png", help="save the window as a picture")
     parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x800")
     parser.add_argument("--theme", choices=("light", "dark"), help="colour theme")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="interface language: en, zh_CN or system (default: View ▸ Language)",
+    )
     return parser
 
 
@@ -252,6 +258,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
     settings = load_settings()
     if args.theme:
         settings.theme = args.theme
+    _language, font_missing = start_language(app, args.lang or settings.language)
     apply_theme(app, settings.theme, settings.font_size)
     window = MainWindow(settings)
     window.remember_on_close = not scripted
@@ -265,6 +272,9 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
     if not _open_start_experiment(window, args, settings.last_experiment, scripted):
         return EXIT_USAGE
     window.show()
+    if font_missing and not scripted and not settings.font_warning_shown:
+        settings.font_warning_shown = True
+        QTimer.singleShot(0, lambda: QMessageBox.information(window, *missing_font_notice()))
     file_events.connect_to(
         lambda path: window.document.maybe_save() and window.files.open_path(path)
     )

@@ -1,11 +1,14 @@
 """The main window's commands and menus, declared once (see :mod:`commands` for the fields).
 
-Order matters: within a menu group, commands appear in the order listed here,
+Titles and tips are marked with ``QT_TRANSLATE_NOOP("Commands", …)`` so that
+``tools/update_translations.py`` finds them; :mod:`actions` translates them when
+it builds the actions. Order matters: within a menu group, commands appear in the order listed here,
 and the keyboard-shortcut help lists them in the same order.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 
 from playground.gui.shell.commands import AppState, Command, Face, Menu
@@ -51,79 +54,92 @@ def redo_text(state: AppState) -> str:
 
 
 MENUS: tuple[Menu, ...] = (
-    Menu("File", "&File", ("open", "save", "export", "quit")),
-    Menu("File/Open Recent", "Open &Recent", group="open", filled_later=True),
-    Menu("File/Export", "&Export", ("model", "plots"), group="export"),
-    Menu("Edit", "&Edit"),
-    Menu("Run", "&Run", ("run", "reset")),
-    Menu("View", "&View", ("panels", "theme", "text", "present")),
-    Menu("Examples", "E&xamples", filled_later=True),
-    Menu("Tools", "&Tools"),
-    Menu("Help", "&Help"),
+    Menu("File", QT_TRANSLATE_NOOP("Commands", "&File"), ("open", "save", "export", "quit")),
+    Menu("File/Open Recent", QT_TRANSLATE_NOOP("Commands", "Open &Recent"), group="open", filled_later=True),
+    Menu("File/Export", QT_TRANSLATE_NOOP("Commands", "&Export"), ("model", "plots"), group="export"),
+    Menu("Edit", QT_TRANSLATE_NOOP("Commands", "&Edit")),
+    Menu("Run", QT_TRANSLATE_NOOP("Commands", "&Run"), ("run", "reset")),
+    Menu("View", QT_TRANSLATE_NOOP("Commands", "&View"), ("panels", "theme", "text", "language", "present")),
+    Menu("View/Language", QT_TRANSLATE_NOOP("Commands", "&Language"), group="language", filled_later=True),
+    Menu("Examples", QT_TRANSLATE_NOOP("Commands", "E&xamples"), filled_later=True),
+    Menu("Tools", QT_TRANSLATE_NOOP("Commands", "&Tools")),
+    Menu("Help", QT_TRANSLATE_NOOP("Commands", "&Help")),
 )
 
 TOOLBAR_GROUPS: tuple[str, ...] = ("run", "reset")
 
 _FILE: tuple[Command, ...] = (
     Command(
-        "new", "&New", "Start a new experiment from the defaults.",
+        "new", QT_TRANSLATE_NOOP("Commands", "&New"),
+        QT_TRANSLATE_NOOP("Commands", "Start a new experiment from the defaults."),
         menu="File", group="open", shortcut=KEYS.New, icon="new",
     ),
     Command(
-        "open", "&Open…", "Open an experiment file.",
+        "open", QT_TRANSLATE_NOOP("Commands", "&Open…"),
+        QT_TRANSLATE_NOOP("Commands", "Open an experiment file."),
         menu="File", group="open", shortcut=KEYS.Open, icon="open",
     ),
     Command(
-        "save", "&Save", "Save the experiment.",
+        "save", QT_TRANSLATE_NOOP("Commands", "&Save"),
+        QT_TRANSLATE_NOOP("Commands", "Save the experiment."),
         menu="File", group="save", shortcut=KEYS.Save, icon="save",
     ),
     Command(
-        "save_as", "Save &As…", "Save the experiment under a new name.",
+        "save_as", QT_TRANSLATE_NOOP("Commands", "Save &As…"),
+        QT_TRANSLATE_NOOP("Commands", "Save the experiment under a new name."),
         menu="File", group="save", shortcut=KEYS.SaveAs,
     ),
     Command(
-        "export_weights", "Trained &Weights…", "Save the model's weights as a .safetensors file.",
+        "export_weights", QT_TRANSLATE_NOOP("Commands", "Trained &Weights…"),
+        QT_TRANSLATE_NOOP("Commands", "Save the model's weights as a .safetensors file."),
         menu="File/Export", group="model",
     ),
     Command(
-        "export_torchscript", "&TorchScript Model…",
-        "Save the model as TorchScript to use without this app.",
+        "export_torchscript", QT_TRANSLATE_NOOP("Commands", "&TorchScript Model…"),
+        QT_TRANSLATE_NOOP("Commands", "Save the model as TorchScript to use without this app."),
         menu="File/Export", group="model",
     ),
     Command(
-        "export_onnx", "&ONNX Model…", "Save the model as ONNX for other runtimes and tools.",
+        "export_onnx", QT_TRANSLATE_NOOP("Commands", "&ONNX Model…"),
+        QT_TRANSLATE_NOOP("Commands", "Save the model as ONNX for other runtimes and tools."),
         menu="File/Export", group="model",
     ),
     Command(
-        "export_script", "Training &Script…",
-        "Save a Python script that builds and trains this experiment with PyTorch.",
+        "export_script", QT_TRANSLATE_NOOP("Commands", "Training &Script…"),
+        QT_TRANSLATE_NOOP("Commands", "Save a Python script that builds and trains this experiment with PyTorch."),
         menu="File/Export", group="model",
     ),
     Command(
-        "export_plots", "Plots as &PNG…", "Save every plot as a PNG picture into a folder.",
+        "export_plots", QT_TRANSLATE_NOOP("Commands", "Plots as &PNG…"),
+        QT_TRANSLATE_NOOP("Commands", "Save every plot as a PNG picture into a folder."),
         menu="File/Export", group="plots",
     ),
     Command(
-        "export_svg", "Plots as &SVG…", "Save every plot as an SVG drawing into a folder.",
+        "export_svg", QT_TRANSLATE_NOOP("Commands", "Plots as &SVG…"),
+        QT_TRANSLATE_NOOP("Commands", "Save every plot as an SVG drawing into a folder."),
         menu="File/Export", group="plots",
     ),
     Command(
-        "export_csv", "&Metrics as CSV…", "Save the loss and accuracy of every epoch as a table.",
+        "export_csv", QT_TRANSLATE_NOOP("Commands", "&Metrics as CSV…"),
+        QT_TRANSLATE_NOOP("Commands", "Save the loss and accuracy of every epoch as a table."),
         menu="File/Export", group="plots",
     ),
     Command(
-        "quit", "&Quit", "Close Torch Playground.",
+        "quit", QT_TRANSLATE_NOOP("Commands", "&Quit"),
+        QT_TRANSLATE_NOOP("Commands", "Close Torch Playground."),
         menu="File", group="quit", shortcut=KEYS.Quit, role=ROLE.QuitRole,
     ),
 )  # fmt: skip
 
 _EDIT: tuple[Command, ...] = (
     Command(
-        "undo", "&Undo", "Undo the last change.",
+        "undo", QT_TRANSLATE_NOOP("Commands", "&Undo"),
+        QT_TRANSLATE_NOOP("Commands", "Undo the last change."),
         menu="Edit", shortcut=KEYS.Undo, enabled_when=can_undo, detail=undo_text,
     ),
     Command(
-        "redo", "&Redo", "Redo the change just undone.",
+        "redo", QT_TRANSLATE_NOOP("Commands", "&Redo"),
+        QT_TRANSLATE_NOOP("Commands", "Redo the change just undone."),
         menu="Edit", shortcut=KEYS.Redo, enabled_when=can_redo, detail=redo_text,
     ),
 )  # fmt: skip
@@ -132,28 +148,33 @@ _EDIT: tuple[Command, ...] = (
 # override lets editable widgets keep their keys, so the default window context is right.
 _RUN: tuple[Command, ...] = (
     Command(
-        "play", "Train", "Start or pause training.",
+        "play", QT_TRANSLATE_NOOP("Commands", "Train"),
+        QT_TRANSLATE_NOOP("Commands", "Start or pause training."),
         menu="Run", group="run", shortcut="Space", icon="play", toolbar="run",
-        checkable=True, checked=Face("Pause", "Pause training", "pause"),
+        checkable=True, checked=Face(QT_TRANSLATE_NOOP("Commands", "Pause"), QT_TRANSLATE_NOOP("Commands", "Pause training"), "pause"),
         checked_when=running, enabled_when=can_train, explains_problem=True,
     ),
     Command(
-        "step_batch", "Step batch", "Train on one batch, then pause.",
+        "step_batch", QT_TRANSLATE_NOOP("Commands", "Step batch"),
+        QT_TRANSLATE_NOOP("Commands", "Train on one batch, then pause."),
         menu="Run", group="run", shortcut="Ctrl+Right", icon="step-batch", toolbar="run",
         enabled_when=can_train, explains_problem=True,
     ),
     Command(
-        "step_epoch", "Step epoch", "Train to the end of this epoch, then pause.",
+        "step_epoch", QT_TRANSLATE_NOOP("Commands", "Step epoch"),
+        QT_TRANSLATE_NOOP("Commands", "Train to the end of this epoch, then pause."),
         menu="Run", group="run", shortcut="Ctrl+Shift+Right", icon="step-epoch",
         toolbar="run", enabled_when=can_train, explains_problem=True,
     ),
     Command(
-        "stop", "Stop", "End the run (the trained weights stay).",
+        "stop", QT_TRANSLATE_NOOP("Commands", "Stop"),
+        QT_TRANSLATE_NOOP("Commands", "End the run (the trained weights stay)."),
         menu="Run", group="run", shortcut="Ctrl+.", icon="stop", toolbar="run",
         enabled_when=run_active,
     ),
     Command(
-        "reset", "Reset", "Forget the training and start again from the first weights.",
+        "reset", QT_TRANSLATE_NOOP("Commands", "Reset"),
+        QT_TRANSLATE_NOOP("Commands", "Forget the training and start again from the first weights."),
         menu="Run", group="reset", shortcut="Ctrl+R", icon="reset", toolbar="reset",
         enabled_when=has_model,
     ),
@@ -163,81 +184,94 @@ _RUN: tuple[Command, ...] = (
 # docks); the table gives them their words and place.
 _VIEW: tuple[Command, ...] = (
     Command(
-        "panel_data", "Data", "Show or hide the data panel.",
+        "panel_data", QT_TRANSLATE_NOOP("Commands", "Data"),
+        QT_TRANSLATE_NOOP("Commands", "Show or hide the data panel."),
         menu="View", group="panels", adopted=True,
     ),
     Command(
-        "panel_model", "Model", "Show or hide the layer editor.",
+        "panel_model", QT_TRANSLATE_NOOP("Commands", "Model"),
+        QT_TRANSLATE_NOOP("Commands", "Show or hide the layer editor."),
         menu="View", group="panels", adopted=True,
     ),
     Command(
-        "panel_network", "Network", "Show or hide the network diagram.",
+        "panel_network", QT_TRANSLATE_NOOP("Commands", "Network"),
+        QT_TRANSLATE_NOOP("Commands", "Show or hide the network diagram."),
         menu="View", group="panels", adopted=True,
     ),
     Command(
-        "panel_training", "Training", "Show or hide the training settings.",
+        "panel_training", QT_TRANSLATE_NOOP("Commands", "Training"),
+        QT_TRANSLATE_NOOP("Commands", "Show or hide the training settings."),
         menu="View", group="panels", adopted=True,
     ),
     Command(
-        "panel_runs", "Runs", "Show or hide the list of finished runs.",
+        "panel_runs", QT_TRANSLATE_NOOP("Commands", "Runs"),
+        QT_TRANSLATE_NOOP("Commands", "Show or hide the list of finished runs."),
         menu="View", group="panels", adopted=True,
     ),
     Command(
-        "panel_lesson", "Lesson", "Show or hide the lesson panel.",
+        "panel_lesson", QT_TRANSLATE_NOOP("Commands", "Lesson"),
+        QT_TRANSLATE_NOOP("Commands", "Show or hide the lesson panel."),
         menu="View", group="panels", adopted=True,
     ),
     Command(
-        "panel_numbers", "Log and parameters",
-        "Show or hide the training log and the parameter table.",
+        "panel_numbers", QT_TRANSLATE_NOOP("Commands", "Log and parameters"),
+        QT_TRANSLATE_NOOP("Commands", "Show or hide the training log and the parameter table."),
         menu="View", group="panels", adopted=True,
     ),
     Command(
-        "dark_theme", "&Dark Theme", "Switch between light and dark colours.",
+        "dark_theme", QT_TRANSLATE_NOOP("Commands", "&Dark Theme"),
+        QT_TRANSLATE_NOOP("Commands", "Switch between light and dark colours."),
         menu="View", group="theme", shortcut="Ctrl+Shift+D", checkable=True,
     ),
     Command(
-        "font_bigger", "&Bigger Text", "Make all text larger.",
+        "font_bigger", QT_TRANSLATE_NOOP("Commands", "&Bigger Text"),
+        QT_TRANSLATE_NOOP("Commands", "Make all text larger."),
         menu="View", group="text", shortcut=KEYS.ZoomIn,
     ),
     Command(
-        "font_smaller", "&Smaller Text", "Make all text smaller.",
+        "font_smaller", QT_TRANSLATE_NOOP("Commands", "&Smaller Text"),
+        QT_TRANSLATE_NOOP("Commands", "Make all text smaller."),
         menu="View", group="text", shortcut=KEYS.ZoomOut,
     ),
     Command(
-        "font_reset", "&Normal Text Size", "Return to the normal text size.",
+        "font_reset", QT_TRANSLATE_NOOP("Commands", "&Normal Text Size"),
+        QT_TRANSLATE_NOOP("Commands", "Return to the normal text size."),
         menu="View", group="text", shortcut="Ctrl+0",
     ),
     Command(
-        "presentation", "&Presentation",
-        "Full screen with large text, for showing a class; press again to leave.",
+        "presentation", QT_TRANSLATE_NOOP("Commands", "&Presentation"),
+        QT_TRANSLATE_NOOP("Commands", "Full screen with large text, for showing a class; press again to leave."),
         menu="View", group="present", shortcut=KEYS.FullScreen, checkable=True,
     ),
 )  # fmt: skip
 
 _TOOLS: tuple[Command, ...] = (
     Command(
-        "lab", "&Autograd Lab",
-        "Write a few tensor lines and see the graph torch builds and its gradients.",
+        "lab", QT_TRANSLATE_NOOP("Commands", "&Autograd Lab"),
+        QT_TRANSLATE_NOOP("Commands", "Write a few tensor lines and see the graph torch builds and its gradients."),
         menu="Tools", shortcut="Ctrl+L",
     ),
     Command(
-        "landscape", "Loss &Landscape",
-        "See the loss over the model's weights and how optimizers walk on it.",
+        "landscape", QT_TRANSLATE_NOOP("Commands", "Loss &Landscape"),
+        QT_TRANSLATE_NOOP("Commands", "See the loss over the model's weights and how optimizers walk on it."),
         menu="Tools",
     ),
 )  # fmt: skip
 
 _HELP: tuple[Command, ...] = (
     Command(
-        "lessons", "&Lessons…", "Open a lesson that walks through the course.",
+        "lessons", QT_TRANSLATE_NOOP("Commands", "&Lessons…"),
+        QT_TRANSLATE_NOOP("Commands", "Open a lesson that walks through the course."),
         menu="Help",
     ),
     Command(
-        "shortcuts", "&Keyboard Shortcuts", "List every keyboard shortcut.",
+        "shortcuts", QT_TRANSLATE_NOOP("Commands", "&Keyboard Shortcuts"),
+        QT_TRANSLATE_NOOP("Commands", "List every keyboard shortcut."),
         menu="Help", shortcut=KEYS.HelpContents,
     ),
     Command(
-        "about", "&About Torch Playground", "Version and credits.",
+        "about", QT_TRANSLATE_NOOP("Commands", "&About Torch Playground"),
+        QT_TRANSLATE_NOOP("Commands", "Version and credits."),
         menu="Help", role=ROLE.AboutRole,
     ),
 )  # fmt: skip

@@ -44,6 +44,7 @@ from playground.gui.shell import actions as window_actions
 from playground.gui.shell.classroom import Classroom
 from playground.gui.shell.commands import AppState
 from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
+from playground.gui.shell.language_menu import LanguageMenu
 from playground.gui.shell.panel_layout import (
     arrange_docks,
     make_dock,
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.toolbar = self.commands.build_toolbar(self)
         window_actions.fill_examples_menu(self.commands.examples_menu, self.open_preset)
         self._fill_recent_menu()
+        self.language_menu = LanguageMenu(self.commands.language_menu, self, self.settings)
         self._connect()
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
         self.arrange_panels(1280)

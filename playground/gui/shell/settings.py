@@ -38,6 +38,8 @@ class AppSettings:
     window_state: bytes = b""
     recent_files: list[str] = field(default_factory=list)
     last_experiment: str = ""
+    language: str = "system"  # "system", "en" or "zh_CN" (see View ▸ Language)
+    font_warning_shown: bool = False  # the "no Chinese font" notice is given once
 
     def add_recent_file(self, path: str) -> None:
         """Put ``path`` first in the recent list, without duplicates, keeping the list short."""
@@ -99,6 +101,9 @@ def load_settings(store: QSettings | None = None) -> AppSettings:
     settings.recent_files = _as_list(values.get("recent_files"))[:MAX_RECENT_FILES]
     last = values.get("last_experiment")
     settings.last_experiment = last if isinstance(last, str) else ""
+    language = values.get("language")
+    settings.language = language if language in ("system", "en", "zh_CN") else "system"
+    settings.font_warning_shown = _as_bool(values.get("font_warning_shown", False))
     return settings
 
 
@@ -113,6 +118,8 @@ def save_settings(settings: AppSettings, store: QSettings | None = None) -> None
     store.setValue("window_state", QByteArray(settings.window_state))
     store.setValue("recent_files", list(settings.recent_files))
     store.setValue("last_experiment", settings.last_experiment)
+    store.setValue("language", settings.language)
+    store.setValue("font_warning_shown", settings.font_warning_shown)
     store.sync()
 
 
