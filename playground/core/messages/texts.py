@@ -41,3 +41,9 @@ def text(source: str, /, **values: Any) -> str:
     """``source`` (English) in the active language, with ``{names}`` filled from ``values``."""
     translated = TEXT_TABLES[_language].get(source) or source
     return translated.format(**values) if values else translated
+
+
+def field_help(model: Any, name: str) -> str:
+    """The help of a spec field (its pydantic ``description``) in the active language."""
+    description = model.model_fields[name].description
+    return text(str(description)) if description else ""

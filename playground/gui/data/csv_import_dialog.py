@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,9 +36,9 @@ from playground.core.errors import describe_error
 from playground.core.spec.experiment import CsvData
 
 TASK_TITLES = {
-    "auto": "Decide from the target column",
-    "classification": "Classification (predict a class)",
-    "regression": "Regression (predict a number)",
+    "auto": QT_TRANSLATE_NOOP("CsvImportDialog", "Decide from the target column"),
+    "classification": QT_TRANSLATE_NOOP("CsvImportDialog", "Classification (predict a class)"),
+    "regression": QT_TRANSLATE_NOOP("CsvImportDialog", "Regression (predict a number)"),
 }
 
 
@@ -47,29 +47,29 @@ class CsvImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, initial: CsvData | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import a CSV table")
+        self.setWindowTitle(self.tr("Import a CSV table"))
         self.resize(720, 560)
         self._spec: CsvData | None = None
         self._columns: list[str] = []
 
         self.path = QLineEdit()
-        self.path.setPlaceholderText("Choose a .csv file…")
-        self.browse = QPushButton("Browse…")
+        self.path.setPlaceholderText(self.tr("Choose a .csv file…"))
+        self.browse = QPushButton(self.tr("Browse…"))
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.summary = QLabel()
         self.summary.setObjectName("hintLabel")
         self.features = QListWidget()
-        self.features.setToolTip("Tick the columns the network gets as inputs.")
+        self.features.setToolTip(self.tr("Tick the columns the network gets as inputs."))
         self.target = QComboBox()
-        self.target.setToolTip("The column the network learns to predict.")
+        self.target.setToolTip(self.tr("The column the network learns to predict."))
         self.task = QComboBox()
         for key, title in TASK_TITLES.items():
-            self.task.addItem(title, key)
-        self.standardize = QCheckBox("Standardise inputs (mean 0, spread 1)")
+            self.task.addItem(QCoreApplication.translate("CsvImportDialog", title), key)
+        self.standardize = QCheckBox(self.tr("Standardise inputs (mean 0, spread 1)"))
         self.standardize.setChecked(True)
-        self.standardize.setToolTip("Usually helps training: inputs get similar scales.")
+        self.standardize.setToolTip(self.tr("Usually helps training: inputs get similar scales."))
         self.error = QLabel()
         self.error.setObjectName("problemBanner")
         self.error.setWordWrap(True)
@@ -77,15 +77,15 @@ class CsvImportDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use this table")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Use this table"))
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow("Inputs", self.features)
-        form.addRow("Target", self.target)
-        form.addRow("Task", self.task)
+        form.addRow(self.tr("Inputs"), self.features)
+        form.addRow(self.tr("Target"), self.target)
+        form.addRow(self.tr("Task"), self.task)
         form.addRow("", self.standardize)
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
@@ -132,7 +132,7 @@ class CsvImportDialog(QDialog):
         self.table.setRowCount(len(preview.rows))
         self.table.setHorizontalHeaderLabels(
             [
-                f"{name}\n({kind}{f', {missing} empty' if missing else ''})"
+                self._header(name, kind, missing)
                 for name, kind, missing in zip(
                     self._columns, preview.column_types, preview.missing_counts, strict=False
                 )
@@ -142,8 +142,8 @@ class CsvImportDialog(QDialog):
             for c, cell in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(cell))
         self.summary.setText(
-            f"{preview.row_count} rows, {len(self._columns)} columns; the first "
-            f"{len(preview.rows)} rows are shown."
+            self.tr("%n rows, {columns} columns; the first {shown} rows are shown.", "", preview.row_count)
+            .format(columns=len(self._columns), shown=len(preview.rows))
         )
         numeric = [
             n for n, k in zip(self._columns, preview.column_types, strict=False) if k == "numeric"
@@ -152,10 +152,20 @@ class CsvImportDialog(QDialog):
         self._select([n for n in numeric if n != target], target)
         return True
 
+    def _header(self, name: str, kind: str, missing: int) -> str:
+        """A column's header: its name, then what it holds and how many cells are empty."""
+        kinds = {"numeric": self.tr("numeric"), "text": self.tr("text")}
+        shown = kinds.get(kind, kind)
+        if missing:
+            return self.tr("{name}\n({kind}, {missing} empty)").format(
+                name=name, kind=shown, missing=missing
+            )
+        return f"{name}\n({shown})"
+
     def accept(self) -> None:
         """Check the choice with the core; stay open with its sentence when it fails."""
         if not self._columns:
-            self._show_error("Choose a CSV file first.")
+            self._show_error(self.tr("Choose a CSV file first."))
             return
         features = [
             self.features.item(i).text()
@@ -163,7 +173,7 @@ class CsvImportDialog(QDialog):
             if self.features.item(i).checkState() == Qt.CheckState.Checked
         ]
         if not features:
-            self._show_error("Tick at least one input column.")
+            self._show_error(self.tr("Tick at least one input column."))
             return
         try:
             spec = CsvData(
@@ -183,7 +193,7 @@ class CsvImportDialog(QDialog):
     def _browse(self) -> None:
         start = str(Path(self.path.text()).parent) if self.path.text() else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a CSV table", start, "CSV tables (*.csv *.tsv *.txt);;All files (*)"
+            self, self.tr("Choose a CSV table"), start, self.tr("CSV tables (*.csv *.tsv *.txt);;All files (*)")
         )
         if path:
             self.load_file(path)
@@ -213,7 +223,7 @@ class CsvImportDialog(QDialog):
             if is_target:
                 item.setCheckState(Qt.CheckState.Unchecked)
                 item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
-                item.setToolTip("This is the target column.")
+                item.setToolTip(self.tr("This is the target column."))
             else:
                 item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
                 item.setToolTip("")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from playground.core.data import DATASET_TABLE, DataError, load_dataset
 from playground.core.data.base import Dataset
 from playground.core.messages import describe_problems
+from playground.core.messages.texts import field_help, text
 from playground.core.spec.experiment import DERIVED_FEATURES, BuiltinData, CsvData
 from playground.gui.data.csv_import_dialog import CsvImportDialog
 from playground.gui.data.data_preview import DataPreview
@@ -62,36 +63,42 @@ class DataPanel(QWidget):
         )
         self.dataset_combo.setMinimumContentsLength(12)
         for name, option in DATASET_TABLE.items():
-            self.dataset_combo.addItem(option.title, name)
+            self.dataset_combo.addItem(text(option.title), name)
             index = self.dataset_combo.count() - 1
-            self.dataset_combo.setItemData(index, option.description, Qt.ItemDataRole.ToolTipRole)
-        self.import_button = QPushButton("Import CSV…")
-        self.import_button.setToolTip("Train on your own table of numbers (a .csv file).")
+            self.dataset_combo.setItemData(
+                index, text(option.description), Qt.ItemDataRole.ToolTipRole
+            )
+        self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.import_button.setToolTip(self.tr("Train on your own table of numbers (a .csv file)."))
         self.preview = DataPreview()
 
         self.noise = QSpinBox()
         self.noise.setRange(0, 100)
         self.noise.setSuffix(" %")
-        self.noise.setToolTip(str(BuiltinData.model_fields["noise"].description))
+        self.noise.setToolTip(field_help(BuiltinData, "noise"))
         self.samples = QSpinBox()
         self.samples.setRange(10, 200_000)
         self.samples.setSingleStep(50)
-        self.samples.setToolTip(str(BuiltinData.model_fields["samples"].description))
+        self.samples.setToolTip(field_help(BuiltinData, "samples"))
         self.validation = QSpinBox()
         self.validation.setRange(0, 90)
         self.validation.setSuffix(" %")
-        self.validation.setToolTip(str(BuiltinData.model_fields["validation_fraction"].description))
+        self.validation.setToolTip(field_help(BuiltinData, "validation_fraction"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip(str(BuiltinData.model_fields["seed"].description))
-        self.regenerate = QPushButton("Regenerate")
-        self.regenerate.setToolTip("Pick a new seed: new random points from the same recipe.")
-        self.as_images = QCheckBox("1×8×8 pictures (for Conv2d)")
-        self.as_images.setToolTip(str(BuiltinData.model_fields["as_images"].description))
+        self.seed.setToolTip(field_help(BuiltinData, "seed"))
+        self.regenerate = QPushButton(self.tr("Regenerate"))
+        self.regenerate.setToolTip(self.tr("Pick a new seed: new random points from the same recipe."))
+        self.as_images = QCheckBox(self.tr("1×8×8 pictures (for Conv2d)"))
+        self.as_images.setToolTip(field_help(BuiltinData, "as_images"))
         self.derived: dict[str, QCheckBox] = {}
         for feature in DERIVED_FEATURES:
             box = QCheckBox(feature)
-            box.setToolTip(f"Add {feature} as an extra input computed from x1 and x2.")
+            box.setToolTip(
+                self.tr("Add {feature} as an extra input computed from x1 and x2.").format(
+                    feature=feature
+                )
+            )
             self.derived[feature] = box
         self.description = QLabel()
         self.description.setObjectName("hintLabel")
@@ -115,12 +122,12 @@ class DataPanel(QWidget):
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Large (projector) fonts: a field that does not fit beside its label goes below it.
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._form.addRow("Noise", self.noise)
-        self._form.addRow("Samples", self.samples)
-        self._form.addRow("Validation", self.validation)
-        self._form.addRow("Seed", seed_row)
-        self._form.addRow("Extra inputs", self._derived_box)
-        self._form.addRow("Shape", self.as_images)
+        self._form.addRow(self.tr("Noise"), self.noise)
+        self._form.addRow(self.tr("Samples"), self.samples)
+        self._form.addRow(self.tr("Validation"), self.validation)
+        self._form.addRow(self.tr("Seed"), seed_row)
+        self._form.addRow(self.tr("Extra inputs"), self._derived_box)
+        self._form.addRow(self.tr("Shape"), self.as_images)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -192,7 +199,7 @@ class DataPanel(QWidget):
             self._commit(spec)
 
     def _ensure_csv_item(self, spec: CsvData) -> None:
-        title = f"Table: {Path(spec.path).name}"
+        title = self.tr("Table: {file}").format(file=Path(spec.path).name)
         index = self.dataset_combo.findData(CSV_ITEM)
         if index < 0:
             self.dataset_combo.addItem(title, CSV_ITEM)
@@ -247,9 +254,11 @@ class DataPanel(QWidget):
         self._form.setRowVisible(self._derived_box, option is not None and option.plane)
         self._form.setRowVisible(self.as_images, option is not None and option.images)
         description = (
-            option.description
+            text(option.description)
             if option is not None
-            else f"Your table {Path(self._csv.path).name if self._csv else ''}."
+            else self.tr("Your table {file}.").format(
+                file=Path(self._csv.path).name if self._csv else ""
+            )
         )
         self.description.setText(description)
         self.description.setVisible(bool(description))

@@ -63,7 +63,7 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
         self._val_key = pg.ScatterPlotItem(
             size=8, symbol="s", brush=None, pen=pg.mkPen("#8a8f98", width=1.6)
         )
-        self._train = pg.ScatterPlotItem(size=6, symbol="o", name="training")
+        self._train = pg.ScatterPlotItem(size=6, symbol="o", name=self.tr("training"))
         self._val = pg.ScatterPlotItem(size=7, symbol="s", name="validation")
         self._image = pg.ImageItem(axisOrder="row-major")
         self._image.setLevels((0.0, 1.0))
@@ -75,7 +75,7 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
         self._message = pg.TextItem(anchor=(0.5, 0.5))
         self.addItem(self._message)
         self.mode = "empty"
-        self.show_message("Choose a data set.")
+        self.show_message(self.tr("Choose a data set."))
 
     def sizeHint(self) -> QSize:
         return QSize(300, 200)
@@ -111,7 +111,7 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
             self._show_curve(dataset)
             return
         else:
-            self.show_message("This data cannot be drawn in two dimensions.")
+            self.show_message(self.tr("This data cannot be drawn in two dimensions."))
             return
         self.mode = "points"
         plot.setLabel("bottom", names[0])
@@ -197,9 +197,9 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
 
     def _show_legend(self, with_validation: bool) -> None:
         self._legend.clear()
-        self._legend.addItem(self._train_key, "training")
+        self._legend.addItem(self._train_key, self.tr("training"))
         if with_validation:
-            self._legend.addItem(self._val_key, "validation (hollow)")
+            self._legend.addItem(self._val_key, self.tr("validation (hollow)"))
         self._legend.setVisible(True)
 
     def _clear(self) -> None:

@@ -101,7 +101,9 @@ class AutosaveController(QObject):
             message = sentence(describe_save_failure("the autosave", error))
             if message != self._last_failure:
                 self._last_failure = message
-                self.failed.emit(message + " Save the experiment yourself to keep your work safe.")
+                self.failed.emit(
+                    message + " " + self.tr("Save the experiment yourself to keep your work safe.")
+                )
             return False
         self._last_failure = ""
         self._last_written = time.monotonic()
@@ -145,9 +147,13 @@ class AutosaveController(QObject):
                 restored = self._restore(left)
         if kept:
             self.note.emit(
-                "One more autosaved experiment is kept; it is offered at the next start."
+                self.tr("One more autosaved experiment is kept; it is offered at the next start.")
                 if kept == 1
-                else f"{kept} more autosaved experiments are kept; they are offered at the next start."
+                else self.tr(
+                    "%n more autosaved experiments are kept; they are offered at the next start.",
+                    "",
+                    kept,
+                )
             )
         return restored
 
@@ -158,7 +164,11 @@ class AutosaveController(QObject):
             left.discard()
             open_warning(
                 self._parent,
-                sentence(f"The autosaved experiment could not be restored: {error}"),
+                sentence(
+                    self.tr("The autosaved experiment could not be restored: {reason}").format(
+                        reason=error
+                    )
+                ),
             )
             return False
         self._restored_from = left  # deleted once this window's own autosave holds the work

@@ -165,19 +165,21 @@ class ExperimentDocument(QObject):
         self._apply(loaded)
         self.set_clean()
         self.window.remember_file(path)
-        self.window.status.show_info(f"Opened {self.display_name()}.")
+        self.window.status.show_info(self.tr("Opened {name}.").format(name=self.display_name()))
 
     def _on_saved(self, path: str) -> None:
         self.window.model.mark_saved()
         self.set_clean()
         if self.window.run.engine is not None and self.window.run.current_weights() is None:
             self.window.status.show_info(
-                f"Saved {self.display_name()} without the weights of the run in progress; "
-                "pause or stop it and save again to keep them.",
+                self.tr(
+                    "Saved {name} without the weights of the run in progress; "
+                    "pause or stop it and save again to keep them."
+                ).format(name=self.display_name()),
                 10_000,
             )
         else:
-            self.window.status.show_info(f"Saved {self.display_name()}.")
+            self.window.status.show_info(self.tr("Saved {name}.").format(name=self.display_name()))
 
     def _on_restored(self, loaded: LoadedExperiment) -> None:
         self.files.path = None
@@ -185,7 +187,7 @@ class ExperimentDocument(QObject):
         self.modified = True
         self.update_title()
         self.window.status.show_info(
-            "Restored the experiment from the autosave; save it to keep it."
+            self.tr("Restored the experiment from the autosave; save it to keep it.")
         )
 
     # ---- runs ------------------------------------------------------------------------
@@ -199,7 +201,9 @@ class ExperimentDocument(QObject):
         self.history.add(record)
         if not self.runs_dock.isVisible():
             number = self.history.number(record)
-            self.window.status.show_info(f"Run {number} recorded; see View ▸ Runs.")
+            self.window.status.show_info(
+                self.tr("Run {number} recorded; see View ▸ Runs.").format(number=number)
+            )
 
     def compare(self, records: list[RunRecord]) -> CompareDialog:
         """Open a window that overlays the curves of ``records``."""
@@ -216,7 +220,7 @@ class ExperimentDocument(QObject):
         """Train again from ``base``'s start with the settings the panels show now."""
         if not self.window.revalidate():
             self.window.show_problem(
-                "A paired run cannot start until the problems shown are fixed."
+                self.tr("A paired run cannot start until the problems shown are fixed.")
             )
             return False
         return self.window.run.start_paired(base)

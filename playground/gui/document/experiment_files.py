@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from playground.core.export.names import proposed_path
@@ -28,8 +28,10 @@ from playground.core.spec.experiment import Experiment
 from playground.gui.document import file_prompts
 from playground.gui.shell.help_dialogs import open_warning
 
-OPEN_FILTER = "Experiments (*.playground *.json);;All files (*)"
-SAVE_FILTER = "Experiment with weights and runs (*.playground);;Settings only (*.json)"
+OPEN_FILTER = QT_TRANSLATE_NOOP("ExperimentFiles", "Experiments (*.playground *.json);;All files (*)")
+SAVE_FILTER = QT_TRANSLATE_NOOP(
+    "ExperimentFiles", "Experiment with weights and runs (*.playground);;Settings only (*.json)"
+)
 JSON_SUFFIX = ".json"
 
 
@@ -79,7 +81,7 @@ class ExperimentFiles(QObject):
     def open_dialog(self) -> bool:
         """Ask for a file and open it; True when a file was opened."""
         name = file_prompts.choose_open_path(
-            self._window, "Open an experiment", self._folder(), OPEN_FILTER
+            self._window, self.tr("Open an experiment"), self._folder(), self.tr(OPEN_FILTER)
         )
         return bool(name) and self.open_path(name) is not None
 
@@ -93,12 +95,15 @@ class ExperimentFiles(QObject):
             loaded = read_experiment_file(path)
         except FileFormatError as error:
             problems = [line for line in str(error).splitlines() if line.strip()]
-            self._fail(f"Could not open {Path(path).name}. " + " ".join(map(sentence, problems)))
+            opening = self.tr("Could not open {file}.").format(file=Path(path).name)
+            self._fail(opening + " " + " ".join(map(sentence, problems)))
             return None
         except Exception:  # a reader's own bug must not cost the window, nor the app's start
             self._fail(
-                f"Could not open {Path(path).name}: an unexpected problem stopped reading it; "
-                "open an earlier copy of the file"
+                self.tr(
+                    "Could not open {file}: an unexpected problem stopped reading it; "
+                    "open an earlier copy of the file"
+                ).format(file=Path(path).name)
             )
             return None
         self.path = Path(path)
@@ -119,7 +124,7 @@ class ExperimentFiles(QObject):
         else:  # the name may come from a shared file: propose a plain name in the folder
             start = proposed_path(self._folder(), experiment.name, SUFFIX, fallback="experiment")
         name = file_prompts.choose_save_path(
-            self._window, "Save the experiment", start, SAVE_FILTER
+            self._window, self.tr("Save the experiment"), start, self.tr(SAVE_FILTER)
         )
         if not name:
             return False

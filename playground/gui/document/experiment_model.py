@@ -80,7 +80,7 @@ class ExperimentModel(QObject):
         name = self._experiment.name or UNTITLED
         if name == UNTITLED or self._experiment == self._opened:
             return name
-        return f"{name} (changed)"
+        return self.tr("{name} (changed)").format(name=name)
 
     # ---- edits (each one undo step) --------------------------------------------------
 
@@ -100,16 +100,19 @@ class ExperimentModel(QObject):
         ``name`` is the option table's name (``beta1`` is the first of the betas).
         """
         after = with_setting(self._experiment, section, name, value)
-        self.edit(after, f"Change {name.replace('_', ' ')}")
+        self.edit(after, self.tr("Change {setting}").format(setting=name.replace("_", " ")))
 
     def set_kind(self, section: str, kind: str) -> None:
         """Choose another optimizer or schedule; its settings stay as they are."""
         part = getattr(self._experiment, section).model_copy(update={"kind": kind})
-        self.edit(self._experiment.model_copy(update={section: part}), f"Choose {section} {kind}")
+        words = self.tr("Choose optimizer {kind}") if section == "optimizer" else self.tr(
+            "Choose schedule {kind}"
+        )
+        self.edit(self._experiment.model_copy(update={section: part}), words.format(kind=kind))
 
     def set_loss(self, loss: str) -> None:
         """Choose another loss (undoable)."""
-        self.edit(self._experiment.model_copy(update={"loss": loss}), f"Choose loss {loss}")
+        self.edit(self._experiment.model_copy(update={"loss": loss}), self.tr("Choose loss {loss}").format(loss=loss))
 
     def set_device(self, device: str) -> None:
         """Choose the device runs train on (undoable)."""

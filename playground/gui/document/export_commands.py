@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import torch
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from playground.core.data import DataError
@@ -31,18 +32,25 @@ from playground.gui.document import file_prompts
 from playground.gui.plots.plot_export import PictureFormat, export_plots_dialog
 from playground.gui.shell.help_dialogs import open_warning
 
+# What each format is called in the dialog title, the file filter and the messages
+# (marked for translation here, translated when shown).
 FORMAT_TITLES: dict[ExportFormat, str] = {
-    "weights": "Trained weights",
-    "torchscript": "TorchScript model",
-    "onnx": "ONNX model",
-    "script": "Training script",
+    "weights": QT_TRANSLATE_NOOP("Export", "the trained weights"),
+    "torchscript": QT_TRANSLATE_NOOP("Export", "the TorchScript model"),
+    "onnx": QT_TRANSLATE_NOOP("Export", "the ONNX model"),
+    "script": QT_TRANSLATE_NOOP("Export", "the training script"),
 }
 FORMAT_FILTERS: dict[ExportFormat, str] = {
-    "weights": "Weights (*.safetensors)",
-    "torchscript": "TorchScript (*.pt)",
-    "onnx": "ONNX (*.onnx)",
-    "script": "Python script (*.py)",
+    "weights": QT_TRANSLATE_NOOP("Export", "Weights (*.safetensors)"),
+    "torchscript": QT_TRANSLATE_NOOP("Export", "TorchScript (*.pt)"),
+    "onnx": QT_TRANSLATE_NOOP("Export", "ONNX (*.onnx)"),
+    "script": QT_TRANSLATE_NOOP("Export", "Python script (*.py)"),
 }
+
+
+def _tr(text: str) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP("Export", …)``, in the interface language."""
+    return QCoreApplication.translate("Export", text)
 
 
 def write_metrics_csv(engine: Engine, path: Path) -> int:
@@ -51,7 +59,13 @@ def write_metrics_csv(engine: Engine, path: Path) -> int:
 
 
 def _reason(error: OSError) -> str:
-    return (error.strerror or "the system refused").lower()
+    return error.strerror or QCoreApplication.translate("Export", "the system refused")
+
+
+def _cannot_write(path: Path, error: OSError) -> str:
+    return QCoreApplication.translate(
+        "Export", "Could not write {file}: {reason}; choose another folder"
+    ).format(file=path.name, reason=_reason(error))
 
 
 class ExportCommands:
@@ -103,35 +117,44 @@ class ExportCommands:
             if problems:  # say so before the user picks a file for nothing
                 self._fail(" ".join(sentence(p) for p in problems))
                 return None
-        title = FORMAT_TITLES[kind]
+        title = _tr(FORMAT_TITLES[kind])
         path = self._ask_path(
-            f"Export the {title.lower()}",
+            QCoreApplication.translate("Export", "Export {what}").format(what=title),
             experiment.name or "model",
             DEFAULT_SUFFIX[kind],
-            FORMAT_FILTERS[kind],
+            _tr(FORMAT_FILTERS[kind]),
         )
         if path is None:
             return None
         try:
             notes = export_experiment(experiment, kind, path, weights=self._weights())
         except (ExportError, WeightsError, DataError) as error:
-            self._fail(f"The {title.lower()} could not be exported: {error}")
+            self._fail(
+                QCoreApplication.translate("Export", "Could not export {what}: {reason}").format(
+                    what=title, reason=error
+                )
+            )
             return None
         except OSError as error:
-            self._fail(f"Could not write {path.name}: {_reason(error)}; choose another folder")
+            self._fail(_cannot_write(path, error))
             return None
         except Exception as error:  # a tracer or exporter failure is told in words, never raw
             self._fail(
-                f"The {title.lower()} could not be exported ({type(error).__name__}); "
-                "try TorchScript or the weights instead"
+                QCoreApplication.translate(
+                    "Export",
+                    "Could not export {what} ({error}); try TorchScript or the weights instead",
+                ).format(what=title, error=type(error).__name__)
             )
             return None
-        self._inform(f"Saved the {title.lower()} as {path.name}.")
+        saved = QCoreApplication.translate("Export", "Saved {what} as {file}.").format(
+            what=title, file=path.name
+        )
+        self._inform(saved)
         if notes:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                "Export finished",
-                f"Saved the {title.lower()} as {path.name}.",
+                QCoreApplication.translate("Export", "Export finished"),
+                saved,
                 parent=self.parent,
             )
             box.setObjectName("exportNotes")
@@ -149,17 +172,31 @@ class ExportCommands:
         """Ask for a file and save the current run's per-epoch metrics as CSV."""
         engine = self._engine()
         if engine is None or not engine.history.rows():
-            self._fail("There are no metrics to save yet; train for at least one epoch first")
+            self._fail(
+                QCoreApplication.translate(
+                    "Export", "There are no metrics to save yet; train for at least one epoch first"
+                )
+            )
             return None
         path = self._ask_path(
-            "Export the metrics", self._experiment().name or "metrics", ".csv", "CSV (*.csv)"
+            QCoreApplication.translate("Export", "Export the metrics"),
+            self._experiment().name or "metrics",
+            ".csv",
+            QCoreApplication.translate("Export", "CSV (*.csv)"),
         )
         if path is None:
             return None
         try:
             count = write_metrics_csv(engine, path)
         except OSError as error:
-            self._fail(f"Could not write {path.name}: {_reason(error)}; choose another folder")
+            self._fail(_cannot_write(path, error))
             return None
-        self._inform(f"Saved the metrics of {count} epochs as {path.name}.")
+        saved = (
+            QCoreApplication.translate("Export", "Saved the metrics of 1 epoch as {file}.")
+            if count == 1
+            else QCoreApplication.translate(
+                "Export", "Saved the metrics of %n epochs as {file}.", "", count
+            )
+        )
+        self._inform(saved.format(file=path.name))
         return path

@@ -10,10 +10,12 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-RESTORE_QUESTION = (
-    "Torch Playground did not close properly last time. Restore the experiment you were working on?"
+RESTORE_QUESTION = QT_TRANSLATE_NOOP(
+    "FilePrompts",
+    "Torch Playground did not close properly last time. Restore the experiment you were working on?",
 )
 
 
@@ -30,12 +32,18 @@ def ask_save_changes(parent: QWidget, name: str) -> SaveChoice:
     buttons = QMessageBox.StandardButton
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Save changes?",
-        f"Do you want to save the changes to {name}?",
+        QCoreApplication.translate("FilePrompts", "Save changes?"),
+        QCoreApplication.translate("FilePrompts", "Do you want to save the changes to {name}?").format(
+            name=name
+        ),
         buttons.Save | buttons.Discard | buttons.Cancel,
         parent,
     )
-    box.setInformativeText("If you do not save, the changes and the trained weights are lost.")
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "FilePrompts", "If you do not save, the changes and the trained weights are lost."
+        )
+    )
     box.setDefaultButton(buttons.Save)
     answer = box.exec()
     if answer == buttons.Save:
@@ -50,8 +58,8 @@ def ask_restore(parent: QWidget | None) -> bool:
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.question(
         parent,
-        "Restore your work?",
-        RESTORE_QUESTION,
+        QCoreApplication.translate("FilePrompts", "Restore your work?"),
+        QCoreApplication.translate("FilePrompts", RESTORE_QUESTION),
         buttons.Yes | buttons.No,
         buttons.Yes,
     )

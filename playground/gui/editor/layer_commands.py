@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QUndoCommand
 
 from playground.core.layers.catalog import ParamValue
@@ -62,7 +63,9 @@ class RemoveLayersCommand(QUndoCommand):
 
     def __init__(self, store: LayerStore, row: int, count: int = 1) -> None:
         kinds = ", ".join(store.layer_at(r).kind for r in range(row, row + count))
-        super().__init__(f"Remove {kinds}")
+        super().__init__(
+            QCoreApplication.translate("LayerCommands", "Remove {kinds}").format(kinds=kinds)
+        )
         self._store = store
         self._row = row
         self._count = count
@@ -80,8 +83,12 @@ class MoveLayerCommand(QUndoCommand):
 
     def __init__(self, store: LayerStore, source: int, destination: int) -> None:
         kind = store.layer_at(source).kind
-        direction = "up" if destination < source else "down"
-        super().__init__(f"Move {kind} {direction}")
+        words = (
+            QCoreApplication.translate("LayerCommands", "Move {kind} up")
+            if destination < source
+            else QCoreApplication.translate("LayerCommands", "Move {kind} down")
+        )
+        super().__init__(words.format(kind=kind))
         self._store = store
         self._source = source
         self._destination = destination
@@ -105,7 +112,11 @@ class SetParamCommand(QUndoCommand):
         self, store: LayerStore, row: int, name: str, old: ParamValue, new: ParamValue
     ) -> None:
         kind = store.layer_at(row).kind
-        super().__init__(f"Change {name.replace('_', ' ')} of layer {row + 1} ({kind})")
+        super().__init__(
+            QCoreApplication.translate(
+                "LayerCommands", "Change {setting} of layer {number} ({kind})"
+            ).format(setting=name.replace("_", " "), number=row + 1, kind=kind)
+        )
         self._store = store
         self.row = row
         self.name = name
@@ -150,29 +161,29 @@ class ReplaceLayersCommand(QUndoCommand):
 def editor_shortcuts() -> list[tuple[str, str, str, list[QKeySequence]]]:
     """The editor's commands: (name, button text, tooltip, shortcuts), in button order."""
     return [
-        ("add", "Add…", "Find a layer kind to add (Insert)", [QKeySequence("Insert")]),
+        ("add", QCoreApplication.translate("LayerCommands", "Add…"), QCoreApplication.translate("LayerCommands", "Find a layer kind to add (Insert)"), [QKeySequence("Insert")]),
         (
             "up",
-            "Up",
-            "Move the selected layer up (Alt+Up)",
+            QCoreApplication.translate("LayerCommands", "Up"),
+            QCoreApplication.translate("LayerCommands", "Move the selected layer up (Alt+Up)"),
             [QKeySequence("Alt+Up"), QKeySequence("Ctrl+Up")],
         ),
         (
             "down",
-            "Down",
-            "Move the selected layer down (Alt+Down)",
+            QCoreApplication.translate("LayerCommands", "Down"),
+            QCoreApplication.translate("LayerCommands", "Move the selected layer down (Alt+Down)"),
             [QKeySequence("Alt+Down"), QKeySequence("Ctrl+Down")],
         ),
         (
             "duplicate",
-            "Duplicate",
-            "Duplicate the selected layer (Ctrl+D)",
+            QCoreApplication.translate("LayerCommands", "Duplicate"),
+            QCoreApplication.translate("LayerCommands", "Duplicate the selected layer (Ctrl+D)"),
             [QKeySequence("Ctrl+D")],
         ),
         (
             "remove",
-            "Remove",
-            "Remove the selected layer (Delete)",
+            QCoreApplication.translate("LayerCommands", "Remove"),
+            QCoreApplication.translate("LayerCommands", "Remove the selected layer (Delete)"),
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")],
         ),
     ]

@@ -82,9 +82,9 @@ class LayerEditor(QWidget):
         self._view.setDropIndicatorShown(True)
         self._view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._view.setAccessibleName("Layers of the network")
+        self._view.setAccessibleName(self.tr("Layers of the network"))
         self._view.setToolTip(
-            "Drag a layer or press Alt+Up / Alt+Down to move it; Delete removes, Ctrl+D duplicates."
+            self.tr("Drag a layer or press Alt+Up / Alt+Down to move it; Delete removes, Ctrl+D duplicates.")
         )
         self._params = LayerParamsPanel()
         self._input_label = QLabel()
@@ -95,7 +95,7 @@ class LayerEditor(QWidget):
         self._status_label.setWordWrap(True)
         self._status_label.setObjectName("layerEditorStatus")
         self._status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._lock_label = QLabel("The network cannot be changed while training runs.")
+        self._lock_label = QLabel(self.tr("The network cannot be changed while training runs."))
         self._lock_label.setWordWrap(True)
         self._lock_label.hide()
 
@@ -110,7 +110,7 @@ class LayerEditor(QWidget):
     def set_layers(self, layers: Sequence[LayerSpec], *, undoable: bool = False) -> None:
         """Show ``layers``. A new experiment starts a fresh undo history unless ``undoable``."""
         if undoable:
-            self._undo_stack.push(ReplaceLayersCommand(self._model, list(layers), "Replace layers"))
+            self._undo_stack.push(ReplaceLayersCommand(self._model, list(layers), self.tr("Replace layers")))
             return
         self._model.replace_all(list(layers))
         self._undo_stack.clear()
@@ -192,7 +192,7 @@ class LayerEditor(QWidget):
             return
         row = self.current_row() + 1 if self.current_row() >= 0 else self._model.rowCount()
         layer = LayerSpec(kind=kind, params=CATALOGUE[kind].defaults())
-        self._undo_stack.push(InsertLayersCommand(self._model, row, [layer], f"Add {kind}"))
+        self._undo_stack.push(InsertLayersCommand(self._model, row, [layer], self.tr("Add {kind}").format(kind=kind)))
 
     def remove_selected(self) -> None:
         row = self.current_row()
@@ -203,7 +203,7 @@ class LayerEditor(QWidget):
         row = self.current_row()
         if not self._locked and row >= 0:
             layer = self._model.layer_at(row)
-            text = f"Duplicate {layer.kind}"
+            text = self.tr("Duplicate {kind}").format(kind=layer.kind)
             self._undo_stack.push(InsertLayersCommand(self._model, row + 1, [layer], text))
 
     def move_selected(self, offset: int) -> None:
@@ -283,7 +283,7 @@ class LayerEditor(QWidget):
         buttons.addStretch(1)
         title_row = QHBoxLayout()
         title_row.setSpacing(8)
-        title_row.addWidget(heading("Network"))
+        title_row.addWidget(heading(self.tr("Network")))
         title_row.addWidget(self._input_label, 1)
         stack_box = QWidget()
         stack_layout = QVBoxLayout(stack_box)
@@ -393,15 +393,19 @@ class LayerEditor(QWidget):
         self._actions["down"].setEnabled(editable and 0 <= row < count - 1)
 
     def _update_summary(self, summary: ModelSummary) -> None:
-        self._input_label.setText(f"Input: {describe_shape(summary.input_shape)}")
+        self._input_label.setText(
+            self.tr("Input: {shape}").format(shape=describe_shape(summary.input_shape))
+        )
+        total = f"{summary.total_parameters:,}"
         if summary.ok and summary.output_shape is not None:
             self._total_label.setText(
-                f"Total: {summary.total_parameters:,} trainable parameters · "
-                f"output {shape_text(summary.output_shape)}"
+                self.tr("Total: {count} trainable parameters · output {shape}").format(
+                    count=total, shape=shape_text(summary.output_shape)
+                )
             )
         else:
             self._total_label.setText(
-                f"Total: {summary.total_parameters:,} trainable parameters so far"
+                self.tr("Total: {count} trainable parameters so far").format(count=total)
             )
         # Any change to the stack makes the last full check stale; the owner checks
         # again after the change and calls set_model_problem with the new verdict.

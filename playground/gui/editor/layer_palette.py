@@ -10,7 +10,7 @@ double-click adds the highlighted kind. Choosing a kind emits ``kind_chosen``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.layers.catalog import CATALOGUE, Category
+from playground.core.messages.texts import text
 
 CATEGORY_TITLES: dict[Category, str] = {
-    "dense": "Dense",
-    "activation": "Activations",
-    "convolution": "Convolution",
-    "pooling": "Pooling",
-    "normalization": "Regularisation and normalisation",
-    "reshape": "Reshape",
+    "dense": QT_TRANSLATE_NOOP("LayerPalette", "Dense"),
+    "activation": QT_TRANSLATE_NOOP("LayerPalette", "Activations"),
+    "convolution": QT_TRANSLATE_NOOP("LayerPalette", "Convolution"),
+    "pooling": QT_TRANSLATE_NOOP("LayerPalette", "Pooling"),
+    "normalization": QT_TRANSLATE_NOOP("LayerPalette", "Regularisation and normalisation"),
+    "reshape": QT_TRANSLATE_NOOP("LayerPalette", "Reshape"),
 }
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,28 +79,28 @@ class LayerPalette(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filter = _FilterEdit()
-        self._filter.setPlaceholderText("Find a layer… (Insert)")
+        self._filter.setPlaceholderText(self.tr("Find a layer… (Insert)"))
         self._filter.setClearButtonEnabled(True)
-        self._filter.setAccessibleName("Find a layer kind")
+        self._filter.setAccessibleName(self.tr("Find a layer kind"))
         self._filter.setToolTip(
-            "Type part of a layer name and press Enter to add it; Down lists every kind."
+            self.tr("Type part of a layer name and press Enter to add it; Down lists every kind.")
         )
         self._tree = _MatchTree()
         self._tree.setHeaderHidden(True)
         self._tree.setRootIsDecorated(False)
         self._tree.setIndentation(self.fontMetrics().horizontalAdvance("MM"))
         self._tree.setUniformRowHeights(True)
-        self._tree.setAccessibleName("Layer kinds")
+        self._tree.setAccessibleName(self.tr("Layer kinds"))
         self._tree.setVerticalScrollMode(QTreeWidget.ScrollMode.ScrollPerPixel)
         self._tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._tree.setVisible(False)
         self._menu = QMenu(self)
         self._menu.setToolTipsVisible(True)
-        self._add = QPushButton("Add layer")
+        self._add = QPushButton(self.tr("Add layer"))
         self._add.setMenu(self._menu)
-        self._add.setAccessibleName("Add layer")
+        self._add.setAccessibleName(self.tr("Add layer"))
         self._add.setToolTip(
-            "Every layer kind by category; the new layer goes after the selected one."
+            self.tr("Every layer kind by category; the new layer goes after the selected one.")
         )
         self._populate()
 
@@ -125,7 +126,7 @@ class LayerPalette(QWidget):
         self._groups: list[QTreeWidgetItem] = []
         self._actions: dict[str, QAction] = {}
         for category, title in CATEGORY_TITLES.items():
-            group = QTreeWidgetItem([title])
+            group = QTreeWidgetItem([QCoreApplication.translate("LayerPalette", title)])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -134,8 +135,8 @@ class LayerPalette(QWidget):
         for kind in CATALOGUE.values():
             item = QTreeWidgetItem([kind.name])
             item.setData(0, _KIND_ROLE, kind.name)
-            item.setToolTip(0, kind.help)
-            item.setStatusTip(0, kind.help)
+            item.setToolTip(0, text(kind.help))
+            item.setStatusTip(0, text(kind.help))
             groups[kind.category].addChild(item)
         for category, group in groups.items():
             if not group.childCount():
@@ -143,15 +144,17 @@ class LayerPalette(QWidget):
             self._tree.addTopLevelItem(group)
             self._groups.append(group)
             group.setExpanded(True)
-            self._menu.addSection(CATEGORY_TITLES[category])
+            self._menu.addSection(
+                QCoreApplication.translate("LayerPalette", CATEGORY_TITLES[category])
+            )
             for j in range(group.childCount()):
                 child = group.child(j)
                 if child is None:
                     continue
                 name = str(child.data(0, _KIND_ROLE))
                 action = self._menu.addAction(name)
-                action.setToolTip(CATALOGUE[name].help)
-                action.setStatusTip(CATALOGUE[name].help)
+                action.setToolTip(text(CATALOGUE[name].help))
+                action.setStatusTip(text(CATALOGUE[name].help))
                 action.triggered.connect(lambda _=False, n=name: self.kind_chosen.emit(n))
                 self._actions[name] = action
 

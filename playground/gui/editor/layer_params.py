@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -28,26 +28,32 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.layers.catalog import CATALOGUE, ParamDef, ParamValue
+from playground.core.messages.texts import text
 from playground.core.spec.experiment import LayerSpec
 
 _INT_LIMIT = 1_000_000
 
 
 def _number(value: float | None) -> str:
-    return "no limit" if value is None else f"{value:g}"
+    return QCoreApplication.translate("LayerParams", "no limit") if value is None else f"{value:g}"
 
 
 def param_tooltip(definition: ParamDef) -> str:
     """The help text of a parameter with its range and default, as shown on hover."""
-    text = definition.help
+    tip = text(definition.help)
     if definition.type is not bool:
-        text += (
-            f" Allowed: {_number(definition.minimum)} to {_number(definition.maximum)}."
-            f" Default: {_number(float(definition.default))}."
+        tip += " " + QCoreApplication.translate(
+            "LayerParams", "Allowed: {low} to {high}. Default: {default}."
+        ).format(
+            low=_number(definition.minimum),
+            high=_number(definition.maximum),
+            default=_number(float(definition.default)),
         )
+    elif definition.default:
+        tip += " " + QCoreApplication.translate("LayerParams", "Default: on.")
     else:
-        text += f" Default: {'on' if definition.default else 'off'}."
-    return text
+        tip += " " + QCoreApplication.translate("LayerParams", "Default: off.")
+    return tip
 
 
 class ScientificSpinBox(QDoubleSpinBox):
@@ -154,11 +160,11 @@ class LayerParamsPanel(QWidget):
         if layer is None or kind is None:
             self._row, self._kind = -1, ""
             self._clear()
-            self._title.setText("Layer settings")
-            self._help.setText("Select a layer in the list to change its settings.")
+            self._title.setText(self.tr("Layer settings"))
+            self._help.setText(self.tr("Select a layer in the list to change its settings."))
             return
-        self._title.setText(f"Layer {row + 1} · {kind.name}")
-        self._help.setText(kind.help)
+        self._title.setText(self.tr("Layer {number} · {kind}").format(number=row + 1, kind=kind.name))
+        self._help.setText(text(kind.help))
         values = kind.resolve(layer.params)
         if row != self._row or kind.name != self._kind:
             self._row, self._kind = row, kind.name
@@ -166,7 +172,7 @@ class LayerParamsPanel(QWidget):
             for definition in kind.params:
                 self._add_editor(definition)
             if not kind.params:
-                note = QLabel(f"{kind.name} has no settings.")
+                note = QLabel(self.tr("{kind} has no settings.").format(kind=kind.name))
                 self._form.addRow(note)
         for name, editor in self._editors.items():
             self._set_value(editor, values[name])
@@ -181,7 +187,7 @@ class LayerParamsPanel(QWidget):
         tooltip = param_tooltip(definition)
         editor: QWidget
         if definition.type is bool:
-            box = QCheckBox(definition.title.capitalize())
+            box = QCheckBox(text(definition.title).capitalize())
             box.toggled.connect(lambda on, n=name: self._edited(n, bool(on)))
             editor = box
         elif definition.type is int:
@@ -191,7 +197,7 @@ class LayerParamsPanel(QWidget):
             spin.setRange(low, high)
             spin.setAccelerated(True)
             if name == "stride" and low == 0:
-                spin.setSpecialValueText("same as kernel")  # pooling's 0 means "= kernel"
+                spin.setSpecialValueText(self.tr("same as kernel"))  # pooling's 0 means "= kernel"
             spin.valueChanged.connect(lambda v, n=name: self._edited(n, int(v)))
             editor = spin
         else:
@@ -202,14 +208,14 @@ class LayerParamsPanel(QWidget):
             editor.setKeyboardTracking(False)
             editor.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         editor.setToolTip(tooltip)
-        editor.setAccessibleName(definition.title)
-        editor.setAccessibleDescription(definition.help)
+        editor.setAccessibleName(text(definition.title))
+        editor.setAccessibleDescription(text(definition.help))
         editor.setObjectName(f"param_{name}")
         self._editors[name] = editor
         if isinstance(editor, QCheckBox):
             self._form.addRow("", editor)
         else:
-            label = QLabel(definition.title.capitalize())
+            label = QLabel(text(definition.title).capitalize())
             label.setToolTip(tooltip)
             label.setBuddy(editor)
             self._form.addRow(label, editor)

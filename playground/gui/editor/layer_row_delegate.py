@@ -8,7 +8,7 @@ problem never rests on colour alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -38,10 +38,14 @@ Index = QModelIndex | QPersistentModelIndex
 def detail_text(summary: LayerSummary | None) -> str:
     """The second line of a row: output shape and parameter count (dashes when unknown)."""
     if summary is None or summary.output_shape is None:
-        return "→ —    ·    — parameters"
+        return QCoreApplication.translate("LayerRow", "→ —    ·    — parameters")
     count = summary.parameters
-    noun = "parameter" if count == 1 else "parameters"
-    return f"→ {shape_text(summary.output_shape)}    ·    {count:,} {noun}"
+    words = (
+        QCoreApplication.translate("LayerRow", "→ {shape}    ·    1 parameter")
+        if count == 1
+        else QCoreApplication.translate("LayerRow", "→ {shape}    ·    {count} parameters")
+    )
+    return words.format(shape=shape_text(summary.output_shape), count=f"{count:,}")
 
 
 class LayerRowDelegate(QStyledItemDelegate):
@@ -191,7 +195,9 @@ class LayerStackView(QListView):
             painter.drawText(
                 self.viewport().rect().adjusted(12, 12, -12, -12),
                 int(flags),
-                "No layers yet. Use Add layer above, or press Insert and type a layer's name.",
+                self.tr(
+                    "No layers yet. Use Add layer above, or press Insert and type a layer's name."
+                ),
             )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QAbstractListModel,
     QByteArray,
     QMimeData,
@@ -31,6 +32,7 @@ from PySide6.QtGui import QUndoStack
 from playground.core.layers.catalog import CATALOGUE, ParamValue, Shape
 from playground.core.layers.model import LayerSummary, ModelSummary, summarize
 from playground.core.messages import describe, sentence
+from playground.core.messages.texts import text
 from playground.core.problems import Problem
 from playground.core.spec.experiment import LayerSpec
 from playground.gui.editor.layer_commands import MoveLayerCommand
@@ -57,16 +59,22 @@ def params_text(layer: LayerSpec) -> str:
     parts: list[str] = []
     for definition in kind.params:
         value = values[definition.name]
+        title = text(definition.title)
         if definition.type is bool:
-            parts.append(definition.title if value else f"no {definition.title}")
+            parts.append(
+                title
+                if value
+                else QCoreApplication.translate("LayerStack", "no {setting}").format(setting=title)
+            )
         elif definition.name == "stride" and value == 0:
-            parts.append("stride = kernel")  # pooling: 0 means windows do not overlap
-        elif isinstance(value, int) and definition.title.endswith("s"):
-            noun = definition.title[:-1] if value == 1 else definition.title
-            parts.append(f"{value} {noun}")  # "8 neurons", "1 neuron", "16 filters"
+            # pooling: 0 means windows do not overlap
+            parts.append(QCoreApplication.translate("LayerStack", "stride = kernel"))
+        elif isinstance(value, int) and title == definition.title and title.endswith("s"):
+            noun = title[:-1] if value == 1 else title
+            parts.append(f"{value} {noun}")  # English: "8 neurons", "1 neuron", "16 filters"
         else:
             number = f"{value:g}" if isinstance(value, float) else str(value)
-            parts.append(f"{definition.title} {number}")
+            parts.append(f"{title} {number}")
     return " · ".join(parts)
 
 
@@ -88,14 +96,21 @@ def editor_status(summary: ModelSummary, problem: Problem | None) -> EditorStatu
         # The row itself shows the full sentence; here, only where to look.
         return EditorStatus(
             "error",
-            f"Training is not possible yet: layer {broken[0] + 1} has a problem "
-            "(marked in the list).",
+            QCoreApplication.translate(
+                "LayerStack",
+                "Training is not possible yet: layer {number} has a problem (marked in the list).",
+            ).format(number=broken[0] + 1),
         )
     if summary.error:
         return EditorStatus("error", sentence(describe(summary.error)))
     if problem:
         return EditorStatus("error", sentence(describe(problem)))
-    return EditorStatus("ok", "Every layer fits; the network is ready to train.")
+    return EditorStatus(
+        "ok",
+        QCoreApplication.translate(
+            "LayerStack", "Every layer fits; the network is ready to train."
+        ),
+    )
 
 
 def shape_text(shape: Shape | None) -> str:
@@ -185,8 +200,8 @@ class LayerStackModel(QAbstractListModel):
             kind = CATALOGUE.get(layer.kind)
             problem = self.row_problem_text(row)
             if problem:
-                return f"Problem: {problem}"
-            return kind.help if kind else None
+                return self.tr("Problem: {problem}").format(problem=problem)
+            return text(kind.help) if kind else None
         if role == ProblemRole:
             return self.row_problem(row)
         if role == ProblemTextRole:
@@ -198,16 +213,18 @@ class LayerStackModel(QAbstractListModel):
         return None
 
     def _accessible_text(self, row: int, layer: LayerSpec, info: LayerSummary | None) -> str:
-        text = f"{row + 1}. {layer.kind}"
+        name = f"{row + 1}. {layer.kind}"
         details = params_text(layer)
         if details:
-            text += f" ({details})"
+            name += f" ({details})"
         problem = self.row_problem_text(row)
         if problem:
-            return f"{text}: problem: {problem}"
+            return self.tr("{layer}: problem: {problem}").format(layer=name, problem=problem)
         if info is None:
-            return text
-        return f"{text}: output {shape_text(info.output_shape)}, {info.parameters:,} parameters"
+            return name
+        return self.tr("{layer}: output {shape}, {count} parameters").format(
+            layer=name, shape=shape_text(info.output_shape), count=f"{info.parameters:,}"
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
