@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 import torch
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from playground.core.lessons.goals import goal_status
@@ -22,10 +22,10 @@ from playground.core.training.timing import time_on_every_device
 from playground.gui.lessons.lesson_panel import LessonPanel
 
 _METRIC_WORDS = {
-    "train_loss": "training loss",
-    "validation_loss": "validation loss",
-    "train_accuracy": "training accuracy",
-    "validation_accuracy": "validation accuracy",
+    "train_loss": QT_TRANSLATE_NOOP("LessonController", "training loss"),
+    "validation_loss": QT_TRANSLATE_NOOP("LessonController", "validation loss"),
+    "train_accuracy": QT_TRANSLATE_NOOP("LessonController", "training accuracy"),
+    "validation_accuracy": QT_TRANSLATE_NOOP("LessonController", "validation accuracy"),
 }
 
 

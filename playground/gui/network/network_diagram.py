@@ -17,7 +17,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDoubleValidator,
@@ -74,7 +74,10 @@ class NetworkDiagram(QWidget):
         self.setMinimumSize(240, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._columns: tuple[DenseColumn, ...] = ()
-        self._message = "Add a Linear layer to see the network drawn as neurons and connections."
+        self._message = QCoreApplication.translate(
+            "NetworkLayout",
+            "Add a Linear layer to see the network drawn as neurons and connections.",
+        )
         self._input_names: tuple[str, ...] = ()
         self._nodes: list[list[QPointF]] = []
         self._markers: list[QPointF | None] = []
@@ -93,7 +96,7 @@ class NetworkDiagram(QWidget):
         validator = QDoubleValidator(-1e6, 1e6, 6, self._edit)
         validator.setLocale(QLocale.c())  # a dot is the decimal mark wherever the app runs
         self._edit.setValidator(validator)
-        self._edit.setAccessibleName("New weight value")
+        self._edit.setAccessibleName(self.tr("New weight value"))
         self._edit.hide()
         self._edit.returnPressed.connect(self._commit_edit)
         self._edit.cancelled.connect(self._edit.hide)
@@ -190,9 +193,12 @@ class NetworkDiagram(QWidget):
         value = self.weight(link)
         source = self._neuron_name(link.column - 1, link.in_index)
         target = self._neuron_name(link.column, link.out_index)
-        shown = "not known until training starts" if value is None else f"{value:+.4f}"
-        text = f"Weight from {source} to {target}: {shown}"
-        return text + (". Click to change it." if self._editable else "")
+        shown = self.tr("not known until training starts") if value is None else f"{value:+.4f}"
+        if self._editable:
+            words = self.tr("Weight from {source} to {target}: {value}. Click to change it.")
+        else:
+            words = self.tr("Weight from {source} to {target}: {value}")
+        return words.format(source=source, target=target, value=shown)
 
     # ---- geometry --------------------------------------------------------------
 
@@ -203,11 +209,13 @@ class NetworkDiagram(QWidget):
     def _neuron_name(self, column: int, neuron: int) -> str:
         if column == 0:
             if neuron < len(self._input_names):
-                return f"input {self._input_names[neuron]}"
-            return f"input x{neuron + 1}"
+                return self.tr("input {name}").format(name=self._input_names[neuron])
+            return self.tr("input x{number}").format(number=neuron + 1)
         info = self._columns[column]
         assert info.layer_index is not None
-        return f"neuron {neuron + 1} of layer {info.layer_index + 1} (Linear)"
+        return self.tr("neuron {neuron} of layer {layer} (Linear)").format(
+            neuron=neuron + 1, layer=info.layer_index + 1
+        )
 
     def _short_input_name(self, column: int, neuron: int) -> str:
         if column != 0:
@@ -338,7 +346,7 @@ class NetworkDiagram(QWidget):
         painter.setPen(text_colour)
         for column, nodes in zip(self._columns, self._nodes, strict=True):
             x = nodes[0].x() if nodes else self.width() / 2
-            title = column.title if column.layer_index is not None else "Inputs"
+            title = column.title if column.layer_index is not None else self.tr("Inputs")
             sub = f"{column.size} · {column.activation}" if column.activation else str(column.size)
             half = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sub)) / 2 + 4
             centre = min(max(x, half), self.width() - half)  # keep edge titles inside
@@ -347,13 +355,13 @@ class NetworkDiagram(QWidget):
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
         legend_y = self.height() - 1.6 * line
         x = 8.0
-        for colour, text in ((POSITIVE, "positive"), (NEGATIVE, "negative")):
+        for colour, text in ((POSITIVE, self.tr("positive")), (NEGATIVE, self.tr("negative"))):
             painter.setPen(QPen(colour, 4))
             painter.drawLine(QPointF(x, legend_y + line / 2), QPointF(x + 22, legend_y + line / 2))
             painter.setPen(text_colour)
             painter.drawText(QPointF(x + 28, legend_y + metrics.ascent()), text)
             x += 28 + metrics.horizontalAdvance(text) + metrics.horizontalAdvance("MM")
-        note = "thicker = larger"
+        note = self.tr("thicker = larger")
         room = self.width() - 8.0 - x
         needed = metrics.horizontalAdvance(note)
         if needed > room > 0:

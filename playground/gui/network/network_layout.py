@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF
 from PySide6.QtGui import QColor, QImage
 
 from playground.core.layers.catalog import CATALOGUE
-from playground.core.layers.model import layer_label, summarize
+from playground.core.layers.model import summarize
 from playground.core.messages import describe, describe_shape, sentence
 from playground.core.spec.experiment import LayerSpec
 
@@ -61,20 +61,32 @@ def dense_columns(
     """The columns of a dense network, or no columns and a sentence saying why not."""
     shape = tuple(input_shape)
     if len(shape) != 1:
-        return (), (
-            f"The diagram draws networks on flat inputs, but this data gives "
-            f"{describe_shape(shape)}. The weight plots show every layer."
-        )
+        return (), QCoreApplication.translate(
+            "NetworkLayout",
+            "The diagram draws networks on flat inputs, but this data gives {shape}. "
+            "The weight plots show every layer.",
+        ).format(shape=describe_shape(shape))
     summary = summarize(layers, shape)
     if summary.error is not None:
         reason = sentence(describe(summary.error))
-        return (), f"The diagram appears once the network can be built. {reason}"
-    columns = [DenseColumn("Input", shape[0], shown_neurons(shape[0]), None)]
+        return (), QCoreApplication.translate(
+            "NetworkLayout", "The diagram appears once the network can be built. {reason}"
+        ).format(reason=reason)
+    columns = [
+        DenseColumn(
+            QCoreApplication.translate("NetworkLayout", "Input"),
+            shape[0],
+            shown_neurons(shape[0]),
+            None,
+        )
+    ]
     for index, layer in enumerate(layers):
         kind = CATALOGUE[layer.kind]
         if layer.kind == "Linear":
             size = int(kind.resolve(layer.params)["out_features"])
-            title = f"Layer {index + 1}"
+            title = QCoreApplication.translate("NetworkLayout", "Layer {number}").format(
+                number=index + 1
+            )
             columns.append(DenseColumn(title, size, shown_neurons(size), index))
         elif kind.category == "activation":
             last = columns[-1]
@@ -83,12 +95,16 @@ def dense_columns(
                     last.title, last.size, last.shown, last.layer_index, layer.kind
                 )
         elif layer.kind not in _IGNORED:
-            return (), (
+            return (), QCoreApplication.translate(
+                "NetworkLayout",
                 "The diagram draws dense networks (Linear layers and activations); "
-                f"{layer_label(index, layer.kind)} is not one. The weight plots show every layer."
-            )
+                "layer {number} ({kind}) is not one. The weight plots show every layer.",
+            ).format(number=index + 1, kind=layer.kind)
     if len(columns) < 2:
-        return (), "Add a Linear layer to see the network drawn as neurons and connections."
+        return (), QCoreApplication.translate(
+            "NetworkLayout",
+            "Add a Linear layer to see the network drawn as neurons and connections.",
+        )
     return tuple(columns), ""
 
 

@@ -27,24 +27,24 @@ class CurvePlot(QWidget):
 
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
-        style_plot(self.plot, title="Fitted curve", x_label="input", y_label="target")
+        style_plot(self.plot, title=self.tr("Fitted curve"), x_label=self.tr("input"), y_label=self.tr("target"))
         legend = self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
         self.train_points = pg.ScatterPlotItem(
-            name="training data",
+            name=self.tr("training data"),
             symbol="o",
             size=5,
             pen=pg.mkPen(TRAIN_COLOR),
             brush=pg.mkBrush(TRAIN_COLOR),
         )
         self.validation_points = pg.ScatterPlotItem(
-            name="validation data",
+            name=self.tr("validation data"),
             symbol="x",
             size=7,
             pen=pg.mkPen(VALIDATION_COLOR, width=1.5),
             brush=pg.mkBrush(VALIDATION_COLOR),
         )
         self.model_line = pg.PlotDataItem(
-            name="model", pen=pg.mkPen(OKABE_ITO[5], width=2.5), antialias=True
+            name=self.tr("model"), pen=pg.mkPen(OKABE_ITO[5], width=2.5), antialias=True
         )
         for item in (self.train_points, self.validation_points, self.model_line):
             self.plot.addItem(item)
@@ -63,7 +63,7 @@ class CurvePlot(QWidget):
         if dataset is None or dataset.curve is None:
             self.train_points.setData([], [])
             self.validation_points.setData([], [])
-            self.note.setText("The fitted curve is drawn for regression with one input.")
+            self.note.setText(self.tr("The fitted curve is drawn for regression with one input."))
             self.note.setPos(0.5, 0.5)
             self.plot.setRange(xRange=(0, 1), yRange=(0, 1))
             return

@@ -50,7 +50,7 @@ class DecisionPlot(QWidget):
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         # No grid: its lines would cut through the regions.
-        style_plot(self.plot, title="Decision boundary", x_label="x1", y_label="x2", grid=False)
+        style_plot(self.plot, title=self.tr("Decision boundary"), x_label="x1", y_label="x2", grid=False)
         self.image = PaletteImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
@@ -75,7 +75,7 @@ class DecisionPlot(QWidget):
         self.legend.clear()
         self.reset()
         if dataset is None or dataset.plane is None or dataset.raw_train is None:
-            self.note.setText("The decision boundary is drawn for data with two inputs (x1, x2).")
+            self.note.setText(self.tr("The decision boundary is drawn for data with two inputs (x1, x2)."))
             self.note.setPos(0.5, 0.5)
             self.plot.setRange(xRange=(0, 1), yRange=(0, 1))
             return
@@ -95,7 +95,7 @@ class DecisionPlot(QWidget):
             hollow = pg.ScatterPlotItem(
                 symbol="o", size=POINT_SIZE, pen=pg.mkPen("#808080", width=1.5), brush=None
             )
-            self.legend.addItem(hollow, "validation (hollow)")
+            self.legend.addItem(hollow, self.tr("validation (hollow)"))
         cache_legend(self.legend)
 
     def _add_points(
@@ -108,7 +108,7 @@ class DecisionPlot(QWidget):
                 label = names[index] if index < len(names) else f"class {index}"
                 groups.append((label, targets.reshape(-1) == index, index))
         else:
-            groups.append(("training data", np.ones(len(points), dtype=bool), 7))
+            groups.append((self.tr("training data"), np.ones(len(points), dtype=bool), 7))
         for label, mask, index in groups:
             color = category_color(index)
             dark = color.darker(130)

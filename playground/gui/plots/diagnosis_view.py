@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,14 +19,22 @@ from PySide6.QtWidgets import (
 from playground.core.training.snapshot import Hint, Snapshot
 
 SEVERITY_ORDER = {"problem": 0, "warning": 1, "info": 2}
-SEVERITY_WORDS = {"problem": "Problem", "warning": "Warning", "info": "Note"}
+SEVERITY_WORDS = {
+    "problem": QT_TRANSLATE_NOOP("DiagnosisView", "Problem"),
+    "warning": QT_TRANSLATE_NOOP("DiagnosisView", "Warning"),
+    "info": QT_TRANSLATE_NOOP("DiagnosisView", "Note"),
+}
 SEVERITY_ICONS = {
     "problem": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
-WAITING_TEXT = "Start training to have the gradients checked for common problems."
-HEALTHY_TEXT = "No problems found: the gradients of every layer look healthy."
+WAITING_TEXT = QT_TRANSLATE_NOOP(
+    "DiagnosisView", "Start training to have the gradients checked for common problems."
+)
+HEALTHY_TEXT = QT_TRANSLATE_NOOP(
+    "DiagnosisView", "No problems found: the gradients of every layer look healthy."
+)
 ICON_SIZE = 28
 
 
@@ -44,7 +52,7 @@ class DiagnosisView(QWidget):
         self._shown: tuple[tuple[Hint, ...], bool] | None = None
 
         self.summary_icon = QLabel()
-        self.summary = QLabel(WAITING_TEXT)
+        self.summary = QLabel(self.tr(WAITING_TEXT))
         self.summary.setWordWrap(True)
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -92,16 +100,18 @@ class DiagnosisView(QWidget):
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
             self.summary_icon.setPixmap(icon.pixmap(ICON_SIZE, ICON_SIZE))
         if not self._received:
-            self.summary.setText(WAITING_TEXT)
+            self.summary.setText(self.tr(WAITING_TEXT))
         elif healthy:
-            self.summary.setText(HEALTHY_TEXT)
+            self.summary.setText(self.tr(HEALTHY_TEXT))
         else:
             problems = sum(hint.severity != "info" for hint in self.hints)
-            self.summary.setText(
-                f"{problems} thing{'s' if problems != 1 else ''} to look at:"
-                if problems
-                else "Nothing is wrong; some notes:"
-            )
+            if problems == 1:
+                summary = self.tr("1 thing to look at:")
+            elif problems:
+                summary = self.tr("%n things to look at:", "", problems)
+            else:
+                summary = self.tr("Nothing is wrong; some notes:")
+            self.summary.setText(summary)
         for hint in self.hints:
             self.rows.addWidget(self._row(hint))
         return True
@@ -116,10 +126,19 @@ class DiagnosisView(QWidget):
             .pixmap(ICON_SIZE, ICON_SIZE)
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        where = "the whole model" if hint.layer_index is None else f"layer {hint.layer_index + 1}"
+        where = (
+            self.tr("the whole model")
+            if hint.layer_index is None
+            else self.tr("layer {number}").format(number=hint.layer_index + 1)
+        )
+        severity = self.tr(SEVERITY_WORDS.get(hint.severity, SEVERITY_WORDS["info"]))
         text = QLabel(
-            f"<b>{SEVERITY_WORDS.get(hint.severity, 'Note')} ({html.escape(where)}):</b> "
-            f"{html.escape(hint.message)}<br><i>Try:</i> {html.escape(hint.hint)}"
+            self.tr("<b>{severity} ({where}):</b> {message}<br><i>Try:</i> {hint}").format(
+                severity=severity,
+                where=html.escape(where),
+                message=html.escape(hint.message),
+                hint=html.escape(hint.hint),
+            )
         )
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

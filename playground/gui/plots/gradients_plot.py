@@ -54,12 +54,12 @@ class GradientNormPlot(QWidget):
         self._layer_ranks: dict[int, int] = {}
         self._dark = False
 
-        self.picker = ParameterPicker("Details for:")
+        self.picker = ParameterPicker(self.tr("Details for:"))
         self.picker.chosen.connect(self._parameter_chosen)
         self.widget = LayoutView()
         self.norm_plot: pg.PlotItem = self.widget.addPlot(row=0, col=0, rowspan=2)
         style_plot(
-            self.norm_plot, title="Gradient norm per parameter", x_label="step", y_label="norm"
+            self.norm_plot, title=self.tr("Gradient norm per parameter"), x_label=self.tr("step"), y_label=self.tr("norm")
         )
         self.norm_plot.setLogMode(x=False, y=True)
         self.norm_plot.setClipToView(True)
@@ -86,9 +86,9 @@ class GradientNormPlot(QWidget):
         self.histogram_plot: pg.PlotItem = self.widget.addPlot(row=0, col=1, colspan=2)
         style_plot(
             self.histogram_plot,
-            title="Current gradient values",
-            x_label="gradient",
-            y_label="count",
+            title=self.tr("Current gradient values"),
+            x_label=self.tr("gradient"),
+            y_label=self.tr("count"),
         )
         self.histogram = pg.PlotDataItem(
             stepMode="center", fillLevel=0, pen=pg.mkPen("#555555"), brush=(0, 114, 178, 150)
@@ -106,7 +106,7 @@ class GradientNormPlot(QWidget):
         self.matrix = MatrixHeatmapView(
             self.widget.ci,
             self.widget.addPlot(row=1, col=1),
-            title="Current gradient matrix",
+            title=self.tr("Current gradient matrix"),
             colorbar_at=(1, 2),
             noisy=True,
         )
@@ -192,7 +192,11 @@ class GradientNormPlot(QWidget):
         self.threshold.setVisible(shown)
         if shown and clip is not None:
             self.threshold.setPos(math.log10(clip))  # the norm axis is logarithmic
-            self.threshold.label.setFormat(f"clipping threshold {clip:g} (all gradients together)")
+            self.threshold.label.setFormat(
+                self.tr("clipping threshold {value} (all gradients together)").format(
+                    value=f"{clip:g}"
+                )
+            )
         self._drawn.clear()  # the axis range makes room for the line at the next refresh
 
     def add_snapshot(self, snapshot: Snapshot) -> None:
@@ -240,7 +244,7 @@ class GradientNormPlot(QWidget):
             self.histogram.setData([], [])
             for scale in self._histogram_scales:
                 scale.reset()
-            self.matrix.show(None, missing="No gradient yet." if stats is not None else "")
+            self.matrix.show(None, missing=self.tr("No gradient yet.") if stats is not None else "")
             return
         edges = np.asarray(stats.grads.edges, dtype=np.float64)
         counts = np.asarray(stats.grads.counts, dtype=np.float64)
@@ -256,7 +260,7 @@ class GradientNormPlot(QWidget):
                 xRange=(-bounds[0], bounds[0]), yRange=(0.0, bounds[1]), padding=0.02
             )
         self.matrix.show(
-            stats.grad_matrix, missing="This parameter is too large\nto draw as a matrix."
+            stats.grad_matrix, missing=self.tr("This parameter is too large\nto draw as a matrix.")
         )
 
     def reset(self) -> None:

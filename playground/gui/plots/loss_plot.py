@@ -35,22 +35,22 @@ class LossPlot(QWidget):
 
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
-        style_plot(self.plot, title="Loss", x_label="step", y_label="loss")
+        style_plot(self.plot, title=self.tr("Loss"), x_label=self.tr("step"), y_label=self.tr("loss"))
         legend = self.plot.addLegend(offset=(-10, 10))
         self.plot.setClipToView(True)
         self.x_axis = StepAxisFollower(self.plot)
         self.y_axis = ValueAxisFollower(self.plot)
         self.plot.setDownsampling(auto=True, mode="peak")
-        self.train_curve = self.plot.plot(name="training", pen=pg.mkPen(TRAIN_COLOR, width=1))
+        self.train_curve = self.plot.plot(name=self.tr("training"), pen=pg.mkPen(TRAIN_COLOR, width=1))
         self.validation_curve = self.plot.plot(
-            name="validation",
+            name=self.tr("validation"),
             pen=pg.mkPen(VALIDATION_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
         )
         cache_legend(legend)
 
-        self.log_box = QCheckBox("Log scale")
+        self.log_box = QCheckBox(self.tr("Log scale"))
         self.log_box.setToolTip(
-            "Show the loss on a logarithmic axis, to see small changes late in training."
+            self.tr("Show the loss on a logarithmic axis, to see small changes late in training.")
         )
         self.log_box.toggled.connect(self.set_log_scale)
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from playground.core.training.snapshot import ParameterStats
@@ -31,7 +31,7 @@ class ParameterPicker(QWidget):
         super().__init__(parent)
         self.combo = QComboBox()
         self.combo.setMinimumContentsLength(12)
-        self.combo.setToolTip("The parameter these plots show: its layer, then weight or bias.")
+        self.combo.setToolTip(self.tr("The parameter these plots show: its layer, then weight or bias."))
         self.combo.currentIndexChanged.connect(self._changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -89,7 +89,7 @@ class HistogramTimelineView:
 
     def __init__(self, plot: pg.PlotItem, *, title: str, y_label: str) -> None:
         self.plot = plot
-        style_plot(plot, title=title, x_label="step", y_label=y_label, grid=False)
+        style_plot(plot, title=title, x_label=QCoreApplication.translate("ParameterViews", "step"), y_label=y_label, grid=False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(sequential_map())
         plot.addItem(self.image)
@@ -134,7 +134,13 @@ class MatrixHeatmapView:
     ) -> None:
         self.plot = plot
         self.bound = StableBound(NOISY_KEEP, headroom=NOISY_HEADROOM) if noisy else StableBound()
-        style_plot(plot, title=title, x_label="input", y_label="output unit", grid=False)
+        style_plot(
+            plot,
+            title=title,
+            x_label=QCoreApplication.translate("ParameterViews", "input"),
+            y_label=QCoreApplication.translate("ParameterViews", "output unit"),
+            grid=False,
+        )
         plot.invertY(True)  # row 0 (the first unit) at the top, as matrices are written
         plot.setAspectLocked(False)
         self.image = pg.ImageItem(axisOrder="row-major")

@@ -68,10 +68,10 @@ class PlotArea(QTabWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self._training_grid = grid
-        self.addTab(training, "Training")
-        self.addTab(self.weights, "Weights")
-        self.addTab(self.gradients, "Gradients")
-        self.addTab(self.diagnosis, "Diagnosis")
+        self.addTab(training, self.tr("Training"))
+        self.addTab(self.weights, self.tr("Weights"))
+        self.addTab(self.gradients, self.tr("Gradients"))
+        self.addTab(self.diagnosis, self.tr("Diagnosis"))
         self._tabs: tuple[tuple[LivePlot, ...], ...] = (
             (self.loss, self.accuracy, self.decision, self.curve),
             (self.weights,),
@@ -187,7 +187,7 @@ class PlotArea(QTabWidget):
 
     def _update_diagnosis_title(self) -> None:
         count = sum(hint.severity != "info" for hint in self.diagnosis.hints)
-        title = f"Diagnosis ({count})" if count else "Diagnosis"
+        title = self.tr("Diagnosis ({count})").format(count=count) if count else self.tr("Diagnosis")
         index = self.indexOf(self.diagnosis)
         if self.tabText(index) != title:
             self.setTabText(index, title)

@@ -11,7 +11,7 @@ from typing import Literal
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QWidget
@@ -40,16 +40,20 @@ def export_svg(target: pg.PlotItem | QGraphicsScene, path: Path, title: str) -> 
     generator.setSize(source.size().toSize())
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
     generator.setTitle(title)
-    generator.setDescription("Exported from Torch Playground")
+    generator.setDescription(QCoreApplication.translate("PlotExport", "Exported from Torch Playground"))
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError(0, "the file cannot be written", str(path))
+        raise OSError(
+            0, QCoreApplication.translate("PlotExport", "the file cannot be written"), str(path)
+        )
     try:
         scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
     finally:
         painter.end()
     if not path.is_file():
-        raise OSError(0, "the file cannot be written", str(path))
+        raise OSError(
+            0, QCoreApplication.translate("PlotExport", "the file cannot be written"), str(path)
+        )
 
 
 def export_plots(
@@ -74,13 +78,21 @@ def export_plots_dialog(
 ) -> str:
     """Ask for a folder and export there; returns a sentence saying what happened ("" if cancelled)."""
     folder = file_prompts.choose_folder(
-        parent, f"Choose a folder for the {picture.upper()} pictures", Path.home()
+        parent,
+        QCoreApplication.translate("PlotExport", "Choose a folder for the {format} pictures").format(
+            format=picture.upper()
+        ),
+        Path.home(),
     )
     if not folder:
         return ""
     try:
         written = export_plots(items, Path(folder), picture)
     except OSError as error:
-        reason = (error.strerror or "the system refused").lower()
-        return f"The plots could not be saved in {folder}: {reason}; choose another folder."
-    return f"Saved {len(written)} {picture.upper()} plot pictures in {folder}."
+        reason = error.strerror or QCoreApplication.translate("PlotExport", "the system refused")
+        return QCoreApplication.translate(
+            "PlotExport", "The plots could not be saved in {folder}: {reason}; choose another folder."
+        ).format(folder=folder, reason=reason)
+    return QCoreApplication.translate(
+        "PlotExport", "Saved {count} {format} plot pictures in {folder}."
+    ).format(count=len(written), format=picture.upper(), folder=folder)

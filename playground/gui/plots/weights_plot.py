@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.training.snapshot import ParameterStats, Snapshot
@@ -15,7 +16,7 @@ from playground.gui.plots.parameter_views import (
 )
 from playground.gui.plots.views import LayoutView
 
-MATRIX_MISSING = "This parameter is too large\nto draw as a matrix."
+MATRIX_MISSING = QT_TRANSLATE_NOOP("WeightsPlot", "This parameter is too large\nto draw as a matrix.")
 
 
 class WeightsPlot(QWidget):
@@ -32,17 +33,17 @@ class WeightsPlot(QWidget):
         self.latest: dict[str, ParameterStats] = {}
         self._dirty = False
 
-        self.picker = ParameterPicker("Parameter:")
+        self.picker = ParameterPicker(self.tr("Parameter:"))
         self.picker.chosen.connect(self._parameter_chosen)
         self.widget = LayoutView()
         self.timeline = HistogramTimelineView(
             self.widget.addPlot(row=0, col=0),
-            title="Weight distribution over time",
-            y_label="value",
+            title=self.tr("Weight distribution over time"),
+            y_label=self.tr("value"),
         )
         inner = self.widget.ci
         self.matrix = MatrixHeatmapView(
-            inner, self.widget.addPlot(row=0, col=1), title="Current weights", colorbar_at=(0, 2)
+            inner, self.widget.addPlot(row=0, col=1), title=self.tr("Current weights"), colorbar_at=(0, 2)
         )
         inner.layout.setColumnStretchFactor(0, 3)
         inner.layout.setColumnStretchFactor(1, 2)
@@ -91,7 +92,7 @@ class WeightsPlot(QWidget):
         stats = self.latest.get(name)
         self.matrix.show(
             None if stats is None else stats.matrix,
-            missing=MATRIX_MISSING if stats is not None else "",
+            missing=self.tr(MATRIX_MISSING) if stats is not None else "",
         )
         return True
 
