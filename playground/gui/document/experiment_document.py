@@ -43,7 +43,7 @@ class ExperimentDocument(QObject):
         self.modified = False
         self.history = RunHistory(self)
         self.runs_panel = RunsPanel(self.history)
-        self.runs_dock = make_dock(window, "Runs", "runsDock", self.runs_panel)
+        self.runs_dock = make_dock(window, self.tr("Runs"), "runsDock", self.runs_panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.runs_dock)
         self.runs_dock.hide()  # View ▸ Runs shows it; until then the plots keep the room
         self.runs_dock.visibilityChanged.connect(self._size_runs_dock)

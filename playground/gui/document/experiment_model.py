@@ -78,7 +78,9 @@ class ExperimentModel(QObject):
         names an example the user has since turned into something else.
         """
         name = self._experiment.name or UNTITLED
-        if name == UNTITLED or self._experiment == self._opened:
+        if name == UNTITLED:
+            return self.tr("Untitled")
+        if self._experiment == self._opened:
             return name
         return self.tr("{name} (changed)").format(name=name)
 

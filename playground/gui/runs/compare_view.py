@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -54,9 +54,17 @@ def difference_lines(records: list[RunRecord], numbers: list[int]) -> list[str]:
     for record, number in zip(records[1:], numbers[1:], strict=True):
         changes = diff_runs(base, record)
         if not changes:
-            lines.append(f"Run {number} has the same settings as run {base_number}.")
+            lines.append(
+                QCoreApplication.translate(
+                    "CompareDialog", "Run {number} has the same settings as run {base}."
+                ).format(number=number, base=base_number)
+            )
         for change in changes:
-            lines.append(f"Run {number} vs run {base_number}: {change.text}")
+            lines.append(
+                QCoreApplication.translate(
+                    "CompareDialog", "Run {number} vs run {base}: {change}"
+                ).format(number=number, base=base_number, change=change.text)
+            )
     return lines
 
 
@@ -75,25 +83,25 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         configure_pyqtgraph()
         self.setObjectName("compareDialog")
-        self.setWindowTitle("Compare runs")
+        self.setWindowTitle(self.tr("Compare runs"))
         self.resize(900, 640)
         self.records = records
         self.numbers = numbers
         self.train_plot = pg.PlotWidget()
         self.val_plot = pg.PlotWidget()
         style_plot(
-            self.train_plot.getPlotItem(), title="Training loss", x_label="epoch", y_label="loss"
+            self.train_plot.getPlotItem(), title=self.tr("Training loss"), x_label=self.tr("epoch"), y_label=self.tr("loss")
         )
         style_plot(
-            self.val_plot.getPlotItem(), title="Validation loss", x_label="epoch", y_label="loss"
+            self.val_plot.getPlotItem(), title=self.tr("Validation loss"), x_label=self.tr("epoch"), y_label=self.tr("loss")
         )
         self.train_curves: list[pg.PlotDataItem] = []  # mean training loss of each epoch
         self.step_curves: list[pg.PlotDataItem] = []  # every step (noisy), shown on request
         self.val_curves: list[pg.PlotDataItem] = []
         self._draw()
-        self.every_step = QCheckBox("Show the training loss of every step")
+        self.every_step = QCheckBox(self.tr("Show the training loss of every step"))
         self.every_step.setToolTip(
-            "Per-step losses jump with every batch; the epoch means are easier to compare."
+            self.tr("Per-step losses jump with every batch; the epoch means are easier to compare.")
         )
         self.every_step.toggled.connect(self.show_every_step)
 
@@ -106,8 +114,8 @@ class CompareDialog(QDialog):
         if lines:
             self.differences.addItems(lines)
         else:
-            self.differences.addItem("Choose two or more runs to see which settings differ.")
-        title = QLabel("<b>Settings that differ</b>")
+            self.differences.addItem(self.tr("Choose two or more runs to see which settings differ."))
+        title = QLabel(self.tr("<b>Settings that differ</b>"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
@@ -126,7 +134,7 @@ class CompareDialog(QDialog):
         has_validation = False
         for index, (record, number) in enumerate(zip(self.records, self.numbers, strict=True)):
             pen = run_pen(index)
-            name = f"Run {number}"
+            name = self.tr("Run {number}").format(number=number)
             curves = record.curves
             xs, ys = _finite(curves.epochs, list(curves.epoch_losses))
             self.train_curves.append(self.train_plot.plot(xs, ys, pen=pen, name=name))
@@ -140,7 +148,7 @@ class CompareDialog(QDialog):
         for curve in self.step_curves:
             self.train_plot.addItem(curve)
         if not has_validation:
-            note = pg.TextItem("These runs have no validation data.", color="#777777")
+            note = pg.TextItem(self.tr("These runs have no validation data."), color="#777777")
             self.val_plot.addItem(note)
 
     def show_every_step(self, every_step: bool) -> None:
@@ -149,5 +157,5 @@ class CompareDialog(QDialog):
             curve.setVisible(not every_step)
         for curve in self.step_curves:
             curve.setVisible(every_step)
-        self.train_plot.getPlotItem().getAxis("bottom").setLabel("step" if every_step else "epoch")
+        self.train_plot.getPlotItem().getAxis("bottom").setLabel("step" if every_step else self.tr("epoch"))
         self.train_plot.getPlotItem().enableAutoRange()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.core.messages.texts import text
 from playground.core.runs.differences import learning_rate_text
 from playground.core.runs.records import RunRecord
 from playground.core.spec.options import OPTIMIZER_TABLE
 
-COLUMNS = ("#", "Started", "Settings", "Loss", "Val. loss", "Accuracy", "Device", "Time")
-EMPTY_TEXT = "No runs yet. Each training run is listed here when it ends, so you can compare them."
+COLUMNS = ("#", QT_TRANSLATE_NOOP("RunHistory", "Started"), QT_TRANSLATE_NOOP("RunHistory", "Settings"), QT_TRANSLATE_NOOP("RunHistory", "Loss"), QT_TRANSLATE_NOOP("RunHistory", "Val. loss"), QT_TRANSLATE_NOOP("RunHistory", "Accuracy"), QT_TRANSLATE_NOOP("RunHistory", "Device"), QT_TRANSLATE_NOOP("RunHistory", "Time"))
+EMPTY_TEXT = QT_TRANSLATE_NOOP("RunHistory", "No runs yet. Each training run is listed here when it ends, so you can compare them.")
 
 
 class RunHistory(QObject):
@@ -78,10 +79,17 @@ def settings_summary(record: RunRecord) -> str:
     """
     s = record.settings
     layers = len(s.model.layers)
-    return (
-        f"{OPTIMIZER_TABLE[s.optimizer.kind].title}, "
-        f"lr {learning_rate_text(record)}, batch {s.training.batch_size}, "
-        f"{layers} {'layer' if layers == 1 else 'layers'}"
+    words = (
+        QCoreApplication.translate("RunHistory", "{optimizer}, lr {lr}, batch {batch}, 1 layer")
+        if layers == 1
+        else QCoreApplication.translate(
+            "RunHistory", "{optimizer}, lr {lr}, batch {batch}, %n layers", "", layers
+        )
+    )
+    return words.format(
+        optimizer=text(OPTIMIZER_TABLE[s.optimizer.kind].title),
+        lr=learning_rate_text(record),
+        batch=s.training.batch_size,
     )
 
 
@@ -119,10 +127,22 @@ def final_train_loss(record: RunRecord) -> float:
     return record.final.train_loss
 
 
+def run_state_word(state: str) -> str:
+    """How a run's end is named in the table (``stopped``, ``diverged`` …)."""
+    words = {
+        "stopped": QCoreApplication.translate("RunHistory", "stopped"),
+        "diverged": QCoreApplication.translate("RunHistory", "diverged"),
+        "failed": QCoreApplication.translate("RunHistory", "failed"),
+        "running": QCoreApplication.translate("RunHistory", "running"),
+        "paused": QCoreApplication.translate("RunHistory", "paused"),
+    }
+    return words.get(state, state)
+
+
 def row_texts(number: int, record: RunRecord) -> list[str]:
     """The panel's cells for one run."""
     local = record.started_at.astimezone()
-    state = "" if record.state == "finished" else f" ({record.state})"
+    state = "" if record.state == "finished" else f" ({run_state_word(record.state)})"
     return [
         str(number),
         local.strftime("%H:%M:%S") + state,
@@ -150,7 +170,9 @@ class RunsPanel(QWidget):
         self.history = history
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("runsTable")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("RunHistory", column) for column in COLUMNS]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -159,20 +181,20 @@ class RunsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel(EMPTY_TEXT)
+        self.empty = QLabel(QCoreApplication.translate("RunHistory", EMPTY_TEXT))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
 
-        self.compare_button = QPushButton("Compare")
-        self.compare_button.setToolTip("Draw the loss curves of the chosen runs on one plot.")
-        self.paired_button = QPushButton("Paired run")
+        self.compare_button = QPushButton(self.tr("Compare"))
+        self.compare_button.setToolTip(self.tr("Draw the loss curves of the chosen runs on one plot."))
+        self.paired_button = QPushButton(self.tr("Paired run"))
         self.paired_button.setToolTip(
-            "Train again from this run's start weights, data and batch order with the "
-            "settings now in the Training panel, so any difference comes from your change."
+            self.tr("Train again from this run's start weights, data and batch order with the "
+            "settings now in the Training panel, so any difference comes from your change.")
         )
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Forget the chosen runs.")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Forget the chosen runs."))
         buttons = QHBoxLayout()
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.paired_button)
@@ -198,8 +220,8 @@ class RunsPanel(QWidget):
         records = self.history.records
         self.table.setRowCount(len(records))
         for row, record in enumerate(records):
-            for column, text in enumerate(row_texts(row + 1, record)):
-                item = QTableWidgetItem(text)
+            for column, cell in enumerate(row_texts(row + 1, record)):
+                item = QTableWidgetItem(cell)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 if record.reason:
                     item.setToolTip(record.reason)

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from playground.core.io.paths import data_dir
@@ -34,7 +34,9 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, ValueError) and text:
         return text if text.endswith((".", "!", "?")) else text + "."
     detail = f"{type(error).__name__}: {text}" if text else type(error).__name__
-    return f"Something unexpected went wrong ({detail})."
+    return QCoreApplication.translate("ErrorHook", "Something unexpected went wrong ({detail}).").format(
+        detail=detail
+    )
 
 
 def log_path() -> Path:
@@ -54,7 +56,7 @@ def _write_log(kind: type[BaseException], error: BaseException, tb: TracebackTyp
 
 
 def _show_dialog(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, "Something went wrong", text)
+    QMessageBox.warning(parent, QCoreApplication.translate("ErrorHook", "Something went wrong"), text)
 
 
 def install_error_hook(show: ShowError = _show_dialog) -> None:
@@ -65,10 +67,11 @@ def install_error_hook(show: ShowError = _show_dialog) -> None:
             sys.__excepthook__(kind, error, tb)
             return
         path = _write_log(kind, error, tb)
-        text = (
-            f"{describe_error(error)}\n\nThe app keeps running and your experiment is "
-            f"unchanged. Details for a bug report were written to {path}."
-        )
+        text = describe_error(error) + "\n\n" + QCoreApplication.translate(
+            "ErrorHook",
+            "The app keeps running and your experiment is unchanged. "
+            "Details for a bug report were written to {path}.",
+        ).format(path=path)
         app = QApplication.instance()
         parent = app.activeWindow() if isinstance(app, QApplication) else None
         show(parent, text)

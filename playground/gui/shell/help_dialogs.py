@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ABOUT_TEXT = (
+ABOUT_TEXT = QT_TRANSLATE_NOOP(
+    "HelpDialogs",
     "<h3>Torch Playground {version}</h3>"
     "<p>Design a small neural network, pick data, a loss and an optimizer, and watch "
     "it learn: loss, weights and gradients are drawn live while it trains.</p>"
-    "<p>Built with PyTorch {torch}, Qt {qt} (PySide6) and pyqtgraph.</p>"
+    "<p>Built with PyTorch {torch}, Qt {qt} (PySide6) and pyqtgraph.</p>",
 )
 
 
@@ -27,10 +28,10 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(560, 480)
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(["Keys", "What it does"])
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -55,8 +56,10 @@ def show_about(parent: QWidget) -> None:
 
     QMessageBox.about(
         parent,
-        "About Torch Playground",
-        ABOUT_TEXT.format(version=app_version(), torch=torch.__version__, qt=PySide6.__version__),
+        QCoreApplication.translate("HelpDialogs", "About Torch Playground"),
+        QCoreApplication.translate("HelpDialogs", ABOUT_TEXT).format(
+            version=app_version(), torch=torch.__version__, qt=PySide6.__version__
+        ),
     )
 
 
@@ -64,8 +67,8 @@ def ask_discard(parent: QWidget) -> bool:
     """Ask whether trained weights may be thrown away; True when the user agrees."""
     answer = QMessageBox.question(
         parent,
-        "Discard the training?",
-        "This change starts a new run and the trained weights will be lost. Continue?",
+        QCoreApplication.translate("HelpDialogs", "Discard the training?"),
+        QCoreApplication.translate("HelpDialogs", "This change starts a new run and the trained weights will be lost. Continue?"),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

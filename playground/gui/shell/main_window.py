@@ -91,17 +91,17 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         self.banner = problem_banner()
-        self.fix_button = QPushButton("Fit the last layer")
-        self.fix_button.setToolTip("Give the last layer as many outputs as the data needs.")
+        self.fix_button = QPushButton(self.tr("Fit the last layer"))
+        self.fix_button.setToolTip(self.tr("Give the last layer as many outputs as the data needs."))
         self.fix_button.setVisible(False)
         self.setCentralWidget(with_banner(self.banner, self.fix_button, self.plot_area))
         self._apply_plot_look()
 
-        self.data_dock = make_dock(self, "Data", "dataDock", scrolling(self.data_panel))
-        self.model_dock = make_dock(self, "Model", "modelDock", self.editor)
-        self.network_dock = make_dock(self, "Network", "networkDock", self.diagram)
+        self.data_dock = make_dock(self, self.tr("Data"), "dataDock", scrolling(self.data_panel))
+        self.model_dock = make_dock(self, self.tr("Model"), "modelDock", self.editor)
+        self.network_dock = make_dock(self, self.tr("Network"), "networkDock", self.diagram)
         self.training_dock = make_dock(
-            self, "Training", "trainingDock", scrolling(self.training_panel)
+            self, self.tr("Training"), "trainingDock", scrolling(self.training_panel)
         )
 
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         """Give the last layer the outputs the data needs, and a loss that suits it (undoable)."""
         if self._info is not None:
             fitted = fit_output_layer(self.model.experiment, self._info)
-            self.model.edit(fitted, "Fit the last layer to the data")
+            self.model.edit(fitted, self.tr("Fit the last layer to the data"))
 
     # ---- reactions ---------------------------------------------------------------------
 
@@ -303,7 +303,10 @@ class MainWindow(QMainWindow):
         # Data that cannot be described keeps its layers; the data panel shows the sentence.
         with contextlib.suppress(DataError):
             after = fit_output_layer(after, describe_data(spec))
-        self.model.edit(after, f"Change data to {self.data_panel.dataset_combo.currentText()}")
+        self.model.edit(
+            after,
+            self.tr("Change data to {data}").format(data=self.data_panel.dataset_combo.currentText()),
+        )
 
     def _on_layers_changed(self, layers: list[LayerSpec]) -> None:
         if self.run.has_trained and not self.confirm_discard():

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from playground.core.training.snapshot import Snapshot
 
 STATE_TITLES = {
-    "idle": "Ready",
-    "running": "Training",
-    "paused": "Paused",
-    "finished": "Finished",
-    "stopped": "Stopped",
-    "diverged": "Diverged",
-    "failed": "Failed",
+    "idle": QT_TRANSLATE_NOOP("RunStatusBar", "Ready"),
+    "running": QT_TRANSLATE_NOOP("RunStatusBar", "Training"),
+    "paused": QT_TRANSLATE_NOOP("RunStatusBar", "Paused"),
+    "finished": QT_TRANSLATE_NOOP("RunStatusBar", "Finished"),
+    "stopped": QT_TRANSLATE_NOOP("RunStatusBar", "Stopped"),
+    "diverged": QT_TRANSLATE_NOOP("RunStatusBar", "Diverged"),
+    "failed": QT_TRANSLATE_NOOP("RunStatusBar", "Failed"),
 }
 
 
@@ -28,8 +29,12 @@ def _speed_text(samples_per_second: float) -> str:
     if not math.isfinite(samples_per_second) or samples_per_second <= 0:
         return "—"
     if samples_per_second >= 10_000:
-        return f"{samples_per_second / 1000:,.0f}k samples/s"
-    return f"{samples_per_second:,.0f} samples/s"
+        return QCoreApplication.translate("RunStatusBar", "{count}k samples/s").format(
+            count=f"{samples_per_second / 1000:,.0f}"
+        )
+    return QCoreApplication.translate("RunStatusBar", "{count} samples/s").format(
+        count=f"{samples_per_second:,.0f}"
+    )
 
 
 class RunStatusBar(QStatusBar):
@@ -42,11 +47,11 @@ class RunStatusBar(QStatusBar):
         self.epoch_label = QLabel()
         self.speed_label = QLabel()
         self.device_label = QLabel()
-        self.state_label.setToolTip("What the run is doing.")
-        self.step_label.setToolTip("Weight updates so far (one per batch).")
-        self.epoch_label.setToolTip("Completed passes over the training data.")
-        self.speed_label.setToolTip("Training samples processed per second.")
-        self.device_label.setToolTip("The device this run trains on.")
+        self.state_label.setToolTip(self.tr("What the run is doing."))
+        self.step_label.setToolTip(self.tr("Weight updates so far (one per batch)."))
+        self.epoch_label.setToolTip(self.tr("Completed passes over the training data."))
+        self.speed_label.setToolTip(self.tr("Training samples processed per second."))
+        self.device_label.setToolTip(self.tr("The device this run trains on."))
         for label in (
             self.state_label,
             self.step_label,
@@ -59,26 +64,30 @@ class RunStatusBar(QStatusBar):
 
     def clear_run(self) -> None:
         """Back to the empty state (no run yet)."""
-        self.state_label.setText(STATE_TITLES["idle"])
-        self.step_label.setText("Step 0")
-        self.epoch_label.setText("Epoch 0")
+        self.state_label.setText(self.tr(STATE_TITLES["idle"]))
+        self.step_label.setText(self.tr("Step {step}").format(step=0))
+        self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=0))
         self.speed_label.setText("—")
-        self.device_label.setText("Device —")
+        self.device_label.setText(self.tr("Device {device}").format(device="—"))
 
     def set_state(self, state: str) -> None:
         """Show the run state (``running``, ``paused``, …) in words."""
-        self.state_label.setText(STATE_TITLES.get(state, state.capitalize()))
+        title = STATE_TITLES.get(state)
+        self.state_label.setText(self.tr(title) if title else state.capitalize())
 
     def show_snapshot(self, snapshot: Snapshot, total_epochs: int | None = None) -> None:
         """Update every field from a snapshot."""
         self.set_state(snapshot.state)
-        self.step_label.setText(f"Step {snapshot.step:,}")
-        epochs = f"Epoch {snapshot.epoch:,}"
+        self.step_label.setText(self.tr("Step {step}").format(step=f"{snapshot.step:,}"))
         if total_epochs:
-            epochs += f" of {total_epochs:,}"
+            epochs = self.tr("Epoch {epoch} of {total}").format(
+                epoch=f"{snapshot.epoch:,}", total=f"{total_epochs:,}"
+            )
+        else:
+            epochs = self.tr("Epoch {epoch}").format(epoch=f"{snapshot.epoch:,}")
         self.epoch_label.setText(epochs)
         self.speed_label.setText(_speed_text(snapshot.samples_per_second))
-        self.device_label.setText(f"Device {snapshot.device}")
+        self.device_label.setText(self.tr("Device {device}").format(device=snapshot.device))
 
     def show_problem(self, text: str) -> None:
         """Show a problem sentence until the next message."""

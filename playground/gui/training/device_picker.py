@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from playground.core.messages.texts import text
 from playground.core.training import devices
 
 
@@ -30,16 +31,16 @@ def device_choices() -> list[DeviceChoice]:
     """Automatic first, then every device the core knows about, present or not."""
     choices = [
         DeviceChoice(
-            "auto", "Automatic", True, "The best device here: a CUDA GPU, then MPS, then the CPU."
+            "auto", QCoreApplication.translate("DevicePicker", "Automatic"), True, QCoreApplication.translate("DevicePicker", "The best device here: a CUDA GPU, then MPS, then the CPU.")
         )
     ]
     for device in devices.list_devices():
         choices.append(
             DeviceChoice(
                 name=device.name,
-                label=device.label,
+                label=text(device.label),
                 available=device.available,
-                reason=device.reason,
+                reason=text(device.reason) if device.reason else "",
             )
         )
     return choices
@@ -50,7 +51,7 @@ class DevicePicker(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setToolTip("Where the network trains. Small networks are often fastest on the CPU.")
+        self.setToolTip(self.tr("Where the network trains. Small networks are often fastest on the CPU."))
         self.refresh()
 
     def refresh(self) -> None:
@@ -64,7 +65,7 @@ class DevicePicker(QComboBox):
                 item.setToolTip(choice.reason or choice.label)
             else:
                 item.setEnabled(False)
-                item.setText(f"{choice.label} (not available)")
+                item.setText(self.tr("{device} (not available)").format(device=choice.label))
                 item.setToolTip(choice.reason)
             model.appendRow(item)
         self.setModel(model)

@@ -197,7 +197,11 @@ class RunController(QObject):
             snapshot = engine.snapshot()
         except Exception as error:  # a file's weights that do not fit are told in words
             self.problem.emit(
-                sentence(f"The saved weights could not be used: {describe_exception(error)}")
+                sentence(
+                    self.tr("The saved weights could not be used: {reason}").format(
+                        reason=describe_exception(error)
+                    )
+                )
             )
             return False
         self.engine = engine
@@ -207,10 +211,10 @@ class RunController(QObject):
     def start_paired(self, base: RunRecord) -> bool:
         """Re-run ``base`` with the current settings: same start weights, data and batch order."""
         if self.training.is_running:
-            self.problem.emit("Stop the current run before starting a paired run.")
+            self.problem.emit(self.tr("Stop the current run before starting a paired run."))
             return False
         if self.experiment is None:
-            self.problem.emit("A paired run cannot start until the problems shown are fixed.")
+            self.problem.emit(self.tr("A paired run cannot start until the problems shown are fixed."))
             return False
         try:
             engine = paired_engine(base, self.experiment, callbacks=list(self.callbacks))
@@ -272,7 +276,7 @@ class RunController(QObject):
 
     def _start(self, *, start_paused: bool) -> bool:
         if self.experiment is None:
-            self.problem.emit("Training cannot start until the problems shown are fixed.")
+            self.problem.emit(self.tr("Training cannot start until the problems shown are fixed."))
             return False
         try:
             engine = Engine(

@@ -15,6 +15,7 @@ import math
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QSpinBox, QWidget
 
+from playground.core.messages.texts import text
 from playground.core.spec.option_fields import FieldOption
 
 #: Qt rounds every value to ``decimals`` places; 323 keeps every double (down to 5e-324).
@@ -58,7 +59,7 @@ class SettingSpinBox(QDoubleSpinBox):
             low = float(option.minimum or 0.0)
         self.setRange(low, high)
         self.setSingleStep(option.step)
-        self.setToolTip(option.help)
+        self.setToolTip(text(option.help))
         self.setKeyboardTracking(False)
         self.setAccelerated(True)
 
@@ -110,8 +111,8 @@ class SettingSpinBox(QDoubleSpinBox):
 def setting_editor(option: FieldOption) -> QWidget:
     """The editor for a table setting: a check box, an integer or a float spin box."""
     if option.type == "bool":
-        box = QCheckBox(option.title)
-        box.setToolTip(option.help)
+        box = QCheckBox(text(option.title))
+        box.setToolTip(text(option.help))
         return box
     if option.type == "int":
         spin = QSpinBox()
@@ -121,7 +122,7 @@ def setting_editor(option: FieldOption) -> QWidget:
             spin.setSpecialValueText(option.empty_text)
             low -= 1  # the empty setting, just below the range
         spin.setRange(low, high)
-        spin.setToolTip(option.help)
+        spin.setToolTip(text(option.help))
         spin.setKeyboardTracking(False)
         return spin
     return SettingSpinBox(option)

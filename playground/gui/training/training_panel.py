@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.core.messages.texts import text
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.options import (
     LOSS_TABLE,
@@ -67,16 +68,16 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.model = model if model is not None else ExperimentModel(self)
         self.loss = _combo(
-            [(n, o.title, o.help) for n, o in LOSS_TABLE.items()],
-            "How the error between prediction and target is measured.",
+            [(n, text(o.title), text(o.help)) for n, o in LOSS_TABLE.items()],
+            self.tr("How the error between prediction and target is measured."),
         )
         self.optimizer = _combo(
-            [(n, o.title, "") for n, o in OPTIMIZER_TABLE.items()],
-            "The rule that turns gradients into weight updates.",
+            [(n, text(o.title), "") for n, o in OPTIMIZER_TABLE.items()],
+            self.tr("The rule that turns gradients into weight updates."),
         )
         self.schedule = _combo(
-            [(n, o.title, "") for n, o in SCHEDULE_TABLE.items()],
-            "How the learning rate changes during training.",
+            [(n, text(o.title), "") for n, o in SCHEDULE_TABLE.items()],
+            self.tr("How the learning rate changes during training."),
         )
         self.editors: dict[tuple[str, str], QWidget] = {
             (section, name): setting_editor(option)
@@ -96,21 +97,21 @@ class TrainingPanel(QWidget):
         self.device = DevicePicker()
         _compact(self.device)
 
-        optimizer_box = QGroupBox("Optimizer")
+        optimizer_box = QGroupBox(self.tr("Optimizer"))
         self._optimizer_form = QFormLayout(optimizer_box)
-        self._optimizer_form.addRow("Loss", self.loss)
-        self._optimizer_form.addRow("Optimizer", self.optimizer)
-        schedule_box = QGroupBox("Learning-rate schedule")
+        self._optimizer_form.addRow(self.tr("Loss"), self.loss)
+        self._optimizer_form.addRow(self.tr("Optimizer"), self.optimizer)
+        schedule_box = QGroupBox(self.tr("Learning-rate schedule"))
         self._schedule_form = QFormLayout(schedule_box)
-        self._schedule_form.addRow("Schedule", self.schedule)
-        loop_box = QGroupBox("Training loop")
+        self._schedule_form.addRow(self.tr("Schedule"), self.schedule)
+        loop_box = QGroupBox(self.tr("Training loop"))
         loop_form = QFormLayout(loop_box)
         forms = {"optimizer": self._optimizer_form, "schedule": self._schedule_form}
         for (section, name), editor in self.editors.items():
             option = SECTION_FIELDS[section][name]
-            label = "" if option.type == "bool" else option.title
+            label = "" if option.type == "bool" else text(option.title)
             forms.get(section, loop_form).addRow(label, editor)
-        loop_form.addRow("Device", self.device)
+        loop_form.addRow(self.tr("Device"), self.device)
         self._optimizer_rows = {n: e["optimizer", n] for n in SECTION_FIELDS["optimizer"]}
         self._optimizer_rows.pop("lr")
         self._schedule_rows = {n: e["schedule", n] for n in SECTION_FIELDS["schedule"]}

@@ -16,7 +16,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from playground.core.training.snapshot import Snapshot
 from playground.gui.threads import wire_worker
@@ -37,14 +37,17 @@ def describe_exception(error: BaseException) -> str:
     """
     text = str(error).strip()
     if isinstance(error, MemoryError) or "out of memory" in text.lower():
-        return (
+        return QCoreApplication.translate(
+            "TrainingWorker",
             "Training stopped because the device ran out of memory; "
-            "try a smaller batch size, a smaller network or the CPU."
+            "try a smaller batch size, a smaller network or the CPU.",
         )
     if isinstance(error, ValueError) and text:
         return text if text.endswith((".", "!", "?")) else text + "."
     detail = f"{type(error).__name__}: {text}" if text else type(error).__name__
-    return f"Training stopped because of an unexpected error ({detail})."
+    return QCoreApplication.translate(
+        "TrainingWorker", "Training stopped because of an unexpected error ({detail})."
+    ).format(detail=detail)
 
 
 class TrainingWorker(QObject):
@@ -79,7 +82,9 @@ class TrainingWorker(QObject):
                 on_snapshot=self.snapshot.emit, start_paused=self.start_paused
             )
             if self.final.state == "failed":
-                self.errored.emit(self.final.reason or "Training failed for an unknown reason.")
+                self.errored.emit(
+                    self.final.reason or self.tr("Training failed for an unknown reason.")
+                )
         except BaseException as error:  # the thread must end cleanly whatever happens
             log.exception("training failed")
             self.errored.emit(describe_exception(error))
