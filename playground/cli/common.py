@@ -13,7 +13,8 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from playground.core.data import DataError
@@ -24,6 +25,7 @@ from playground.core.io.save_errors import SaveError
 from playground.core.layers.catalog import ShapeError
 from playground.core.layers.model import ModelError
 from playground.core.messages import describe, sentence
+from playground.core.messages.texts import text
 from playground.core.problems import Problem
 from playground.core.spec.validation import SpecError
 from playground.core.training.devices import DeviceError
@@ -78,18 +80,58 @@ def say_error(error: BaseException, stream: TextIO | None = None) -> None:
         say(str(error), stream)
 
 
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang``: the language of messages and help (``en``, ``zh_CN``; default: the system's)."""
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=text("language of the messages: en, zh_CN or system (default: the system's)"),
+    )
+
+
+def requested_language(args: Sequence[str]) -> str | None:
+    """The ``--lang`` value among ``args`` (read before parsing, so the help speaks it too)."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def without_language(args: Sequence[str]) -> list[str]:
+    """``args`` without a leading ``--lang X`` (it may come before the command)."""
+    rest = list(args)
+    while rest and (rest[0] == "--lang" or rest[0].startswith("--lang=")):
+        del rest[: 2 if rest[0] == "--lang" else 1]
+    return rest
+
+
 def debug_details() -> None:
     """With PLAYGROUND_DEBUG=1 set, developers get the traceback users never see."""
     if os.environ.get("PLAYGROUND_DEBUG"):
         traceback.print_exc()
 
 
-def positive_int(text: str) -> int:
+def positive_int(text_value: str) -> int:
     """argparse type for a whole number of at least 1, refused in words."""
     try:
-        value = int(text)
+        value = int(text_value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            text("'{value}' is not a whole number", value=text_value)
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+        raise argparse.ArgumentTypeError(text("must be at least 1, not {value}", value=value))
     return value
+
+
+def display_width(cell: str) -> int:
+    """How many terminal columns ``cell`` takes (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in cell)
+
+
+def pad(cell: str, width: int, *, right: bool = False) -> str:
+    """``cell`` padded with spaces to ``width`` terminal columns (right-aligned if asked)."""
+    room = " " * max(0, width - display_width(cell))
+    return room + cell if right else cell + room

@@ -25,6 +25,7 @@ from playground.core.export.names import proposed_path
 from playground.core.io.files import LoadedExperiment
 from playground.core.io.output_paths import input_files, refuse_overwriting_inputs
 from playground.core.io.readers import load_experiment_file_any
+from playground.core.messages.texts import text
 
 _ANOTHER_PATH = "give -o another path"
 
@@ -55,10 +56,11 @@ def _output_path(output: str, name: str, suffix: str) -> Path:
 
 def _export_command(namespace: argparse.Namespace) -> int:
     sources = (namespace.experiment, namespace.weights)
-    refuse_overwriting_inputs([namespace.output], input_files(None, *sources), _ANOTHER_PATH)
+    another = text(_ANOTHER_PATH)
+    refuse_overwriting_inputs([namespace.output], input_files(None, *sources), another)
     loaded, label = _load(namespace.experiment)
     output = _output_path(namespace.output, loaded.experiment.name, DEFAULT_SUFFIX[namespace.to])
-    refuse_overwriting_inputs([output], input_files(loaded.experiment, *sources), _ANOTHER_PATH)
+    refuse_overwriting_inputs([output], input_files(loaded.experiment, *sources), another)
     try:
         weights = loaded.weights
         if namespace.weights:
@@ -69,7 +71,14 @@ def _export_command(namespace: argparse.Namespace) -> int:
         return EXIT_USAGE
     for note in notes:
         say(note)
-    print(f"Exported {label} as {_TITLES[namespace.to]} to {output}.")
+    print(
+        text(
+            "Exported {label} as {what} to {file}.",
+            label=label,
+            what=text(_TITLES[namespace.to]),
+            file=output,
+        )
+    )
     return EXIT_OK
 
 
@@ -77,27 +86,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``export`` subcommand."""
     parser = subparsers.add_parser(
         "export",
-        help="export a model as weights, TorchScript, ONNX or a training script",
-        description=(
+        help=text("export a model as weights, TorchScript, ONNX or a training script"),
+        description=text(
             "Export an experiment's model. Weights come from the .playground file or "
             "--weights; without either, the model keeps the initial weights of its seed. "
             "A script export writes a standalone PyTorch training script."
         ),
     )
     parser.add_argument(
-        "experiment", metavar="EXPERIMENT", help="a .playground or .json file, or a preset name"
+        "experiment",
+        metavar="EXPERIMENT",
+        help=text("a .playground or .json file, or a preset name"),
     )
-    parser.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="what to write")
+    parser.add_argument(
+        "--to", required=True, choices=EXPORT_FORMATS, help=text("what to write")
+    )
     parser.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="PATH",
-        help="the file to write, or a folder to write it in (named after the experiment)",
+        help=text("the file to write, or a folder to write it in (named after the experiment)"),
     )
     parser.add_argument(
         "--weights",
         metavar="FILE",
-        help="trained weights to use (.safetensors, .pt or .playground)",
+        help=text("trained weights to use (.safetensors, .pt or .playground)"),
     )
     parser.set_defaults(handler=_export_command)

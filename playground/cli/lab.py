@@ -19,6 +19,7 @@ from playground.core.lab.interpreter import LabResult, run_lab
 from playground.core.lab.language import MAX_SOURCE_CHARS
 from playground.core.lab.problems import LabError
 from playground.core.lab.values import TensorView, number_text
+from playground.core.messages.texts import text
 
 
 def read_script(source: str) -> tuple[str, str]:
@@ -29,18 +30,28 @@ def read_script(source: str) -> tuple[str, str]:
     except OSError:
         example = find_example(source)
         if example is not None:
-            return example.source(), f"example {example.name}"
+            return example.source(), text("example {name}", name=example.name)
         names = ", ".join(e.name for e in list_examples())
         raise CliError(
-            f"'{source}' is neither a lab script file nor a shipped example; "
-            f"give the path of a .lab file or one of: {names}"
+            text(
+                "'{source}' is neither a lab script file nor a shipped example; "
+                "give the path of a .lab file or one of: {names}",
+                source=source,
+                names=names,
+            )
         ) from None
     if not stat.S_ISREG(info.st_mode):
-        raise CliError(f"'{path}' is not a regular file; give the path of a lab script")
+        raise CliError(
+            text("'{path}' is not a regular file; give the path of a lab script", path=path)
+        )
     if info.st_size > MAX_SOURCE_CHARS * 4:
         raise CliError(
-            f"'{path.name}' has {info.st_size:,} bytes; a lab script has at most "
-            f"{MAX_SOURCE_CHARS:,} characters"
+            text(
+                "'{name}' has {size} bytes; a lab script has at most {most} characters",
+                name=path.name,
+                size=f"{info.st_size:,}",
+                most=f"{MAX_SOURCE_CHARS:,}",
+            )
         )
     with path.open("rb") as handle:
         data = handle.read(MAX_SOURCE_CHARS * 4 + 1)
@@ -48,16 +59,20 @@ def read_script(source: str) -> tuple[str, str]:
         return data.decode("utf-8"), path.name
     except UnicodeDecodeError:
         raise CliError(
-            f"'{path.name}' is not a text file (UTF-8); save the script as text"
+            text("'{name}' is not a text file (UTF-8); save the script as text", name=path.name)
         ) from None
 
 
 def _describe(view: TensorView) -> str:
     if view.is_leaf:
-        how = "leaf, requires grad" if view.requires_grad else "leaf"
+        how = text("leaf, requires grad") if view.requires_grad else text("leaf")
     else:
-        how = f"made by {view.grad_fn}"
-    value = number_text(view.value) if view.value is not None else f"shape {list(view.shape)}"
+        how = text("made by {function}", function=view.grad_fn)
+    value = (
+        number_text(view.value)
+        if view.value is not None
+        else text("shape {shape}", shape=list(view.shape))
+    )
     return f"{view.name} = {value}  ({how})"
 
 
@@ -90,16 +105,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``lab`` to the command line."""
     parser = subparsers.add_parser(
         "lab",
-        help="run an autograd lab script and print its tensors and gradients",
-        description=(
+        help=text("run an autograd lab script and print its tensors and gradients"),
+        description=text(
             "Run a lab script (tensors, arithmetic, backward(), no_grad) and print every "
-            "named tensor's value and gradient. Shipped examples: "
-            + ", ".join(e.name for e in list_examples())
-            + "."
+            "named tensor's value and gradient. Shipped examples: {examples}.",
+            examples=", ".join(e.name for e in list_examples()),
         ),
     )
-    parser.add_argument("script", metavar="SCRIPT", help="a .lab file or a shipped example's name")
     parser.add_argument(
-        "--json", action="store_true", help="print one JSON object: name -> {value, grad}"
+        "script", metavar="SCRIPT", help=text("a .lab file or a shipped example's name")
+    )
+    parser.add_argument(
+        "--json", action="store_true", help=text("print one JSON object: name -> {value, grad}")
     )
     parser.set_defaults(handler=lab_command)

@@ -22,13 +22,18 @@ from playground.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     PROGRAM,
+    add_language_option,
     debug_details,
+    requested_language,
     say,
     say_error,
     user_errors,
+    without_language,
 )
 from playground.core.io.readers import EXPERIMENT_READERS
 from playground.core.messages import did_you_mean
+from playground.core.messages.language import resolve_language
+from playground.core.messages.texts import set_language, text
 
 #: Every command and the module that adds it with ``register(subparsers)``.
 SUBCOMMANDS: dict[str, ModuleType] = {
@@ -44,19 +49,23 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line: app options and the subcommands (only ``command``'s when given)."""
     parser = argparse.ArgumentParser(
         prog=PROGRAM,
-        description=(
+        description=text(
             "Design, train and watch small neural networks. Without a command the app "
             "opens ('playground [FILE] [--preset NAME]'); with a command it runs in the terminal."
         ),
-        epilog="Run 'playground COMMAND --help' for the options of one command.",
+        epilog=text("Run 'playground COMMAND --help' for the options of one command."),
     )
     parser.add_argument(
-        "--preset", metavar="NAME", help="open the app with this preset (see 'playground presets')"
+        "--preset",
+        metavar="NAME",
+        help=text("open the app with this preset (see 'playground presets')"),
     )
-    subparsers = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    add_language_option(parser)
+    subparsers = parser.add_subparsers(title=text("commands"), dest="command", metavar="COMMAND")
     wanted = [SUBCOMMANDS[command]] if command in SUBCOMMANDS else list(SUBCOMMANDS.values())
     for module in wanted:
         module.register(subparsers)
+        add_language_option(subparsers.choices[module.__name__.rsplit(".", 1)[-1]])
     return parser
 
 
@@ -67,6 +76,7 @@ def subcommand_names() -> list[str]:
 
 def wants_cli(args: Sequence[str]) -> bool:
     """Whether these arguments ask for the command line rather than the app."""
+    args = without_language(args)
     if not args:
         return False
     first = args[0]
@@ -82,16 +92,27 @@ def wants_cli(args: Sequence[str]) -> bool:
 
 
 def run(args: Sequence[str]) -> int:
-    """Run one command; returns the exit code. Never lets a traceback through."""
-    if args and not args[0].startswith("-") and args[0] not in SUBCOMMANDS:
+    """Run one command; returns the exit code. Never lets a traceback through.
+
+    The language (``--lang``, else the system's) is chosen first, so that the
+    help, the problems and the results all speak it.
+    """
+    set_language(resolve_language(requested_language(args)))
+    first = without_language(args)[:1]
+    if first and not first[0].startswith("-") and first[0] not in SUBCOMMANDS:
         names = list(SUBCOMMANDS)
         say(
-            f"'{args[0]}' is neither a command nor an experiment file"
-            f"{did_you_mean(args[0], names)}; the commands are {', '.join(names)}."
+            text(
+                "'{given}' is neither a command nor an experiment file{hint}; "
+                "the commands are {commands}.",
+                given=first[0],
+                hint=did_you_mean(args[0], names),
+                commands=", ".join(names),
+            )
         )
         return EXIT_USAGE
     try:
-        parser = build_parser(args[0] if args else None)
+        parser = build_parser(first[0] if first else None)
         namespace = parser.parse_args(list(args))
     except SystemExit as exc:  # argparse already printed usage and the problem
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
@@ -102,25 +123,37 @@ def run(args: Sequence[str]) -> int:
     try:
         return int(handler(namespace))
     except KeyboardInterrupt:
-        say("stopped by Ctrl+C.")
+        say(text("stopped by Ctrl+C."))
         return EXIT_INTERRUPTED
     except user_errors() as exc:
         say_error(exc)
         return EXIT_USAGE
     except MemoryError:
-        say("the computer ran out of memory; use fewer samples, a smaller model or batch size.")
+        say(
+            text(
+                "the computer ran out of memory; use fewer samples, a smaller model or batch size."
+            )
+        )
         return EXIT_FAILED
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        reason = (exc.strerror or "the system refused").lower()
+        reason = (exc.strerror or text("the system refused")).lower()
         say(
-            f"a file could not be read or written{where}: {reason}; check the path and permissions."
+            text(
+                "a file could not be read or written{where}: {reason}; "
+                "check the path and permissions.",
+                where=where,
+                reason=reason,
+            )
         )
         return EXIT_USAGE
     except Exception as exc:
         debug_details()
         say(
-            f"something unexpected went wrong ({type(exc).__name__}). "
-            "Please report this with the command you ran."
+            text(
+                "something unexpected went wrong ({error}). "
+                "Please report this with the command you ran.",
+                error=type(exc).__name__,
+            )
         )
         return EXIT_FAILED

@@ -32,6 +32,7 @@ from playground.core.export.metrics_csv import write_metrics_csv
 from playground.core.io.atomic import atomic_write_bytes, atomic_write_text
 from playground.core.io.output_paths import input_files, refuse_overwriting_inputs
 from playground.core.io.save_errors import model_json
+from playground.core.messages.texts import text
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.validation import SpecError, check_experiment, parse_experiment
 from playground.core.training.engine import Engine
@@ -60,16 +61,14 @@ class Progress:
         return min(1.0, by_epochs)
 
     def _text(self, snapshot: Snapshot) -> str:
-        parts = [
-            f"epoch {min(snapshot.epoch + 1, self.epochs)}/{self.epochs}",
-            f"step {snapshot.step}",
-        ]
+        epoch = f"{min(snapshot.epoch + 1, self.epochs)}/{self.epochs}"
+        parts = [text("epoch {value}", value=epoch), text("step {value}", value=snapshot.step)]
         if math.isfinite(snapshot.train_loss):
-            parts.append(f"loss {snapshot.train_loss:.4g}")
+            parts.append(text("loss {value}", value=f"{snapshot.train_loss:.4g}"))
         if snapshot.val_accuracy is not None:
-            parts.append(f"val acc {snapshot.val_accuracy:.1%}")
+            parts.append(text("val acc {value}", value=f"{snapshot.val_accuracy:.1%}"))
         elif snapshot.val_loss is not None:
-            parts.append(f"val loss {snapshot.val_loss:.4g}")
+            parts.append(text("val loss {value}", value=f"{snapshot.val_loss:.4g}"))
         return "  ".join(parts)
 
     def update(self, snapshot: Snapshot) -> None:
@@ -126,7 +125,7 @@ def apply_overrides(experiment: Experiment, namespace: argparse.Namespace) -> Ex
     try:
         return parse_experiment(data)
     except SpecError as exc:
-        raise SpecError([problem.within("command line") for problem in exc.problems]) from None
+        raise SpecError([problem.within(text("command line")) for problem in exc.problems]) from None
 
 
 def _summary(
@@ -158,16 +157,30 @@ def _number(value: float | None, percent: bool = False) -> str:
 def print_summary(summary: dict[str, Any], stream: TextIO) -> None:
     """The end-of-run report a person reads."""
     lines = [
-        f"{summary['experiment']}: {summary['reason'] or summary['state']}",
-        f"  steps {summary['steps']}, epochs {summary['epochs']}, "
-        f"{summary['seconds']:.2f} s on {summary['device']}",
-        f"  train loss {_number(summary['train_loss'])}, "
-        f"validation loss {_number(summary['val_loss'])}",
+        f"{summary['experiment']}: {summary['reason'] or text(summary['state'])}",
+        "  "
+        + text(
+            "steps {steps}, epochs {epochs}, {seconds} s on {device}",
+            steps=summary["steps"],
+            epochs=summary["epochs"],
+            seconds=f"{summary['seconds']:.2f}",
+            device=summary["device"],
+        ),
+        "  "
+        + text(
+            "train loss {train}, validation loss {validation}",
+            train=_number(summary["train_loss"]),
+            validation=_number(summary["val_loss"]),
+        ),
     ]
     if summary["val_accuracy"] is not None or summary["train_accuracy"] is not None:
         lines.append(
-            f"  train accuracy {_number(summary['train_accuracy'], True)}, "
-            f"validation accuracy {_number(summary['val_accuracy'], True)}"
+            "  "
+            + text(
+                "train accuracy {train}, validation accuracy {validation}",
+                train=_number(summary["train_accuracy"], True),
+                validation=_number(summary["val_accuracy"], True),
+            )
         )
     print("\n".join(lines), file=stream, flush=True)
 
@@ -211,11 +224,13 @@ def _check_out_folder(out: str | None, source: str, experiment: Experiment) -> P
         return None
     folder = Path(out)
     if folder.exists() and not folder.is_dir():
-        raise CliError(f"--out '{out}' is a file, not a folder; give a folder for the results.")
+        raise CliError(
+            text("--out '{out}' is a file, not a folder; give a folder for the results.", out=out)
+        )
     refuse_overwriting_inputs(
         [folder / name for name in OUTPUT_FILES],
         input_files(experiment, source),
-        "give --out another folder",
+        text("give --out another folder"),
     )
     return folder
 
@@ -242,7 +257,13 @@ def train_command(namespace: argparse.Namespace) -> int:
     progress = Progress(sys.stdout, experiment.training.epochs, steps)
     if not namespace.quiet:
         print(
-            f"Training {label} on {engine.device} ({info.task}, {dataset.x_train.shape[0]} samples)",
+            text(
+                "Training {label} on {device} ({task}, {count} samples)",
+                label=label,
+                device=engine.device,
+                task=text(info.task),
+                count=dataset.x_train.shape[0],
+            ),
             flush=True,
         )
     started = time.perf_counter()
@@ -256,7 +277,7 @@ def train_command(namespace: argparse.Namespace) -> int:
     print_summary(summary, sys.stdout)
     if folder is not None:
         write_outputs(folder, experiment, engine, summary)
-        print(f"Results written to {folder}", flush=True)
+        print(text("Results written to {folder}", folder=folder), flush=True)
     if interrupted[0]:
         return EXIT_INTERRUPTED
     if final.state in ("diverged", "failed"):
@@ -264,13 +285,15 @@ def train_command(namespace: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _seed(text: str) -> int:
+def _seed(given: str) -> int:
     try:
-        value = int(text)
+        value = int(given)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(text("'{value}' is not a whole number", value=given)) from None
     if not 0 <= value <= 2**31 - 1:
-        raise argparse.ArgumentTypeError(f"must be between 0 and {2**31 - 1}, not {value}")
+        raise argparse.ArgumentTypeError(
+            text("must be between 0 and {most}, not {value}", most=2**31 - 1, value=value)
+        )
     return value
 
 
@@ -278,8 +301,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``train`` to the command line."""
     parser = subparsers.add_parser(
         "train",
-        help="train an experiment file or preset in the terminal",
-        description=(
+        help=text("train an experiment file or preset in the terminal"),
+        description=text(
             "Train an experiment headless. Progress is shown while it runs; Ctrl+C stops "
             "cleanly and still writes the results."
         ),
@@ -287,22 +310,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "experiment",
         metavar="EXPERIMENT_OR_PRESET",
-        help="an experiment file (.json or .playground) or a preset name",
+        help=text("an experiment file (.json or .playground) or a preset name"),
     )
-    parser.add_argument("--epochs", type=positive_int, metavar="N", help="train for N epochs")
-    parser.add_argument(
-        "--steps", type=positive_int, metavar="N", help="stop after N optimizer steps"
+    add = parser.add_argument
+    add("--epochs", type=positive_int, metavar="N", help=text("train for N epochs"))
+    add("--steps", type=positive_int, metavar="N", help=text("stop after N optimizer steps"))
+    add(
+        "--device",
+        metavar="D",
+        help=text("auto, cpu, cuda, cuda:N or mps (default: the experiment's)"),
     )
-    parser.add_argument(
-        "--device", metavar="D", help="auto, cpu, cuda, cuda:N or mps (default: the experiment's)"
-    )
-    parser.add_argument("--seed", type=_seed, metavar="S", help="seed for weights and batch order")
-    parser.add_argument(
+    add("--seed", type=_seed, metavar="S", help=text("seed for weights and batch order"))
+    add(
         "--out",
         metavar="DIR",
-        help="folder for summary.json, metrics.csv, model.pt and experiment.json",
+        help=text("folder for summary.json, metrics.csv, model.pt and experiment.json"),
     )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress, only the final summary"
-    )
+    add("-q", "--quiet", action="store_true", help=text("no progress, only the final summary"))
     parser.set_defaults(handler=train_command)

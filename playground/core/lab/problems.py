@@ -10,7 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from playground.core.messages.texts import text
+
 #: English wording of every lab problem code; placeholders are the problem's values.
+#: Translations look these templates up by their text (``core/messages/<lang>.py``).
 LAB_MESSAGES: dict[str, str] = {
     "lab.syntax": "this is not valid lab code ({detail})",
     "lab.too_long": "the script has {size} characters; the lab takes at most {limit}",
@@ -64,9 +67,12 @@ class LabProblem:
 
 def describe(problem: LabProblem, messages: Mapping[str, str] | None = None) -> str:
     """The problem in words, with its line: ``line 3: 'open' is not a lab function ...``."""
-    catalogue = LAB_MESSAGES if messages is None else messages
-    text = catalogue.get(problem.code, problem.code).format_map(_Values(problem.values))
-    return f"line {problem.line}: {text}" if problem.line else text
+    if messages is None:  # the interface language's wording of the English template
+        template = text(LAB_MESSAGES.get(problem.code, problem.code))
+    else:
+        template = messages.get(problem.code, problem.code)
+    wording = template.format_map(_Values(problem.values))
+    return text("line {line}: {text}", line=problem.line, text=wording) if problem.line else wording
 
 
 class _Values(dict[str, Any]):

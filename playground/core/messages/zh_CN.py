@@ -225,4 +225,439 @@ TEMPLATES: dict[str, str] = {
 
 #: The command line's sentences and the core's titles and help, by their English text.
 TEXTS: dict[str, str] = {
+    # ---- optimizers, losses, schedules (core/spec/options.py) -------------------------
+    "Cross-entropy": "交叉熵",
+    "For classes: one output per class.": "用于分类：每个类别一个输出。",
+    "Binary cross-entropy": "二元交叉熵",
+    "For exactly two classes: one output.": "用于正好两个类别：一个输出。",
+    "Mean squared error": "均方误差",
+    "For numbers: the mean of the squared errors.": "用于数值：误差平方的平均值。",
+    "Mean absolute error": "平均绝对误差",
+    "For numbers: the mean of the absolute errors (L1); less hurt by outliers.": (
+        "用于数值：误差绝对值的平均值（L1）；受离群点影响较小。"
+    ),
+    "Huber": "Huber 损失",
+    "For numbers: squared for small errors, absolute for large ones.": (
+        "用于数值：误差小时取平方，误差大时取绝对值。"
+    ),
+    "Constant": "不变",
+    "Step decay": "阶梯衰减",
+    "Cosine annealing": "余弦退火",
+    "Reduce on plateau": "停滞时降低",
+    "Learning rate": "学习率",
+    "Learning rate.": "学习率。",
+    "Momentum": "动量",
+    "SGD and RMSprop momentum.": "SGD 和 RMSprop 的动量。",
+    "Nesterov momentum": "Nesterov 动量",
+    "SGD only: Nesterov momentum (needs momentum > 0).": "仅用于 SGD：Nesterov 动量（需要动量 > 0）。",
+    "Beta 1": "Beta 1",
+    "Adam/AdamW averaging factor for the gradient.": "Adam/AdamW 对梯度的平均系数。",
+    "Beta 2": "Beta 2",
+    "Adam/AdamW averaging factor for the squared gradient.": "Adam/AdamW 对梯度平方的平均系数。",
+    "Weight decay": "权重衰减",
+    "L2 penalty on the weights.": "对权重的 L2 惩罚。",
+    "Every (epochs)": "每隔（轮次）",
+    "Step: epochs between decays.": "阶梯衰减：两次衰减之间的轮次数。",
+    "Multiply by": "乘以",
+    "Step: factor applied at each decay.": "阶梯衰减：每次衰减时乘上的系数。",
+    "Half-cycle (epochs)": "半周期（轮次）",
+    "Cosine: epochs of one half-cycle (default: all).": "余弦退火：半个周期的轮次数（默认：全部）。",
+    "Lowest rate": "最低学习率",
+    "Cosine and plateau: lowest learning rate.": "余弦退火和停滞时降低：最低学习率。",
+    "Patience (epochs)": "耐心（轮次）",
+    "Plateau: epochs without improvement before decaying.": "停滞时降低：没有改善多少轮次后才衰减。",
+    "Decay factor": "衰减系数",
+    "Plateau: factor applied at each decay.": "停滞时降低：每次衰减时乘上的系数。",
+    "Batch size": "批大小",
+    "Samples per weight update.": "每次更新权重所用的样本数。",
+    "Epochs": "轮次",
+    "Passes over the training data.": "遍历训练集的次数。",
+    "Seed": "随机种子",
+    "Seed for initial weights and batch order.": "初始权重和批次顺序的随机种子。",
+    "Clip gradients": "梯度裁剪",
+    "Clip the total gradient norm to this value (off when empty).": "把梯度的总范数裁剪到这个值（留空则关闭）。",
+    "Clear gradients before each step": "每一步之前清零梯度",
+    "Off, the gradients add up from step to step, as when optimizer.zero_grad() is forgotten.": (
+        "关闭时梯度会一步步累加，就像忘了调用 optimizer.zero_grad() 一样。"
+    ),
+    # ---- built-in data sets (core/data/catalog.py) ------------------------------------
+    "Circle": "圆环",
+    "Two classes: a disc of points inside a ring (TensorFlow Playground's circle).": (
+        "两个类别：圆环里面有一团圆盘状的点（TensorFlow Playground 的 circle）。"
+    ),
+    "Exclusive or (XOR)": "异或（XOR）",
+    "Two classes by quadrant: same-sign corners against opposite-sign corners (XOR).": (
+        "按象限分成两类：同号的两个象限对异号的两个象限（XOR）。"
+    ),
+    "Two gaussians": "两个高斯团",
+    "Two classes as two round clouds of points; noise makes them overlap.": (
+        "两个类别是两团圆形的点云；噪声会让它们重叠。"
+    ),
+    "Spiral": "螺旋",
+    "Two classes wound around each other as two spiral arms; the hardest 2-D set.": (
+        "两个类别像两条螺旋臂一样互相缠绕；最难的二维数据集。"
+    ),
+    "Plane (regression)": "平面（回归）",
+    "Regression on the plane: the target rises evenly along x1 + x2.": "平面上的回归：目标沿 x1 + x2 均匀上升。",
+    "Multi-gaussian (regression)": "多个高斯（回归）",
+    "Regression on the plane: six bumps and dips, the target is the strongest one.": (
+        "平面上的回归：六个凸起和凹陷，目标取其中最强的一个。"
+    ),
+    "Line y = 2x (regression)": "直线 y = 2x（回归）",
+    "Regression with one input: y = 2x plus noise, for fitting a straight line.": (
+        "只有一个输入的回归：y = 2x 加上噪声，用来拟合一条直线。"
+    ),
+    "Identity (regression)": "恒等映射（回归）",
+    "Regression on the plane: the two targets are the two inputs themselves.": (
+        "平面上的回归：两个目标就是两个输入本身。"
+    ),
+    "Random regression": "随机回归",
+    "A small regression set: two random inputs and a random linear target.": (
+        "一个小的回归数据集：两个随机输入和一个随机的线性目标。"
+    ),
+    "Course: x = 1…5, y = 2x": "课程：x = 1…5，y = 2x",
+    "The course's five points x = 1…5 with y = 2x, for linear regression.": (
+        "课程中的五个点 x = 1…5，y = 2x，用于线性回归。"
+    ),
+    "Course: identity on five points": "课程：五个点上的恒等映射",
+    "The course's five points (1, 2)…(5, 6), each its own target (identity).": (
+        "课程中的五个点 (1, 2)…(5, 6)，每个点的目标就是它自己（恒等映射）。"
+    ),
+    "Course: random samples (randn)": "课程：随机样本（randn）",
+    "The course's random samples: inputs and targets drawn with randn.": "课程中的随机样本：输入和目标都用 randn 生成。",
+    "Course: whole numbers (randint)": "课程：随机整数（randint）",
+    "The course's random whole numbers x and y from randint(1, 5).": "课程中由 randint(1, 5) 生成的随机整数 x 和 y。",
+    "Iris flowers": "鸢尾花",
+    "Iris flowers: 150 samples, 4 measurements, 3 species (scikit-learn).": (
+        "鸢尾花：150 个样本，4 项测量值，3 个品种（scikit-learn）。"
+    ),
+    "Wine": "葡萄酒",
+    "Wines: 178 samples, 13 chemical measurements, 3 cultivars (scikit-learn).": (
+        "葡萄酒：178 个样本，13 项化学测量值，3 个品种（scikit-learn）。"
+    ),
+    "Breast cancer": "乳腺癌",
+    "Breast tumours: 569 samples, 30 measurements, malignant or benign (scikit-learn).": (
+        "乳腺肿瘤：569 个样本，30 项测量值，恶性或良性（scikit-learn）。"
+    ),
+    "Handwritten digits": "手写数字",
+    "Handwritten digits: 1797 images of 8×8 pixels, 10 classes (scikit-learn).": (
+        "手写数字：1797 张 8×8 像素的图像，10 个类别（scikit-learn）。"
+    ),
+    "Number of samples generated.": "生成的样本数。",
+    "Noise level from 0 (none) to 1 (very noisy).": "噪声大小，从 0（无噪声）到 1（噪声很大）。",
+    "Share of the samples held out for validation.": "留作验证集的样本比例。",
+    "Seed that generates and splits the data.": "生成和划分数据所用的随机种子。",
+    "Extra inputs computed from x1 and x2 (2-D data sets only).": "由 x1 和 x2 计算出的额外输入（仅限二维数据集）。",
+    "Digits only: give 1×8×8 images instead of 64 flat features.": "仅限 digits：给出 1×8×8 的图像，而不是 64 个展平的特征。",
+    # ---- layers and their parameters (core/layers/catalog.py) -------------------------
+    "Fully connected layer: every output is a weighted sum of all inputs plus a bias.": (
+        "全连接层：每个输出都是所有输入的加权和再加上偏置。"
+    ),
+    "neurons": "神经元",
+    "Number of neurons (outputs) of this layer.": "这一层的神经元（输出）个数。",
+    "bias": "偏置",
+    "Learn an additive bias for every output.": "为每个输出学习一个加上去的偏置。",
+    "2-D convolution: slides small learned filters over an image.": "二维卷积：把学到的小卷积核在图像上滑动。",
+    "filters": "卷积核",
+    "Number of filters (output channels).": "卷积核个数（输出通道数）。",
+    "kernel": "核大小",
+    "Side of each square filter.": "每个正方形卷积核的边长。",
+    "stride": "步幅",
+    "Step between filter positions.": "卷积核每次移动的距离。",
+    "padding": "填充",
+    "Zeros added around the image on every side.": "在图像四周补上的零。",
+    "Keeps the largest value of each window: shrinks the image, keeps strong features.": (
+        "保留每个窗口中的最大值：缩小图像，保留强特征。"
+    ),
+    "Side of the square window.": "正方形窗口的边长。",
+    "Step between windows; 0 means the same as the kernel.": "窗口每次移动的距离；0 表示与核大小相同。",
+    "Averages each window: shrinks the image smoothly.": "对每个窗口取平均：平滑地缩小图像。",
+    "Turns an image (channels×height×width) into one flat list of features.": (
+        "把图像（通道×高×宽）展平成一列特征。"
+    ),
+    "During training, zeroes a random share of values so the network cannot rely on any one.": (
+        "训练时随机把一部分值置零，让网络不能依赖其中任何一个。"
+    ),
+    "drop rate": "丢弃比例",
+    "Share of values set to zero while training.": "训练时置零的值所占的比例。",
+    "Normalises every feature over the batch, then scales and shifts it (learned).": (
+        "在批次上对每个特征做归一化，然后缩放和平移（可学习）。"
+    ),
+    "momentum": "动量",
+    "How fast the running statistics follow each batch.": "运行统计量跟随每个批次变化的快慢。",
+    "eps": "eps",
+    "Small number added to the variance for stability.": "为了数值稳定加到方差上的小数。",
+    "Normalises every channel over the batch and image, then scales and shifts it.": (
+        "在批次和图像上对每个通道做归一化，然后缩放和平移。"
+    ),
+    "Normalises all values of each sample, then scales and shifts them (learned).": (
+        "对每个样本的所有值做归一化，然后缩放和平移（可学习）。"
+    ),
+    "max(0, x): passes positives, blocks negatives.": "max(0, x)：正数通过，负数被挡住。",
+    "Like ReLU but lets a small slope through for negatives, so units never die.": (
+        "和 ReLU 类似，但负数部分保留一个小斜率，所以神经元不会“死亡”。"
+    ),
+    "slope": "斜率",
+    "Slope used for negative inputs.": "负输入使用的斜率。",
+    "Smooth ReLU variant that saturates at -alpha for large negative inputs.": (
+        "平滑的 ReLU 变体，负输入很大时趋于 -alpha。"
+    ),
+    "alpha": "alpha",
+    "Value approached for large negative inputs.": "负输入很大时趋近的值。",
+    "Smooth ReLU used in transformers: x weighted by its probability.": "Transformer 中使用的平滑 ReLU：x 乘以它的概率。",
+    "x·sigmoid(x) (also called Swish): smooth and non-monotonic.": "x·sigmoid(x)（也叫 Swish）：平滑且不单调。",
+    "Squashes values into (-1, 1); centred on zero.": "把值压缩到 (-1, 1)；以零为中心。",
+    "Squashes values into (0, 1); saturates for large inputs.": "把值压缩到 (0, 1)；输入很大时饱和。",
+    "log(1 + eˣ): a smooth ReLU that is always positive.": "log(1 + eˣ)：一个始终为正的平滑 ReLU。",
+    "beta": "beta",
+    "Sharpness: larger values are closer to ReLU.": "锐度：值越大越接近 ReLU。",
+    "Passes values through unchanged (a linear 'activation').": "原样输出（一个线性的“激活函数”）。",
+    # ---- shipped examples (resources/presets) -----------------------------------------
+    "Linear regression": "线性回归",
+    "Fit a straight line to y = 2x: one weight and one bias, learned by SGD.": (
+        "用一条直线拟合 y = 2x：一个权重和一个偏置，由 SGD 学习。"
+    ),
+    "Plane regression": "平面回归",
+    "Predict a number that rises evenly across the plane: a single Linear layer fits it.": (
+        "预测一个在平面上均匀上升的数：一个 Linear 层就能拟合。"
+    ),
+    "Simple network": "简单网络",
+    "The smallest network with a hidden layer (2-2-1, ReLU) trained by Adam on 10 random samples.": (
+        "带一个隐藏层的最小网络（2-2-1，ReLU），用 Adam 在 10 个随机样本上训练。"
+    ),
+    "MLP identity": "MLP 恒等映射",
+    "A 2-5-2 network with ReLU learns to give back its own inputs.": "一个使用 ReLU 的 2-5-2 网络学习输出它自己的输入。",
+    "Two clouds": "两团点云",
+    "Two round clouds of points: a single Linear layer (logistic regression) separates them.": (
+        "两团圆形的点云：一个 Linear 层（逻辑回归）就能把它们分开。"
+    ),
+    "XOR": "异或（XOR）",
+    "Points by quadrant: no straight line separates them, a hidden layer does.": (
+        "按象限分布的点：没有一条直线能分开它们，但一个隐藏层可以。"
+    ),
+    "A disc inside a ring: one small hidden layer learns the round boundary.": (
+        "圆环里的圆盘：一个小隐藏层就能学会圆形的边界。"
+    ),
+    "Two interleaved spiral arms: a deeper network bends its boundary around them.": (
+        "两条交错的螺旋臂：更深的网络会把边界弯绕过它们。"
+    ),
+    "Tell three iris species apart from four flower measurements.": "根据花的四项测量值区分三种鸢尾花。",
+    "Read 8×8 handwritten digits with a small fully connected network.": "用一个小的全连接网络识别 8×8 的手写数字。",
+    "Digits with convolutions": "用卷积识别数字",
+    "Read 8×8 handwritten digits as images with two small convolution layers.": (
+        "把 8×8 的手写数字当作图像，用两个小卷积层来识别。"
+    ),
+    "Course: linear regression": "课程：线性回归",
+    "The course's linear regression: Linear(1, 1) on x = 1…5, y = 2x, MSE, SGD 0.01, full batch, 1000 epochs.": (
+        "课程中的线性回归：在 x = 1…5、y = 2x 上训练 Linear(1, 1)，MSE，SGD 0.01，全批量，1000 轮。"
+    ),
+    "Course: gradient descent by hand": "课程：手动梯度下降",
+    "y = a·x + b by gradient descent on 20 points from randint(1, 5) with seed 21, lr 0.01, 50 epochs.": (
+        "用梯度下降求 y = a·x + b：20 个由 randint(1, 5) 生成的点，种子 21，学习率 0.01，50 轮。"
+    ),
+    "Course: 2-5-2 identity": "课程：2-5-2 恒等映射",
+    "The course's 2-5-2 network with ReLU learning the identity on five points, MSE, SGD 0.01.": (
+        "课程中使用 ReLU 的 2-5-2 网络在五个点上学习恒等映射，MSE，SGD 0.01。"
+    ),
+    "Course: forgetting zero_grad": "课程：忘记 zero_grad",
+    "The course's linear regression with 'clear gradients before each step' off: the gradients add up.": (
+        "课程中的线性回归，关闭“每一步之前清零梯度”：梯度会不断累加。"
+    ),
+    "Course: 2-2-1 with Adam": "课程：用 Adam 训练 2-2-1",
+    "The course's 2-2-1 network with ReLU trained by Adam 0.001 for 100 epochs on 10 random samples.": (
+        "课程中使用 ReLU 的 2-2-1 网络，在 10 个随机样本上用 Adam 0.001 训练 100 轮。"
+    ),
+    "Learning rate too high": "学习率过高",
+    "The spiral with a learning rate far too high: the loss jumps about or runs away.": (
+        "学习率过高的螺旋数据：损失来回跳动甚至发散。"
+    ),
+    "Overfitting with little data": "数据太少导致过拟合",
+    "Forty noisy points and a large network: training loss falls while validation loss rises.": (
+        "四十个带噪声的点加一个大网络：训练损失下降，验证损失却上升。"
+    ),
+    "Spiral with features": "带额外特征的螺旋",
+    "The spiral for a shallow network that gets extra inputs x1², x2², x1·x2, sin x1 and sin x2.": (
+        "给浅层网络额外输入 x1²、x2²、x1·x2、sin x1 和 sin x2 的螺旋数据。"
+    ),
+    # ---- devices (core/training/devices.py) -------------------------------------------
+    "NVIDIA GPU (CUDA)": "NVIDIA GPU（CUDA）",
+    "Apple GPU (MPS)": "Apple GPU（MPS）",
+    "no CUDA GPU was found: PyTorch here is a CPU-only build": "没有找到 CUDA GPU：这里的 PyTorch 只支持 CPU",
+    "no CUDA GPU was found: this computer has no NVIDIA GPU or its driver is missing": (
+        "没有找到 CUDA GPU：这台电脑没有 NVIDIA GPU，或者缺少驱动程序"
+    ),
+    "this PyTorch has no MPS support (Apple GPUs only)": "这个 PyTorch 不支持 MPS（仅限 Apple GPU）",
+    "MPS is built in but not usable here: it needs macOS 12.3 or later on an Apple GPU": (
+        "已内置 MPS，但在这里无法使用：它需要 Apple GPU 和 macOS 12.3 或更高版本"
+    ),
+    # ---- the command line (playground/cli) --------------------------------------------
+    "'{source}' is neither an experiment file nor a preset; give the path of a .json experiment or one of the presets: {presets}.": (
+        "'{source}' 既不是实验文件也不是示例；请给出一个 .json 实验文件的路径，或下列示例之一：{presets}。"
+    ),
+    "Total parameters: {count}": "参数总数：{count}",
+    "classification, {count} classes": "分类，{count} 个类别",
+    "regression, {count} target(s)": "回归，{count} 个目标",
+    "{label} is valid: {data} data ({what}), loss {loss}.": "{label} 有效：{data} 数据（{what}），损失函数 {loss}。",
+    "preset {name}": "示例 {name}",
+    "Layer": "层",
+    "Output shape": "输出形状",
+    "Parameters": "参数",
+    "input": "输入",
+    "validate an experiment file and show its model": "检查实验文件并显示其模型",
+    "Check an experiment file (or preset) against its data and print every layer's output shape and parameter count.": (
+        "对照数据检查实验文件（或示例），并打印每一层的输出形状和参数个数。"
+    ),
+    "an experiment file (.json or .playground) or a preset name": "实验文件（.json 或 .playground）或示例名称",
+    "language of the messages: en, zh_CN or system (default: the system's)": (
+        "消息的语言：en、zh_CN 或 system（默认：跟随系统）"
+    ),
+    "must be at least 1, not {value}": "必须至少为 1，而不是 {value}",
+    "'{value}' is not a whole number": "'{value}' 不是整数",
+    "Exported {label} as {what} to {file}.": "已把 {label} 导出为 {what}：{file}。",
+    "weights": "权重",
+    "a training script": "训练脚本",
+    "give -o another path": "请给 -o 另一个路径",
+    "export a model as weights, TorchScript, ONNX or a training script": "把模型导出为权重、TorchScript、ONNX 或训练脚本",
+    "Export an experiment's model. Weights come from the .playground file or --weights; without either, the model keeps the initial weights of its seed. A script export writes a standalone PyTorch training script.": (
+        "导出实验的模型。权重来自 .playground 文件或 --weights；两者都没有时，模型使用其随机种子给出的初始权重。"
+        "导出脚本会写出一个独立的 PyTorch 训练脚本。"
+    ),
+    "a .playground or .json file, or a preset name": ".playground 或 .json 文件，或示例名称",
+    "what to write": "要写出的内容",
+    "the file to write, or a folder to write it in (named after the experiment)": "要写入的文件，或存放它的文件夹（以实验命名）",
+    "trained weights to use (.safetensors, .pt or .playground)": "要使用的训练后权重（.safetensors、.pt 或 .playground）",
+    "made by {function}": "由 {function} 生成",
+    "shape {shape}": "形状 {shape}",
+    "'{path}' is not a regular file; give the path of a lab script": "'{path}' 不是普通文件；请给出实验室脚本的路径",
+    "'{name}' has {size} bytes; a lab script has at most {most} characters": (
+        "'{name}' 有 {size} 字节；实验室脚本最多 {most} 个字符"
+    ),
+    "leaf, requires grad": "叶子张量，需要梯度",
+    "leaf": "叶子张量",
+    "run an autograd lab script and print its tensors and gradients": "运行自动求导实验室脚本，并打印其中的张量和梯度",
+    "Run a lab script (tensors, arithmetic, backward(), no_grad) and print every named tensor's value and gradient. Shipped examples: {examples}.": (
+        "运行实验室脚本（张量、算术、backward()、no_grad），并打印每个命名张量的值和梯度。自带的示例：{examples}。"
+    ),
+    "a .lab file or a shipped example's name": ".lab 文件或自带示例的名称",
+    "print one JSON object: name -> {value, grad}": "打印一个 JSON 对象：名称 -> {value, grad}",
+    "'{source}' is neither a lab script file nor a shipped example; give the path of a .lab file or one of: {names}": (
+        "'{source}' 既不是实验室脚本文件也不是自带示例；请给出 .lab 文件的路径，或下列之一：{names}"
+    ),
+    "'{name}' is not a text file (UTF-8); save the script as text": "'{name}' 不是文本文件（UTF-8）；请把脚本保存为文本",
+    "example {name}": "示例 {name}",
+    "Design, train and watch small neural networks. Without a command the app opens ('playground [FILE] [--preset NAME]'); with a command it runs in the terminal.": (
+        "设计、训练并观察小型神经网络。不带命令时打开应用（'playground [FILE] [--preset NAME]'）；"
+        "带命令时在终端中运行。"
+    ),
+    "Run 'playground COMMAND --help' for the options of one command.": "运行 'playground COMMAND --help' 查看某个命令的选项。",
+    "open the app with this preset (see 'playground presets')": "用这个示例打开应用（见 'playground presets'）",
+    "commands": "命令",
+    "'{given}' is neither a command nor an experiment file{hint}; the commands are {commands}.": (
+        "'{given}' 既不是命令也不是实验文件{hint}；可用的命令有 {commands}。"
+    ),
+    "stopped by Ctrl+C.": "已被 Ctrl+C 停止。",
+    "the computer ran out of memory; use fewer samples, a smaller model or batch size.": (
+        "电脑内存不足；请减少样本、使用更小的模型或更小的批大小。"
+    ),
+    "a file could not be read or written{where}: {reason}; check the path and permissions.": (
+        "无法读取或写入文件{where}：{reason}；请检查路径和权限。"
+    ),
+    "something unexpected went wrong ({error}). Please report this with the command you ran.": (
+        "发生了意外错误（{error}）。请连同你运行的命令一起报告这个问题。"
+    ),
+    "the system refused": "系统拒绝了操作",
+    "list the example experiments": "列出示例实验",
+    "List the shipped presets.": "列出自带的示例。",
+    "give --out another folder": "请给 --out 另一个文件夹",
+    "epoch {value}": "轮次 {value}",
+    "step {value}": "步 {value}",
+    "steps {steps}, epochs {epochs}, {seconds} s on {device}": "{steps} 步，{epochs} 轮，在 {device} 上用时 {seconds} 秒",
+    "train loss {train}, validation loss {validation}": "训练损失 {train}，验证损失 {validation}",
+    "train accuracy {train}, validation accuracy {validation}": "训练准确率 {train}，验证准确率 {validation}",
+    "--out '{out}' is a file, not a folder; give a folder for the results.": (
+        "--out '{out}' 是一个文件，而不是文件夹；请给出存放结果的文件夹。"
+    ),
+    "Training {label} on {device} ({task}, {count} samples)": "正在 {device} 上训练 {label}（{task}，{count} 个样本）",
+    "Results written to {folder}": "结果已写入 {folder}",
+    "must be between 0 and {most}, not {value}": "必须在 0 到 {most} 之间，而不是 {value}",
+    "train an experiment file or preset in the terminal": "在终端中训练实验文件或示例",
+    "Train an experiment headless. Progress is shown while it runs; Ctrl+C stops cleanly and still writes the results.": (
+        "不打开窗口训练实验。运行时显示进度；按 Ctrl+C 可以干净地停止，并且仍会写出结果。"
+    ),
+    "train for N epochs": "训练 N 轮",
+    "stop after N optimizer steps": "优化器走 N 步后停止",
+    "auto, cpu, cuda, cuda:N or mps (default: the experiment's)": "auto、cpu、cuda、cuda:N 或 mps（默认：实验中的设置）",
+    "seed for weights and batch order": "权重和批次顺序的随机种子",
+    "folder for summary.json, metrics.csv, model.pt and experiment.json": (
+        "存放 summary.json、metrics.csv、model.pt 和 experiment.json 的文件夹"
+    ),
+    "no progress, only the final summary": "不显示进度，只显示最后的总结",
+    "loss {value}": "损失 {value}",
+    "val acc {value}": "验证准确率 {value}",
+    "val loss {value}": "验证损失 {value}",
+    "command line": "命令行",
+    "classification": "分类",
+    "regression": "回归",
+    "finished": "已完成",
+    "stopped": "已停止",
+    "diverged": "已发散",
+    "failed": "失败",
+    "running": "训练中",
+    "paused": "已暂停",
+    # ---- the autograd lab (core/lab/problems.py) ---------------------------------------
+    "line {line}: {text}": "第 {line} 行：{text}",
+    "this is not valid lab code ({detail})": "这不是有效的实验室代码（{detail}）",
+    "the script has {size} characters; the lab takes at most {limit}": "脚本有 {size} 个字符；实验室最多接受 {limit} 个",
+    "'{what}' is not part of the lab language; use assignments, calls such as z.backward(), 'for i in range(n):' and 'with no_grad():'": (
+        "'{what}' 不属于实验室语言；请使用赋值、z.backward() 这样的调用、"
+        "'for i in range(n):' 和 'with no_grad():'"
+    ),
+    "'{what}' is not part of the lab language": "'{what}' 不属于实验室语言",
+    "'{name}' is not defined yet; assign it first (for example {name} = tensor(1.0))": (
+        "'{name}' 还没有定义；请先给它赋值（例如 {name} = tensor(1.0)）"
+    ),
+    "'{name}' is the name of a lab function; choose another name": "'{name}' 是实验室函数的名字；请换一个名字",
+    "names starting with '_' are not allowed ('{name}')": "不允许使用以 '_' 开头的名字（'{name}'）",
+    "'{name}' is not a lab function; the functions are {known}": "'{name}' 不是实验室函数；可用的函数有 {known}",
+    "'.{name}()' is not a lab method; the methods are {known}": "'.{name}()' 不是实验室方法；可用的方法有 {known}",
+    "'.{name}' is not available in the lab; you can read {known}": "实验室里不能使用 '.{name}'；可以读取的有 {known}",
+    "only torch's functions can be called through a module ('{name}' is not torch)": (
+        "只能通过模块调用 torch 的函数（'{name}' 不是 torch）"
+    ),
+    "{function}() takes no keyword '{name}'": "{function}() 没有关键字参数 '{name}'",
+    "{function}() takes {expected} but was given {given}": "{function}() 接受 {expected}，但收到了 {given}",
+    "{function}() needs {expected} for '{argument}', not {given}": "{function}() 的 '{argument}' 需要 {expected}，而不是 {given}",
+    "a for loop runs over range(n) only": "for 循环只能遍历 range(n)",
+    "a for loop needs one plain name before 'in'": "for 循环在 'in' 前面需要一个简单的名字",
+    "only 'with no_grad():' is part of the lab language": "实验室语言里只有 'with no_grad():'",
+    "you can assign to a name, to x.data or set x.grad = None": "可以给名字或 x.data 赋值，或者设置 x.grad = None",
+    "the script ran more than {limit} steps; make the loops shorter": "脚本运行超过了 {limit} 步；请把循环改短",
+    "the script computes too much (more than {limit} operations); use smaller tensors or fewer loop passes": (
+        "脚本的计算量太大（超过 {limit} 次运算）；请使用更小的张量或更少的循环次数"
+    ),
+    "a tensor of {count} numbers is too large for the lab (at most {limit})": (
+        "含 {count} 个数的张量对实验室来说太大了（最多 {limit} 个）"
+    ),
+    "the number {value} is too large here (at most {limit})": "数字 {value} 在这里太大了（最多 {limit}）",
+    "{what} must be a whole number from {low} to {high}, not {value}": "{what} 必须是 {low} 到 {high} 之间的整数，而不是 {value}",
+    "{what} needs a tensor, but '{name}' is {kind}": "{what} 需要一个张量，但 '{name}' 是 {kind}",
+    "{name} has no gradient path: it does not require grad and was not computed from a tensor that does; create a leaf with requires_grad=True": (
+        "{name} 没有梯度路径：它不需要梯度，也不是由需要梯度的张量计算出来的；"
+        "请用 requires_grad=True 创建一个叶子张量"
+    ),
+    "backward() without arguments needs a single number, but {name} has shape {shape}; take its mean() or sum() first": (
+        "不带参数的 backward() 需要一个单独的数，但 {name} 的形状是 {shape}；请先取它的 mean() 或 sum()"
+    ),
+    "the graph behind {name} was already used by backward() and freed; compute it again, or call backward(retain_graph=True) the first time": (
+        "{name} 背后的计算图已经被 backward() 用过并释放了；请重新计算它，"
+        "或者第一次调用时使用 backward(retain_graph=True)"
+    ),
+    "{name}.grad is None: no backward() has reached {name} yet": "{name}.grad 是 None：还没有 backward() 传到 {name}",
+    "{name} is a leaf that requires grad; change it inside 'with no_grad():' or through {name}.data": (
+        "{name} 是需要梯度的叶子张量；请在 'with no_grad():' 里修改它，或通过 {name}.data 修改"
+    ),
+    "'{device}' is not a device; use 'cpu', 'cuda', 'cuda:0' or 'mps'": "'{device}' 不是设备；请使用 'cpu'、'cuda'、'cuda:0' 或 'mps'",
+    "the device '{device}' is not available on this computer": "这台电脑上没有设备 '{device}'",
+    "torch refused this: {detail}": "torch 拒绝执行：{detail}",
+    "the text cannot be read as code": "这段文字无法当作代码读取",
 }
