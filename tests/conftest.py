@@ -10,10 +10,21 @@ import pytest
 
 from playground.core.messages import use_catalogue
 from playground.core.messages.en import TEMPLATES
+from playground.core.messages.texts import set_language
 from playground.core.problems import PROBLEM_VALUES
 
 # Qt must never need a screen in tests; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Tests read English unless they switch: the machine's own locale must not decide.
+os.environ["LANGUAGE"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switches the interface language leaves English behind for the next."""
+    yield
+    set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -65,7 +65,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     wanted = [SUBCOMMANDS[command]] if command in SUBCOMMANDS else list(SUBCOMMANDS.values())
     for module in wanted:
         module.register(subparsers)
-        add_language_option(subparsers.choices[module.__name__.rsplit(".", 1)[-1]])
+    for sub in {id(p): p for p in subparsers.choices.values()}.values():
+        add_language_option(sub)  # also after the command: playground train xor --lang zh_CN
     return parser
 
 

@@ -38,11 +38,11 @@ def normalize_language(code: str | None) -> str | None:
     return None
 
 
-def system_language(environ: Mapping[str, str] | None = None) -> str:
-    """The language the system asks for (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language the locale variables ask for, or None when none is set.
 
     ``LANGUAGE`` may list several languages (``fr:zh_CN:en``); the first that
-    ships wins. Without any variable (Windows), the locale the system reports.
+    ships wins. A locale that is set but does not ship (``de_DE``) means English.
     """
     environ = os.environ if environ is None else environ
     for name in _LOCALE_VARIABLES:
@@ -52,12 +52,18 @@ def system_language(environ: Mapping[str, str] | None = None) -> str:
             if found:
                 return found
         if value and name != "LANGUAGE":
-            return DEFAULT_LANGUAGE  # a locale is set, but not one that ships
-    if environ is os.environ:
+            return DEFAULT_LANGUAGE
+    return None
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the system asks for: the locale variables, else the locale Python reports."""
+    found = environment_language(environ)
+    if found:
+        return found
+    if environ is None:  # Windows sets no variables; its locale says "Chinese (Simplified)_China"
         found = normalize_language(locale.getlocale()[0])
-        if found:
-            return found
-    return DEFAULT_LANGUAGE
+    return found or DEFAULT_LANGUAGE
 
 
 def resolve_language(choice: str | None, environ: Mapping[str, str] | None = None) -> str:

@@ -30,10 +30,14 @@ def active_language() -> str:
 def set_language(code: str) -> None:
     """Speak ``code`` from now on: plain texts and the wording of problems.
 
-    Unknown codes fall back to English (a wrong setting never stops the app).
+    Unknown codes fall back to English (a wrong setting never stops the app);
+    asking for the language already spoken changes nothing.
     """
     global _language
-    _language = code if code in TEXT_TABLES else "en"
+    chosen = code if code in TEXT_TABLES else "en"
+    if chosen == _language:
+        return  # no switch: a catalogue installed for the moment (use_catalogue) stays
+    _language = chosen
     set_catalogue(_TEMPLATE_TABLES[_language])
 
 

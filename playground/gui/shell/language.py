@@ -17,8 +17,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
-from playground.core.messages.language import DEFAULT_LANGUAGE, SYSTEM, normalize_language
-from playground.core.messages.language import resolve_language as resolve_for_environment
+from playground.core.messages.language import (
+    DEFAULT_LANGUAGE,
+    SYSTEM,
+    environment_language,
+    normalize_language,
+)
 from playground.core.messages.texts import set_language
 from playground.core.resources import resource_path
 from playground.gui.shell.fonts import use_chinese_font
@@ -42,8 +46,8 @@ def resolve_language(choice: str) -> str:
     """
     if choice and choice != SYSTEM:
         return normalize_language(choice) or DEFAULT_LANGUAGE
-    from_environment = resolve_for_environment(SYSTEM)
-    if from_environment != DEFAULT_LANGUAGE:
+    from_environment = environment_language()
+    if from_environment:
         return from_environment
     for name in QLocale.system().uiLanguages():
         found = normalize_language(name)
