@@ -6,32 +6,32 @@
     <message>
         <location filename="../../playground/gui/plots/accuracy_plot.py" line="+31"/>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>accuracy (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率 (%)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Accuracy is only measured for classification.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有分类任务才计算准确率。</translation>
     </message>
 </context>
 <context>
@@ -39,24 +39,24 @@
     <message>
         <location filename="../../playground/gui/document/autosave_controller.py" line="+105"/>
         <source>Save the experiment yourself to keep your work safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>请自己保存实验，以免丢失工作。</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>One more autosaved experiment is kept; it is offered at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>另有 1 个自动保存的实验被保留；下次启动时会再次提供。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n more autosaved experiments are kept; they are offered at the next start.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另有 %n 个自动保存的实验被保留；下次启动时会再次提供。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The autosaved experiment could not be restored: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法恢复自动保存的实验：{reason}</translation>
     </message>
 </context>
 <context>
@@ -64,27 +64,27 @@
     <message>
         <location filename="../../playground/gui/lab/backward_calls.py" line="+56"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>调用</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>backward() of</source>
-        <translation type="unfinished"></translation>
+        <translation>backward() 的对象</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1.grad after</source>
-        <translation type="unfinished"></translation>
+        <translation>之后的 %1.grad</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>— (not made yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>—（尚未生成）</translation>
     </message>
 </context>
 <context>
@@ -93,88 +93,88 @@
         <location filename="../../playground/gui/lab/backward_stepper.py" line="+44"/>
         <source>Which backward() call to step through</source>
         <extracomment>(label, milliseconds between steps) for Play.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>要逐步查看哪一次 backward() 调用</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 ▶</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+129"/>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
     </message>
     <message>
         <location line="-127"/>
         <source>Run all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部运行</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Slow</source>
-        <translation type="unfinished"></translation>
+        <translation>慢</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fast</source>
-        <translation type="unfinished"></translation>
+        <translation>快</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>How fast Play steps through backward</source>
-        <translation type="unfinished"></translation>
+        <translation>播放时逐步执行 backward 的速度</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Go back one node</source>
-        <translation type="unfinished"></translation>
+        <translation>后退一个节点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run the next node of backward</source>
-        <translation type="unfinished"></translation>
+        <translation>执行 backward 的下一个节点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run every remaining node</source>
-        <translation type="unfinished"></translation>
+        <translation>执行剩下的所有节点</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>call %1: %2.backward(), line %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次调用：%2.backward()，第 %3 行</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>no backward() in this script</source>
-        <translation type="unfinished"></translation>
+        <translation>这个脚本里没有 backward()</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>before backward()</source>
-        <translation type="unfinished"></translation>
+        <translation>backward() 之前</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步，共 %2 步</translation>
     </message>
 </context>
 <context>
@@ -182,67 +182,67 @@
     <message>
         <location filename="../../playground/gui/lab/chain_rule_panel.py" line="+47"/>
         <source>At this node</source>
-        <translation type="unfinished"></translation>
+        <translation>在这个节点</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Numbers (from torch)</source>
-        <translation type="unfinished"></translation>
+        <translation>数值（来自 torch）</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>No backward() call to step through.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可以逐步查看的 backward() 调用。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Call backward() on a single number, for example z.backward(), to see the gradient flow.</source>
-        <translation type="unfinished"></translation>
+        <translation>对一个单独的数调用 backward()，例如 z.backward()，就能看到梯度的流动。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Before %1.backward(): %2 steps to run</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.backward() 之前：还有 %2 步要执行</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Backward starts at %1 with the gradient 1 (∂%1/∂%1 = 1). Press Next.</source>
-        <translation type="unfinished"></translation>
+        <translation>反向传播从 %1 开始，梯度为 1（∂%1/∂%1 = 1）。请按“下一步”。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Step %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1.grad after this backward()</source>
-        <translation type="unfinished"></translation>
+        <translation>这次 backward() 之后的 %1.grad</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>AccumulateGrad adds the arriving gradient to the leaf&apos;s .grad (it is not replaced).</source>
-        <translation type="unfinished"></translation>
+        <translation>AccumulateGrad 把传来的梯度加到叶子张量的 .grad 上（不是替换）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Chain rule: each input gets the arriving gradient times this operation&apos;s local derivative with respect to that input.</source>
-        <translation type="unfinished"></translation>
+        <translation>链式法则：每个输入得到的梯度 = 传来的梯度 × 这个运算对该输入的局部导数。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>gradient arriving (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>传来的梯度（%1）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>passed to input %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>传给输入 %1 → %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>input %1 needs no gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 %1 不需要梯度</translation>
     </message>
 </context>
 <context>
@@ -250,17 +250,17 @@
     <message>
         <location filename="../../playground/gui/shell/classroom.py" line="+40"/>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log and parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>日志和参数</translation>
     </message>
 </context>
 <context>
@@ -268,422 +268,422 @@
     <message>
         <location filename="../../playground/gui/shell/command_table.py" line="+57"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E&amp;xamples</source>
-        <translation type="unfinished"></translation>
+        <translation>示例(&amp;X)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start a new experiment from the defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>用默认设置开始一个新实验。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open an experiment file.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一个实验文件。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the experiment.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存实验。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the experiment under a new name.</source>
-        <translation type="unfinished"></translation>
+        <translation>用新名字保存实验。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Trained &amp;Weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>训练后的权重(&amp;W)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the model&apos;s weights as a .safetensors file.</source>
-        <translation type="unfinished"></translation>
+        <translation>把模型的权重保存为 .safetensors 文件。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;TorchScript Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;TorchScript 模型…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the model as TorchScript to use without this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>把模型保存为 TorchScript，不用本应用也能使用。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;ONNX Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ONNX 模型…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the model as ONNX for other runtimes and tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>把模型保存为 ONNX，供其他运行时和工具使用。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Training &amp;Script…</source>
-        <translation type="unfinished"></translation>
+        <translation>训练脚本(&amp;S)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save a Python script that builds and trains this experiment with PyTorch.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存一个用 PyTorch 构建并训练这个实验的 Python 脚本。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plots as &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>图表存为 &amp;PNG…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save every plot as a PNG picture into a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每张图表保存为 PNG 图片，放进一个文件夹。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plots as &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>图表存为 &amp;SVG…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save every plot as an SVG drawing into a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每张图表保存为 SVG 矢量图，放进一个文件夹。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Metrics as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>指标存为 CSV(&amp;M)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the loss and accuracy of every epoch as a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每一轮的损失和准确率保存为表格。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close Torch Playground.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 Torch Playground。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undo the last change.</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销上一次修改。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Redo the change just undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>重做刚刚撤销的修改。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start or pause training.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始或暂停训练。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pause training</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停训练</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Step batch</source>
-        <translation type="unfinished"></translation>
+        <translation>单步一批</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train on one batch, then pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练一个批次，然后暂停。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Step epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>单步一轮</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train to the end of this epoch, then pause.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练到这一轮结束，然后暂停。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>End the run (the trained weights stay).</source>
-        <translation type="unfinished"></translation>
+        <translation>结束这次训练（训练好的权重会保留）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Forget the training and start again from the first weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃训练结果，从最初的权重重新开始。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide the data panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏数据面板。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide the layer editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏层编辑器。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide the network diagram.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏网络图。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide the training settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏训练设置。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>训练记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide the list of finished runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏已完成训练的列表。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide the lesson panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏课程面板。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Log and parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>日志和参数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show or hide the training log and the parameter table.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏训练日志和参数表。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Dark Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Switch between light and dark colours.</source>
-        <translation type="unfinished"></translation>
+        <translation>在浅色和深色之间切换。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Bigger Text</source>
-        <translation type="unfinished"></translation>
+        <translation>放大文字(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make all text larger.</source>
-        <translation type="unfinished"></translation>
+        <translation>让所有文字变大。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Smaller Text</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小文字(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make all text smaller.</source>
-        <translation type="unfinished"></translation>
+        <translation>让所有文字变小。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Normal Text Size</source>
-        <translation type="unfinished"></translation>
+        <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Return to the normal text size.</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复正常的文字大小。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Presentation</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Full screen with large text, for showing a class; press again to leave.</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏并使用大字，适合课堂展示；再按一次退出。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Autograd Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>自动求导实验室(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write a few tensor lines and see the graph torch builds and its gradients.</source>
-        <translation type="unfinished"></translation>
+        <translation>写几行张量代码，看看 torch 构建的计算图和梯度。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Loss &amp;Landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>损失曲面(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>See the loss over the model&apos;s weights and how optimizers walk on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看损失随模型权重的变化，以及优化器在上面怎样行走。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Lessons…</source>
-        <translation type="unfinished"></translation>
+        <translation>课程(&amp;L)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a lesson that walks through the course.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一节带你学习课程内容的课。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>List every keyboard shortcut.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出所有键盘快捷键。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;About Torch Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Torch Playground(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Version and credits.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本和致谢。</translation>
     </message>
 </context>
 <context>
@@ -691,70 +691,70 @@
     <message>
         <location filename="../../playground/gui/runs/compare_view.py" line="+58"/>
         <source>Run {number} has the same settings as run {base}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 次训练与第 {base} 次的设置相同。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Run {number} vs run {base}: {change}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 次对比第 {base} 次：{change}</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Compare runs</source>
-        <translation type="unfinished"></translation>
+        <translation>比较训练记录</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+3"/>
         <location line="+64"/>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <location line="-67"/>
         <location line="+3"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Validation loss</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Show the training loss of every step</source>
-        <translation type="unfinished"></translation>
+        <translation>显示每一步的训练损失</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Per-step losses jump with every batch; the epoch means are easier to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步的损失随批次上下跳动；按轮次取平均更容易比较。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Choose two or more runs to see which settings differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择两次或更多次训练，查看哪些设置不同。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Settings that differ&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;不同的设置&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Run {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 次</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>These runs have no validation data.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些训练没有验证数据。</translation>
     </message>
 </context>
 <context>
@@ -762,120 +762,121 @@
     <message>
         <location filename="../../playground/gui/data/csv_import_dialog.py" line="+39"/>
         <source>Decide from the target column</source>
-        <translation type="unfinished"></translation>
+        <translation>根据目标列自动判断</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Classification (predict a class)</source>
-        <translation type="unfinished"></translation>
+        <translation>分类（预测类别）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regression (predict a number)</source>
-        <translation type="unfinished"></translation>
+        <translation>回归（预测数值）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Import a CSV table</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 CSV 表格</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose a .csv file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个 .csv 文件…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Tick the columns the network gets as inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选作为网络输入的列。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The column the network learns to predict.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络要学习预测的列。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Standardise inputs (mean 0, spread 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>标准化输入（均值 0，标准差 1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Usually helps training: inputs get similar scales.</source>
-        <translation type="unfinished"></translation>
+        <translation>通常有助于训练：让各个输入的尺度相近。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Use this table</source>
-        <translation type="unfinished"></translation>
+        <translation>使用这个表格</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message numerus="yes">
         <location line="+57"/>
         <source>%n rows, {columns} columns; the first {shown} rows are shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行，{columns} 列；显示前 {shown} 行。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>numeric</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{name}
 ({kind}, {missing} empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}
+（{kind}，{missing} 个空值）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Choose a CSV file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个 CSV 文件。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tick at least one input column.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一个输入列。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Choose a CSV table</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 CSV 表格</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV tables (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 表格 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>This is the target column.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是目标列。</translation>
     </message>
 </context>
 <context>
@@ -883,37 +884,37 @@
     <message>
         <location filename="../../playground/gui/plots/curve_plot.py" line="+30"/>
         <source>Fitted curve</source>
-        <translation type="unfinished"></translation>
+        <translation>拟合曲线</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>training data</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数据</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>validation data</source>
-        <translation type="unfinished"></translation>
+        <translation>验证数据</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The fitted curve is drawn for regression with one input.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有单输入的回归任务才画拟合曲线。</translation>
     </message>
 </context>
 <context>
@@ -921,72 +922,72 @@
     <message>
         <location filename="../../playground/gui/data/data_panel.py" line="+71"/>
         <source>Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train on your own table of numbers (a .csv file).</source>
-        <translation type="unfinished"></translation>
+        <translation>用你自己的数字表格（.csv 文件）训练。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pick a new seed: new random points from the same recipe.</source>
-        <translation type="unfinished"></translation>
+        <translation>换一个随机种子：按同样的方法生成新的随机点。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>1×8×8 pictures (for Conv2d)</source>
-        <translation type="unfinished"></translation>
+        <translation>1×8×8 图像（用于 Conv2d）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Add {feature} as an extra input computed from x1 and x2.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加由 x1 和 x2 计算出的额外输入 {feature}。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>样本数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Extra inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>额外输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shape</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Table: {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>表格：{file}</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Your table {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>你的表格 {file}。</translation>
     </message>
 </context>
 <context>
@@ -995,22 +996,22 @@
         <location filename="../../playground/gui/data/data_preview.py" line="+66"/>
         <location line="+134"/>
         <source>training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <location line="-122"/>
         <source>Choose a data set.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个数据集。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>This data cannot be drawn in two dimensions.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些数据无法画在二维平面上。</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>validation (hollow)</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集（空心）</translation>
     </message>
 </context>
 <context>
@@ -1018,22 +1019,22 @@
     <message>
         <location filename="../../playground/gui/plots/decision_plot.py" line="+53"/>
         <source>Decision boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>决策边界</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The decision boundary is drawn for data with two inputs (x1, x2).</source>
-        <translation type="unfinished"></translation>
+        <translation>只有两个输入（x1、x2）的数据才画决策边界。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>validation (hollow)</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集（空心）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>training data</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数据</translation>
     </message>
 </context>
 <context>
@@ -1041,22 +1042,22 @@
     <message>
         <location filename="../../playground/gui/training/device_picker.py" line="+34"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The best device here: a CUDA GPU, then MPS, then the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里最好的设备：先 CUDA GPU，再 MPS，最后 CPU。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Where the network trains. Small networks are often fastest on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络在哪个设备上训练。小网络往往在 CPU 上最快。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{device} (not available)</source>
-        <translation type="unfinished"></translation>
+        <translation>{device}（不可用）</translation>
     </message>
 </context>
 <context>
@@ -1064,59 +1065,59 @@
     <message>
         <location filename="../../playground/gui/plots/diagnosis_view.py" line="+23"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Start training to have the gradients checked for common problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始训练后，会检查梯度是否有常见问题。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No problems found: the gradients of every layer look healthy.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有发现问题：每一层的梯度看起来都很健康。</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>1 thing to look at:</source>
-        <translation type="unfinished"></translation>
+        <translation>有 1 处需要注意：</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n things to look at:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 处需要注意：</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing is wrong; some notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>没有问题；一些提示：</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the whole model</source>
-        <translation type="unfinished"></translation>
+        <translation>整个模型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>layer {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 层</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;{severity} ({where}):&lt;/b&gt; {message}&lt;br&gt;&lt;i&gt;Try:&lt;/i&gt; {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{severity}（{where}）：&lt;/b&gt;{message}&lt;br&gt;&lt;i&gt;试试：&lt;/i&gt;{hint}</translation>
     </message>
 </context>
 <context>
@@ -1124,17 +1125,17 @@
     <message>
         <location filename="../../playground/gui/shell/error_hook.py" line="+37"/>
         <source>Something unexpected went wrong ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>发生了意外错误（{detail}）。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The app keeps running and your experiment is unchanged. Details for a bug report were written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>应用会继续运行，你的实验没有变化。用于报告错误的详细信息已写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1142,37 +1143,37 @@
     <message>
         <location filename="../../playground/gui/document/experiment_document.py" line="+46"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>训练记录</translation>
     </message>
     <message>
         <location line="+122"/>
         <source>Opened {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {name}。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Saved {name} without the weights of the run in progress; pause or stop it and save again to keep them.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {name}，但没有包含正在进行的训练的权重；请暂停或停止训练后再保存一次。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Saved {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {name}。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Restored the experiment from the autosave; save it to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从自动保存中恢复实验；请保存以便保留。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Run {number} recorded; see View ▸ Runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录第 {number} 次训练；见 视图 ▸ 训练记录。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>A paired run cannot start until the problems shown are fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
 </context>
 <context>
@@ -1180,32 +1181,32 @@
     <message>
         <location filename="../../playground/gui/document/experiment_files.py" line="+31"/>
         <source>Experiments (*.playground *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>实验 (*.playground *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Experiment with weights and runs (*.playground);;Settings only (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>实验连同权重和训练记录 (*.playground);;只有设置 (*.json)</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Open an experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>打开实验</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Could not open {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {file}。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not open {file}: an unexpected problem stopped reading it; open an earlier copy of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {file}：读取时遇到了意外问题；请打开这个文件较早的副本</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Save the experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>保存实验</translation>
     </message>
 </context>
 <context>
@@ -1213,32 +1214,32 @@
     <message>
         <location filename="../../playground/gui/document/experiment_model.py" line="+82"/>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{name} (changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（已修改）</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Change {setting}</source>
-        <translation type="unfinished"></translation>
+        <translation>修改 {setting}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose optimizer {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>选择优化器 {kind}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose schedule {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>选择学习率调度 {kind}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose loss {loss}</source>
-        <translation type="unfinished"></translation>
+        <translation>选择损失函数 {loss}</translation>
     </message>
 </context>
 <context>
@@ -1246,102 +1247,102 @@
     <message>
         <location filename="../../playground/gui/document/export_commands.py" line="+38"/>
         <source>the trained weights</source>
-        <translation type="unfinished"></translation>
+        <translation>训练后的权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the TorchScript model</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript 模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the ONNX model</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX 模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the training script</source>
-        <translation type="unfinished"></translation>
+        <translation>训练脚本</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Weights (*.safetensors)</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 (*.safetensors)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TorchScript (*.pt)</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript (*.pt)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ONNX (*.onnx)</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX (*.onnx)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Python script (*.py)</source>
-        <translation type="unfinished"></translation>
+        <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>the system refused</source>
-        <translation type="unfinished"></translation>
+        <translation>系统拒绝了操作</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not write {file}: {reason}; choose another folder</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {file}：{reason}；请选择另一个文件夹</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Export {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出{what}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Could not export {what}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出{what}：{reason}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Could not export {what} ({error}); try TorchScript or the weights instead</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出{what}（{error}）；请改为导出 TorchScript 或权重</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Saved {what} as {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把{what}保存为 {file}。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>导出完成</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>There are no metrics to save yet; train for at least one epoch first</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可以保存的指标；请至少先训练一轮</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Export the metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>导出指标</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Saved the metrics of 1 epoch as {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把 1 轮的指标保存为 {file}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved the metrics of %n epochs as {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把 %n 轮的指标保存为 {file}。</translation>
     </message>
 </context>
 <context>
@@ -1349,27 +1350,27 @@
     <message>
         <location filename="../../playground/gui/document/file_prompts.py" line="+16"/>
         <source>Torch Playground did not close properly last time. Restore the experiment you were working on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Torch Playground 上次没有正常关闭。要恢复你当时正在做的实验吗？</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Save changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>保存修改吗？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Do you want to save the changes to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>要保存对 {name} 的修改吗？</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>If you do not save, the changes and the trained weights are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果不保存，修改和训练好的权重都会丢失。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Restore your work?</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复你的工作吗？</translation>
     </message>
 </context>
 <context>
@@ -1377,58 +1378,59 @@
     <message>
         <location filename="../../playground/gui/plots/gradients_plot.py" line="+57"/>
         <source>Details for:</source>
-        <translation type="unfinished"></translation>
+        <translation>详细查看：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Gradient norm per parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>每个参数的梯度范数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>norm</source>
-        <translation type="unfinished"></translation>
+        <translation>范数</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Current gradient values</source>
-        <translation type="unfinished"></translation>
+        <translation>当前的梯度值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>个数</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Current gradient matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>当前的梯度矩阵</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>clipping threshold {value} (all gradients together)</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪阈值 {value}（所有梯度合计）</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>No gradient yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有梯度。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>This parameter is too large
 to draw as a matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个参数太大，
+无法画成矩阵。</translation>
     </message>
 </context>
 <context>
@@ -1436,67 +1438,67 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/lab/graph_pane.py" line="+27"/>
         <source>Graph</source>
-        <translation type="unfinished"></translation>
+        <translation>计算图</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the whole graph (Ctrl+wheel zooms)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示整个计算图（Ctrl+滚轮缩放）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom +</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom −</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collapse chains</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠链条</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Draw a chain of identical operations as one box</source>
-        <translation type="unfinished"></translation>
+        <translation>把一串相同的运算画成一个方框</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The graph torch built</source>
-        <translation type="unfinished"></translation>
+        <translation>torch 构建的计算图</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>leaf (AccumulateGrad)</source>
-        <translation type="unfinished"></translation>
+        <translation>叶子张量（AccumulateGrad）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>operation</source>
-        <translation type="unfinished"></translation>
+        <translation>运算</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>current step</source>
-        <translation type="unfinished"></translation>
+        <translation>当前步骤</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>requires grad</source>
-        <translation type="unfinished"></translation>
+        <translation>需要梯度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gradient flow</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度流</translation>
     </message>
 </context>
 <context>
@@ -1505,12 +1507,12 @@ to draw as a matrix.</source>
         <location filename="../../playground/gui/lab/graph_view.py" line="+197"/>
         <source>input %1</source>
         <extracomment>A graph opens no smaller than this, so its text can be read from the back of a room.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>输入 %1</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
 </context>
 <context>
@@ -1518,22 +1520,22 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/shell/help_dialogs.py" line="+17"/>
         <source>&lt;h3&gt;Torch Playground {version}&lt;/h3&gt;&lt;p&gt;Design a small neural network, pick data, a loss and an optimizer, and watch it learn: loss, weights and gradients are drawn live while it trains.&lt;/p&gt;&lt;p&gt;Built with PyTorch {torch}, Qt {qt} (PySide6) and pyqtgraph.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Torch Playground {version}&lt;/h3&gt;&lt;p&gt;设计一个小型神经网络，选好数据、损失函数和优化器，然后看着它学习：训练时损失、权重和梯度都会实时画出来。&lt;/p&gt;&lt;p&gt;基于 PyTorch {torch}、Qt {qt}（PySide6）和 pyqtgraph 构建。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>About Torch Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Torch Playground</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Discard the training?</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃训练结果吗？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This change starts a new run and the trained weights will be lost. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>这个修改会开始一次新的训练，训练好的权重将会丢失。继续吗？</translation>
     </message>
 </context>
 <context>
@@ -1542,12 +1544,12 @@ to draw as a matrix.</source>
         <location filename="../../playground/gui/lab/value_text.py" line="+30"/>
         <source>shape %1</source>
         <extracomment>Tensors with more numbers than this are shown by their shape alone.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>形状 %1</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>too large to show</source>
-        <translation type="unfinished"></translation>
+        <translation>太大，无法显示</translation>
     </message>
 </context>
 <context>
@@ -1555,97 +1557,97 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/lab/lab_window.py" line="+62"/>
         <source>Autograd lab</source>
-        <translation type="unfinished"></translation>
+        <translation>自动求导实验室</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>What the script prints appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>脚本打印的内容会显示在这里。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Chain rule at this step</source>
-        <translation type="unfinished"></translation>
+        <translation>这一步的链式法则</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tensors</source>
-        <translation type="unfinished"></translation>
+        <translation>张量</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>backward() calls</source>
-        <translation type="unfinished"></translation>
+        <translation>backward() 调用</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Choose an example or write a script, then press Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个示例或自己写脚本，然后按“运行”。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Press Run (Ctrl+Enter) to see the graph torch builds.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“运行”（Ctrl+Enter）查看 torch 构建的计算图。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>实验室</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>▶ Run</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 运行</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Run the script (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行脚本（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Example:</source>
-        <translation type="unfinished"></translation>
+        <translation>示例：</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Script</source>
-        <translation type="unfinished"></translation>
+        <translation>脚本</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The lab could not run this script because of an unexpected error (%1). The details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>由于意外错误（%1），实验室无法运行这个脚本。详细信息在日志中。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nothing ran: fix the script and press Run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>什么都没有运行：请修正脚本后再按“运行”。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The script was not run to the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>脚本没有运行到结尾。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Ran: %1 tensors, %2 backward() calls</source>
-        <translation type="unfinished"></translation>
+        <translation>已运行：%1 个张量，%2 次 backward() 调用</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No graph: nothing in this script requires grad. Create a leaf with requires_grad=True, e.g. x = tensor(2.0, requires_grad=True).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有计算图：这个脚本里没有需要梯度的张量。请用 requires_grad=True 创建一个叶子张量，例如 x = tensor(2.0, requires_grad=True)。</translation>
     </message>
 </context>
 <context>
@@ -1653,17 +1655,17 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/landscape/landscape_window.py" line="+37"/>
         <source>Untitled experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名实验</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loss landscape — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失曲面 — {0}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>There is no loss to draw for this experiment. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>这个实验没有可以画出的损失。{0}</translation>
     </message>
 </context>
 <context>
@@ -1671,22 +1673,22 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/shell/language_menu.py" line="+47"/>
         <source>Takes effect after a restart</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启动后生效</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>System (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统（%1）</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Change the language</source>
-        <translation type="unfinished"></translation>
+        <translation>更改语言</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The new language is used after Torch Playground starts again. Restart now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Torch Playground 重新启动后才会使用新的语言。现在重新启动吗？</translation>
     </message>
 </context>
 <context>
@@ -1694,72 +1696,72 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/editor/layer_commands.py" line="+67"/>
         <source>Remove {kinds}</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 {kinds}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Move {kind} up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移 {kind}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Move {kind} down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移 {kind}</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Change {setting} of layer {number} ({kind})</source>
-        <translation type="unfinished"></translation>
+        <translation>修改第 {number} 层（{kind}）的 {setting}</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Find a layer kind to add (Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>查找要添加的层类型（Insert）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected layer up (Alt+Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>把选中的层上移（Alt+Up）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected layer down (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>把选中的层下移（Alt+Down）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duplicate the selected layer (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>复制选中的层（Ctrl+D）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected layer (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的层（Delete）</translation>
     </message>
 </context>
 <context>
@@ -1767,52 +1769,52 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/editor/layer_editor.py" line="+85"/>
         <source>Layers of the network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络的各层</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Drag a layer or press Alt+Up / Alt+Down to move it; Delete removes, Ctrl+D duplicates.</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动一层或按 Alt+Up / Alt+Down 移动它；Delete 删除，Ctrl+D 复制。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The network cannot be changed while training runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练进行时不能修改网络。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Replace layers</source>
-        <translation type="unfinished"></translation>
+        <translation>替换各层</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>Add {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 {kind}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Duplicate {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>复制 {kind}</translation>
     </message>
     <message>
         <location line="+80"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <location line="+111"/>
         <source>Input: {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入：{shape}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Total: {count} trainable parameters · output {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>共计：{count} 个可训练参数 · 输出 {shape}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Total: {count} trainable parameters so far</source>
-        <translation type="unfinished"></translation>
+        <translation>目前共计：{count} 个可训练参数</translation>
     </message>
 </context>
 <context>
@@ -1820,63 +1822,63 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/editor/layer_palette.py" line="+30"/>
         <source>Dense</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Convolution</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>池化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regularisation and normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>正则化与归一化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reshape</source>
-        <translation type="unfinished"></translation>
+        <translation>改变形状</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Find a layer… (Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>查找层…（Insert）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Find a layer kind</source>
-        <translation type="unfinished"></translation>
+        <translation>查找层类型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type part of a layer name and press Enter to add it; Down lists every kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入层名称的一部分，按 Enter 添加；按下方向键列出所有类型。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Layer kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>层类型</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+2"/>
         <source>Add layer</source>
-        <translation type="unfinished"></translation>
+        <translation>添加层</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every layer kind by category; the new layer goes after the selected one.</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别列出所有层类型；新层会加在选中的层之后。</translation>
     </message>
 </context>
 <context>
@@ -1884,22 +1886,22 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/editor/layer_params.py" line="+38"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>无限制</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Allowed: {low} to {high}. Default: {default}.</source>
-        <translation type="unfinished"></translation>
+        <translation>允许范围：{low} 到 {high}。默认值：{default}。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Default: on.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认：开启。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Default: off.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认：关闭。</translation>
     </message>
 </context>
 <context>
@@ -1907,27 +1909,27 @@ to draw as a matrix.</source>
     <message>
         <location line="+108"/>
         <source>Layer settings</source>
-        <translation type="unfinished"></translation>
+        <translation>层设置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a layer in the list to change its settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表中选择一层来修改它的设置。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Layer {number} · {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 层 · {kind}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{kind} has no settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} 没有可设置的项。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>same as kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>与核大小相同</translation>
     </message>
 </context>
 <context>
@@ -1935,17 +1937,17 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/editor/layer_row_delegate.py" line="+41"/>
         <source>→ —    ·    — parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>→ —    ·    — 个参数</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>→ {shape}    ·    1 parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>→ {shape}    ·    1 个参数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>→ {shape}    ·    {count} parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>→ {shape}    ·    {count} 个参数</translation>
     </message>
 </context>
 <context>
@@ -1953,22 +1955,22 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/editor/layer_stack_model.py" line="+67"/>
         <source>no {setting}</source>
-        <translation type="unfinished"></translation>
+        <translation>无{setting}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>stride = kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>步幅 = 核大小</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Training is not possible yet: layer {number} has a problem (marked in the list).</source>
-        <translation type="unfinished"></translation>
+        <translation>暂时无法训练：第 {number} 层有问题（已在列表中标出）。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Every layer fits; the network is ready to train.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一层都匹配；网络可以开始训练了。</translation>
     </message>
 </context>
 <context>
@@ -1976,17 +1978,17 @@ to draw as a matrix.</source>
     <message>
         <location line="+93"/>
         <source>Problem: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>问题：{problem}</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>{layer}: problem: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：问题：{problem}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{layer}: output {shape}, {count} parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}：输出 {shape}，{count} 个参数</translation>
     </message>
 </context>
 <context>
@@ -1994,7 +1996,7 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/editor/layer_row_delegate.py" line="+153"/>
         <source>No layers yet. Use Add layer above, or press Insert and type a layer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有任何层。请用上面的“添加层”，或按 Insert 并输入层的名称。</translation>
     </message>
 </context>
 <context>
@@ -2002,67 +2004,67 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/lessons/lesson_controller.py" line="+25"/>
         <source>training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>validation loss</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>training accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>训练准确率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>validation accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>验证准确率</translation>
     </message>
     <message>
         <location line="+99"/>
         <source>The step could not be timed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为这一步计时：%1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>This lesson names controls the app does not have: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>这节课提到了应用中没有的控件：%1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Locked by the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>被课程锁定</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>(now %1 hidden units)</source>
-        <translation type="unfinished"></translation>
+        <translation>（现在有 %1 个隐藏单元）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Goal reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>目标达成：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>— now %1</source>
-        <translation type="unfinished"></translation>
+        <translation>— 现在 %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Goal: %1 below %2</source>
-        <translation type="unfinished"></translation>
+        <translation>目标：%1 低于 %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Goal: %1 above %2</source>
-        <translation type="unfinished"></translation>
+        <translation>目标：%1 高于 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>with at most %1 hidden units</source>
-        <translation type="unfinished"></translation>
+        <translation>且最多 %1 个隐藏单元</translation>
     </message>
 </context>
 <context>
@@ -2070,47 +2072,47 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/lessons/lesson_panel.py" line="+51"/>
         <source>Time one step on every device</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个设备上为一步计时</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 ▶</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>End lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>结束课程</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>No lesson open</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的课程</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open one with Help ▸ Lessons.</source>
-        <translation type="unfinished"></translation>
+        <translation>请通过 帮助 ▸ 课程 打开一节课。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Step %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步，共 %2 步 · %3</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Open the autograd lab</source>
-        <translation type="unfinished"></translation>
+        <translation>打开自动求导实验室</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the loss landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>打开损失曲面</translation>
     </message>
 </context>
 <context>
@@ -2118,12 +2120,26 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/lessons/lesson_picker.py" line="+25"/>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>课程</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Each lesson opens beside the app, step by step.</source>
-        <translation type="unfinished"></translation>
+        <translation>每节课都会在应用旁边打开，一步一步进行。</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <location filename="../../playground/gui/lessons/lesson_dock.py" line="+45"/>
+        <source>This tool is not available in this version.</source>
+        <extracomment>Opens a tool window (``&quot;lab&quot;``, ``&quot;landscape&quot;``) with an optional lab example.</extracomment>
+        <translation>这个版本中没有这个工具。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
     </message>
 </context>
 <context>
@@ -2131,37 +2147,37 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/plots/loss_plot.py" line="+38"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数坐标</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show the loss on a logarithmic axis, to see small changes late in training.</source>
-        <translation type="unfinished"></translation>
+        <translation>用对数坐标显示损失，以便看清训练后期的微小变化。</translation>
     </message>
 </context>
 <context>
@@ -2169,42 +2185,42 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/shell/main_window.py" line="+94"/>
         <source>Fit the last layer</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配最后一层</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Give the last layer as many outputs as the data needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>让最后一层的输出个数与数据所需的一致。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+189"/>
         <source>Fit the last layer to the data</source>
-        <translation type="unfinished"></translation>
+        <translation>让最后一层匹配数据</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Change data to {data}</source>
-        <translation type="unfinished"></translation>
+        <translation>把数据改为 {data}</translation>
     </message>
 </context>
 <context>
@@ -2212,57 +2228,57 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/network/network_diagram.py" line="+99"/>
         <source>New weight value</source>
-        <translation type="unfinished"></translation>
+        <translation>新的权重值</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>not known until training starts</source>
-        <translation type="unfinished"></translation>
+        <translation>训练开始前未知</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight from {source} to {target}: {value}. Click to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>从{source}到{target}的权重：{value}。点击可修改。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight from {source} to {target}: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>从{source}到{target}的权重：{value}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>input {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 {name}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>input x{number}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 x{number}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>neuron {neuron} of layer {layer} (Linear)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {layer} 层（Linear）的第 {neuron} 个神经元</translation>
     </message>
     <message>
         <location line="+133"/>
         <source>Inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>positive</source>
-        <translation type="unfinished"></translation>
+        <translation>正</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>negative</source>
-        <translation type="unfinished"></translation>
+        <translation>负</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>thicker = larger</source>
-        <translation type="unfinished"></translation>
+        <translation>越粗 = 越大</translation>
     </message>
 </context>
 <context>
@@ -2271,32 +2287,32 @@ to draw as a matrix.</source>
         <location line="-287"/>
         <location filename="../../playground/gui/network/network_layout.py" line="+104"/>
         <source>Add a Linear layer to see the network drawn as neurons and connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个 Linear 层，就能看到由神经元和连接画成的网络。</translation>
     </message>
     <message>
         <location filename="../../playground/gui/network/network_layout.py" line="-40"/>
         <source>The diagram draws networks on flat inputs, but this data gives {shape}. The weight plots show every layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络图只画展平输入的网络，但这些数据给出的是 {shape}。权重图会显示每一层。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The diagram appears once the network can be built. {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>网络可以构建之后才会显示网络图。{reason}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Layer {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 层</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The diagram draws dense networks (Linear layers and activations); layer {number} ({kind}) is not one. The weight plots show every layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络图只画全连接网络（Linear 层和激活函数）；第 {number} 层（{kind}）不属于这类。权重图会显示每一层。</translation>
     </message>
 </context>
 <context>
@@ -2304,37 +2320,37 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/landscape/optimizer_table.py" line="+39"/>
         <source>{0} with momentum {1:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（动量 {1:g}）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Loss now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前损失</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Path colour</source>
-        <translation type="unfinished"></translation>
+        <translation>路径颜色</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Learning rate of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的学习率</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>已发散</translation>
     </message>
 </context>
 <context>
@@ -2342,7 +2358,7 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/plots/parameter_views.py" line="+34"/>
         <source>The parameter these plots show: its layer, then weight or bias.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些图显示的参数：先选层，再选权重或偏置。</translation>
     </message>
 </context>
 <context>
@@ -2350,27 +2366,27 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/training/parameter_table.py" line="+33"/>
         <source>Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Train or step once to see the parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练或单步一次就能看到参数。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This model has %1 numbers; the table lists models of up to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个模型有 %1 个数；表格最多列出 %2 个数的模型。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步</translation>
     </message>
 </context>
 <context>
@@ -2378,17 +2394,17 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/plots/parameter_views.py" line="+58"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>output unit</source>
-        <translation type="unfinished"></translation>
+        <translation>输出单元</translation>
     </message>
 </context>
 <context>
@@ -2396,62 +2412,62 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/landscape/playback_bar.py" line="+35"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take one optimizer step on every path</source>
-        <translation type="unfinished"></translation>
+        <translation>在每条路径上让优化器走一步</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Put every path back at the start</source>
-        <translation type="unfinished"></translation>
+        <translation>把每条路径放回起点</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation> 步/秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How many steps are drawn per second while playing</source>
-        <translation type="unfinished"></translation>
+        <translation>播放时每秒画出多少步</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>How many steps each optimizer takes from the start</source>
-        <translation type="unfinished"></translation>
+        <translation>每个优化器从起点开始走多少步</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>步数：</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop walking</source>
-        <translation type="unfinished"></translation>
+        <translation>停止行走</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Walk the paths step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>一步一步沿路径行走</translation>
     </message>
 </context>
 <context>
@@ -2459,28 +2475,28 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/plots/plot_area.py" line="+71"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+116"/>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Diagnosis ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断（{count}）</translation>
     </message>
 </context>
 <context>
@@ -2488,33 +2504,33 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/plots/plot_export.py" line="+43"/>
         <source>Exported from Torch Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Torch Playground 导出</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+8"/>
         <source>the file cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Choose a folder for the {format} pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>选择存放 {format} 图片的文件夹</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the system refused</source>
-        <translation type="unfinished"></translation>
+        <translation>系统拒绝了操作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The plots could not be saved in {folder}: {reason}; choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把图表保存到 {folder}：{reason}；请选择另一个文件夹。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved {count} {format} plot pictures in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把 {count} 张 {format} 图表保存到 {folder}。</translation>
     </message>
 </context>
 <context>
@@ -2522,22 +2538,22 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/training/run_controller.py" line="+201"/>
         <source>The saved weights could not be used: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用保存的权重：{reason}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Stop the current run before starting a paired run.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始对照训练之前，请先停止当前的训练。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A paired run cannot start until the problems shown are fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Training cannot start until the problems shown are fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须先修正显示的问题，才能开始训练。</translation>
     </message>
 </context>
 <context>
@@ -2545,77 +2561,77 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/runs/run_history.py" line="+31"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Val. loss</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>用时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No runs yet. Each training run is listed here when it ends, so you can compare them.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有训练记录。每次训练结束后都会列在这里，方便你比较。</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>{optimizer}, lr {lr}, batch {batch}, 1 layer</source>
-        <translation type="unfinished"></translation>
+        <translation>{optimizer}，学习率 {lr}，批大小 {batch}，1 层</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{optimizer}, lr {lr}, batch {batch}, %n layers</source>
-        <translation type="unfinished"></translation>
+        <translation>{optimizer}，学习率 {lr}，批大小 {batch}，%n 层</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>已发散</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>训练中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
 </context>
 <context>
@@ -2623,95 +2639,95 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/shell/status_bar.py" line="+18"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diverged</source>
-        <translation type="unfinished"></translation>
+        <translation>已发散</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{count}k samples/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}k 样本/秒</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{count} samples/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 样本/秒</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>What the run is doing.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练当前的状态。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight updates so far (one per batch).</source>
-        <translation type="unfinished"></translation>
+        <translation>到目前为止的权重更新次数（每批一次）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Completed passes over the training data.</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成的训练集遍历次数。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training samples processed per second.</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒处理的训练样本数。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The device this run trains on.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次训练使用的设备。</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+13"/>
         <source>Step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {step} 步</translation>
     </message>
     <message>
         <location line="-12"/>
         <location line="+18"/>
         <source>Epoch {epoch}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch} 轮</translation>
     </message>
     <message>
         <location line="-16"/>
         <location line="+19"/>
         <source>Device {device}</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 {device}</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Epoch {epoch} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch} 轮，共 {total} 轮</translation>
     </message>
 </context>
 <context>
@@ -2719,32 +2735,32 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/runs/run_history.py" line="+52"/>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Draw the loss curves of the chosen runs on one plot.</source>
-        <translation type="unfinished"></translation>
+        <translation>把选中训练的损失曲线画在同一张图上。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paired run</source>
-        <translation type="unfinished"></translation>
+        <translation>对照训练</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Train again from this run&apos;s start weights, data and batch order with the settings now in the Training panel, so any difference comes from your change.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用这次训练的初始权重、数据和批次顺序，配合训练面板中现在的设置重新训练，这样任何差别都来自你的修改。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Forget the chosen runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的训练记录。</translation>
     </message>
 </context>
 <context>
@@ -2752,17 +2768,17 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/shell/help_dialogs.py" line="-40"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What it does</source>
-        <translation type="unfinished"></translation>
+        <translation>作用</translation>
     </message>
 </context>
 <context>
@@ -2770,83 +2786,83 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/landscape/slice_view.py" line="+73"/>
         <source>Training path</source>
-        <translation type="unfinished"></translation>
+        <translation>训练路径</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>How far along each direction the slice reaches</source>
-        <translation type="unfinished"></translation>
+        <translation>切片在每个方向上延伸多远</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Grid points along each direction</source>
-        <translation type="unfinished"></translation>
+        <translation>每个方向上的网格点数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New directions</source>
-        <translation type="unfinished"></translation>
+        <translation>新方向</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cut the loss along two other random directions</source>
-        <translation type="unfinished"></translation>
+        <translation>沿另外两个随机方向切开损失</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log colour scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数色标</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Extent:</source>
-        <translation type="unfinished"></translation>
+        <translation>范围：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resolution:</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率：</translation>
     </message>
     <message>
         <location line="+75"/>
         <source>The training path leaves this slice; widen the extent to see all of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练路径超出了这个切片；扩大范围才能看到全部。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Loss, log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>损失（对数坐标）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} on a random slice through the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：穿过权重空间的随机切片</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>α (direction 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>α（方向 1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>β (direction 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>β（方向 2）</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+1"/>
         <source>Computing the slice…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算切片…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The slice could not be computed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算切片：{0}</translation>
     </message>
 </context>
 <context>
@@ -2854,37 +2870,37 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/landscape/surface_view.py" line="+89"/>
         <source>Log colour scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数色标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colour by the loss&apos;s order of magnitude</source>
-        <translation type="unfinished"></translation>
+        <translation>按损失的数量级上色</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Click the map to start every optimizer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击图上的位置，让所有优化器从那里出发。</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>Step {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 步，共 {1} 步</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Loss, log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>损失（对数坐标）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} over both parameters, full training set</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：随两个参数变化，使用全部训练集</translation>
     </message>
 </context>
 <context>
@@ -2892,59 +2908,59 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/lab/tensor_table.py" line="+33"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requires grad</source>
-        <translation type="unfinished"></translation>
+        <translation>需要梯度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Leaf</source>
-        <translation type="unfinished"></translation>
+        <translation>叶子</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Made by</source>
-        <translation type="unfinished"></translation>
+        <translation>由谁生成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grad</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+1"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="-1"/>
         <location line="+1"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>you (a leaf)</source>
-        <translation type="unfinished"></translation>
+        <translation>你自己（叶子张量）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>— (kept for leaves only)</source>
-        <translation type="unfinished"></translation>
+        <translation>—（只为叶子张量保留）</translation>
     </message>
 </context>
 <context>
@@ -2952,17 +2968,17 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/training/log_view.py" line="+30"/>
         <source> epochs</source>
-        <translation type="unfinished"></translation>
+        <translation> 轮</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print one line every this many epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>每隔这么多轮打印一行。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Print every</source>
-        <translation type="unfinished"></translation>
+        <translation>打印间隔</translation>
     </message>
 </context>
 <context>
@@ -2970,48 +2986,48 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/training/training_panel.py" line="+72"/>
         <source>How the error between prediction and target is measured.</source>
-        <translation type="unfinished"></translation>
+        <translation>怎样衡量预测与目标之间的误差。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The rule that turns gradients into weight updates.</source>
-        <translation type="unfinished"></translation>
+        <translation>把梯度变成权重更新的规则。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How the learning rate changes during training.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练过程中学习率怎样变化。</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+3"/>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Learning-rate schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率调度</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>调度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training loop</source>
-        <translation type="unfinished"></translation>
+        <translation>训练循环</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
 </context>
 <context>
@@ -3019,17 +3035,17 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/training/worker.py" line="+40"/>
         <source>Training stopped because the device ran out of memory; try a smaller batch size, a smaller network or the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备内存不足，训练已停止；请试试更小的批大小、更小的网络或改用 CPU。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Training stopped because of an unexpected error ({detail}).</source>
-        <translation type="unfinished"></translation>
+        <translation>由于意外错误（{detail}），训练已停止。</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Training failed for an unknown reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练因未知原因失败。</translation>
     </message>
 </context>
 <context>
@@ -3038,44 +3054,28 @@ to draw as a matrix.</source>
         <location filename="../../playground/gui/plots/weights_plot.py" line="+19"/>
         <source>This parameter is too large
 to draw as a matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个参数太大，
+无法画成矩阵。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Parameter:</source>
-        <translation type="unfinished"></translation>
+        <translation>参数：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Weight distribution over time</source>
-        <translation type="unfinished"></translation>
+        <translation>权重分布随时间的变化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Current weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <location filename="../../playground/gui/lessons/lesson_dock.py" line="+44"/>
-        <source>This tool is not available in this version.</source>
-        <extracomment>Opens a tool window (``&quot;lab&quot;``, ``&quot;landscape&quot;``) with an optional lab example.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location line="+29"/>
-        <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>当前权重</translation>
     </message>
 </context>
 </TS>

@@ -349,6 +349,14 @@ TEXTS: dict[str, str] = {
     "Seed that generates and splits the data.": "生成和划分数据所用的随机种子。",
     "Extra inputs computed from x1 and x2 (2-D data sets only).": "由 x1 和 x2 计算出的额外输入（仅限二维数据集）。",
     "Digits only: give 1×8×8 images instead of 64 flat features.": "仅限 digits：给出 1×8×8 的图像，而不是 64 个展平的特征。",
+    "outside": "外圈",
+    "inside": "内圈",
+    "opposite signs": "异号",
+    "same signs": "同号",
+    "lower-left cloud": "左下点云",
+    "upper-right cloud": "右上点云",
+    "arm A": "螺旋臂 A",
+    "arm B": "螺旋臂 B",
     # ---- layers and their parameters (core/layers/catalog.py) -------------------------
     "Fully connected layer: every output is a weighted sum of all inputs plus a bias.": (
         "全连接层：每个输出都是所有输入的加权和再加上偏置。"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import torch
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from playground.core.lessons.library import LessonEntry, LessonError, list_lessons
@@ -41,7 +41,9 @@ class WindowLessonHost:
     def open_tool(self, tool: str, example: str | None) -> None:
         opener = self.tools.get(tool)
         if opener is None:
-            self.show_status(self.window.tr("This tool is not available in this version."))
+            self.show_status(
+                QCoreApplication.translate("Lessons", "This tool is not available in this version.")
+            )
             return
         opener(example)
 
@@ -70,7 +72,7 @@ class Lessons(QObject):
         self.window = window
         self.host = WindowLessonHost(window)
         self.panel = LessonPanel()
-        self.dock = QDockWidget(window.tr("Lesson"), window)
+        self.dock = QDockWidget(self.tr("Lesson"), window)
         self.dock.setObjectName("lessonDock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.base import Dataset
+from playground.core.messages.texts import text
 from playground.core.training.snapshot import DecisionGrid, Snapshot
 from playground.gui.plots.base import cache_as_pixmap, cache_legend, style_plot
 from playground.gui.plots.colors import (
@@ -105,7 +106,11 @@ class DecisionPlot(QWidget):
         groups: list[tuple[str, np.ndarray, int]] = []
         if self._classification:
             for index in range(self._num_classes):
-                label = names[index] if index < len(names) else f"class {index}"
+                label = (
+                    text(names[index])
+                    if index < len(names)
+                    else self.tr("class {number}").format(number=index)
+                )
                 groups.append((label, targets.reshape(-1) == index, index))
         else:
             groups.append((self.tr("training data"), np.ones(len(points), dtype=bool), 7))
