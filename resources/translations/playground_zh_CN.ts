@@ -1017,7 +1017,7 @@
 <context>
     <name>DecisionPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/decision_plot.py" line="+53"/>
+        <location filename="../../playground/gui/plots/decision_plot.py" line="+54"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
@@ -1033,6 +1033,11 @@
     </message>
     <message>
         <location line="+13"/>
+        <source>class {number}</source>
+        <translation>类别 {number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>training data</source>
         <translation>训练数据</translation>
     </message>
@@ -1212,7 +1217,7 @@
 <context>
     <name>ExperimentModel</name>
     <message>
-        <location filename="../../playground/gui/document/experiment_model.py" line="+82"/>
+        <location filename="../../playground/gui/document/experiment_model.py" line="+84"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1222,7 +1227,7 @@
         <translation>{name}（已修改）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Change {setting}</source>
         <translation>修改 {setting}</translation>
     </message>
@@ -1555,7 +1560,7 @@ to draw as a matrix.</source>
 <context>
     <name>LabWindow</name>
     <message>
-        <location filename="../../playground/gui/lab/lab_window.py" line="+62"/>
+        <location filename="../../playground/gui/lab/lab_window.py" line="+63"/>
         <source>Autograd lab</source>
         <translation>自动求导实验室</translation>
     </message>
@@ -2070,7 +2075,7 @@ to draw as a matrix.</source>
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../playground/gui/lessons/lesson_panel.py" line="+51"/>
+        <location filename="../../playground/gui/lessons/lesson_panel.py" line="+52"/>
         <source>Time one step on every device</source>
         <translation>在每个设备上为一步计时</translation>
     </message>
@@ -2118,7 +2123,7 @@ to draw as a matrix.</source>
 <context>
     <name>LessonPicker</name>
     <message>
-        <location filename="../../playground/gui/lessons/lesson_picker.py" line="+25"/>
+        <location filename="../../playground/gui/lessons/lesson_picker.py" line="+26"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
@@ -2784,7 +2789,7 @@ to draw as a matrix.</source>
 <context>
     <name>SliceView</name>
     <message>
-        <location filename="../../playground/gui/landscape/slice_view.py" line="+73"/>
+        <location filename="../../playground/gui/landscape/slice_view.py" line="+74"/>
         <source>Training path</source>
         <translation>训练路径</translation>
     </message>

@@ -4,7 +4,8 @@ Torch names a parameter of an ``nn.Sequential`` by its module index
 (``"0.weight"``, ``"4.bias"``), counting from 0, while the editor lists layers
 from 1. Every view that shows a parameter (the Weights and Gradients pickers,
 plot legends) asks this module, so a layer has one name wherever it appears.
-The torch name stays the parameter's address (weight edits, saved weights).
+The torch name stays the parameter's address (weight edits, saved weights);
+the label is in the interface language (``第 1 层 · Linear · 权重``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from playground.core.layers.catalog import CATALOGUE
+from playground.core.messages.texts import text
 
 SEPARATOR = " · "
 
@@ -19,7 +21,7 @@ SEPARATOR = " · "
 def layer_title(index: int, kind: str) -> str:
     """``Layer 3 · Conv2d`` for the layer at 0-based ``index`` (the editor's heading)."""
     known = CATALOGUE.get(kind)
-    return f"Layer {index + 1}{SEPARATOR}{known.name if known else kind}"
+    return text("Layer {number} · {kind}", number=index + 1, kind=known.name if known else kind)
 
 
 def parameter_label(name: str, kinds: Sequence[str]) -> str:
@@ -34,4 +36,5 @@ def parameter_label(name: str, kinds: Sequence[str]) -> str:
     index = int(index_text)
     if index >= len(kinds):
         return name
-    return f"{layer_title(index, kinds[index])}{SEPARATOR}{parameter.replace('.', SEPARATOR)}"
+    parts = [text(part) for part in parameter.split(".")]  # weight, bias: in the interface language
+    return SEPARATOR.join([layer_title(index, kinds[index]), *parts])

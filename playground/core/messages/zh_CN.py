@@ -361,6 +361,8 @@ TEXTS: dict[str, str] = {
     "Fully connected layer: every output is a weighted sum of all inputs plus a bias.": (
         "全连接层：每个输出都是所有输入的加权和再加上偏置。"
     ),
+    "Layer {number} · {kind}": "第 {number} 层 · {kind}",
+    "weight": "权重",
     "neurons": "神经元",
     "Number of neurons (outputs) of this layer.": "这一层的神经元（输出）个数。",
     "bias": "偏置",
@@ -497,6 +499,31 @@ TEXTS: dict[str, str] = {
     "this PyTorch has no MPS support (Apple GPUs only)": "这个 PyTorch 不支持 MPS（仅限 Apple GPU）",
     "MPS is built in but not usable here: it needs macOS 12.3 or later on an Apple GPU": (
         "已内置 MPS，但在这里无法使用：它需要 Apple GPU 和 macOS 12.3 或更高版本"
+    ),
+    # ---- the autograd lab's examples (resources/lab) and the lessons' units -----------
+    "Tensors and devices: a tensor lives on a device, and .to(device) makes a copy there": (
+        "张量与设备：张量存放在某个设备上，.to(device) 会在那里复制一份"
+    ),
+    "The computation graph: y = x + 2, z = mean(y * y)": "计算图：y = x + 2，z = mean(y * y)",
+    "A long path: ten matrix products, and why gradients grow along it": "长路径：连续十次矩阵乘法，以及梯度为什么沿着它变大",
+    "Derivatives: y = 2x² + 3 at x = 10, then z = 5y + 6": "导数：在 x = 10 处求 y = 2x² + 3，再求 z = 5y + 6",
+    "The chain rule with two inputs: y = 2x² + 3a, b = 6xa, z = y² + 1/(b·y)": (
+        "有两个输入的链式法则：y = 2x² + 3a，b = 6xa，z = y² + 1/(b·y)"
+    ),
+    "Gradients add up: backward three times without zeroing, then with zeroing": (
+        "梯度会累加：先不清零连续 backward 三次，再在清零后 backward"
+    ),
+    "no_grad: inside the block nothing is recorded for backward": "no_grad：在这个代码块里，不会为反向传播记录任何东西",
+    "Tensors": "张量",
+    "Autograd": "自动求导",
+    "Gradient descent": "梯度下降",
+    "Neural networks": "神经网络",
+    "Playground": "练习场",
+    # ---- the loss landscape (core/landscape) ------------------------------------------
+    "The loss on a flat slice through the current weights (the centre). The two axes are random directions in weight space, each scaled filter by filter to the size of the weights (Li et al., 2018); biases stay fixed. The line is the training path projected onto this slice.": (
+        "穿过当前权重（中心点）的一个平面切片上的损失。两条轴是权重空间中的随机方向，"
+        "每个方向都按卷积核逐个缩放到与权重同样的大小（Li 等，2018）；偏置保持不变。"
+        "图中的线是训练路径在这个切片上的投影。"
     ),
     # ---- the command line (playground/cli) --------------------------------------------
     "'{source}' is neither an experiment file nor a preset; give the path of a .json experiment or one of the presets: {presets}.": (

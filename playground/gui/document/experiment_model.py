@@ -14,7 +14,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from playground.core.messages.texts import text
 from playground.core.spec.experiment import Experiment, LayerSpec, ModelSpec
+from playground.core.spec.options import SECTION_FIELDS
 from playground.gui.document.experiment_commands import (
     EditExperimentCommand,
     changed_sections,
@@ -102,7 +104,9 @@ class ExperimentModel(QObject):
         ``name`` is the option table's name (``beta1`` is the first of the betas).
         """
         after = with_setting(self._experiment, section, name, value)
-        self.edit(after, self.tr("Change {setting}").format(setting=name.replace("_", " ")))
+        option = SECTION_FIELDS.get(section, {}).get(name)
+        setting = text(option.title).lower() if option else name.replace("_", " ")
+        self.edit(after, self.tr("Change {setting}").format(setting=setting))
 
     def set_kind(self, section: str, kind: str) -> None:
         """Choose another optimizer or schedule; its settings stay as they are."""

@@ -30,6 +30,7 @@ from playground.core.lab.graph import BackwardTrace
 from playground.core.lab.interpreter import LabResult
 from playground.core.lab.problems import describe
 from playground.core.messages import sentence as as_sentence
+from playground.core.messages.texts import text
 from playground.gui.lab.backward_calls import BackwardCallsTable
 from playground.gui.lab.chain_rule_panel import ChainRulePanel
 from playground.gui.lab.graph_pane import GraphPane
@@ -131,9 +132,9 @@ class LabWindow(QMainWindow):
         self.example_box.setMinimumContentsLength(20)
         self.example_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for example in self._examples:
-            self.example_box.addItem(example.title, example.name)
+            self.example_box.addItem(text(example.title), example.name)
             self.example_box.setItemData(
-                self.example_box.count() - 1, example.title, Qt.ItemDataRole.ToolTipRole
+                self.example_box.count() - 1, text(example.title), Qt.ItemDataRole.ToolTipRole
             )
         self.example_box.activated.connect(self._example_chosen)
         bar.addWidget(self.example_box)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from playground.core.landscape.problem import LossProblem
 from playground.core.landscape.slices import SLICE_EXPLANATION, project_path, random_directions
 from playground.core.landscape.surface import MAX_GRID, Surface
+from playground.core.messages.texts import text
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.options import LOSS_TABLE
 from playground.gui.landscape.loss_map import LossMap
@@ -72,7 +73,7 @@ class SliceView(QWidget):
         self.map = LossMap(self)
         self.trace = self.map.add_trace(self.tr("Training path"), path_color(1, is_dark(self)), "o")
         self.trace.set_visible(False)
-        self.explanation = QLabel(self.tr(SLICE_EXPLANATION), self)
+        self.explanation = QLabel(text(SLICE_EXPLANATION), self)
         self.explanation.setWordWrap(True)
         self.extent = QDoubleSpinBox(self)
         self.extent.setRange(0.05, 20.0)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.lessons.model import Lesson, LessonStep
+from playground.core.messages.texts import text
 from playground.gui.lessons.language import ui_language
 
 
@@ -102,7 +103,7 @@ class LessonPanel(QWidget):
                 self.tr("Step %1 of %2 · %3")
                 .replace("%1", str(self.index + 1))
                 .replace("%2", str(len(lesson.steps)))
-                .replace("%3", lesson.unit)
+                .replace("%3", text(lesson.unit))
             )
             self.text.setPlainText(lesson.steps[self.index].text.text(language))
         step = self.step

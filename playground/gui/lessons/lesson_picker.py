@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.lessons.library import LessonEntry
+from playground.core.messages.texts import text
 from playground.gui.lessons.language import ui_language
 
 
@@ -31,8 +32,8 @@ class LessonPicker(QDialog):
         self.list.setAlternatingRowColors(True)
         for entry in entries:
             lesson = entry.lesson
-            text = f"{lesson.unit} · {lesson.title.text(language)}\n{lesson.summary.text(language)}"
-            item = QListWidgetItem(text)
+            title, summary = lesson.title.text(language), lesson.summary.text(language)
+            item = QListWidgetItem(f"{text(lesson.unit)} · {title}\n{summary}")
             item.setData(Qt.ItemDataRole.UserRole, lesson.id)
             self.list.addItem(item)
         if entries:

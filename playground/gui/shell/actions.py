@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
+from playground.core.messages.texts import text
 from playground.core.spec.presets import list_presets
 from playground.gui.shell.command_table import COMMANDS, MENUS, SHORTCUT_ORDER, TOOLBAR_GROUPS
 from playground.gui.shell.commands import AppState, Command, Menu
@@ -242,9 +243,9 @@ def fill_examples_menu(menu: QMenu, open_preset: Callable[[str], object]) -> Non
     """One entry per shipped example, its description as tooltip."""
     menu.clear()
     for preset in list_presets():
-        action = menu.addAction(preset.title)
-        action.setToolTip(preset.description)
-        action.setStatusTip(preset.description)
+        action = menu.addAction(text(preset.title))
+        action.setToolTip(text(preset.description))
+        action.setStatusTip(text(preset.description))
         action.triggered.connect(lambda _checked=False, n=preset.name: open_preset(n))
     menu.setToolTipsVisible(True)
 
