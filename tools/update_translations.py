@@ -91,7 +91,9 @@ def main() -> int:
     args = parser.parse_args()
     record = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.is_file() else {}
     if args.check:
-        stale = [lang for lang in LANGUAGES if record.get(ts_path(lang).name) != digest(ts_path(lang))]
+        stale = [
+            lang for lang in LANGUAGES if record.get(ts_path(lang).name) != digest(ts_path(lang))
+        ]
         print("stale: " + ", ".join(stale) if stale else "every .qm matches its .ts")
         return 1 if stale else 0
     FOLDER.mkdir(parents=True, exist_ok=True)

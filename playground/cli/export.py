@@ -98,9 +98,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="EXPERIMENT",
         help=text("a .playground or .json file, or a preset name"),
     )
-    parser.add_argument(
-        "--to", required=True, choices=EXPORT_FORMATS, help=text("what to write")
-    )
+    parser.add_argument("--to", required=True, choices=EXPORT_FORMATS, help=text("what to write"))
     parser.add_argument(
         "-o",
         "--output",

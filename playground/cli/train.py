@@ -125,7 +125,9 @@ def apply_overrides(experiment: Experiment, namespace: argparse.Namespace) -> Ex
     try:
         return parse_experiment(data)
     except SpecError as exc:
-        raise SpecError([problem.within(text("command line")) for problem in exc.problems]) from None
+        raise SpecError(
+            [problem.within(text("command line")) for problem in exc.problems]
+        ) from None
 
 
 def _summary(
@@ -289,7 +291,9 @@ def _seed(given: str) -> int:
     try:
         value = int(given)
     except ValueError:
-        raise argparse.ArgumentTypeError(text("'{value}' is not a whole number", value=given)) from None
+        raise argparse.ArgumentTypeError(
+            text("'{value}' is not a whole number", value=given)
+        ) from None
     if not 0 <= value <= 2**31 - 1:
         raise argparse.ArgumentTypeError(
             text("must be between 0 and {most}, not {value}", most=2**31 - 1, value=value)

@@ -4,32 +4,32 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/accuracy_plot.py" line="+31"/>
+        <location filename="../../playground/gui/plots/accuracy_plot.py" line="+33"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>accuracy (%)</source>
         <translation>准确率 (%)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Accuracy is only measured for classification.</source>
         <translation>只有分类任务才计算准确率。</translation>
     </message>
@@ -271,17 +271,17 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -291,17 +291,17 @@
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>E&amp;xamples</source>
         <translation>示例(&amp;X)</translation>
     </message>
@@ -704,30 +704,30 @@
         <translation>比较训练记录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+3"/>
-        <location line="+64"/>
+        <location line="+1"/>
+        <location line="+6"/>
+        <location line="+68"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+3"/>
+        <location line="-73"/>
+        <location line="+6"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>Validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Show the training loss of every step</source>
         <translation>显示每一步的训练损失</translation>
     </message>
@@ -737,12 +737,12 @@
         <translation>每一步的损失随批次上下跳动；按轮次取平均更容易比较。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Choose two or more runs to see which settings differ.</source>
         <translation>选择两次或更多次训练，查看哪些设置不同。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&lt;b&gt;Settings that differ&lt;/b&gt;</source>
         <translation>&lt;b&gt;不同的设置&lt;/b&gt;</translation>
     </message>
@@ -830,14 +830,14 @@
         <translation>任务</translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+58"/>
         <source>%n rows, {columns} columns; the first {shown} rows are shown.</source>
         <translation>
             <numerusform>%n 行，{columns} 列；显示前 {shown} 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>numeric</source>
         <translation>数值</translation>
     </message>
@@ -864,12 +864,12 @@
         <translation>请至少勾选一个输入列。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Choose a CSV table</source>
         <translation>选择 CSV 表格</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>CSV tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV 表格 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
@@ -882,22 +882,22 @@
 <context>
     <name>CurvePlot</name>
     <message>
-        <location filename="../../playground/gui/plots/curve_plot.py" line="+30"/>
+        <location filename="../../playground/gui/plots/curve_plot.py" line="+32"/>
         <source>Fitted curve</source>
         <translation>拟合曲线</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>training data</source>
         <translation>训练数据</translation>
     </message>
@@ -935,12 +935,12 @@
         <translation>重新生成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pick a new seed: new random points from the same recipe.</source>
         <translation>换一个随机种子：按同样的方法生成新的随机点。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1×8×8 pictures (for Conv2d)</source>
         <translation>1×8×8 图像（用于 Conv2d）</translation>
     </message>
@@ -1017,17 +1017,17 @@
 <context>
     <name>DecisionPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/decision_plot.py" line="+54"/>
+        <location filename="../../playground/gui/plots/decision_plot.py" line="+55"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The decision boundary is drawn for data with two inputs (x1, x2).</source>
         <translation>只有两个输入（x1、x2）的数据才画决策边界。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>validation (hollow)</source>
         <translation>验证集（空心）</translation>
     </message>
@@ -1045,22 +1045,22 @@
 <context>
     <name>DevicePicker</name>
     <message>
-        <location filename="../../playground/gui/training/device_picker.py" line="+34"/>
+        <location filename="../../playground/gui/training/device_picker.py" line="+35"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>The best device here: a CUDA GPU, then MPS, then the CPU.</source>
         <translation>这里最好的设备：先 CUDA GPU，再 MPS，最后 CPU。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Where the network trains. Small networks are often fastest on the CPU.</source>
         <translation>网络在哪个设备上训练。小网络往往在 CPU 上最快。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{device} (not available)</source>
         <translation>{device}（不可用）</translation>
     </message>
@@ -1133,12 +1133,12 @@
         <translation>发生了意外错误（{detail}）。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>The app keeps running and your experiment is unchanged. Details for a bug report were written to {path}.</source>
         <translation>应用会继续运行，你的实验没有变化。用于报告错误的详细信息已写入 {path}。</translation>
     </message>
@@ -1189,7 +1189,7 @@
         <translation>实验 (*.playground *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Experiment with weights and runs (*.playground);;Settings only (*.json)</source>
         <translation>实验连同权重和训练记录 (*.playground);;只有设置 (*.json)</translation>
     </message>
@@ -1232,17 +1232,17 @@
         <translation>修改 {setting}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Choose optimizer {kind}</source>
         <translation>选择优化器 {kind}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Choose schedule {kind}</source>
         <translation>选择学习率调度 {kind}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose loss {loss}</source>
         <translation>选择损失函数 {loss}</translation>
     </message>
@@ -1386,17 +1386,17 @@
         <translation>详细查看：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Gradient norm per parameter</source>
         <translation>每个参数的梯度范数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>norm</source>
         <translation>范数</translation>
     </message>
@@ -1719,17 +1719,17 @@ to draw as a matrix.</source>
         <translation>修改第 {number} 层（{kind}）的 {setting}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Find a layer kind to add (Insert)</source>
         <translation>查找要添加的层类型（Insert）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
@@ -1777,27 +1777,27 @@ to draw as a matrix.</source>
         <translation>网络的各层</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Drag a layer or press Alt+Up / Alt+Down to move it; Delete removes, Ctrl+D duplicates.</source>
         <translation>拖动一层或按 Alt+Up / Alt+Down 移动它；Delete 删除，Ctrl+D 复制。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The network cannot be changed while training runs.</source>
         <translation>训练进行时不能修改网络。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Replace layers</source>
         <translation>替换各层</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Add {kind}</source>
         <translation>添加 {kind}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Duplicate {kind}</source>
         <translation>复制 {kind}</translation>
     </message>
@@ -1922,12 +1922,12 @@ to draw as a matrix.</source>
         <translation>在列表中选择一层来修改它的设置。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Layer {number} · {kind}</source>
         <translation>第 {number} 层 · {kind}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{kind} has no settings.</source>
         <translation>{kind} 没有可设置的项。</translation>
     </message>
@@ -2150,7 +2150,7 @@ to draw as a matrix.</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/loss_plot.py" line="+38"/>
+        <location filename="../../playground/gui/plots/loss_plot.py" line="+39"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2165,12 +2165,12 @@ to draw as a matrix.</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
@@ -2193,12 +2193,12 @@ to draw as a matrix.</source>
         <translation>匹配最后一层</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Give the last layer as many outputs as the data needs.</source>
         <translation>让最后一层的输出个数与数据所需的一致。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -2361,7 +2361,7 @@ to draw as a matrix.</source>
 <context>
     <name>ParameterPicker</name>
     <message>
-        <location filename="../../playground/gui/plots/parameter_views.py" line="+34"/>
+        <location filename="../../playground/gui/plots/parameter_views.py" line="+35"/>
         <source>The parameter these plots show: its layer, then weight or bias.</source>
         <translation>这些图显示的参数：先选层，再选权重或偏置。</translation>
     </message>
@@ -2397,12 +2397,12 @@ to draw as a matrix.</source>
 <context>
     <name>ParameterViews</name>
     <message>
-        <location filename="../../playground/gui/plots/parameter_views.py" line="+58"/>
+        <location filename="../../playground/gui/plots/parameter_views.py" line="+62"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -2494,7 +2494,7 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
@@ -2507,12 +2507,12 @@ to draw as a matrix.</source>
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../../playground/gui/plots/plot_export.py" line="+43"/>
+        <location filename="../../playground/gui/plots/plot_export.py" line="+44"/>
         <source>Exported from Torch Playground</source>
         <translation>从 Torch Playground 导出</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+8"/>
         <source>the file cannot be written</source>
         <translation>无法写入文件</translation>
@@ -2533,7 +2533,7 @@ to draw as a matrix.</source>
         <translation>无法把图表保存到 {folder}：{reason}；请选择另一个文件夹。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saved {count} {format} plot pictures in {folder}.</source>
         <translation>已把 {count} 张 {format} 图表保存到 {folder}。</translation>
     </message>
@@ -2551,12 +2551,12 @@ to draw as a matrix.</source>
         <translation>开始对照训练之前，请先停止当前的训练。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A paired run cannot start until the problems shown are fixed.</source>
         <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Training cannot start until the problems shown are fixed.</source>
         <translation>必须先修正显示的问题，才能开始训练。</translation>
     </message>
@@ -2564,47 +2564,47 @@ to draw as a matrix.</source>
 <context>
     <name>RunHistory</name>
     <message>
-        <location filename="../../playground/gui/runs/run_history.py" line="+31"/>
+        <location filename="../../playground/gui/runs/run_history.py" line="+33"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Val. loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No runs yet. Each training run is listed here when it ends, so you can compare them.</source>
         <translation>还没有训练记录。每次训练结束后都会列在这里，方便你比较。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>{optimizer}, lr {lr}, batch {batch}, 1 layer</source>
         <translation>{optimizer}，学习率 {lr}，批大小 {batch}，1 层</translation>
     </message>
@@ -2743,22 +2743,22 @@ to draw as a matrix.</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Draw the loss curves of the chosen runs on one plot.</source>
         <translation>把选中训练的损失曲线画在同一张图上。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paired run</source>
         <translation>对照训练</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Train again from this run&apos;s start weights, data and batch order with the settings now in the Training panel, so any difference comes from your change.</source>
         <translation>使用这次训练的初始权重、数据和批次顺序，配合训练面板中现在的设置重新训练，这样任何差别都来自你的修改。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -3063,7 +3063,7 @@ to draw as a matrix.</source>
 无法画成矩阵。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Parameter:</source>
         <translation>参数：</translation>
     </message>
@@ -3078,7 +3078,7 @@ to draw as a matrix.</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Current weights</source>
         <translation>当前权重</translation>
     </message>

@@ -142,8 +142,11 @@ class CsvImportDialog(QDialog):
             for c, cell in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(cell))
         self.summary.setText(
-            self.tr("%n rows, {columns} columns; the first {shown} rows are shown.", "", preview.row_count)
-            .format(columns=len(self._columns), shown=len(preview.rows))
+            self.tr(
+                "%n rows, {columns} columns; the first {shown} rows are shown.",
+                "",
+                preview.row_count,
+            ).format(columns=len(self._columns), shown=len(preview.rows))
         )
         numeric = [
             n for n, k in zip(self._columns, preview.column_types, strict=False) if k == "numeric"
@@ -193,7 +196,10 @@ class CsvImportDialog(QDialog):
     def _browse(self) -> None:
         start = str(Path(self.path.text()).parent) if self.path.text() else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a CSV table"), start, self.tr("CSV tables (*.csv *.tsv *.txt);;All files (*)")
+            self,
+            self.tr("Choose a CSV table"),
+            start,
+            self.tr("CSV tables (*.csv *.tsv *.txt);;All files (*)"),
         )
         if path:
             self.load_file(path)

@@ -88,7 +88,9 @@ class DataPanel(QWidget):
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip(field_help(BuiltinData, "seed"))
         self.regenerate = QPushButton(self.tr("Regenerate"))
-        self.regenerate.setToolTip(self.tr("Pick a new seed: new random points from the same recipe."))
+        self.regenerate.setToolTip(
+            self.tr("Pick a new seed: new random points from the same recipe.")
+        )
         self.as_images = QCheckBox(self.tr("1×8×8 pictures (for Conv2d)"))
         self.as_images.setToolTip(field_help(BuiltinData, "as_images"))
         self.derived: dict[str, QCheckBox] = {}

@@ -28,7 +28,9 @@ from playground.core.spec.experiment import Experiment
 from playground.gui.document import file_prompts
 from playground.gui.shell.help_dialogs import open_warning
 
-OPEN_FILTER = QT_TRANSLATE_NOOP("ExperimentFiles", "Experiments (*.playground *.json);;All files (*)")
+OPEN_FILTER = QT_TRANSLATE_NOOP(
+    "ExperimentFiles", "Experiments (*.playground *.json);;All files (*)"
+)
 SAVE_FILTER = QT_TRANSLATE_NOOP(
     "ExperimentFiles", "Experiment with weights and runs (*.playground);;Settings only (*.json)"
 )

@@ -111,14 +111,19 @@ class ExperimentModel(QObject):
     def set_kind(self, section: str, kind: str) -> None:
         """Choose another optimizer or schedule; its settings stay as they are."""
         part = getattr(self._experiment, section).model_copy(update={"kind": kind})
-        words = self.tr("Choose optimizer {kind}") if section == "optimizer" else self.tr(
-            "Choose schedule {kind}"
+        words = (
+            self.tr("Choose optimizer {kind}")
+            if section == "optimizer"
+            else self.tr("Choose schedule {kind}")
         )
         self.edit(self._experiment.model_copy(update={section: part}), words.format(kind=kind))
 
     def set_loss(self, loss: str) -> None:
         """Choose another loss (undoable)."""
-        self.edit(self._experiment.model_copy(update={"loss": loss}), self.tr("Choose loss {loss}").format(loss=loss))
+        self.edit(
+            self._experiment.model_copy(update={"loss": loss}),
+            self.tr("Choose loss {loss}").format(loss=loss),
+        )
 
     def set_device(self, device: str) -> None:
         """Choose the device runs train on (undoable)."""

@@ -33,9 +33,9 @@ def ask_save_changes(parent: QWidget, name: str) -> SaveChoice:
     box = QMessageBox(
         QMessageBox.Icon.Question,
         QCoreApplication.translate("FilePrompts", "Save changes?"),
-        QCoreApplication.translate("FilePrompts", "Do you want to save the changes to {name}?").format(
-            name=name
-        ),
+        QCoreApplication.translate(
+            "FilePrompts", "Do you want to save the changes to {name}?"
+        ).format(name=name),
         buttons.Save | buttons.Discard | buttons.Cancel,
         parent,
     )

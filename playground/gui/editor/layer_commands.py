@@ -161,7 +161,12 @@ class ReplaceLayersCommand(QUndoCommand):
 def editor_shortcuts() -> list[tuple[str, str, str, list[QKeySequence]]]:
     """The editor's commands: (name, button text, tooltip, shortcuts), in button order."""
     return [
-        ("add", QCoreApplication.translate("LayerCommands", "Add…"), QCoreApplication.translate("LayerCommands", "Find a layer kind to add (Insert)"), [QKeySequence("Insert")]),
+        (
+            "add",
+            QCoreApplication.translate("LayerCommands", "Add…"),
+            QCoreApplication.translate("LayerCommands", "Find a layer kind to add (Insert)"),
+            [QKeySequence("Insert")],
+        ),
         (
             "up",
             QCoreApplication.translate("LayerCommands", "Up"),

@@ -84,7 +84,9 @@ class LayerEditor(QWidget):
         self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._view.setAccessibleName(self.tr("Layers of the network"))
         self._view.setToolTip(
-            self.tr("Drag a layer or press Alt+Up / Alt+Down to move it; Delete removes, Ctrl+D duplicates.")
+            self.tr(
+                "Drag a layer or press Alt+Up / Alt+Down to move it; Delete removes, Ctrl+D duplicates."
+            )
         )
         self._params = LayerParamsPanel()
         self._input_label = QLabel()
@@ -110,7 +112,9 @@ class LayerEditor(QWidget):
     def set_layers(self, layers: Sequence[LayerSpec], *, undoable: bool = False) -> None:
         """Show ``layers``. A new experiment starts a fresh undo history unless ``undoable``."""
         if undoable:
-            self._undo_stack.push(ReplaceLayersCommand(self._model, list(layers), self.tr("Replace layers")))
+            self._undo_stack.push(
+                ReplaceLayersCommand(self._model, list(layers), self.tr("Replace layers"))
+            )
             return
         self._model.replace_all(list(layers))
         self._undo_stack.clear()
@@ -192,7 +196,9 @@ class LayerEditor(QWidget):
             return
         row = self.current_row() + 1 if self.current_row() >= 0 else self._model.rowCount()
         layer = LayerSpec(kind=kind, params=CATALOGUE[kind].defaults())
-        self._undo_stack.push(InsertLayersCommand(self._model, row, [layer], self.tr("Add {kind}").format(kind=kind)))
+        self._undo_stack.push(
+            InsertLayersCommand(self._model, row, [layer], self.tr("Add {kind}").format(kind=kind))
+        )
 
     def remove_selected(self) -> None:
         row = self.current_row()

@@ -163,7 +163,9 @@ class LayerParamsPanel(QWidget):
             self._title.setText(self.tr("Layer settings"))
             self._help.setText(self.tr("Select a layer in the list to change its settings."))
             return
-        self._title.setText(self.tr("Layer {number} · {kind}").format(number=row + 1, kind=kind.name))
+        self._title.setText(
+            self.tr("Layer {number} · {kind}").format(number=row + 1, kind=kind.name)
+        )
         self._help.setText(text(kind.help))
         values = kind.resolve(layer.params)
         if row != self._row or kind.name != self._kind:

@@ -28,15 +28,23 @@ class AccuracyPlot(QWidget):
 
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
-        style_plot(self.plot, title=self.tr("Accuracy"), x_label=self.tr("step"), y_label=self.tr("accuracy (%)"))
+        style_plot(
+            self.plot,
+            title=self.tr("Accuracy"),
+            x_label=self.tr("step"),
+            y_label=self.tr("accuracy (%)"),
+        )
         legend = self.plot.addLegend(offset=(-10, -10))
         self.plot.setYRange(0, 100, padding=0.05)
         self.plot.enableAutoRange(axis="y", enable=False)
         self.x_axis = StepAxisFollower(self.plot)
         self.plot.setClipToView(True)
-        self.train_curve = self.plot.plot(name=self.tr("training"), pen=pg.mkPen(TRAIN_COLOR, width=1))
+        self.train_curve = self.plot.plot(
+            name=self.tr("training"), pen=pg.mkPen(TRAIN_COLOR, width=1)
+        )
         self.validation_curve = self.plot.plot(
-            name=self.tr("validation"), pen=pg.mkPen(VALIDATION_COLOR, width=1.5, style=Qt.PenStyle.DashLine)
+            name=self.tr("validation"),
+            pen=pg.mkPen(VALIDATION_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
         )
         cache_legend(legend)
         self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
@@ -49,7 +57,9 @@ class AccuracyPlot(QWidget):
 
     def set_applicable(self, applicable: bool) -> None:
         """Show a note instead of curves when the task has no accuracy (regression)."""
-        self.note.setText("" if applicable else self.tr("Accuracy is only measured for classification."))
+        self.note.setText(
+            "" if applicable else self.tr("Accuracy is only measured for classification.")
+        )
         self.note.setVisible(not applicable)
 
     def add_snapshot(self, snapshot: Snapshot) -> None:

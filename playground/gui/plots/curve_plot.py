@@ -27,7 +27,12 @@ class CurvePlot(QWidget):
 
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
-        style_plot(self.plot, title=self.tr("Fitted curve"), x_label=self.tr("input"), y_label=self.tr("target"))
+        style_plot(
+            self.plot,
+            title=self.tr("Fitted curve"),
+            x_label=self.tr("input"),
+            y_label=self.tr("target"),
+        )
         legend = self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
         self.train_points = pg.ScatterPlotItem(
             name=self.tr("training data"),

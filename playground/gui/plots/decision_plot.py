@@ -51,7 +51,9 @@ class DecisionPlot(QWidget):
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         # No grid: its lines would cut through the regions.
-        style_plot(self.plot, title=self.tr("Decision boundary"), x_label="x1", y_label="x2", grid=False)
+        style_plot(
+            self.plot, title=self.tr("Decision boundary"), x_label="x1", y_label="x2", grid=False
+        )
         self.image = PaletteImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
@@ -76,7 +78,9 @@ class DecisionPlot(QWidget):
         self.legend.clear()
         self.reset()
         if dataset is None or dataset.plane is None or dataset.raw_train is None:
-            self.note.setText(self.tr("The decision boundary is drawn for data with two inputs (x1, x2)."))
+            self.note.setText(
+                self.tr("The decision boundary is drawn for data with two inputs (x1, x2).")
+            )
             self.note.setPos(0.5, 0.5)
             self.plot.setRange(xRange=(0, 1), yRange=(0, 1))
             return

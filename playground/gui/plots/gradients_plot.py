@@ -59,7 +59,10 @@ class GradientNormPlot(QWidget):
         self.widget = LayoutView()
         self.norm_plot: pg.PlotItem = self.widget.addPlot(row=0, col=0, rowspan=2)
         style_plot(
-            self.norm_plot, title=self.tr("Gradient norm per parameter"), x_label=self.tr("step"), y_label=self.tr("norm")
+            self.norm_plot,
+            title=self.tr("Gradient norm per parameter"),
+            x_label=self.tr("step"),
+            y_label=self.tr("norm"),
         )
         self.norm_plot.setLogMode(x=False, y=True)
         self.norm_plot.setClipToView(True)

@@ -35,13 +35,17 @@ class LossPlot(QWidget):
 
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
-        style_plot(self.plot, title=self.tr("Loss"), x_label=self.tr("step"), y_label=self.tr("loss"))
+        style_plot(
+            self.plot, title=self.tr("Loss"), x_label=self.tr("step"), y_label=self.tr("loss")
+        )
         legend = self.plot.addLegend(offset=(-10, 10))
         self.plot.setClipToView(True)
         self.x_axis = StepAxisFollower(self.plot)
         self.y_axis = ValueAxisFollower(self.plot)
         self.plot.setDownsampling(auto=True, mode="peak")
-        self.train_curve = self.plot.plot(name=self.tr("training"), pen=pg.mkPen(TRAIN_COLOR, width=1))
+        self.train_curve = self.plot.plot(
+            name=self.tr("training"), pen=pg.mkPen(TRAIN_COLOR, width=1)
+        )
         self.validation_curve = self.plot.plot(
             name=self.tr("validation"),
             pen=pg.mkPen(VALIDATION_COLOR, width=1.5, style=Qt.PenStyle.DashLine),

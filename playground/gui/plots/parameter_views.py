@@ -31,7 +31,9 @@ class ParameterPicker(QWidget):
         super().__init__(parent)
         self.combo = QComboBox()
         self.combo.setMinimumContentsLength(12)
-        self.combo.setToolTip(self.tr("The parameter these plots show: its layer, then weight or bias."))
+        self.combo.setToolTip(
+            self.tr("The parameter these plots show: its layer, then weight or bias.")
+        )
         self.combo.currentIndexChanged.connect(self._changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -89,7 +91,13 @@ class HistogramTimelineView:
 
     def __init__(self, plot: pg.PlotItem, *, title: str, y_label: str) -> None:
         self.plot = plot
-        style_plot(plot, title=title, x_label=QCoreApplication.translate("ParameterViews", "step"), y_label=y_label, grid=False)
+        style_plot(
+            plot,
+            title=title,
+            x_label=QCoreApplication.translate("ParameterViews", "step"),
+            y_label=y_label,
+            grid=False,
+        )
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(sequential_map())
         plot.addItem(self.image)

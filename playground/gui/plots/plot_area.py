@@ -187,7 +187,9 @@ class PlotArea(QTabWidget):
 
     def _update_diagnosis_title(self) -> None:
         count = sum(hint.severity != "info" for hint in self.diagnosis.hints)
-        title = self.tr("Diagnosis ({count})").format(count=count) if count else self.tr("Diagnosis")
+        title = (
+            self.tr("Diagnosis ({count})").format(count=count) if count else self.tr("Diagnosis")
+        )
         index = self.indexOf(self.diagnosis)
         if self.tabText(index) != title:
             self.setTabText(index, title)

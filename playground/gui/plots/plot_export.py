@@ -40,7 +40,9 @@ def export_svg(target: pg.PlotItem | QGraphicsScene, path: Path, title: str) -> 
     generator.setSize(source.size().toSize())
     generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
     generator.setTitle(title)
-    generator.setDescription(QCoreApplication.translate("PlotExport", "Exported from Torch Playground"))
+    generator.setDescription(
+        QCoreApplication.translate("PlotExport", "Exported from Torch Playground")
+    )
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(
@@ -79,9 +81,9 @@ def export_plots_dialog(
     """Ask for a folder and export there; returns a sentence saying what happened ("" if cancelled)."""
     folder = file_prompts.choose_folder(
         parent,
-        QCoreApplication.translate("PlotExport", "Choose a folder for the {format} pictures").format(
-            format=picture.upper()
-        ),
+        QCoreApplication.translate(
+            "PlotExport", "Choose a folder for the {format} pictures"
+        ).format(format=picture.upper()),
         Path.home(),
     )
     if not folder:
@@ -91,7 +93,8 @@ def export_plots_dialog(
     except OSError as error:
         reason = error.strerror or QCoreApplication.translate("PlotExport", "the system refused")
         return QCoreApplication.translate(
-            "PlotExport", "The plots could not be saved in {folder}: {reason}; choose another folder."
+            "PlotExport",
+            "The plots could not be saved in {folder}: {reason}; choose another folder.",
         ).format(folder=folder, reason=reason)
     return QCoreApplication.translate(
         "PlotExport", "Saved {count} {format} plot pictures in {folder}."

@@ -16,7 +16,9 @@ from playground.gui.plots.parameter_views import (
 )
 from playground.gui.plots.views import LayoutView
 
-MATRIX_MISSING = QT_TRANSLATE_NOOP("WeightsPlot", "This parameter is too large\nto draw as a matrix.")
+MATRIX_MISSING = QT_TRANSLATE_NOOP(
+    "WeightsPlot", "This parameter is too large\nto draw as a matrix."
+)
 
 
 class WeightsPlot(QWidget):
@@ -43,7 +45,10 @@ class WeightsPlot(QWidget):
         )
         inner = self.widget.ci
         self.matrix = MatrixHeatmapView(
-            inner, self.widget.addPlot(row=0, col=1), title=self.tr("Current weights"), colorbar_at=(0, 2)
+            inner,
+            self.widget.addPlot(row=0, col=1),
+            title=self.tr("Current weights"),
+            colorbar_at=(0, 2),
         )
         inner.layout.setColumnStretchFactor(0, 3)
         inner.layout.setColumnStretchFactor(1, 2)

@@ -90,10 +90,16 @@ class CompareDialog(QDialog):
         self.train_plot = pg.PlotWidget()
         self.val_plot = pg.PlotWidget()
         style_plot(
-            self.train_plot.getPlotItem(), title=self.tr("Training loss"), x_label=self.tr("epoch"), y_label=self.tr("loss")
+            self.train_plot.getPlotItem(),
+            title=self.tr("Training loss"),
+            x_label=self.tr("epoch"),
+            y_label=self.tr("loss"),
         )
         style_plot(
-            self.val_plot.getPlotItem(), title=self.tr("Validation loss"), x_label=self.tr("epoch"), y_label=self.tr("loss")
+            self.val_plot.getPlotItem(),
+            title=self.tr("Validation loss"),
+            x_label=self.tr("epoch"),
+            y_label=self.tr("loss"),
         )
         self.train_curves: list[pg.PlotDataItem] = []  # mean training loss of each epoch
         self.step_curves: list[pg.PlotDataItem] = []  # every step (noisy), shown on request
@@ -114,7 +120,9 @@ class CompareDialog(QDialog):
         if lines:
             self.differences.addItems(lines)
         else:
-            self.differences.addItem(self.tr("Choose two or more runs to see which settings differ."))
+            self.differences.addItem(
+                self.tr("Choose two or more runs to see which settings differ.")
+            )
         title = QLabel(self.tr("<b>Settings that differ</b>"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -157,5 +165,7 @@ class CompareDialog(QDialog):
             curve.setVisible(not every_step)
         for curve in self.step_curves:
             curve.setVisible(every_step)
-        self.train_plot.getPlotItem().getAxis("bottom").setLabel("step" if every_step else self.tr("epoch"))
+        self.train_plot.getPlotItem().getAxis("bottom").setLabel(
+            "step" if every_step else self.tr("epoch")
+        )
         self.train_plot.getPlotItem().enableAutoRange()

@@ -28,8 +28,20 @@ from playground.core.runs.differences import learning_rate_text
 from playground.core.runs.records import RunRecord
 from playground.core.spec.options import OPTIMIZER_TABLE
 
-COLUMNS = ("#", QT_TRANSLATE_NOOP("RunHistory", "Started"), QT_TRANSLATE_NOOP("RunHistory", "Settings"), QT_TRANSLATE_NOOP("RunHistory", "Loss"), QT_TRANSLATE_NOOP("RunHistory", "Val. loss"), QT_TRANSLATE_NOOP("RunHistory", "Accuracy"), QT_TRANSLATE_NOOP("RunHistory", "Device"), QT_TRANSLATE_NOOP("RunHistory", "Time"))
-EMPTY_TEXT = QT_TRANSLATE_NOOP("RunHistory", "No runs yet. Each training run is listed here when it ends, so you can compare them.")
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("RunHistory", "Started"),
+    QT_TRANSLATE_NOOP("RunHistory", "Settings"),
+    QT_TRANSLATE_NOOP("RunHistory", "Loss"),
+    QT_TRANSLATE_NOOP("RunHistory", "Val. loss"),
+    QT_TRANSLATE_NOOP("RunHistory", "Accuracy"),
+    QT_TRANSLATE_NOOP("RunHistory", "Device"),
+    QT_TRANSLATE_NOOP("RunHistory", "Time"),
+)
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "RunHistory",
+    "No runs yet. Each training run is listed here when it ends, so you can compare them.",
+)
 
 
 class RunHistory(QObject):
@@ -187,11 +199,15 @@ class RunsPanel(QWidget):
         self.empty.setEnabled(False)
 
         self.compare_button = QPushButton(self.tr("Compare"))
-        self.compare_button.setToolTip(self.tr("Draw the loss curves of the chosen runs on one plot."))
+        self.compare_button.setToolTip(
+            self.tr("Draw the loss curves of the chosen runs on one plot.")
+        )
         self.paired_button = QPushButton(self.tr("Paired run"))
         self.paired_button.setToolTip(
-            self.tr("Train again from this run's start weights, data and batch order with the "
-            "settings now in the Training panel, so any difference comes from your change.")
+            self.tr(
+                "Train again from this run's start weights, data and batch order with the "
+                "settings now in the Training panel, so any difference comes from your change."
+            )
         )
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Forget the chosen runs."))

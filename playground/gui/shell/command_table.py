@@ -55,12 +55,28 @@ def redo_text(state: AppState) -> str:
 
 MENUS: tuple[Menu, ...] = (
     Menu("File", QT_TRANSLATE_NOOP("Commands", "&File"), ("open", "save", "export", "quit")),
-    Menu("File/Open Recent", QT_TRANSLATE_NOOP("Commands", "Open &Recent"), group="open", filled_later=True),
-    Menu("File/Export", QT_TRANSLATE_NOOP("Commands", "&Export"), ("model", "plots"), group="export"),
+    Menu(
+        "File/Open Recent",
+        QT_TRANSLATE_NOOP("Commands", "Open &Recent"),
+        group="open",
+        filled_later=True,
+    ),
+    Menu(
+        "File/Export", QT_TRANSLATE_NOOP("Commands", "&Export"), ("model", "plots"), group="export"
+    ),
     Menu("Edit", QT_TRANSLATE_NOOP("Commands", "&Edit")),
     Menu("Run", QT_TRANSLATE_NOOP("Commands", "&Run"), ("run", "reset")),
-    Menu("View", QT_TRANSLATE_NOOP("Commands", "&View"), ("panels", "theme", "text", "language", "present")),
-    Menu("View/Language", QT_TRANSLATE_NOOP("Commands", "&Language"), group="language", filled_later=True),
+    Menu(
+        "View",
+        QT_TRANSLATE_NOOP("Commands", "&View"),
+        ("panels", "theme", "text", "language", "present"),
+    ),
+    Menu(
+        "View/Language",
+        QT_TRANSLATE_NOOP("Commands", "&Language"),
+        group="language",
+        filled_later=True,
+    ),
     Menu("Examples", QT_TRANSLATE_NOOP("Commands", "E&xamples"), filled_later=True),
     Menu("Tools", QT_TRANSLATE_NOOP("Commands", "&Tools")),
     Menu("Help", QT_TRANSLATE_NOOP("Commands", "&Help")),

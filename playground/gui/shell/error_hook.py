@@ -34,9 +34,9 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, ValueError) and text:
         return text if text.endswith((".", "!", "?")) else text + "."
     detail = f"{type(error).__name__}: {text}" if text else type(error).__name__
-    return QCoreApplication.translate("ErrorHook", "Something unexpected went wrong ({detail}).").format(
-        detail=detail
-    )
+    return QCoreApplication.translate(
+        "ErrorHook", "Something unexpected went wrong ({detail})."
+    ).format(detail=detail)
 
 
 def log_path() -> Path:
@@ -56,7 +56,9 @@ def _write_log(kind: type[BaseException], error: BaseException, tb: TracebackTyp
 
 
 def _show_dialog(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, QCoreApplication.translate("ErrorHook", "Something went wrong"), text)
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("ErrorHook", "Something went wrong"), text
+    )
 
 
 def install_error_hook(show: ShowError = _show_dialog) -> None:
@@ -67,11 +69,15 @@ def install_error_hook(show: ShowError = _show_dialog) -> None:
             sys.__excepthook__(kind, error, tb)
             return
         path = _write_log(kind, error, tb)
-        text = describe_error(error) + "\n\n" + QCoreApplication.translate(
-            "ErrorHook",
-            "The app keeps running and your experiment is unchanged. "
-            "Details for a bug report were written to {path}.",
-        ).format(path=path)
+        text = (
+            describe_error(error)
+            + "\n\n"
+            + QCoreApplication.translate(
+                "ErrorHook",
+                "The app keeps running and your experiment is unchanged. "
+                "Details for a bug report were written to {path}.",
+            ).format(path=path)
+        )
         app = QApplication.instance()
         parent = app.activeWindow() if isinstance(app, QApplication) else None
         show(parent, text)

@@ -68,7 +68,10 @@ def ask_discard(parent: QWidget) -> bool:
     answer = QMessageBox.question(
         parent,
         QCoreApplication.translate("HelpDialogs", "Discard the training?"),
-        QCoreApplication.translate("HelpDialogs", "This change starts a new run and the trained weights will be lost. Continue?"),
+        QCoreApplication.translate(
+            "HelpDialogs",
+            "This change starts a new run and the trained weights will be lost. Continue?",
+        ),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

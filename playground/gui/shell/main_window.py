@@ -92,7 +92,9 @@ class MainWindow(QMainWindow):
 
         self.banner = problem_banner()
         self.fix_button = QPushButton(self.tr("Fit the last layer"))
-        self.fix_button.setToolTip(self.tr("Give the last layer as many outputs as the data needs."))
+        self.fix_button.setToolTip(
+            self.tr("Give the last layer as many outputs as the data needs.")
+        )
         self.fix_button.setVisible(False)
         self.setCentralWidget(with_banner(self.banner, self.fix_button, self.plot_area))
         self._apply_plot_look()
@@ -305,7 +307,9 @@ class MainWindow(QMainWindow):
             after = fit_output_layer(after, describe_data(spec))
         self.model.edit(
             after,
-            self.tr("Change data to {data}").format(data=self.data_panel.dataset_combo.currentText()),
+            self.tr("Change data to {data}").format(
+                data=self.data_panel.dataset_combo.currentText()
+            ),
         )
 
     def _on_layers_changed(self, layers: list[LayerSpec]) -> None:

@@ -31,7 +31,12 @@ def device_choices() -> list[DeviceChoice]:
     """Automatic first, then every device the core knows about, present or not."""
     choices = [
         DeviceChoice(
-            "auto", QCoreApplication.translate("DevicePicker", "Automatic"), True, QCoreApplication.translate("DevicePicker", "The best device here: a CUDA GPU, then MPS, then the CPU.")
+            "auto",
+            QCoreApplication.translate("DevicePicker", "Automatic"),
+            True,
+            QCoreApplication.translate(
+                "DevicePicker", "The best device here: a CUDA GPU, then MPS, then the CPU."
+            ),
         )
     ]
     for device in devices.list_devices():
@@ -51,7 +56,9 @@ class DevicePicker(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setToolTip(self.tr("Where the network trains. Small networks are often fastest on the CPU."))
+        self.setToolTip(
+            self.tr("Where the network trains. Small networks are often fastest on the CPU.")
+        )
         self.refresh()
 
     def refresh(self) -> None:

@@ -214,7 +214,9 @@ class RunController(QObject):
             self.problem.emit(self.tr("Stop the current run before starting a paired run."))
             return False
         if self.experiment is None:
-            self.problem.emit(self.tr("A paired run cannot start until the problems shown are fixed."))
+            self.problem.emit(
+                self.tr("A paired run cannot start until the problems shown are fixed.")
+            )
             return False
         try:
             engine = paired_engine(base, self.experiment, callbacks=list(self.callbacks))

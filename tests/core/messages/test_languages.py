@@ -131,7 +131,18 @@ def _core_titles() -> Iterator[str]:
 
 
 # Names that stay as they are in Chinese (optimizers are known by these names).
-KEPT_AS_IS = {"SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Beta 1", "Beta 2", "eps", "alpha", "beta"}
+KEPT_AS_IS = {
+    "SGD",
+    "Adam",
+    "AdamW",
+    "RMSprop",
+    "Adagrad",
+    "Beta 1",
+    "Beta 2",
+    "eps",
+    "alpha",
+    "beta",
+}
 
 
 def test_every_title_and_help_of_the_core_tables_is_translated() -> None:

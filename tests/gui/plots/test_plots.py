@@ -250,7 +250,9 @@ def test_diagnosis_lists_hints_worst_first_and_healthy_state(area: PlotArea) -> 
     area.refresh(all_tabs=True)
     assert "No problems found" in area.diagnosis.summary.text()
     hints = (
-        Hint("info", 2, "update_too_small", {"layer": {"number": 3, "kind": "Linear"}, "ratio": 1e-8}),
+        Hint(
+            "info", 2, "update_too_small", {"layer": {"number": 3, "kind": "Linear"}, "ratio": 1e-8}
+        ),
         Hint("problem", None, "total_norm_large", {"total": 3e4}),
     )
     area.add_snapshot(make_snapshot(1, hints=hints))

@@ -68,7 +68,13 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 def test_english_words_are_found_and_names_are_kept() -> None:
-    assert english_words("Train on one batch, then pause.") == ["Train", "one", "batch", "then", "pause"]
+    assert english_words("Train on one batch, then pause.") == [
+        "Train",
+        "one",
+        "batch",
+        "then",
+        "pause",
+    ]
     assert english_words("第 3 层（Linear）· ReLU · Adam，学习率 0.01") == []
     assert english_words("<b>问题</b> (x1, x2) Ctrl+Shift+D") == []
 
@@ -93,7 +99,7 @@ def test_every_window_dialog_and_menu_speaks_chinese(
         window.commands.action(command).trigger()
     window.data_panel.import_csv()
     window.document.runs_panel.select_rows([0])
-    compare = window.document.compare(window.document.history.records)
+    window.document.compare(window.document.history.records)
     window.commands.lab.trigger()
     window.commands.landscape.trigger()
     qtbot.wait(200)

@@ -44,8 +44,8 @@ def test_no_entry_of_the_ts_is_unfinished_or_empty() -> None:
             or not translation_of(message).strip()
         )
     ]
-    assert unfinished == [], (
-        "run tools/update_translations.py and translate:\n" + "\n".join(unfinished)
+    assert unfinished == [], "run tools/update_translations.py and translate:\n" + "\n".join(
+        unfinished
     )
 
 
@@ -118,6 +118,7 @@ def test_every_text_with_a_glossary_term_uses_its_chinese(english: str, chinese:
     astray = [
         f"{context}: {source!r} → {words!r}"
         for context, source, words in pairs()
-        if pattern.search(re.sub(r"'[^']*'|\{[^}]*\}|[\w.]+\(\)", "", source)) and chinese not in words
+        if pattern.search(re.sub(r"'[^']*'|\{[^}]*\}|[\w.]+\(\)", "", source))
+        and chinese not in words
     ]
     assert astray == []
