@@ -854,7 +854,14 @@
 （{kind}，{missing} 个空值）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>{name}
+({kind})</source>
+        <translation>{name}
+（{kind}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Choose a CSV file first.</source>
         <translation>请先选择一个 CSV 文件。</translation>
     </message>

@@ -124,6 +124,15 @@ def test_every_resource_folder_is_shipped() -> None:
     assert all(dest.startswith("playground/resources/") for _, dest in helpers.resource_datas())
 
 
+def test_the_translations_ship_with_qt_own_for_standard_dialogs() -> None:
+    # Bundles drop Qt's translations folder (UNWANTED_FILES): ours carries qtbase_zh_CN.qm.
+    shipped = {Path(dest).name: Path(source) for source, dest in helpers.resource_datas()}
+    folder = shipped["translations"]
+    assert {"playground_zh_CN.qm", "qtbase_zh_CN.qm"} <= {p.name for p in folder.iterdir()}
+    assert helpers.is_unwanted("_internal/PySide6/Qt/translations/qtbase_zh_CN.qm")
+    assert not helpers.is_unwanted("_internal/playground/resources/translations/qtbase_zh_CN.qm")
+
+
 def test_every_subcommand_module_is_collected() -> None:
     hidden = set(helpers.hidden_imports())
     assert {module.__name__ for module in SUBCOMMANDS.values()} <= hidden

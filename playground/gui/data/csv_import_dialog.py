@@ -163,7 +163,7 @@ class CsvImportDialog(QDialog):
             return self.tr("{name}\n({kind}, {missing} empty)").format(
                 name=name, kind=shown, missing=missing
             )
-        return f"{name}\n({shown})"
+        return self.tr("{name}\n({kind})").format(name=name, kind=shown)
 
     def accept(self) -> None:
         """Check the choice with the core; stay open with its sentence when it fails."""
