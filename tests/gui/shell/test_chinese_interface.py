@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from playground.core.spec.experiment import LayerSpec
 from playground.gui.shell.language import current_language, install_language
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings
@@ -58,7 +59,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
     def static_box(_parent: object, title: str, text: str, *_args: object) -> object:
         seen.message(title, text)
-        return QMessageBox.StandardButton.No
+        return QMessageBox.StandardButton.Discard  # "discard the training?": yes, go on
 
     monkeypatch.setattr(QDialog, "exec", run_modal)
     monkeypatch.setattr(QMessageBox, "exec", run_modal)
@@ -95,6 +96,12 @@ def test_every_window_dialog_and_menu_speaks_chinese(
     kept = {window.current_experiment().name}  # the experiment's own name is the user's data
 
     findings = {"main window": untranslated(window, kept)}
+    layers = list(window.model.experiment.model.layers)
+    last = layers[-1]
+    layers[-1] = LayerSpec(kind=last.kind, params={**last.params, "out_features": 3})
+    window.editor.set_layers(layers, undoable=True)  # the banner, the fix button, the row
+    qtbot.waitUntil(lambda: window.fix_button.isVisible(), timeout=TIMEOUT_MS)
+    findings["main window with a problem"] = untranslated(window, kept)
     for command in ("shortcuts", "about", "lessons"):
         window.commands.action(command).trigger()
     window.data_panel.import_csv()
