@@ -32,6 +32,7 @@ from playground.core.layers.memory import allocation_failure_sentence, is_alloca
 from playground.core.layers.model import ModelError
 from playground.core.spec.experiment import Experiment
 from playground.core.training import torch_threads
+from playground.core.training.batch_step import BatchStep
 from playground.core.training.builders import (
     SetupError,
     build_checked_model,
@@ -43,12 +44,14 @@ from playground.core.training.builders import (
     step_schedule,
 )
 from playground.core.training.devices import resolve_device
+from playground.core.training.fast_dense import plan_dense_stack
 from playground.core.training.gradients import GradientNorms
 from playground.core.training.history import EpochRecord, LearningRateChange, MetricHistory
-from playground.core.training.inspection import update_ratios, weight_at
+from playground.core.training.inspection import weight_at
 from playground.core.training.loss_recorder import LossRecorder
 from playground.core.training.losses import build_loss, loss_targets
 from playground.core.training.run_control import Callback, Decision, RunClock, RunControl
+from playground.core.training.pace import Pace, valid_speed
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.core.training.snapshot_maker import Progress, SnapshotMaker, TrainingData
 from playground.core.training.step_limit import batches_per_epoch
@@ -84,7 +87,6 @@ class Engine:
     _x_epoch: torch.Tensor  # the training data in this epoch's order
     _y_epoch: torch.Tensor
     _next_snapshot: float
-    _update_ratios: dict[str, float]
     _on_snapshot: SnapshotCallback | None
 
     def __init__(
@@ -121,6 +123,11 @@ class Engine:
         self._control = RunControl()
         control = self._control
         self._interrupter = BatchInterrupter(self._model, lambda: control.stop_requested)
+        # Plain dense stacks skip autograd (fast_dense); others, or hooked models, use it.
+        fast = plan_dense_stack(self._model, experiment.loss, self._x_train, self._y_train_loss)
+        self._batch_step = BatchStep(
+            self._model, self._loss_fn, self._gradient_norms, self._interrupter, fast
+        )
         self.history = MetricHistory()
         # Small networks run fastest on one thread (see SINGLE_THREAD_PARAMETERS).
         count = sum(p.numel() for p in self._model.parameters())
@@ -177,6 +184,11 @@ class Engine:
     @property
     def experiment(self) -> Experiment:
         return self._experiment
+
+    @property
+    def fast_path(self) -> bool:
+        """Whether batches train with the hand-written dense pass (fast_dense), not autograd."""
+        return self._batch_step.fast is not None
 
     @property
     def initial_state(self) -> dict[str, torch.Tensor]:
@@ -257,6 +269,18 @@ class Engine:
                 self._apply_lr(lr)
             else:
                 control.pending_lr = lr
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Train at most this many steps a second (``None``: full speed), now or mid-run.
+
+        At slow speeds (see :mod:`~playground.core.training.pace`) a snapshot follows every step.
+        """
+        self._control.set_speed(valid_speed(steps_per_second))
+
+    @property
+    def speed(self) -> float | None:
+        """The steps-per-second limit (``None``: full speed)."""
+        return self._control.steps_per_second
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
         """Set one weight, e.g. ``set_weight("0.weight", (2, 1), 0.5)``; not while a batch runs."""
@@ -350,7 +374,6 @@ class Engine:
         batch_size = self._experiment.training.batch_size
         count = self._x_train.shape[0]
         batches = self._batches_per_epoch
-        clip = self._experiment.training.grad_clip
         while self._epoch < epochs:
             if self._permutation is None:
                 # One batch holds every sample: shuffling changes nothing but the rounding
@@ -374,18 +397,14 @@ class Engine:
                     if self._emit("paused").state == "diverged":
                         return "diverged"
                     continue
+                rate = self._control.steps_per_second
+                if rate is not None and not self._pace.wait_turn(self._control, rate):
+                    continue  # a request came while waiting for the step's turn
                 self._state = "running"
-                due = time.perf_counter() >= self._next_snapshot
-                start = self._batch * batch_size
-                try:
-                    self._train_batch(slice(start, start + batch_size), due, clip)
-                except BatchStopped:  # a stop arrived during forward or backward
-                    self._optimizer.zero_grad(set_to_none=True)
-                    self._interrupter.roll_back()
-                    return "stopped"
-                self._batch += 1
-                if self._losses.first_bad is not None:
-                    return "diverged"
+                due = Pace.every_step(rate) or time.perf_counter() >= self._next_snapshot
+                outcome = self._train_burst(1 if due else self._pace.burst(rate, batches - self._batch), due)
+                if outcome is not None:
+                    return outcome
                 if due and self._batch < batches and self._emit("running").state == "diverged":
                     return "diverged"
             self._end_epoch()
@@ -396,34 +415,41 @@ class Engine:
                 return "diverged"
         return "finished"
 
-    def _train_batch(self, batch: slice, record: bool, clip: float | None) -> None:
-        inputs = self._x_epoch[batch]
-        # A stop may end the batch from here until backward is done (see stop_in_batch).
-        self._interrupter.arm()
-        outputs = self._model(inputs)
-        loss = self._loss_fn(outputs, self._y_epoch[batch])
-        if self._experiment.training.zero_grad:
-            self._optimizer.zero_grad(set_to_none=True)
-        # Clipping needs the norms anyway; otherwise they are read only for a snapshot.
-        self._gradient_norms.wanted = record or clip is not None
-        loss.backward()
-        self._interrupter.disarm()
-        for callback in self._callbacks:
-            callback.on_after_backward(self)
-        parameters = self._parameters
-        if clip is not None:
-            self._gradient_norms.clip(clip)  # with the norms the hook read before clipping
-        # Update-to-weight ratios need the old weights: copied only when a snapshot is due.
-        before = [p.detach().clone() for p in parameters] if record else None
-        self._optimizer.step()
-        if before is not None:
-            self._update_ratios = update_ratios(self._parameter_names, parameters, before)
-        self._step += 1
-        self._samples += inputs.shape[0]
-        detached = loss.detach()
-        self._losses.add(self._step, detached)
-        for callback in self._callbacks:
-            callback.on_batch_end(self, self._step, detached)
+    def _train_burst(self, steps: int, record: bool) -> RunState | None:
+        """Up to ``steps`` batches, ending early when a request arrives; a final state or None.
+
+        Between the burst's steps only the lock-free request flags are read, so a
+        pause or stop is honoured after the step running when it came.
+        """
+        training = self._experiment.training
+        size = training.batch_size
+        started = time.perf_counter()
+        for done in range(1, steps + 1):
+            batch = slice(self._batch * size, (self._batch + 1) * size)
+            inputs = self._x_epoch[batch]
+            try:
+                loss = self._batch_step.run(
+                    self, self._optimizer, inputs, self._y_epoch[batch], record=record,
+                    clip=training.grad_clip, zero_grad=training.zero_grad,
+                    callbacks=self._callbacks, names=self._parameter_names,
+                    parameters=self._parameters,
+                )  # fmt: skip
+            except BatchStopped:  # a stop arrived during forward or backward
+                self._optimizer.zero_grad(set_to_none=True)
+                self._interrupter.roll_back()
+                return "stopped"
+            self._step += 1
+            self._batch += 1
+            self._samples += inputs.shape[0]
+            self._losses.add(self._step, loss)
+            for callback in self._callbacks:
+                callback.on_batch_end(self, self._step, loss)
+            if self._losses.first_bad is not None:
+                return "diverged"
+            if done < steps and not self._control.quiet():
+                steps = done
+        self._pace.measured(steps, time.perf_counter() - started)
+        return None
 
     def _end_epoch(self) -> None:
         self._losses.flush()
@@ -469,7 +495,8 @@ class Engine:
         self._snapshots.reset()
         self._gradient_norms.reset()
         self._step = self._epoch = self._batch = self._samples = 0
-        self._update_ratios = {}
+        self._batch_step.update_ratios = {}
+        self._pace = Pace()
         self._new_epochs: list[EpochRecord] = []
         self._clock = RunClock()
         self._next_snapshot = -math.inf
@@ -521,5 +548,5 @@ class Engine:
             reason=self._divergence_reason() if state == "diverged" else self._reason,
         )
         return self._snapshots.make(
-            progress, steps, losses, self._update_ratios, self._gradient_norms.latest()
+            progress, steps, losses, self._batch_step.update_ratios, self._gradient_norms.latest()
         )

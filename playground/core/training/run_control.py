@@ -2,9 +2,13 @@
 
 The GUI presses buttons in its own thread while the engine trains in a worker
 thread. :class:`RunControl` holds the requests behind one
-``threading.Condition``; the training loop asks it once per batch, at a
-single safe point, whether to go on, and sleeps on the condition while paused
-(no busy-waiting, and no thread is ever terminated).
+``threading.Condition``; the training loop asks it at a single safe point
+whether to go on, and sleeps on the condition while paused (no busy-waiting,
+and no thread is ever terminated). At full speed the loop takes the lock only
+once per burst of steps (about a millisecond, see
+:mod:`~playground.core.training.pace`) and between steps reads the request
+flags without it (:meth:`RunControl.quiet`), so a pause is still honoured
+after the step that is running when it arrives.
 """
 
 from __future__ import annotations
@@ -66,6 +70,8 @@ class RunControl:
         self.busy = False  # the training thread is working (not waiting at the safe point)
         self.pause_reported = False
         self.loop_thread: int | None = None
+        self.steps_per_second: float | None = None  # None: full speed (kept across runs)
+        self._requests = 0  # counts requests, so a throttled wait knows one arrived
 
     def start(self, paused: bool) -> None:
         """Begin a ``run()`` in this thread.
@@ -94,22 +100,49 @@ class RunControl:
     def in_loop_thread(self) -> bool:
         return self.loop_thread == threading.get_ident()
 
+    def _notify(self) -> None:
+        """Call holding ``condition``: wake the loop (from a safe-point or throttled wait)."""
+        self._requests += 1
+        self.condition.notify_all()
+
     def pause(self) -> None:
         with self.condition:
             self.pause_requested = True
-            self.condition.notify_all()
+            self._notify()
 
     def resume(self) -> None:
         with self.condition:
             self.pause_requested = False
             self.batch_budget = 0
             self.epoch_budget = False
-            self.condition.notify_all()
+            self._notify()
 
     def stop(self) -> None:
         with self.condition:
             self.stop_requested = True
-            self.condition.notify_all()
+            self._notify()
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Train at most ``steps_per_second`` steps a second (``None``: full speed)."""
+        with self.condition:
+            self.steps_per_second = steps_per_second
+            self._notify()
+
+    def quiet(self) -> bool:
+        """No request waits for the safe point; read without the lock, once per step.
+
+        Plain attribute reads: a request made this very moment is seen at the next step.
+        """
+        return not (self.stop_requested or self.pause_requested or self.pending_lr is not None)
+
+    def wait_quietly(self, seconds: float) -> bool:
+        """Sleep ``seconds`` (a slow speed's wait between steps); False when a request came."""
+        with self.condition:
+            if not self.quiet():
+                return False
+            requests = self._requests
+            woken = self.condition.wait_for(lambda: self._requests != requests, seconds)
+            return not woken
 
     def step_batch(self) -> bool:
         """Allow one more batch while paused; False (ignored) when not paused."""
@@ -117,7 +150,7 @@ class RunControl:
             if not self.pause_requested:
                 return False
             self.batch_budget += 1
-            self.condition.notify_all()
+            self._notify()
             return True
 
     def step_epoch(self) -> bool:
@@ -126,7 +159,7 @@ class RunControl:
             if not self.pause_requested:
                 return False
             self.epoch_budget = True
-            self.condition.notify_all()
+            self._notify()
             return True
 
     def epoch_done(self) -> None:
