@@ -424,7 +424,9 @@ class Engine:
         training = self._experiment.training
         size = training.batch_size
         started = time.perf_counter()
-        for done in range(1, steps + 1):
+        done = 0
+        while done < steps:
+            done += 1
             batch = slice(self._batch * size, (self._batch + 1) * size)
             inputs = self._x_epoch[batch]
             try:
@@ -446,9 +448,9 @@ class Engine:
                 callback.on_batch_end(self, self._step, loss)
             if self._losses.first_bad is not None:
                 return "diverged"
-            if done < steps and not self._control.quiet():
-                steps = done
-        self._pace.measured(steps, time.perf_counter() - started)
+            if not self._control.quiet():
+                break
+        self._pace.measured(done, time.perf_counter() - started)
         return None
 
     def _end_epoch(self) -> None:
