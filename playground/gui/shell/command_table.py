@@ -55,7 +55,7 @@ MENUS: tuple[Menu, ...] = (
     Menu("File/Open Recent", "Open &Recent", group="open", filled_later=True),
     Menu("File/Export", "&Export", ("model", "plots"), group="export"),
     Menu("Edit", "&Edit"),
-    Menu("Run", "&Run", ("run", "reset")),
+    Menu("Run", "&Run", ("run", "speed", "reset")),
     Menu("View", "&View", ("panels", "theme", "text", "present")),
     Menu("Examples", "E&xamples", filled_later=True),
     Menu("Tools", "&Tools"),
@@ -153,6 +153,14 @@ _RUN: tuple[Command, ...] = (
         enabled_when=run_active,
     ),
     Command(
+        "slower", "Slo&wer", "Train fewer steps per second, to watch each one.",
+        menu="Run", group="speed", shortcut="Ctrl+[",
+    ),
+    Command(
+        "faster", "&Faster", "Train more steps per second, up to full speed.",
+        menu="Run", group="speed", shortcut="Ctrl+]",
+    ),
+    Command(
         "reset", "Reset", "Forget the training and start again from the first weights.",
         menu="Run", group="reset", shortcut="Ctrl+R", icon="reset", toolbar="reset",
         enabled_when=has_model,
@@ -246,7 +254,7 @@ COMMANDS: tuple[Command, ...] = (*_FILE, *_EDIT, *_RUN, *_VIEW, *_TOOLS, *_HELP)
 
 # The order of the Help ▸ Keyboard Shortcuts table: training first, it is used most.
 SHORTCUT_ORDER: tuple[str, ...] = (
-    "play", "step_batch", "step_epoch", "stop", "reset", "new", "open", "save", "save_as",
+    "play", "step_batch", "step_epoch", "stop", "slower", "faster", "reset", "new", "open", "save", "save_as",
     "undo", "redo", "dark_theme", "font_bigger", "font_smaller", "font_reset", "presentation", "lab", "shortcuts",
     "quit",
 )  # fmt: skip

@@ -148,6 +148,11 @@ class MainWindow(QMainWindow):
         a.step_epoch.triggered.connect(self.run.step_epoch)
         a.stop.triggered.connect(self.run.stop)
         a.reset.triggered.connect(self.reset_run)
+        speed = self.training_panel.speed
+        a.slower.triggered.connect(speed.slower)
+        a.faster.triggered.connect(speed.faster)
+        speed.speedChanged.connect(self._on_speed_changed)
+        speed.set_speed(self.settings.training_speed or None)
         self.fix_button.clicked.connect(self.fit_output)
         a.dark_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
         a.font_bigger.triggered.connect(lambda: self.set_font_size(self.settings.font_size + 1))
@@ -329,6 +334,10 @@ class MainWindow(QMainWindow):
             self.run.set_learning_rate(experiment.optimizer.lr)
         self.revalidate()
         self.document.update_title()
+
+    def _on_speed_changed(self, steps_per_second: float | None) -> None:
+        self.settings.training_speed = steps_per_second or 0.0
+        self.run.set_speed(steps_per_second)
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.plot_area.add_snapshot(snapshot)

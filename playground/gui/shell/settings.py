@@ -9,6 +9,7 @@ version at a time, so a newer app never loses what an older one remembered.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ class AppSettings:
     window_state: bytes = b""
     recent_files: list[str] = field(default_factory=list)
     last_experiment: str = ""
+    training_speed: float = 0.0  # steps per second; 0 is full speed
 
     def add_recent_file(self, path: str) -> None:
         """Put ``path`` first in the recent list, without duplicates, keeping the list short."""
@@ -99,6 +101,11 @@ def load_settings(store: QSettings | None = None) -> AppSettings:
     settings.recent_files = _as_list(values.get("recent_files"))[:MAX_RECENT_FILES]
     last = values.get("last_experiment")
     settings.last_experiment = last if isinstance(last, str) else ""
+    try:
+        speed = float(values.get("training_speed", 0.0))
+        settings.training_speed = speed if math.isfinite(speed) and speed > 0 else 0.0
+    except (TypeError, ValueError):
+        settings.training_speed = 0.0
     return settings
 
 
@@ -113,6 +120,7 @@ def save_settings(settings: AppSettings, store: QSettings | None = None) -> None
     store.setValue("window_state", QByteArray(settings.window_state))
     store.setValue("recent_files", list(settings.recent_files))
     store.setValue("last_experiment", settings.last_experiment)
+    store.setValue("training_speed", settings.training_speed)
     store.sync()
 
 

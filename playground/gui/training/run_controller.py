@@ -61,6 +61,7 @@ class RunController(QObject):
         # Weights a new run starts from instead of the seed's (a lesson's a = 1, b = 2).
         self.start_weights: dict[str, torch.Tensor] | None = None
         self.engine: Engine | None = None
+        self.speed: float | None = None  # steps per second for this run and the next; None: full
         self.state: RunState = "idle"
         self.last_snapshot: Snapshot | None = None
         self.first_snapshot: Snapshot | None = None
@@ -150,6 +151,12 @@ class RunController(QObject):
         self.last_snapshot = None
         self.first_snapshot = None
         self._set_state("idle")
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Train at most this many steps a second (None: full speed), this run and the next."""
+        self.speed = steps_per_second
+        if self.engine is not None:
+            self.engine.set_speed(steps_per_second)
 
     def set_learning_rate(self, lr: float) -> None:
         """Apply a new learning rate to the running run at once (the engine is thread-safe)."""
@@ -289,6 +296,7 @@ class RunController(QObject):
 
     def _launch(self, engine: Engine, *, start_paused: bool) -> None:
         self._record()
+        engine.set_speed(self.speed)
         self.engine = engine
         self.last_snapshot = None
         self.first_snapshot = None

@@ -36,6 +36,7 @@ from playground.core.spec.options import (
 from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.training.device_picker import DevicePicker
 from playground.gui.training.setting_editors import setting_editor
+from playground.gui.training.speed_control import SpeedControl
 
 PANEL_SECTIONS = frozenset({"loss", "optimizer", "schedule", "training"})
 
@@ -111,6 +112,9 @@ class TrainingPanel(QWidget):
             label = "" if option.type == "bool" else option.title
             forms.get(section, loop_form).addRow(label, editor)
         loop_form.addRow("Device", self.device)
+        # Not a setting of the experiment: it acts on the run at once, even while one runs.
+        self.speed = SpeedControl()
+        loop_form.addRow(self.tr("Speed"), self.speed)
         self._optimizer_rows = {n: e["optimizer", n] for n in SECTION_FIELDS["optimizer"]}
         self._optimizer_rows.pop("lr")
         self._schedule_rows = {n: e["schedule", n] for n in SECTION_FIELDS["schedule"]}
