@@ -50,8 +50,8 @@ from playground.core.training.history import EpochRecord, LearningRateChange, Me
 from playground.core.training.inspection import weight_at
 from playground.core.training.loss_recorder import LossRecorder
 from playground.core.training.losses import build_loss, loss_targets
-from playground.core.training.run_control import Callback, Decision, RunClock, RunControl
 from playground.core.training.pace import Pace, valid_speed
+from playground.core.training.run_control import Callback, Decision, RunClock, RunControl
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.core.training.snapshot_maker import Progress, SnapshotMaker, TrainingData
 from playground.core.training.step_limit import batches_per_epoch
@@ -402,7 +402,9 @@ class Engine:
                     continue  # a request came while waiting for the step's turn
                 self._state = "running"
                 due = Pace.every_step(rate) or time.perf_counter() >= self._next_snapshot
-                outcome = self._train_burst(1 if due else self._pace.burst(rate, batches - self._batch), due)
+                outcome = self._train_burst(
+                    1 if due else self._pace.burst(rate, batches - self._batch), due
+                )
                 if outcome is not None:
                     return outcome
                 if due and self._batch < batches and self._emit("running").state == "diverged":

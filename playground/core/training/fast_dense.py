@@ -40,8 +40,8 @@ SUPPORTED_LOSSES = ("cross-entropy", "mse", "bce-with-logits")
 
 @dataclass(frozen=True)
 class _Layer:
-    weight: nn.Parameter | None  # None: an activation
-    bias: nn.Parameter | None
+    weight: torch.Tensor | None  # None: an activation
+    bias: torch.Tensor | None
     forward: Callable[[torch.Tensor], torch.Tensor] | None = None
     backward: Backward | None = None
     slope: float = 0.0  # LeakyReLU's negative slope
@@ -120,7 +120,11 @@ class DenseStack:
                 x = values[-1]
                 if layer.weight is not None:
                     weight_t = layer.weight.t()
-                    y = x.mm(weight_t) if layer.bias is None else torch.addmm(layer.bias, x, weight_t)
+                    y = (
+                        x.mm(weight_t)
+                        if layer.bias is None
+                        else torch.addmm(layer.bias, x, weight_t)
+                    )
                 else:
                     assert layer.forward is not None
                     y = layer.forward(x)
@@ -159,7 +163,7 @@ class DenseStack:
         return loss, grad
 
 
-def _store(parameter: nn.Parameter, gradient: torch.Tensor, accumulate: bool) -> None:
+def _store(parameter: torch.Tensor, gradient: torch.Tensor, accumulate: bool) -> None:
     if accumulate and parameter.grad is not None:
         parameter.grad.add_(gradient)
     else:

@@ -29,7 +29,9 @@ def valid_speed(steps_per_second: float | None) -> float | None:
     if steps_per_second is None:
         return None
     if not math.isfinite(steps_per_second) or steps_per_second <= 0:
-        raise ValueError(f"a speed must be a positive number of steps per second, not {steps_per_second}")
+        raise ValueError(
+            f"a speed must be a positive number of steps per second, not {steps_per_second}"
+        )
     return float(steps_per_second)
 
 

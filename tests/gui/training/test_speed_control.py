@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings, save_settings
 from playground.gui.training.speed_control import SPEEDS, SpeedControl, nearest_position
-from tests.gui.shell.test_main_window import TIMEOUT_MS, window  # noqa: F401  (fixture)
+from tests.gui.shell.test_main_window import TIMEOUT_MS
+from tests.gui.shell.test_main_window import window as window  # the main window fixture
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -41,9 +42,7 @@ def test_the_speed_is_remembered(tmp_path: object) -> None:
     assert load_settings(store).training_speed == 0.0
 
 
-def test_slowing_a_running_training_shows_every_step(
-    window: MainWindow, qtbot: QtBot  # noqa: F811
-) -> None:
+def test_slowing_a_running_training_shows_every_step(window: MainWindow, qtbot: QtBot) -> None:
     speed = window.training_panel.speed
     window.commands.play.trigger()
     qtbot.waitUntil(lambda: window.run.engine is not None and window.run.engine.step > 0,
