@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import torch
 from torch import nn
 
+from playground.core.spec.experiment import TrainingSpec
 from playground.core.training.fast_dense import DenseStack
 from playground.core.training.gradients import GradientNorms
 from playground.core.training.inspection import update_ratios
@@ -36,8 +37,16 @@ class BatchStep:
         gradient_norms: GradientNorms,
         interrupter: BatchInterrupter,
         fast: DenseStack | None,
+        training: TrainingSpec,
+        callbacks: Sequence[Callback],
     ) -> None:
         self._model = model
+        named = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+        self._names = [n for n, _ in named]
+        self._parameters = [p for _, p in named]
+        self._clip = training.grad_clip
+        self._zero_grad = training.zero_grad
+        self._callbacks = callbacks
         self._loss_fn = loss_fn
         self._gradient_norms = gradient_norms
         self._interrupter = interrupter
@@ -50,13 +59,7 @@ class BatchStep:
         optimizer: torch.optim.Optimizer,
         inputs: torch.Tensor,
         targets: torch.Tensor,
-        *,
         record: bool,
-        clip: float | None,
-        zero_grad: bool,
-        callbacks: Sequence[Callback],
-        names: Sequence[str],
-        parameters: Sequence[nn.Parameter],
     ) -> torch.Tensor:
         """Train on ``inputs``; returns the batch's detached loss.
 
@@ -65,6 +68,7 @@ class BatchStep:
         arrived during forward or backward); no optimizer step has been taken then.
         """
         # Clipping needs the norms anyway; otherwise they are read only for a snapshot.
+        clip, zero_grad, parameters = self._clip, self._zero_grad, self._parameters
         self._gradient_norms.wanted = record or clip is not None
         if self.fast is not None:
             if zero_grad:
@@ -79,7 +83,7 @@ class BatchStep:
                 optimizer.zero_grad(set_to_none=True)
             loss.backward()
             self._interrupter.disarm()
-        for callback in callbacks:
+        for callback in self._callbacks:
             callback.on_after_backward(engine)
         if clip is not None:
             self._gradient_norms.clip(clip)  # with the norms the hook read before clipping
@@ -87,5 +91,5 @@ class BatchStep:
         before = [p.detach().clone() for p in parameters] if record else None
         optimizer.step()
         if before is not None:
-            self.update_ratios = update_ratios(list(names), list(parameters), before)
+            self.update_ratios = update_ratios(self._names, parameters, before)
         return loss.detach()
