@@ -64,11 +64,6 @@ from playground.core.training.stop_in_batch import BatchInterrupter, BatchStoppe
 __all__ = ["Callback", "Engine", "EngineError"]
 
 SnapshotCallback = Callable[[Snapshot], None]
-# Measured with benchmarks/engine_vs_loop.py (MLP 2-16-16-2, batch 32, 2-core CPU): the
-# same loop ran at 10,193 samples/s on one intra-op thread and 892 on two; thread hand-off
-# costs far more than the tiny matrix products save, and a busy machine makes it worse.
-# Larger models keep torch's own choice. The process's setting returns when the last run ends.
-SINGLE_THREAD_PARAMETERS = 100_000
 # Wait at least this many times a snapshot's own cost before the next one (≤ ~20% overhead).
 SNAPSHOT_COST_FACTOR = 4.0
 
@@ -131,9 +126,8 @@ class Engine:
             experiment.training, self._callbacks,
         )  # fmt: skip
         self.history = MetricHistory()
-        # Small networks run fastest on one thread (see SINGLE_THREAD_PARAMETERS).
-        count = sum(p.numel() for p in self._model.parameters())
-        self._threads = 1 if count <= SINGLE_THREAD_PARAMETERS else torch_threads.process_threads()
+        # Intra-op threads this run claims (torch_threads.threads_for); set it before run().
+        self.threads = torch_threads.threads_for(self._model)
         self._reset_progress()
 
     def _setup(
@@ -223,11 +217,7 @@ class Engine:
         snapshot's recent mean it does not depend on when snapshots were taken,
         so it is what summaries and run records report. Read it while no batch runs.
         """
-        if self._batch > 0:
-            self._losses.flush()
-            return self._losses.epoch_sum / self._batch
-        epochs = self.history.epochs
-        return epochs[-1].train_loss if epochs else math.nan
+        return self._losses.epoch_mean(self._batch)
 
     @property
     def reason(self) -> str:
@@ -265,18 +255,10 @@ class Engine:
         """Change the learning rate; a running loop applies it before its next batch."""
         if not math.isfinite(lr) or lr <= 0:
             raise EngineError(f"The learning rate must be a positive number, not {lr:g}.")
-        control = self._control
-        with control.condition:
-            if control.wait_until_idle():
-                self._apply_lr(lr)
-            else:
-                control.pending_lr = lr
+        self._control.request_learning_rate(lr, self._apply_lr)
 
     def set_speed(self, steps_per_second: float | None) -> None:
-        """Train at most this many steps a second (``None``: full speed), now or mid-run.
-
-        At slow speeds (see :mod:`~playground.core.training.pace`) a snapshot follows every step.
-        """
+        """At most this many steps a second (None: full speed), also mid-run; see ``pace``."""
         self._control.set_speed(valid_speed(steps_per_second))
 
     @property
@@ -326,7 +308,8 @@ class Engine:
         the first step, then at most every ``snapshot_interval`` seconds (less often
         when building one is slow: snapshots take at most ~20% of the time), on
         pausing, after single steps and at the end. ``snapshot_interval=0`` gives
-        one after every batch.
+        one after every batch. Without ``on_snapshot`` (a headless run) none is
+        built along the way, only the final one that ``run`` returns.
         """
         if self._state in ("running", "paused"):
             raise EngineError("This experiment is already training; stop it before starting again.")
@@ -336,7 +319,7 @@ class Engine:
         self._control.start(start_paused)
         self._state = "running"
         self._reason = ""
-        torch_threads.claim(self._threads)
+        torch_threads.claim(self.threads)
         self._clock.start()
         self._interrupter.install()
         try:
@@ -374,6 +357,7 @@ class Engine:
     def _loop(self) -> RunState:
         epochs = self._experiment.training.epochs
         batches = self._batches_per_epoch
+        watched = self._on_snapshot is not None  # headless: only the final snapshot is built
         while self._epoch < epochs:
             self._order.begin()
             while self._batch < batches:
@@ -389,10 +373,13 @@ class Engine:
                 if rate is not None and not self._pace.wait_turn(self._control, rate):
                     continue  # a request came while waiting for the step's turn
                 self._state = "running"
-                due = Pace.every_step(rate) or time.perf_counter() >= self._next_snapshot
-                outcome = self._train_burst(
-                    1 if due else self._pace.burst(rate, batches - self._batch), due
+                due = watched and (
+                    Pace.every_step(rate) or time.perf_counter() >= self._next_snapshot
                 )
+                # The run's last step is measured alone: the final snapshot shows its updates.
+                left = batches - self._batch - (self._epoch + 1 == epochs)
+                record = due or left == 0
+                outcome = self._train_burst(1 if record else self._pace.burst(rate, left), record)
                 if outcome is not None:
                     return outcome
                 if due and self._batch < batches and self._emit("running").state == "diverged":
@@ -400,7 +387,7 @@ class Engine:
             self._end_epoch()
             if self._losses.first_bad is not None:
                 return "diverged"
-            due = time.perf_counter() >= self._next_snapshot
+            due = watched and time.perf_counter() >= self._next_snapshot
             if due and self._epoch < epochs and self._emit("running").state == "diverged":
                 return "diverged"
         return "finished"

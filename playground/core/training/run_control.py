@@ -122,6 +122,14 @@ class RunControl:
             self.stop_requested = True
             self._notify()
 
+    def request_learning_rate(self, lr: float, apply_lr: Callable[[float], None]) -> None:
+        """Apply ``lr`` now when no batch runs, else hand it to the loop's next safe point."""
+        with self.condition:
+            if self.wait_until_idle():
+                apply_lr(lr)
+            else:
+                self.pending_lr = lr
+
     def set_speed(self, steps_per_second: float | None) -> None:
         """Train at most ``steps_per_second`` steps a second (``None``: full speed)."""
         with self.condition:
