@@ -71,8 +71,7 @@ class BatchStep:
         clip, zero_grad, parameters = self._clip, self._zero_grad, self._parameters
         self._gradient_norms.wanted = record or clip is not None
         if self.fast is not None:
-            if zero_grad:
-                optimizer.zero_grad(set_to_none=True)
+            # Replacing every .grad is what zero_grad(set_to_none=True) + backward does.
             loss = self.fast.step(inputs, targets, accumulate=not zero_grad)
         else:
             # A stop may end the batch from here until backward is done (see stop_in_batch).
