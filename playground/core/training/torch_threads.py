@@ -16,10 +16,12 @@ import threading
 import torch
 from torch import nn
 
-# Measured with benchmarks/engine_vs_loop.py (MLP 2-16-16-2, batch 32, 2-core CPU): the
-# same loop ran at 10,193 samples/s on one intra-op thread and 892 on two; thread hand-off
-# costs far more than the tiny matrix products save, and a busy machine makes it worse.
-# Larger models keep torch's own choice. The process's setting returns when the last run ends.
+# Measured with benchmarks/engine_vs_loop.py ("engine on 1 thread ÷ on 2", 2-core CPU, 5
+# alternating pairs), per layer kind: dense stacks 1.01–1.24× faster on one thread on a quiet
+# machine and 8.8–24× under load; the digits-cnn preset's convolutions alike, 0.99× [0.86–1.14]
+# quiet and 8.2× [5.4–28] under load. Thread hand-off costs far more than these small products
+# save, so the rule holds for convolutions too. Larger models keep torch's own choice. The
+# process's setting returns when the last run ends.
 SINGLE_THREAD_PARAMETERS = 100_000
 
 _lock = threading.Lock()
