@@ -361,7 +361,9 @@ class Engine:
         while self._epoch < epochs:
             self._order.begin()
             while self._batch < batches:
-                decision = self._control.safe_point(self._apply_lr, self._clock.waiting)
+                decision = self._control.safe_point(
+                    self._apply_lr, self._clock.waiting, self._pace.next_turn
+                )
                 if decision is Decision.STOP:
                     return "stopped"
                 if decision is Decision.REPORT_PAUSE:
@@ -370,8 +372,7 @@ class Engine:
                         return "diverged"
                     continue
                 rate = self._control.steps_per_second
-                if rate is not None and not self._pace.wait_turn(self._control, rate):
-                    continue  # a request came while waiting for the step's turn
+                self._pace.took_turn()
                 self._state = "running"
                 due = watched and (
                     Pace.every_step(rate) or time.perf_counter() >= self._next_snapshot

@@ -8,7 +8,8 @@ per burst, and between the burst's steps only the lock-free
 :meth:`~playground.core.training.run_control.RunControl.quiet` flag is read.
 
 When a teacher slows training down (steps per second), every step waits for
-its turn, and at :data:`SLOW_SPEED` or below a snapshot follows every step, so
+its turn at the loop's safe point (where pause, stop and a new speed still
+reach it at once), and at :data:`SLOW_SPEED` or below a snapshot follows every step, so
 the plots and the network diagram move one step at a time.
 """
 
@@ -16,8 +17,6 @@ from __future__ import annotations
 
 import math
 import time
-
-from playground.core.training.run_control import RunControl
 
 CHECK_INTERVAL = 1e-3  # seconds between full control checks at full speed
 MAX_BURST = 256  # steps; bounds the burst before the first measurement settles
@@ -57,13 +56,17 @@ class Pace:
         previous = self._step_seconds
         self._step_seconds = per_step if previous is None else 0.8 * previous + 0.2 * per_step
 
-    def wait_turn(self, control: RunControl, rate: float) -> bool:
-        """Wait until the next step is due at ``rate`` steps/s; False when a request came first."""
-        wait = self._last_turn + 1.0 / rate - time.perf_counter()
-        if wait > 0 and not control.wait_quietly(wait):
-            return False
+    def next_turn(self, rate: float | None) -> float:
+        """When the next step is due at ``rate`` steps/s (``perf_counter`` time; now at full speed).
+
+        Hand to :meth:`~playground.core.training.run_control.RunControl.safe_point`, which
+        waits for it; read again after every wake, so a new speed applies at once.
+        """
+        return -math.inf if rate is None else self._last_turn + 1.0 / rate
+
+    def took_turn(self) -> None:
+        """A step starts now (the next one at a slow speed is due one interval later)."""
         self._last_turn = time.perf_counter()
-        return True
 
     @staticmethod
     def every_step(rate: float | None) -> bool:

@@ -13,6 +13,7 @@ after the step that is running when it arrives.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -71,7 +72,6 @@ class RunControl:
         self.pause_reported = False
         self.loop_thread: int | None = None
         self.steps_per_second: float | None = None  # None: full speed (kept across runs)
-        self._requests = 0  # counts requests, so a throttled wait knows one arrived
 
     def start(self, paused: bool) -> None:
         """Begin a ``run()`` in this thread.
@@ -101,8 +101,7 @@ class RunControl:
         return self.loop_thread == threading.get_ident()
 
     def _notify(self) -> None:
-        """Call holding ``condition``: wake the loop (from a safe-point or throttled wait)."""
-        self._requests += 1
+        """Call holding ``condition``: wake the loop (paused, or waiting for a slow step's turn)."""
         self.condition.notify_all()
 
     def pause(self) -> None:
@@ -143,15 +142,6 @@ class RunControl:
         """
         return not (self.stop_requested or self.pause_requested or self.pending_lr is not None)
 
-    def wait_quietly(self, seconds: float) -> bool:
-        """Sleep ``seconds`` (a slow speed's wait between steps); False when a request came."""
-        with self.condition:
-            if not self.quiet():
-                return False
-            requests = self._requests
-            woken = self.condition.wait_for(lambda: self._requests != requests, seconds)
-            return not woken
-
     def step_batch(self) -> bool:
         """Allow one more batch while paused; False (ignored) when not paused."""
         with self.condition:
@@ -175,12 +165,19 @@ class RunControl:
             self.epoch_budget = False
 
     def safe_point(
-        self, apply_lr: Callable[[float], None], on_wait: Callable[[bool], None]
+        self,
+        apply_lr: Callable[[float], None],
+        on_wait: Callable[[bool], None],
+        next_turn: Callable[[float | None], float] = lambda rate: -math.inf,
     ) -> Decision:
-        """The loop's one check per batch; blocks while paused with nothing to step.
+        """The loop's full check; blocks while paused with nothing to step.
 
         ``apply_lr`` receives a learning rate set from another thread;
-        ``on_wait(True)`` / ``on_wait(False)`` bracket the time spent waiting.
+        ``on_wait(True)`` / ``on_wait(False)`` bracket the time spent paused.
+        ``next_turn(steps_per_second)`` is when the next step is due at a slow
+        speed (a ``perf_counter`` time); until then the loop waits here, where
+        every request still reaches it at once. A single step (Step batch) goes
+        without waiting for its turn.
         """
         with self.condition:
             while True:
@@ -191,7 +188,11 @@ class RunControl:
                     return Decision.STOP
                 if not self.pause_requested or self.epoch_budget:
                     self.pause_reported = False
-                    return Decision.TRAIN
+                    wait = next_turn(self.steps_per_second) - time.perf_counter()
+                    if wait <= 0:
+                        return Decision.TRAIN
+                    self.condition.wait(wait)
+                    continue
                 if self.batch_budget > 0:
                     self.batch_budget -= 1
                     self.pause_reported = False

@@ -110,11 +110,49 @@ def test_speeds_must_be_positive() -> None:
             valid_speed(bad)
 
 
-def test_a_throttled_wait_ends_on_a_request() -> None:
-    control = RunControl()
-    threading.Timer(0.05, control.pause).start()
+def test_a_slow_run_is_paused_and_stepped_at_once() -> None:
+    engine = Engine(experiment(layers(4, 2), epochs=50), blobs(), snapshot_interval=3600.0)
+    engine.set_speed(0.2)  # one step every five seconds
+    states: list[tuple[str, int]] = []
+    first = threading.Event()
+    paused = threading.Event()
+
+    def on_snapshot(snapshot: Snapshot) -> None:
+        states.append((snapshot.state, snapshot.step))
+        if snapshot.step == 1:
+            first.set()
+        if snapshot.state == "paused":
+            paused.set()
+
+    worker = threading.Thread(target=lambda: engine.run(on_snapshot=on_snapshot))
+    worker.start()
+    assert first.wait(30)
     started = time.perf_counter()
-    assert control.wait_quietly(20.0) is False
-    assert time.perf_counter() - started < 10
-    control.resume()
-    assert control.wait_quietly(0.01) is True
+    engine.pause()  # while the loop waits for step 2's turn
+    assert paused.wait(30)
+    paused.clear()
+    engine.step_batch()  # Step batch does not wait for its turn
+    while engine.step < 2 and time.perf_counter() - started < 30:
+        time.sleep(0.005)
+    assert paused.wait(30)
+    assert time.perf_counter() - started < 4.0  # well before the five seconds were up
+    assert ("paused", 1) in states and states[-1] == ("paused", 2)
+    engine.stop()
+    worker.join(10)
+    assert engine.state == "stopped" and engine.step == 2
+
+
+def test_full_speed_never_waits_for_a_turn() -> None:
+    control = RunControl()
+    pace = Pace()
+    pace.took_turn()
+    started = time.perf_counter()
+    assert (
+        control.safe_point(lambda lr: None, lambda waiting: None, pace.next_turn).value == "train"
+    )
+    assert time.perf_counter() - started < 1.0
+    control.set_speed(2.0)
+    pace.took_turn()
+    started = time.perf_counter()
+    control.safe_point(lambda lr: None, lambda waiting: None, pace.next_turn)
+    assert time.perf_counter() - started >= 0.45  # half a second between steps at 2/s
