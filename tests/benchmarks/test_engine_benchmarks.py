@@ -29,6 +29,9 @@ def test_vs_sklearn_prints_both_batch_sizes(capsys: pytest.CaptureFixture[str]) 
     for batch in (32, 200):
         assert re.search(rf"^digits MLP b{batch}: .*scikit-learn ÷ engine: {RATIO}.*goal ≥ 1: ",
                          out, re.M), out  # fmt: skip
+        assert re.search(
+            rf"^digits MLP b{batch}: epochs/s .*engine ÷ scikit-learn: {RATIO}", out, re.M
+        )
     assert "load average" in out
 
 
