@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny runs: only checks it works")
     parser.add_argument("--pairs", type=int, default=None, help="alternating pairs (default 5)")
     args = parser.parse_args(argv)
-    pairs = args.pairs or (2 if args.quick else 5)
+    pairs = args.pairs or (1 if args.quick else 5)
     print(f"load average before: {load_average()}")
     configs = [
         setup("spiral preset b10", "spiral", 10, 2 if args.quick else 30),
