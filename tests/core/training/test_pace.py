@@ -52,7 +52,7 @@ def test_a_pause_stops_after_the_running_step_even_mid_burst() -> None:
     assert final.state == "stopped" and final.step == 1_003
 
 
-def test_a_learning_rate_change_mid_burst_applies_at_the_next_step() -> None:
+def test_a_learning_rate_set_during_a_burst_is_recorded_where_it_applied() -> None:
     class ChangeAt(Callback):
         def on_batch_end(self, engine: Engine, step: int, loss: object) -> None:
             if step == 500:
