@@ -50,6 +50,7 @@ from playground.core.training.loss_recorder import LossRecorder
 from playground.core.training.losses import build_loss, loss_targets
 from playground.core.training.run_control import Callback, Decision, RunClock, RunControl
 from playground.core.training.snapshot import RunState, Snapshot
+from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent, SnapshotDemand
 from playground.core.training.snapshot_maker import Progress, SnapshotMaker, TrainingData
 from playground.core.training.step_limit import batches_per_epoch
 from playground.core.training.stop_in_batch import BatchInterrupter, BatchStopped
@@ -95,6 +96,7 @@ class Engine:
         snapshot_interval: float = 1 / 30,
         initial_state: dict[str, torch.Tensor] | None = None,
         callbacks: Sequence[Callback] = (),
+        demand: SnapshotDemand | None = None,
     ) -> None:
         if dataset is None:
             from playground.core.data import load_dataset
@@ -103,6 +105,8 @@ class Engine:
         self._experiment = experiment
         self._dataset = dataset
         self._snapshot_interval = snapshot_interval
+        # What the observer shows and when it takes a snapshot (the window sets its own).
+        self.demand = demand or SnapshotDemand()
         self._device = resolve_device(experiment.training.device)
         try:
             self._setup(experiment, dataset, initial_state)
@@ -375,7 +379,7 @@ class Engine:
                         return "diverged"
                     continue
                 self._state = "running"
-                due = time.perf_counter() >= self._next_snapshot
+                due = time.perf_counter() >= self._next_snapshot and self.demand.wanted
                 start = self._batch * batch_size
                 try:
                     self._train_batch(slice(start, start + batch_size), due, clip)
@@ -391,7 +395,7 @@ class Engine:
             self._end_epoch()
             if self._losses.first_bad is not None:
                 return "diverged"
-            due = time.perf_counter() >= self._next_snapshot
+            due = time.perf_counter() >= self._next_snapshot and self.demand.wanted
             if due and self._epoch < epochs and self._emit("running").state == "diverged":
                 return "diverged"
         return "finished"
@@ -490,7 +494,9 @@ class Engine:
 
     def _emit(self, state: RunState) -> Snapshot:
         started = time.perf_counter()
-        snapshot = self._build_snapshot(state)
+        content = self.demand.take()
+        # A run that is not moving shows everything, so hidden views hold its current state.
+        snapshot = self._build_snapshot(state, content if state == "running" else EVERYTHING)
         if self._new_epochs:
             snapshot = dataclasses.replace(snapshot, new_epochs=tuple(self._new_epochs))
             self._new_epochs.clear()
@@ -508,7 +514,7 @@ class Engine:
             self._on_snapshot(snapshot)
         return snapshot
 
-    def _build_snapshot(self, state: RunState) -> Snapshot:
+    def _build_snapshot(self, state: RunState, content: SnapshotContent = EVERYTHING) -> Snapshot:
         steps, losses = self._losses.take_new()
         progress = Progress(
             state=state,
@@ -521,5 +527,10 @@ class Engine:
             reason=self._divergence_reason() if state == "diverged" else self._reason,
         )
         return self._snapshots.make(
-            progress, steps, losses, self._update_ratios, self._gradient_norms.latest()
+            progress,
+            steps,
+            losses,
+            self._update_ratios,
+            self._gradient_norms.latest(),
+            content=content,
         )
