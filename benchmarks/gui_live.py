@@ -179,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--epochs", type=int, default=300, help="epochs per run (default 300)")
     parser.add_argument("--pairs", type=int, default=5, help="alternating rounds (default 5)")
-    parser.add_argument("--quick", action="store_true", help="a short run that only checks it works")
+    parser.add_argument(
+        "--quick", action="store_true", help="a short run that only checks it works"
+    )
     args = parser.parse_args(argv)
     epochs, pairs, seconds = (20, 1, 0.3) if args.quick else (args.epochs, args.pairs, 2.0)
     app = QApplication.instance() or QApplication([])
