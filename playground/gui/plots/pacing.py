@@ -13,7 +13,7 @@ SLOWEST_INTERVAL_MS = 250
 # Share of wall-clock time the plots may keep the GUI thread busy. Training runs Python in another
 # thread and both share one interpreter lock, so every millisecond the GUI thread spends
 # drawing (Qt's painting included: PySide holds the lock during C++ calls) is taken from
-# training. Measured with benchmarks/gui_throughput.py: at this share training keeps
+# training. Measured with benchmarks/gui_live.py: at this share training keeps
 # about 90% of its headless speed.
 BUSY_BUDGET = 0.08
 SMOOTHING = 0.3  # weight of the newest frame in the running frame cost
