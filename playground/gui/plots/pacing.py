@@ -5,9 +5,10 @@ from __future__ import annotations
 # 25 redraws a second when drawing is cheap, down to 4 a second when a frame costs more
 # than the budget below allows. Training shares the interpreter lock with the GUI thread,
 # so a pacer that cannot slow down takes its frames out of training: capped at 20 redraws
-# a second it spent 33-41% of a core on a loaded 2-core machine against its 8% budget,
-# while letting it slow to 250 ms raised training with every plot live 1.40x
-# (benchmarks/gui_live.py). Cheap frames bring it back to 25 a second within a few frames.
+# a second it spent 33-41% of a core on a loaded 2-core machine against its 8% budget.
+# Slowing to 250 ms, with snapshots built once per frame for the views shown, trained
+# 1.78x [0.67-3.08] faster with every plot live (benchmarks/gui_levers.py, 5 alternating
+# pairs, load 4.7 on 2 cores). Cheap frames bring it back to 25 a second in a few frames.
 FASTEST_INTERVAL_MS = 40
 SLOWEST_INTERVAL_MS = 250
 # Share of wall-clock time the plots may keep the GUI thread busy. Training runs Python in another
