@@ -300,6 +300,7 @@ class RunController(QObject):
         self._recorded = False
         self.run_started.emit()
         engine.demand = self.snapshot_demand  # what the window shows, and when it is ready
+        self.snapshot_demand.ready()  # the first step of a run is shown at once
         self.training.start(engine, start_paused=start_paused)
         self._set_state("paused" if start_paused else "running")
 

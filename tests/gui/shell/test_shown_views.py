@@ -10,9 +10,13 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from playground.core.spec.experiment import LayerSpec
+from playground.core.training.snapshot import Snapshot
 from playground.core.training.snapshot_demand import SnapshotContent
+from playground.gui.document import file_prompts
 from playground.gui.network.network_diagram import NetworkDiagram
 from playground.gui.plots.plot_area import PlotArea
+from playground.gui.shell.main_window import MainWindow
+from playground.gui.shell.settings import AppSettings
 from playground.gui.shell.shown_views import ShownViews
 from tests.gui.network.test_network_diagram import linear, weight_stats
 from tests.gui.network.test_network_diagram import snapshot as diagram_snapshot
@@ -132,3 +136,33 @@ def test_the_diagram_keeps_its_pictures_when_a_snapshot_has_none(qtbot: QtBot) -
     diagram.update_snapshot(bare)
     diagram.flush()
     assert diagram.thumbnail_count() == 5
+
+
+def test_the_window_paces_its_runs_and_asks_only_for_what_it_shows(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = MainWindow(AppSettings())
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    monkeypatch.setattr(win, "confirm_discard", lambda: True)
+    monkeypatch.setattr(
+        file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
+    )
+    assert win.open_preset("spiral")
+    win.network_dock.hide()  # no diagram: no pictures, no matrices
+    win.plot_area.setCurrentWidget(win.plot_area.diagnosis)  # statistics only
+    frames: list[int] = []
+    win.plot_area.frame_done.connect(lambda: frames.append(1))
+    seen: list[Snapshot] = []
+    win.run.snapshot.connect(seen.append)
+    win.play_pause()
+    assert win.run.engine is not None and win.run.engine.demand is win.shown_views.demand
+    qtbot.waitUntil(lambda: sum(s.state == "running" for s in seen) >= 4, timeout=30_000)
+    win.run.shutdown(10)
+    running = [s for s in seen if s.state == "running"]
+    # One snapshot per frame drawn at most (the first step's comes at once).
+    assert len(running) <= len(frames) + 1
+    for snapshot in running[1:]:
+        assert snapshot.content == WITHOUT_HISTOGRAMS
+        assert snapshot.decision is None and snapshot.parameters
