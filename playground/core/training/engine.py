@@ -57,6 +57,7 @@ from playground.core.training.losses import build_loss, loss_targets
 from playground.core.training.pace import Pace, valid_speed
 from playground.core.training.run_control import Callback, Decision, RunClock, RunControl
 from playground.core.training.snapshot import RunState, Snapshot
+from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent, SnapshotDemand
 from playground.core.training.snapshot_maker import Progress, SnapshotMaker, TrainingData
 from playground.core.training.step_limit import batches_per_epoch
 from playground.core.training.stop_in_batch import BatchInterrupter, BatchStopped
@@ -93,6 +94,7 @@ class Engine:
         snapshot_interval: float = 1 / 30,
         initial_state: dict[str, torch.Tensor] | None = None,
         callbacks: Sequence[Callback] = (),
+        demand: SnapshotDemand | None = None,
     ) -> None:
         if dataset is None:
             from playground.core.data import load_dataset
@@ -101,6 +103,8 @@ class Engine:
         self._experiment = experiment
         self._dataset = dataset
         self._snapshot_interval = snapshot_interval
+        # What the observer shows and when it takes a snapshot (the window sets its own).
+        self.demand = demand or SnapshotDemand()
         self._device = resolve_device(experiment.training.device)
         try:
             self._setup(experiment, dataset, initial_state)
@@ -374,8 +378,11 @@ class Engine:
                 rate = self._control.steps_per_second
                 self._pace.took_turn()
                 self._state = "running"
+                # A snapshot is due every step at a watchable speed, else when the window
+                # has drawn the last one and the interval has passed.
                 due = watched and (
-                    Pace.every_step(rate) or time.perf_counter() >= self._next_snapshot
+                    Pace.every_step(rate)
+                    or (self.demand.wanted and time.perf_counter() >= self._next_snapshot)
                 )
                 # The run's last step is measured alone: the final snapshot shows its updates.
                 left = batches - self._batch - (self._epoch + 1 == epochs)
@@ -388,7 +395,7 @@ class Engine:
             self._end_epoch()
             if self._losses.first_bad is not None:
                 return "diverged"
-            due = watched and time.perf_counter() >= self._next_snapshot
+            due = watched and self.demand.wanted and time.perf_counter() >= self._next_snapshot
             if due and self._epoch < epochs and self._emit("running").state == "diverged":
                 return "diverged"
         return "finished"
@@ -489,7 +496,9 @@ class Engine:
 
     def _emit(self, state: RunState) -> Snapshot:
         started = time.perf_counter()
-        snapshot = self._build_snapshot(state)
+        content = self.demand.take()
+        # A run that is not moving shows everything, so hidden views hold its current state.
+        snapshot = self._build_snapshot(state, content if state == "running" else EVERYTHING)
         if self._new_epochs:
             snapshot = dataclasses.replace(snapshot, new_epochs=tuple(self._new_epochs))
             self._new_epochs.clear()
@@ -507,7 +516,7 @@ class Engine:
             self._on_snapshot(snapshot)
         return snapshot
 
-    def _build_snapshot(self, state: RunState) -> Snapshot:
+    def _build_snapshot(self, state: RunState, content: SnapshotContent = EVERYTHING) -> Snapshot:
         steps, losses = self._losses.take_new()
         progress = Progress(
             state=state,
@@ -520,5 +529,10 @@ class Engine:
             reason=self._divergence_reason() if state == "diverged" else self._reason,
         )
         return self._snapshots.make(
-            progress, steps, losses, self._batch_step.update_ratios, self._gradient_norms.latest()
+            progress,
+            steps,
+            losses,
+            self._batch_step.update_ratios,
+            self._gradient_norms.latest(),
+            content=content,
         )

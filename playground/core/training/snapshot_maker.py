@@ -26,6 +26,7 @@ from playground.core.training.inspection import (
 )
 from playground.core.training.loss_recorder import suggest_learning_rate
 from playground.core.training.snapshot import RunState, Snapshot
+from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent
 
 ACCURACY_SAMPLE = 4096  # training samples used for a snapshot's train accuracy
 RATE_WINDOW = 0.02  # seconds of training needed before samples/s is re-measured
@@ -118,11 +119,14 @@ class SnapshotMaker:
         losses: np.ndarray,
         update_ratios: dict[str, float],
         grad_norms: dict[str, float] | None = None,
+        *,
+        content: SnapshotContent = EVERYTHING,
     ) -> Snapshot:
         """A snapshot of the model now; NaN/Inf weights turn it into a diverged one.
 
         ``grad_norms`` are the norms read right after backward (before any
         clipping); parameters missing from it are measured from ``.grad``.
+        ``content`` leaves out the costly parts no view shows (see SnapshotDemand).
         """
         data = self._data
         dataset = data.dataset
@@ -140,7 +144,11 @@ class SnapshotMaker:
         if task == "classification" and train_x.shape[0]:
             train_accuracy = self._evaluate(train_x, train_y, False).accuracy
         parameters = parameter_stats(
-            self._model, update_ratios, grad_norms or {}, self._layer_kinds
+            self._model,
+            update_ratios,
+            grad_norms or {},
+            self._layer_kinds,
+            histograms=content.histograms,
         )
         state, reason = progress.state, progress.reason
         broken = [p for p in parameters if not (math.isfinite(p.min) and math.isfinite(p.max))]
@@ -174,12 +182,15 @@ class SnapshotMaker:
             dead_units=dead,
             hints=diagnose(parameters, dead, self._layer_kinds),
             decision=None
-            if dataset.plane is None
-            else decision_grid(self._model, dataset.plane, self._loss, task, device),
+            if dataset.plane is None or not (content.decision or content.neurons)
+            else decision_grid(
+                self._model, dataset.plane, self._loss, task, device, neurons=content.neurons
+            ),
             curve=None
-            if dataset.curve is None
+            if dataset.curve is None or not content.decision
             else fitted_curve(self._model, dataset.curve, device),
             device=str(device),
             reason=reason,
             grad_clip=self._grad_clip,
+            content=content,
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QWidget
 
 from playground.core.data.base import Dataset
@@ -44,6 +45,9 @@ class PlotArea(QTabWidget):
     """
 
     TAB_NAMES = ("Training", "Weights", "Gradients", "Diagnosis")
+    # After each frame (drawn, or skipped because the area is not on screen): the window
+    # then takes the next snapshot, so snapshots come at the display's rate.
+    frame_done = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         configure_pyqtgraph()
@@ -142,7 +146,12 @@ class PlotArea(QTabWidget):
         if interval != self.timer.interval():
             self.timer.setInterval(interval)
         self.frame_count += 1
-        tabs = self._tabs if self.redraw_hidden_tabs else (self._tabs[max(self.currentIndex(), 0)],)
+        if self.redraw_hidden_tabs:
+            tabs = self._tabs
+        elif self.isVisible():
+            tabs = (self._tabs[max(self.currentIndex(), 0)],)
+        else:
+            tabs = ()  # nothing on screen costs nothing; showing it again redraws at once
         self._pending = [plot for tab in tabs for plot in tab]
         if not self._step_scheduled:
             self._frame_step()
@@ -171,6 +180,12 @@ class PlotArea(QTabWidget):
             QTimer.singleShot(0, self, self._frame_step)
         else:
             self._update_diagnosis_title()
+            self.frame_done.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back on screen (a restored window): draw the latest data at once."""
+        super().showEvent(event)
+        self.refresh()
 
     def set_dark(self, dark: bool) -> None:
         """Recolour every plot for the dark (or light) app theme; data colours stay."""

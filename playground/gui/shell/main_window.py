@@ -52,6 +52,7 @@ from playground.gui.shell.panel_layout import (
     with_banner,
 )
 from playground.gui.shell.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
+from playground.gui.shell.shown_views import ShownViews
 from playground.gui.shell.shutdown import WindowShutdown
 from playground.gui.shell.status_bar import RunStatusBar
 from playground.gui.shell.theme import apply_theme, clamp_font_size
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
 
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
         self.classroom = Classroom(self)  # lessons, presentation mode, log and parameters
+        # Snapshots carry only what is on screen, one per frame the plot area draws.
+        self.shown_views = ShownViews(self.plot_area, self.diagram, self.classroom.parameters, self)
+        self.run.snapshot_demand = self.shown_views.demand
 
         self.commands = window_actions.WindowActions(self)
         panels = {

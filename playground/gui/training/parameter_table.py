@@ -44,6 +44,8 @@ class ParameterTable(QWidget):
         self.kinds = list(kinds)
 
     def add_snapshot(self, snapshot: Snapshot) -> None:
+        if not snapshot.content.histograms:
+            return  # built without the values (the table was hidden): keep the last ones
         total = sum(int(np.prod(p.shape)) for p in snapshot.parameters)
         if total > MAX_NUMBERS or any(p.matrix is None for p in snapshot.parameters):
             self.table.setRowCount(0)

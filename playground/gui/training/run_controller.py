@@ -25,6 +25,7 @@ from playground.core.runs.records import RunRecord, record_from_engine
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.snapshot import RunState, Snapshot
+from playground.core.training.snapshot_demand import SnapshotDemand
 from playground.gui.training.worker import TrainingController, describe_exception
 
 SHUTDOWN_POLL_S = 0.1
@@ -62,6 +63,8 @@ class RunController(QObject):
         self.start_weights: dict[str, torch.Tensor] | None = None
         self.engine: Engine | None = None
         self.speed: float | None = None  # steps per second for this run and the next; None: full
+        # Every run builds its snapshots as this says; the window paces it (ShownViews).
+        self.snapshot_demand = SnapshotDemand()
         self.state: RunState = "idle"
         self.last_snapshot: Snapshot | None = None
         self.first_snapshot: Snapshot | None = None
@@ -304,6 +307,8 @@ class RunController(QObject):
         self._started_clock = time.perf_counter()
         self._recorded = False
         self.run_started.emit()
+        engine.demand = self.snapshot_demand  # what the window shows, and when it is ready
+        self.snapshot_demand.ready()  # the first step of a run is shown at once
         self.training.start(engine, start_paused=start_paused)
         self._set_state("paused" if start_paused else "running")
 

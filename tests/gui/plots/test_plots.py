@@ -364,12 +364,32 @@ def test_frame_pacer_slows_when_drawing_is_costly_and_recovers() -> None:
     assert pacer.interval_ms == 250
 
 
-def test_the_app_keeps_live_plots_at_20_to_25_frames_a_second() -> None:
+def test_the_app_pacer_backs_off_to_4_frames_a_second_and_speeds_up_again() -> None:
+    pacer = FramePacer()  # the app's own range and budget, driven by a fake clock
+    pacer.frame(0.0)
+    now = paced_frames(pacer, 0.5)  # frames far too costly for the 8% budget
+    assert pacer.interval_ms == SLOWEST_INTERVAL_MS == 250
+    frames_per_second = 1000 / pacer.interval_ms
+    assert frames_per_second == 4
+    # While slowed down, the frames' share of the time falls toward the budget's.
+    now = paced_frames(pacer, 0.015, now)  # 15 ms a frame: 8% allows one per ~190 ms
+    assert 150 <= pacer.interval_ms <= 250
+    assert pacer.busy_share <= 0.1
+    paced_frames(pacer, 0.0005, now, frames=20)  # cheap again: back to 25 a second
+    assert pacer.interval_ms == REFRESH_INTERVAL_MS == 40
+
+
+def test_pacer_reaches_the_slowest_rate_in_a_few_frames() -> None:
     pacer = FramePacer()
     pacer.frame(0.0)
-    paced_frames(pacer, 0.5)  # frames far too costly for the budget: the floor holds
-    assert pacer.interval_ms == SLOWEST_INTERVAL_MS == 50
-    assert REFRESH_INTERVAL_MS == 40
+    now = 0.0
+    intervals = []
+    for _ in range(8):  # each frame costs 40 ms: far above 8% of any interval below 500 ms
+        pacer.add_cost(0.040)
+        now += pacer.interval_ms / 1000
+        intervals.append(pacer.frame(now))
+    assert intervals == sorted(intervals)  # it only slows, never swings back
+    assert intervals[-1] == SLOWEST_INTERVAL_MS
 
 
 def test_timer_frames_redraw_every_plot_and_feed_the_pacer(area: PlotArea, qtbot: object) -> None:
