@@ -12,6 +12,7 @@ from typing import Literal
 
 import numpy as np
 
+from playground.core.training.confusion import ClassPredictions
 from playground.core.training.history import EpochRecord
 
 Severity = Literal["info", "warning", "problem"]
@@ -116,3 +117,5 @@ class Snapshot:
     device: str = "cpu"
     reason: str = ""  # why the run ended (finished, stopped, diverged), in words
     grad_clip: float | None = None  # the gradient clipping threshold of the run, if any
+    # Classification: true and predicted class of each validation sample (training when none).
+    predictions: ClassPredictions | None = None
