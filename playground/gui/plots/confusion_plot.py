@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.base import Dataset
@@ -34,6 +35,9 @@ class ConfusionPlot(QWidget):
         self.matrix: np.ndarray | None = None
         self._dirty = False
         self._labels: list[pg.TextItem] = []
+        self._count_font = QFont()
+        self._count_font.setPointSize(12)
+        self._count_font.setBold(True)
 
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
@@ -114,6 +118,7 @@ class ConfusionPlot(QWidget):
             self._remove_labels()
             for index in range(count * count):
                 label = pg.TextItem("", anchor=(0.5, 0.5))
+                label.setFont(self._count_font)
                 label.setPos(index % count, index // count)
                 self.plot.addItem(label, ignoreBounds=True)
                 self._labels.append(label)

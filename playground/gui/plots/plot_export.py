@@ -64,22 +64,33 @@ def _laid_out(view: pg.GraphicsView, width: float, height: float) -> Iterator[QR
     area = QRectF(0.0, 0.0, width, height)
     try:
         central.setGeometry(area)
-        _activate_layouts(central)
-        scene.prepareForPaint()  # pyqtgraph settles view ranges and axis ticks here
+        _relayout(view)
         yield area
     finally:
         central.setGeometry(old_geometry)
-        _activate_layouts(central)
+        _relayout(view)
         for item, mode in cached:
             item.setCacheMode(mode)
+
+
+def _relayout(view: pg.GraphicsView) -> None:
+    """Settle layouts, view ranges and axis ticks for the central item's new geometry."""
+    _activate_layouts(view.centralWidget)
+    scene = view.scene()
+    scene.prepareForPaint()  # pyqtgraph settles view ranges here
+    for item in scene.items():
+        if isinstance(item, pg.AxisItem):
+            item.picture = None  # ticks are replayed from a picture of the old size otherwise
 
 
 def _activate_layouts(widget: QGraphicsWidget) -> None:
     pending: list[QGraphicsItem] = [widget]
     while pending:
         item = pending.pop()
-        if isinstance(item, QGraphicsWidget) and item.layout() is not None:
-            item.layout().activate()
+        # Through the class: pyqtgraph's GraphicsLayout hides layout() behind an attribute.
+        layout = QGraphicsWidget.layout(item) if isinstance(item, QGraphicsWidget) else None
+        if layout is not None:
+            layout.activate()
         pending.extend(item.childItems())
 
 
@@ -120,6 +131,7 @@ def render_svg(
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(size)
+    generator.setResolution(96)  # the CSS pixel: browsers show the drawing ``size`` pixels wide
     generator.setViewBox(QRectF(0, 0, width, height))
     generator.setTitle(title)
     generator.setDescription("Exported from Torch Playground")
