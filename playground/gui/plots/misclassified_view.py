@@ -157,6 +157,12 @@ class MisclassifiedView(QWidget):
     ) -> None:
         assert self._image_shape is not None
         self.images.clear()
+        names = self.dataset.info.class_names if self.dataset is not None else ()
+        longest = max((len(name) for name in names), default=2)
+        metrics = self.images.fontMetrics()
+        # Room for "true → predicted" on one line under each picture.
+        width = max(ICON_PIXELS, metrics.horizontalAdvance("W" * (2 * longest) + " → ")) + 8
+        self.images.setGridSize(QSize(width, ICON_PIXELS + metrics.height() + 12))
         for position in wrong.tolist():
             true = self._class_name(int(predictions.true[position]))
             guess = self._class_name(int(predictions.predicted[position]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from playground.core.runs.records import RunRecord
 from playground.core.training.snapshot import Snapshot
@@ -66,6 +66,9 @@ class RunStatusBar(QStatusBar):
             self.device_label,
         ):
             self.addPermanentWidget(label)
+        # The longest field: it may be cut short, but never widens the window past the screen.
+        self.metrics_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.metrics_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Loss 0.0000") + 8)
         self.clear_run()
 
     def clear_run(self) -> None:
