@@ -444,6 +444,7 @@ class Engine:
             val_loss=validation.loss if validation else None,
             val_accuracy=validation.accuracy if validation else None,
             lr=self.learning_rate,
+            train_accuracy=self._snapshots.train_accuracy(),
         )
         self.history.add_epoch(record)
         self._new_epochs.append(record)

@@ -21,7 +21,7 @@ from torch import nn
 
 from playground.core.data.base import CurveInfo, PlaneInfo, Task
 from playground.core.layers.names import parameter_label
-from playground.core.training.losses import class_probabilities, correct_count, loss_targets
+from playground.core.training.losses import class_probabilities, loss_targets, predicted_classes
 from playground.core.training.snapshot import DecisionGrid, FittedCurve, Histogram, ParameterStats
 
 HISTOGRAM_BINS = 30
@@ -169,6 +169,8 @@ class Evaluation:
     loss: float
     accuracy: float | None
     dead_units: dict[int, float]
+    # The predicted class of every sample (classification, when asked for); a CPU copy.
+    predicted: np.ndarray | None = None
 
 
 def evaluate(
@@ -180,11 +182,14 @@ def evaluate(
     task: Task,
     *,
     watch_relus: bool = False,
+    keep_predictions: bool = False,
 ) -> Evaluation:
     """Mean loss and accuracy over a whole set in chunks, with no gradient.
 
     With ``watch_relus``, forward hooks on every ReLU record which units stay at
     0 for every sample; ``dead_units`` maps the ReLU's layer index to that share.
+    With ``keep_predictions`` (classification) the predicted classes come back
+    too, from the same forward pass, for the confusion matrix.
     """
     count = inputs.shape[0]
     if count == 0:
@@ -200,6 +205,8 @@ def evaluate(
     # Float64 sums on the host: MPS has no float64, and there are only a few chunks.
     total = 0.0
     correct = torch.zeros((), dtype=torch.int64, device=inputs.device)
+    keep = keep_predictions and task == "classification"
+    chunks: list[torch.Tensor] = []
     try:
         with torch.inference_mode():
             for start in range(0, count, EVAL_CHUNK):
@@ -208,7 +215,10 @@ def evaluate(
                 outputs = model(xb)
                 total += float(loss_fn(outputs, loss_targets(loss, yb))) * xb.shape[0]
                 if task == "classification":
-                    correct += correct_count(outputs, yb, loss)
+                    classes = predicted_classes(outputs, loss)
+                    correct += (classes == yb).sum()
+                    if keep:
+                        chunks.append(classes)
     finally:
         for handle in handles:
             handle.remove()
@@ -216,7 +226,8 @@ def evaluate(
     mean_loss = total / count
     accuracy = float(correct.item()) / count if task == "classification" else None
     dead = {index: float((peak <= 0).float().mean().item()) for index, peak in peaks.items()}
-    return Evaluation(mean_loss, accuracy, dead)
+    predicted = torch.cat(chunks).to("cpu").numpy().copy() if keep else None
+    return Evaluation(mean_loss, accuracy, dead, predicted)
 
 
 def _peak_recorder(

@@ -12,6 +12,7 @@ from typing import Literal
 
 import numpy as np
 
+from playground.core.training.confusion import ClassPredictions
 from playground.core.training.history import EpochRecord
 from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent
 
@@ -119,3 +120,5 @@ class Snapshot:
     grad_clip: float | None = None  # the gradient clipping threshold of the run, if any
     # The costly parts it carries: views keep what they had for the parts left out.
     content: SnapshotContent = EVERYTHING
+    # Classification: true and predicted class of each validation sample (training when none).
+    predictions: ClassPredictions | None = None

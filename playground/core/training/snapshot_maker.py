@@ -16,6 +16,7 @@ from torch import nn
 
 from playground.core.data.base import Dataset
 from playground.core.layers.model import layer_label
+from playground.core.training.confusion import ClassPredictions
 from playground.core.training.diagnosis import diagnose
 from playground.core.training.inspection import (
     Evaluation,
@@ -93,16 +94,39 @@ class SnapshotMaker:
             self._recent_loss = float(losses.mean())
         return self._recent_loss
 
-    def validation(self, watch_relus: bool = False) -> Evaluation | None:
+    def validation(
+        self, watch_relus: bool = False, keep_predictions: bool = False
+    ) -> Evaluation | None:
         """Loss and accuracy on the validation part (None when there is none)."""
         data = self._data
         if data.x_val.shape[0] == 0:
             return None
-        return self._evaluate(data.x_val, data.y_val, watch_relus)
+        return self._evaluate(
+            data.x_val, data.y_val, watch_relus, keep_predictions=keep_predictions
+        )
 
-    def _evaluate(self, x: torch.Tensor, y: torch.Tensor, watch_relus: bool) -> Evaluation:
+    def train_accuracy(self) -> float | None:
+        """Accuracy on the training samples a snapshot measures (None for regression)."""
+        data = self._data
+        if data.dataset.info.task != "classification" or data.x_train.shape[0] == 0:
+            return None
+        x, y = data.x_train[:ACCURACY_SAMPLE], data.y_train[:ACCURACY_SAMPLE]
+        return self._evaluate(x, y, False).accuracy
+
+    def _evaluate(
+        self, x: torch.Tensor, y: torch.Tensor, watch_relus: bool, *, keep_predictions: bool = False
+    ) -> Evaluation:
         task = self._data.dataset.info.task
-        return evaluate(self._model, x, y, self._loss_fn, self._loss, task, watch_relus=watch_relus)
+        return evaluate(
+            self._model,
+            x,
+            y,
+            self._loss_fn,
+            self._loss,
+            task,
+            watch_relus=watch_relus,
+            keep_predictions=keep_predictions,
+        )
 
     def _rate_at(self, elapsed: float, samples: int) -> float:
         mark_elapsed, mark_samples = self._mark
@@ -133,7 +157,7 @@ class SnapshotMaker:
         task = dataset.info.task
         train_x = data.x_train[:ACCURACY_SAMPLE]
         train_y = data.y_train[:ACCURACY_SAMPLE]
-        validation = self.validation(watch_relus=True)
+        validation = self.validation(watch_relus=True, keep_predictions=True)
         if validation is not None:
             dead = validation.dead_units
         elif train_x.shape[0]:
@@ -141,8 +165,11 @@ class SnapshotMaker:
         else:
             dead = {}
         train_accuracy = None
+        predictions = None
         if task == "classification" and train_x.shape[0]:
-            train_accuracy = self._evaluate(train_x, train_y, False).accuracy
+            on_train = self._evaluate(train_x, train_y, False, keep_predictions=validation is None)
+            train_accuracy = on_train.accuracy
+            predictions = _predictions(validation, data.y_val, on_train, train_y)
         parameters = parameter_stats(
             self._model,
             update_ratios,
@@ -193,4 +220,19 @@ class SnapshotMaker:
             reason=reason,
             grad_clip=self._grad_clip,
             content=content,
+            predictions=predictions,
         )
+
+
+def _predictions(
+    validation: Evaluation | None,
+    val_y: torch.Tensor,
+    on_train: Evaluation,
+    train_y: torch.Tensor,
+) -> ClassPredictions | None:
+    """The validation set's classes, or the training sample's when there is no validation."""
+    evaluation, labels = (validation, val_y) if validation is not None else (on_train, train_y)
+    if evaluation.predicted is None:
+        return None
+    true = labels.reshape(-1).to("cpu", torch.int64).numpy().copy()
+    return ClassPredictions(validation is not None, true, evaluation.predicted)

@@ -160,6 +160,9 @@ class ExperimentDocument(QObject):
         self.history.replace(loaded.runs)
         if loaded.weights is not None:
             self.window.run.restore(loaded.weights)
+        if loaded.runs:  # the curves the file's last run drew, not empty plots
+            last = loaded.runs[-1]
+            self.window.plot_area.show_record(last, self.history.number(last))
 
     def _on_opened(self, loaded: LoadedExperiment, path: str) -> None:
         self._apply(loaded)
@@ -197,9 +200,9 @@ class ExperimentDocument(QObject):
 
     def _on_recorded(self, record: RunRecord) -> None:
         self.history.add(record)
-        if not self.runs_dock.isVisible():
-            number = self.history.number(record)
-            self.window.status.show_info(f"Run {number} recorded; see View ▸ Runs.")
+        number = self.history.number(record)
+        self.window.plot_area.result.show_result(record, number)
+        self.window.status.show_result(record, number, runs_hidden=not self.runs_dock.isVisible())
 
     def compare(self, records: list[RunRecord]) -> CompareDialog:
         """Open a window that overlays the curves of ``records``."""

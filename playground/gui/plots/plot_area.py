@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QWidget
 
 from playground.core.data.base import Dataset
+from playground.core.runs.records import RunRecord
 from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.accuracy_plot import AccuracyPlot
 from playground.gui.plots.base import (
@@ -20,12 +21,15 @@ from playground.gui.plots.base import (
     apply_plot_theme,
     configure_pyqtgraph,
 )
+from playground.gui.plots.confusion_plot import ConfusionPlot
 from playground.gui.plots.curve_plot import CurvePlot
 from playground.gui.plots.decision_plot import DecisionPlot
 from playground.gui.plots.diagnosis_view import DiagnosisView
 from playground.gui.plots.gradients_plot import GradientNormPlot
 from playground.gui.plots.loss_plot import LossPlot
+from playground.gui.plots.misclassified_view import MisclassifiedView
 from playground.gui.plots.pacing import FASTEST_INTERVAL_MS, FramePacer
+from playground.gui.plots.run_result import RunResultLine
 from playground.gui.plots.views import LayoutView, PlotView
 from playground.gui.plots.weights_plot import WeightsPlot
 
@@ -44,7 +48,7 @@ class PlotArea(QTabWidget):
     event loop stays responsive.
     """
 
-    TAB_NAMES = ("Training", "Weights", "Gradients", "Diagnosis")
+    TAB_NAMES = ("Training", "Weights", "Gradients", "Diagnosis", "Confusion matrix", "Mistakes")
     # After each frame (drawn, or skipped because the area is not on screen): the window
     # then takes the next snapshot, so snapshots come at the display's rate.
     frame_done = Signal()
@@ -60,27 +64,37 @@ class PlotArea(QTabWidget):
         self.weights = WeightsPlot()
         self.gradients = GradientNormPlot()
         self.diagnosis = DiagnosisView()
+        self.confusion = ConfusionPlot()
+        self.mistakes = MisclassifiedView()
+        self.result = RunResultLine()
 
         training = QWidget()
         grid = QGridLayout(training)
         grid.setContentsMargins(2, 2, 2, 2)
         grid.setSpacing(4)
-        grid.addWidget(self.loss, 0, 0)
-        grid.addWidget(self.accuracy, 1, 0)
-        grid.addWidget(self.decision, 0, 1, 2, 1)
-        grid.addWidget(self.curve, 0, 1, 2, 1)
+        grid.addWidget(self.result, 0, 0, 1, 2)
+        grid.addWidget(self.loss, 1, 0)
+        grid.addWidget(self.accuracy, 2, 0)
+        grid.addWidget(self.decision, 1, 1, 2, 1)
+        grid.addWidget(self.curve, 1, 1, 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
         self._training_grid = grid
         self.addTab(training, "Training")
         self.addTab(self.weights, "Weights")
         self.addTab(self.gradients, "Gradients")
         self.addTab(self.diagnosis, "Diagnosis")
+        self.addTab(self.confusion, self.tr("Confusion matrix"))
+        self.addTab(self.mistakes, self.tr("Mistakes"))
         self._tabs: tuple[tuple[LivePlot, ...], ...] = (
             (self.loss, self.accuracy, self.decision, self.curve),
             (self.weights,),
             (self.gradients,),
             (self.diagnosis,),
+            (self.confusion,),
+            (self.mistakes,),
         )
         self.currentChanged.connect(lambda _index: self.refresh())
 
@@ -110,9 +124,13 @@ class PlotArea(QTabWidget):
         """Show the points of ``dataset`` and only the plots that suit its task and shape."""
         self.decision.set_dataset(dataset)
         self.curve.set_dataset(dataset)
+        self.confusion.set_dataset(dataset)
+        self.mistakes.set_dataset(dataset)
         classification = dataset is None or dataset.info.task == "classification"
         self.accuracy.set_applicable(classification)
         self.accuracy.setVisible(classification)
+        for view in (self.confusion, self.mistakes):
+            self.setTabVisible(self.indexOf(view), classification)
         on_plane = dataset is not None and dataset.plane is not None
         on_curve = dataset is not None and dataset.curve is not None and not on_plane
         self.decision.setVisible(on_plane or not on_curve)
@@ -211,16 +229,27 @@ class PlotArea(QTabWidget):
         """Clear every plot for a new run (the data points stay)."""
         for plot in self.plots:
             plot.reset()
+        self.result.clear_result()
         self._update_diagnosis_title()
+
+    def show_record(self, record: RunRecord, number: int) -> None:
+        """Draw a recorded run's curves and result (a reopened file's last run)."""
+        self.loss.show_record(record)
+        self.accuracy.show_record(record)
+        self.result.show_result(record, number)
 
     def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
         """Every exportable plot by a readable name, for File ▸ Export."""
+        # Plots on tabs not on show have not drawn the latest snapshots yet.
+        self.refresh(all_tabs=True)
         items: dict[str, pg.PlotItem | pg.GraphicsLayoutWidget] = {}
         # Plots that do not suit the current data are hidden and not worth saving
         # (pages of other tabs are hidden too, so only these three are checked).
         unsuitable = {
             id(widget) for widget in (self.decision, self.curve, self.accuracy) if widget.isHidden()
         }
+        if not self.isTabVisible(self.indexOf(self.confusion)):
+            unsuitable.add(id(self.confusion))  # regression: no classes to confuse
         for plot in self.plots:
             if id(plot) not in unsuitable:
                 items.update(plot.export_items())

@@ -72,8 +72,10 @@ class RunController(QObject):
         self._started_at = datetime.now(UTC)
         self._started_clock = time.perf_counter()
         self._recorded = True  # nothing to record until a run starts
-        # Runs let go by Reset, recorded once their thread has ended: engine → (start, seconds).
-        self._late_records: dict[Engine, tuple[datetime, float]] = {}
+        self._paired_with = ""  # the id of the run the current run repeats, if it is paired
+        # Runs let go by Reset, recorded once their thread has ended:
+        # engine → (start, seconds, paired_with).
+        self._late_records: dict[Engine, tuple[datetime, float, str]] = {}
         self.training.retired.ended.connect(self._on_retired_ended)
         self.training.snapshot.connect(self._on_snapshot)
         self.training.errored.connect(self._on_errored)
@@ -132,6 +134,7 @@ class RunController(QObject):
             self._late_records[engine] = (
                 self._started_at,
                 time.perf_counter() - self._started_clock,
+                self._paired_with,
             )
             self._recorded = True
         self._record()
@@ -231,7 +234,7 @@ class RunController(QObject):
             self.problem.emit(sentence(describe_exception(error)))
             return False
         self.reset()
-        self._launch(engine, start_paused=False)
+        self._launch(engine, start_paused=False, paired_with=base.id)
         return True
 
     def current_weights(self) -> dict[str, torch.Tensor] | None:
@@ -257,7 +260,9 @@ class RunController(QObject):
         if final.step <= 0:
             return
         seconds = time.perf_counter() - self._started_clock
-        self.run_recorded.emit(record_from_engine(engine, final, self._started_at, seconds))
+        self.run_recorded.emit(
+            record_from_engine(engine, final, self._started_at, seconds, self._paired_with)
+        )
 
     def _step(self, *, epoch: bool) -> None:
         request = "epoch" if epoch else "batch"
@@ -297,10 +302,11 @@ class RunController(QObject):
         self._launch(engine, start_paused=start_paused)
         return True
 
-    def _launch(self, engine: Engine, *, start_paused: bool) -> None:
+    def _launch(self, engine: Engine, *, start_paused: bool, paired_with: str = "") -> None:
         self._record()
         engine.set_speed(self.speed)
         self.engine = engine
+        self._paired_with = paired_with
         self.last_snapshot = None
         self.first_snapshot = None
         self._started_at = datetime.now(UTC)
@@ -327,10 +333,12 @@ class RunController(QObject):
         started = self._late_records.pop(engine, None)
         if started is None:
             return
-        started_at, seconds = started
+        started_at, seconds, paired_with = started
         final = engine.snapshot()
         if final.step > 0:
-            self.run_recorded.emit(record_from_engine(engine, final, started_at, seconds))
+            self.run_recorded.emit(
+                record_from_engine(engine, final, started_at, seconds, paired_with)
+            )
 
     def _on_errored(self, message: object) -> None:
         self.problem.emit(sentence(str(message)))

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from playground.core.data.base import CurveInfo, DataInfo, Dataset, PlaneInfo
+from playground.core.training.history import EpochRecord
 from playground.core.training.snapshot import (
     DecisionGrid,
     FittedCurve,
@@ -78,11 +79,21 @@ def make_snapshot(
         values = RNG.random((rows, cols))
         grid = DecisionGrid((-1.0, 1.0, -2.0, 2.0), values, (values > 0.5).astype(np.int64))
     fitted = FittedCurve(np.linspace(-1, 1, 50), np.sin(np.linspace(-1, 1, 50))) if curve else None
+    # Each snapshot of this fabricated run ends one epoch.
+    epoch = EpochRecord(
+        epoch=index + 1,
+        step=step,
+        train_loss=float(losses.mean()),
+        val_loss=float(losses.mean() * 1.1),
+        val_accuracy=min(1.0, 0.45 + 0.01 * index),
+        lr=0.01,
+        train_accuracy=min(1.0, 0.5 + 0.01 * index),
+    )
     return Snapshot(
         state="running",
         step=step,
-        epoch=index // 3,
-        epoch_progress=0.5,
+        epoch=index + 1,
+        epoch_progress=0.0,
         samples_seen=step * 16,
         elapsed=0.1 * index,
         samples_per_second=1000.0,
@@ -93,6 +104,7 @@ def make_snapshot(
         val_accuracy=min(1.0, 0.45 + 0.01 * index),
         new_steps=steps,
         new_losses=losses,
+        new_epochs=(epoch,),
         parameters=parameters,
         hints=hints,
         decision=grid,
