@@ -87,7 +87,9 @@ def test_slow_layers_after_a_too_large_learning_rate_never_suggest_raising_it() 
     # Weights blown up by a too-large rate make every update look tiny.
     hints = diagnose([_large(0, 0.1, 1e-8), _large(2, 0.1, 1e-8)], {}, KINDS)
     assert len(hints) == 2
-    assert all("Raise" not in hint.hint and "lower the learning rate" in hint.hint for hint in hints)
+    assert all(
+        "Raise" not in hint.hint and "lower the learning rate" in hint.hint for hint in hints
+    )
     # An exploding total gradient rules raising out as well.
     hints = diagnose([_weight(0, 3e4, update=1e-8), _weight(2, 2e4, update=1e-8)], {}, KINDS)
     assert all("Raise" not in hint.hint for hint in hints)
