@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         stack = self.model.undo_stack
         return AppState(
             run_state=self.run.state,
-            run_active=self.run.is_running,
+            run_active=self.run.can_stop,
             experiment_valid=self._valid,
             has_model=self.run.engine is not None,
             can_undo=stack.canUndo(),

@@ -92,6 +92,15 @@ class RunController(QObject):
         """Whether a run's thread exists (running or paused)."""
         return self.training.is_running
 
+    @property
+    def can_stop(self) -> bool:
+        """Whether Stop applies: a run is running or paused, not one that already ended.
+
+        A run that finished or was stopped reports its end before its thread is
+        gone; Stop then has nothing left to do.
+        """
+        return self.training.is_running and self.state not in ENDED_STATES
+
     # ---- toolbar intentions ---------------------------------------------------------
 
     def play_pause(self) -> None:
