@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         self._connect()
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
+        self.diagram.set_editable(True)  # before the first run: where it starts
         self.arrange_panels(1280)
         self.load_experiment(Experiment(name="Untitled"))
 
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.editor.layers_changed.connect(self._on_layers_changed)
         self.editor.validity_changed.connect(lambda _ok, _text: self.revalidate())
         self.diagram.weight_edit_requested.connect(self.run.set_weight)
+        self.run.fresh.shown.connect(self.diagram.update_snapshot)
         self.run.snapshot.connect(self._on_snapshot)
         self.run.state_changed.connect(self._on_state_changed)
         self.run.problem.connect(self.show_problem)
@@ -343,7 +345,8 @@ class MainWindow(QMainWindow):
         self.editor.set_locked(running)
         self.data_panel.setEnabled(not running)
         self.training_panel.set_running(running)
-        self.diagram.set_editable(state in ("paused", "stopped", "finished"))
+        # Weights can be set before training (where the run starts), while paused and after.
+        self.diagram.set_editable(state in ("idle", "paused", "stopped", "finished"))
         self._update_commands()
 
     def app_state(self) -> AppState:
