@@ -53,6 +53,7 @@ from playground.gui.shell.panel_layout import (
 )
 from playground.gui.shell.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
 from playground.gui.shell.shutdown import WindowShutdown
+from playground.gui.shell.space_key import SpaceKey
 from playground.gui.shell.status_bar import RunStatusBar
 from playground.gui.shell.theme import apply_theme, clamp_font_size
 from playground.gui.training.run_controller import RunController
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = self.commands.undo, self.commands.redo
         self.commands.build_menus(self)
         self.toolbar = self.commands.build_toolbar(self)
+        self.space_key = SpaceKey(self, self.commands.play)  # Space plays unless typing
         window_actions.fill_examples_menu(self.commands.examples_menu, self.open_preset)
         self._fill_recent_menu()
         self._connect()
