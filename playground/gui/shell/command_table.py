@@ -66,7 +66,7 @@ TOOLBAR_GROUPS: tuple[str, ...] = ("run", "reset")
 
 _FILE: tuple[Command, ...] = (
     Command(
-        "new", "&New", "Start a new experiment from the defaults.",
+        "new", "&New", "Start a new experiment: a small network on the default data.",
         menu="File", group="open", shortcut=KEYS.New, icon="new",
     ),
     Command(

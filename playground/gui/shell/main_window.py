@@ -30,6 +30,7 @@ from playground.core.messages import describe_problems, sentence
 from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment, LayerSpec
 from playground.core.spec.presets import load_preset
+from playground.core.spec.starter import starter_experiment
 from playground.core.spec.validation import check_experiment, fit_output_layer
 from playground.core.training.snapshot import Snapshot
 from playground.gui.data.data_panel import DataPanel, DataSpec
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
         self.diagram.set_editable(True)  # before the first run: where it starts
         self.arrange_panels(1280)
-        self.load_experiment(Experiment(name="Untitled"))
+        self.load_experiment(starter_experiment())
 
     # ---- building ----------------------------------------------------------------------
 
@@ -236,10 +237,10 @@ class MainWindow(QMainWindow):
         return True
 
     def new_experiment(self) -> None:
-        """File ▸ New: the default experiment."""
+        """File ▸ New: a small network on the default data, ready to train."""
         if self.document.maybe_save():
             self.files.path = None
-            self.load_experiment(Experiment(name="Untitled"))
+            self.load_experiment(starter_experiment())
             self.document.new()
 
     def revalidate(self) -> bool:
@@ -269,8 +270,11 @@ class MainWindow(QMainWindow):
         return self._valid
 
     def _can_fit(self, experiment: Experiment) -> bool:
-        # Offer the one-click fix only when fitting the output layer solves every problem.
+        # Offer the one-click fix only when fitting the output layer solves every problem,
+        # and only when there is a layer to fit (an empty model needs layers added first).
         info = self._info
+        if not experiment.model.layers:
+            return False
         fitted = fit_output_layer(experiment, info) if info else experiment
         return info is not None and fitted != experiment and not check_experiment(fitted, info)
 
