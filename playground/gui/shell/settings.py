@@ -38,6 +38,7 @@ class AppSettings:
     window_state: bytes = b""
     recent_files: list[str] = field(default_factory=list)
     last_experiment: str = ""
+    export_folder: str = ""  # where File ▸ Export's dialogs start (the folder used last)
 
     def add_recent_file(self, path: str) -> None:
         """Put ``path`` first in the recent list, without duplicates, keeping the list short."""
@@ -99,6 +100,8 @@ def load_settings(store: QSettings | None = None) -> AppSettings:
     settings.recent_files = _as_list(values.get("recent_files"))[:MAX_RECENT_FILES]
     last = values.get("last_experiment")
     settings.last_experiment = last if isinstance(last, str) else ""
+    folder = values.get("export_folder")
+    settings.export_folder = folder if isinstance(folder, str) else ""
     return settings
 
 
@@ -113,6 +116,7 @@ def save_settings(settings: AppSettings, store: QSettings | None = None) -> None
     store.setValue("window_state", QByteArray(settings.window_state))
     store.setValue("recent_files", list(settings.recent_files))
     store.setValue("last_experiment", settings.last_experiment)
+    store.setValue("export_folder", settings.export_folder)
     store.sync()
 
 
