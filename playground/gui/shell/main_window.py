@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         }
         for command_id, dock in panels.items():
             self.commands.adopt(command_id, dock.toggleViewAction())
+        for name in ("add", "duplicate", "remove", "up", "down"):
+            self.commands.adopt(f"layer_{name}", self.editor.editor_action(name))
         self.undo_action, self.redo_action = self.commands.undo, self.commands.redo
         self.commands.build_menus(self)
         self.toolbar = self.commands.build_toolbar(self)
@@ -153,6 +155,11 @@ class MainWindow(QMainWindow):
         a.stop.triggered.connect(self.run.stop)
         a.reset.triggered.connect(self.reset_run)
         self.fix_button.clicked.connect(self.fit_output)
+        # Edit ▸ layer commands act on the layer editor: bring it into view first.
+        for name in ("add", "duplicate", "remove", "up", "down"):
+            self.editor.editor_action(name).triggered.connect(
+                lambda _checked=False, n=name: self._show_editor(focus_palette=n == "add")
+            )
         a.dark_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
         a.font_bigger.triggered.connect(lambda: self.set_font_size(self.settings.font_size + 1))
         a.font_smaller.triggered.connect(lambda: self.set_font_size(self.settings.font_size - 1))
@@ -291,6 +298,12 @@ class MainWindow(QMainWindow):
         self.diagram.set_layers(
             self.model.experiment.model.layers, self._info.input_shape, self._info.feature_names
         )
+
+    def _show_editor(self, *, focus_palette: bool) -> None:
+        self.model_dock.show()
+        self.model_dock.raise_()
+        if focus_palette:  # the palette could not take the focus while its panel was hidden
+            self.editor.palette_widget().focus_filter()
 
     def fit_output(self) -> None:
         """Give the last layer the outputs the data needs, and a loss that suits it (undoable)."""
