@@ -86,3 +86,20 @@ def test_redo_lists_every_binding(window: MainWindow) -> None:
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     keys = dict((text, keys) for keys, text in window.commands.shortcut_rows())
     assert keys["Redo the change just undone."] == "Ctrl+Y, Ctrl+Shift+Z"
+
+
+def test_shortcut_help_wraps_long_descriptions_instead_of_cutting_them(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import Qt
+
+    rows = window.commands.shortcut_rows()
+    dialog = ShortcutsDialog(rows, window)
+    qtbot.addWidget(dialog)
+    dialog.resize(320, 400)  # narrow, as with a very large font
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.textElideMode() == Qt.TextElideMode.ElideNone and table.wordWrap()
+    longest = max(range(len(rows)), key=lambda r: len(rows[r][1]))
+    assert table.rowHeight(longest) > table.fontMetrics().lineSpacing() * 1.5  # wrapped

@@ -120,3 +120,13 @@ def test_reset_shows_the_fresh_model_again(window: MainWindow, qtbot: QtBot) -> 
     assert window.diagram.weight(link) == pytest.approx(fresh)
     assert _table(window)["Layer 1 · Linear · weight"] == pytest.approx(first, rel=1e-5)
     assert torch.is_tensor(engine.initial_state["0.weight"])
+
+
+def test_parameter_names_are_never_cut(window: MainWindow) -> None:
+    table = window.classroom.parameters.table
+    window.classroom.numbers_dock.resize(300, 400)
+    needed = max(
+        table.fontMetrics().horizontalAdvance(table.item(r, 0).text())
+        for r in range(table.rowCount())
+    )
+    assert table.columnWidth(0) >= needed
