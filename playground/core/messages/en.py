@@ -169,17 +169,19 @@ TEMPLATES: dict[str, str] = {
         "the model ends with an image of {shape:shape}; end it with Flatten and a Linear "
         "layer that gives one output per class or target"
     ),
+    # Placed on the layer that sets the number of outputs, which need not be the last
+    # row (an activation may follow it); the words say what that layer does.
     "output.size_mismatch": (
-        "the last layer gives {outputs} {outputs:plural:output:outputs} but {data} has "
-        "{classes} {classes:plural:class:classes}; set its neurons to {classes}"
+        "this layer sets the model's {outputs} {outputs:plural:output:outputs}, but {data} "
+        "has {classes} {classes:plural:class:classes}; set its neurons to {classes}"
     ),
     "output.target_mismatch": (
-        "the last layer gives {outputs} {outputs:plural:output:outputs} but {data} has "
-        "{targets} {targets:plural:target:targets} to predict; set its neurons to {targets}"
+        "this layer sets the model's {outputs} {outputs:plural:output:outputs}, but {data} "
+        "has {targets} {targets:plural:target:targets} to predict; set its neurons to {targets}"
     ),
     "output.bce_needs_one": (
-        "with bce-with-logits the last layer must give 1 output (the score of the second "
-        "class), but it gives {outputs}; set its neurons to 1"
+        "with bce-with-logits the model must give 1 output (the score of the second class), "
+        "but this layer sets {outputs}; set its neurons to 1"
     ),
     "loss.needs_numbers": (
         "{loss} compares numbers, but {data} has {classes} {classes:plural:class:classes} "

@@ -27,6 +27,19 @@ DEAD_WARNING = 0.5
 DEAD_PROBLEM = 0.9
 # A total gradient norm this large usually precedes divergence.
 EXPLODING_NORM = 1e4
+# Weights this large (in absolute value) in a layer are rarely reached by healthy
+# training of small models; a learning rate that was too high is the usual cause.
+LARGE_WEIGHT = 10.0
+
+RAISE_LR = "Raise the learning rate (for example by 10×)."
+LOWER_LR_FIRST = (
+    "Do not raise the learning rate: other steps are already too large. "
+    "Lower it and reset the weights."
+)
+LARGE_WEIGHTS_HINT = (
+    "Its weights have grown very large, which usually follows a learning rate that was "
+    "too high; lower the learning rate and reset the weights."
+)
 
 
 def _weights(parameters: Sequence[ParameterStats]) -> list[ParameterStats]:
@@ -50,17 +63,32 @@ def _label(index: int, kinds: Sequence[str]) -> str:
     return layer_label(index, kind)
 
 
-def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
+def _gradient_spread(weights: list[ParameterStats]) -> tuple[float, int, int] | None:
+    """(strongest / weakest RMS gradient, weak layer, strong layer) past the limit, else None."""
     if len(weights) < 2:
-        return []
+        return None
     rms = [(_rms_gradient(p), p.layer_index) for p in weights]
     strongest, strong_layer = max(rms)
     weakest, weak_layer = min(rms)
     if strongest <= 0.0:
-        return []
+        return None
     spread = strongest / weakest if weakest > 0 else math.inf
     if spread < GRADIENT_SPREAD:
+        return None
+    return spread, weak_layer, strong_layer
+
+
+def _gradients_explode(weights: list[ParameterStats]) -> bool:
+    """Whether the early layers get far larger gradients than the later ones."""
+    found = _gradient_spread(weights)
+    return found is not None and found[1] > found[2]
+
+
+def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
+    found = _gradient_spread(weights)
+    if found is None:
         return []
+    spread, weak_layer, strong_layer = found
     times = "∞" if math.isinf(spread) else f"{spread:,.0f}"
     weak, strong = _label(weak_layer, kinds), _label(strong_layer, kinds)
     if weak_layer < strong_layer:
@@ -70,7 +98,7 @@ def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[
                 weak_layer,
                 f"Gradients vanish: {weak} gets {times}× smaller gradients than {strong}, "
                 "so the early layers barely learn.",
-                "Try ReLU or LeakyReLU instead of Sigmoid/Tanh, add BatchNorm, or use fewer layers.",
+                "Use ReLU or LeakyReLU instead of Sigmoid/Tanh, add BatchNorm, or use fewer layers.",
             )
         ]
     return [
@@ -83,7 +111,25 @@ def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[
     ]
 
 
-def _update_sizes(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
+def _slow_layer_hint(stats: ParameterStats, unstable: bool) -> str:
+    """What to do about a layer whose updates are tiny.
+
+    Tiny updates after a learning rate that was too high come from weights that
+    grew huge (saturated units), not from a learning rate that is too small:
+    raising it then makes things worse, so it is suggested only when nothing
+    points at a learning rate that is already too large.
+    """
+    if max(abs(stats.min), abs(stats.max)) > LARGE_WEIGHT:
+        return LARGE_WEIGHTS_HINT
+    return LOWER_LR_FIRST if unstable else RAISE_LR
+
+
+def _update_sizes(
+    weights: list[ParameterStats], kinds: Sequence[str], unstable: bool
+) -> list[Hint]:
+    unstable = unstable or any(
+        math.isfinite(p.update_ratio) and p.update_ratio > UPDATE_TOO_LARGE for p in weights
+    )
     hints: list[Hint] = []
     for stats in weights:
         ratio = stats.update_ratio
@@ -107,7 +153,7 @@ def _update_sizes(weights: list[ParameterStats], kinds: Sequence[str]) -> list[H
                     stats.layer_index,
                     f"Each step changes the weights of {label} by only about {ratio:.0e} of "
                     "their size, far below the usual 1e-3; this layer learns very slowly.",
-                    "Raise the learning rate (for example by 10×).",
+                    _slow_layer_hint(stats, unstable),
                 )
             )
     return hints
@@ -157,10 +203,12 @@ def diagnose(
     so messages can say ``layer 3 (ReLU)``.
     """
     weights = _weights(parameters)
+    exploding = _exploding_total(parameters)
+    unstable = bool(exploding) or _gradients_explode(weights)
     hints = (
-        _exploding_total(parameters)
+        exploding
         + _gradient_flow(weights, layer_kinds)
-        + _update_sizes(weights, layer_kinds)
+        + _update_sizes(weights, layer_kinds, unstable)
         + _dead_relus(dead_units, layer_kinds)
     )
     order = {"problem": 0, "warning": 1, "info": 2}

@@ -57,6 +57,7 @@ class ExperimentDocument(QObject):
             engine=lambda: window.run.engine,
             plot_items=lambda: dict(window.plot_area.export_items()),
             inform=window.status.show_info,
+            settings=window.settings,
         )
         self.compare_dialogs: list[CompareDialog] = []
         self._connect()

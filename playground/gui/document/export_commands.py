@@ -1,7 +1,9 @@
 """File ▸ Export: the model (weights, TorchScript, ONNX, training script), plots and metrics.
 
 The core writes every format (:func:`~playground.core.export.export_experiment`);
-this module asks where to write, says before trying when ONNX cannot work,
+this module asks where to write (starting in the folder used last, remembered
+in the settings), says before trying when ONNX cannot work, runs the export
+off the GUI thread with a busy dialog (the first ONNX export takes seconds),
 and reports the result and the core's notes in sentences.
 """
 
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import torch
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from playground.core.data import DataError
@@ -28,14 +31,18 @@ from playground.core.messages import sentence
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Engine
 from playground.gui.document import file_prompts
+from playground.gui.document.background_job import run_with_busy_dialog
 from playground.gui.plots.plot_export import PictureFormat, export_plots_dialog
 from playground.gui.shell.help_dialogs import open_warning
+from playground.gui.shell.settings import AppSettings
 
-FORMAT_TITLES: dict[ExportFormat, str] = {
-    "weights": "Trained weights",
+CONTEXT = "ExportCommands"
+#: How sentences name each format: proper names keep their capitals (ONNX, TorchScript).
+FORMAT_NOUNS: dict[ExportFormat, str] = {
+    "weights": "trained weights",
     "torchscript": "TorchScript model",
     "onnx": "ONNX model",
-    "script": "Training script",
+    "script": "training script",
 }
 FORMAT_FILTERS: dict[ExportFormat, str] = {
     "weights": "Weights (*.safetensors)",
@@ -54,12 +61,17 @@ def _reason(error: OSError) -> str:
     return (error.strerror or "the system refused").lower()
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
 class ExportCommands:
     """Runs the export commands of a window.
 
     ``experiment`` gives the experiment as the panels show it, ``weights`` the
     current model's weights (None before training), ``engine`` the current run
     and ``plot_items`` the plots; ``inform`` puts a sentence in the status bar.
+    ``settings`` remembers the folder of the last export.
     """
 
     def __init__(
@@ -71,6 +83,7 @@ class ExportCommands:
         engine: Callable[[], Engine | None],
         plot_items: Callable[[], dict[str, object]],
         inform: Callable[[str], None],
+        settings: AppSettings | None = None,
     ) -> None:
         self.parent = parent
         self._experiment = experiment
@@ -78,7 +91,20 @@ class ExportCommands:
         self._engine = engine
         self._plot_items = plot_items
         self._inform = inform
-        self.folder = Path.home()
+        self._settings = settings or AppSettings()
+        self._busy = False
+
+    @property
+    def folder(self) -> Path:
+        """Where the next export dialog starts: the last folder used, if it still exists."""
+        remembered = self._settings.export_folder
+        if remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        return Path.home()
+
+    @folder.setter
+    def folder(self, folder: Path) -> None:
+        self._settings.export_folder = str(folder)
 
     def _ask_path(self, title: str, name: str, suffix: str, file_filter: str) -> Path | None:
         # The experiment's name may come from a shared file: propose a plain name in the folder.
@@ -103,35 +129,56 @@ class ExportCommands:
             if problems:  # say so before the user picks a file for nothing
                 self._fail(" ".join(sentence(p) for p in problems))
                 return None
-        title = FORMAT_TITLES[kind]
+        if self._busy:
+            self._inform(_tr("An export is still being written; wait for it to finish."))
+            return None
+        noun = FORMAT_NOUNS[kind]
         path = self._ask_path(
-            f"Export the {title.lower()}",
+            _tr("Export the %1").replace("%1", noun),
             experiment.name or "model",
             DEFAULT_SUFFIX[kind],
             FORMAT_FILTERS[kind],
         )
         if path is None:
             return None
+        weights = self._weights()
+        self._busy = True
         try:
-            notes = export_experiment(experiment, kind, path, weights=self._weights())
+            notes = run_with_busy_dialog(
+                self.parent,
+                _tr("Exporting the %1 to %2…").replace("%1", noun).replace("%2", path.name),
+                lambda: export_experiment(experiment, kind, path, weights=weights),
+            )
         except (ExportError, WeightsError, DataError) as error:
-            self._fail(f"The {title.lower()} could not be exported: {error}")
+            self._fail(
+                _tr("The %1 could not be exported: %2")
+                .replace("%1", noun)
+                .replace("%2", str(error))
+            )
             return None
         except OSError as error:
-            self._fail(f"Could not write {path.name}: {_reason(error)}; choose another folder")
+            self._fail(
+                _tr("Could not write %1: %2; choose another folder")
+                .replace("%1", path.name)
+                .replace("%2", _reason(error))
+            )
             return None
         except Exception as error:  # a tracer or exporter failure is told in words, never raw
             self._fail(
-                f"The {title.lower()} could not be exported ({type(error).__name__}); "
-                "try TorchScript or the weights instead"
+                _tr("The %1 could not be exported (%2); try TorchScript or the weights instead")
+                .replace("%1", noun)
+                .replace("%2", type(error).__name__)
             )
             return None
-        self._inform(f"Saved the {title.lower()} as {path.name}.")
+        finally:
+            self._busy = False
+        saved = _tr("Saved the %1 as %2.").replace("%1", noun).replace("%2", path.name)
+        self._inform(saved)
         if notes:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                "Export finished",
-                f"Saved the {title.lower()} as {path.name}.",
+                _tr("Export finished"),
+                saved,
                 parent=self.parent,
             )
             box.setObjectName("exportNotes")

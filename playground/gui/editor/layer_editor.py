@@ -253,6 +253,8 @@ class LayerEditor(QWidget):
         actions: dict[str, QAction] = {}
         for name, text, tip, keys in editor_shortcuts():
             action = QAction(text, self)
+            # The buttons show the short icon text; a menu may give the action a longer title.
+            action.setIconText(text)
             action.setToolTip(tip)
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

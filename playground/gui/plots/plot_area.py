@@ -219,7 +219,8 @@ class PlotArea(QTabWidget):
             apply_plot_font(view, points)
 
     def _update_diagnosis_title(self) -> None:
-        count = sum(hint.severity != "info" for hint in self.diagnosis.hints)
+        # The number counts the cards shown, notes included.
+        count = len(self.diagnosis.hints)
         title = f"Diagnosis ({count})" if count else "Diagnosis"
         index = self.indexOf(self.diagnosis)
         if self.tabText(index) != title:

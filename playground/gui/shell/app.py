@@ -246,9 +246,19 @@ def main(argv: list[str]) -> int:
         file_events.deleteLater()
 
 
+def is_scripted(args: argparse.Namespace) -> bool:
+    """Whether the session is driven by its options rather than a person.
+
+    Only training on its own, a step limit or a screenshot make a session
+    scripted (no "Save changes?" question, no autosave, settings left alone).
+    ``--size`` and ``--theme`` only shape the window a person then uses.
+    """
+    return bool(args.autoplay or args.quit_after_steps or args.screenshot)
+
+
 def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOpenRelay) -> int:
     """Build the window, open the first experiment, run the event loop; the exit code."""
-    scripted = bool(args.autoplay or args.quit_after_steps or args.screenshot or args.size)
+    scripted = is_scripted(args)
     settings = load_settings()
     if args.theme:
         settings.theme = args.theme

@@ -54,7 +54,7 @@ MENUS: tuple[Menu, ...] = (
     Menu("File", "&File", ("open", "save", "export", "quit")),
     Menu("File/Open Recent", "Open &Recent", group="open", filled_later=True),
     Menu("File/Export", "&Export", ("model", "plots"), group="export"),
-    Menu("Edit", "&Edit"),
+    Menu("Edit", "&Edit", ("undo", "layers")),
     Menu("Run", "&Run", ("run", "speed", "reset")),
     Menu("View", "&View", ("panels", "theme", "text", "present")),
     Menu("Examples", "E&xamples", filled_later=True),
@@ -66,7 +66,7 @@ TOOLBAR_GROUPS: tuple[str, ...] = ("run", "reset")
 
 _FILE: tuple[Command, ...] = (
     Command(
-        "new", "&New", "Start a new experiment from the defaults.",
+        "new", "&New", "Start a new experiment: a small network on the default data.",
         menu="File", group="open", shortcut=KEYS.New, icon="new",
     ),
     Command(
@@ -120,11 +120,32 @@ _FILE: tuple[Command, ...] = (
 _EDIT: tuple[Command, ...] = (
     Command(
         "undo", "&Undo", "Undo the last change.",
-        menu="Edit", shortcut=KEYS.Undo, enabled_when=can_undo, detail=undo_text,
+        menu="Edit", group="undo", shortcut=KEYS.Undo, enabled_when=can_undo, detail=undo_text,
     ),
     Command(
         "redo", "&Redo", "Redo the change just undone.",
-        menu="Edit", shortcut=KEYS.Redo, enabled_when=can_redo, detail=redo_text,
+        menu="Edit", group="undo", shortcut=KEYS.Redo, enabled_when=can_redo, detail=redo_text,
+    ),
+    # The layer editor's own actions (its buttons and keys), also reachable from the menu.
+    Command(
+        "layer_add", "&Add Layer…", "Find a layer kind to add after the selected layer.",
+        menu="Edit", group="layers", adopted=True, own_state=True,
+    ),
+    Command(
+        "layer_duplicate", "D&uplicate Layer", "Duplicate the selected layer.",
+        menu="Edit", group="layers", adopted=True, own_state=True,
+    ),
+    Command(
+        "layer_remove", "Re&move Layer", "Remove the selected layer.",
+        menu="Edit", group="layers", adopted=True, own_state=True,
+    ),
+    Command(
+        "layer_up", "Move Layer U&p", "Move the selected layer up.",
+        menu="Edit", group="layers", adopted=True, own_state=True,
+    ),
+    Command(
+        "layer_down", "Move Layer Do&wn", "Move the selected layer down.",
+        menu="Edit", group="layers", adopted=True, own_state=True,
     ),
 )  # fmt: skip
 
@@ -254,7 +275,8 @@ COMMANDS: tuple[Command, ...] = (*_FILE, *_EDIT, *_RUN, *_VIEW, *_TOOLS, *_HELP)
 
 # The order of the Help ▸ Keyboard Shortcuts table: training first, it is used most.
 SHORTCUT_ORDER: tuple[str, ...] = (
-    "play", "step_batch", "step_epoch", "stop", "slower", "faster", "reset", "new", "open", "save", "save_as",
-    "undo", "redo", "dark_theme", "font_bigger", "font_smaller", "font_reset", "presentation", "lab", "shortcuts",
+    "play", "step_batch", "step_epoch", "stop", "slower", "faster", "reset", "new", "open", "save",
+    "save_as", "undo", "redo", "layer_add", "layer_duplicate", "layer_remove", "layer_up", "layer_down",
+    "dark_theme", "font_bigger", "font_smaller", "font_reset", "presentation", "lab", "shortcuts",
     "quit",
 )  # fmt: skip

@@ -30,6 +30,7 @@ from playground.core.messages import describe_problems, sentence
 from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment, LayerSpec
 from playground.core.spec.presets import load_preset
+from playground.core.spec.starter import starter_experiment
 from playground.core.spec.validation import check_experiment, fit_output_layer
 from playground.core.training.snapshot import Snapshot
 from playground.gui.data.data_panel import DataPanel, DataSpec
@@ -54,6 +55,7 @@ from playground.gui.shell.panel_layout import (
 from playground.gui.shell.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
 from playground.gui.shell.shown_views import ShownViews
 from playground.gui.shell.shutdown import WindowShutdown
+from playground.gui.shell.space_key import SpaceKey
 from playground.gui.shell.status_bar import RunStatusBar
 from playground.gui.shell.theme import apply_theme, clamp_font_size
 from playground.gui.training.run_controller import RunController
@@ -122,15 +124,19 @@ class MainWindow(QMainWindow):
         }
         for command_id, dock in panels.items():
             self.commands.adopt(command_id, dock.toggleViewAction())
+        for name in ("add", "duplicate", "remove", "up", "down"):
+            self.commands.adopt(f"layer_{name}", self.editor.editor_action(name))
         self.undo_action, self.redo_action = self.commands.undo, self.commands.redo
         self.commands.build_menus(self)
         self.toolbar = self.commands.build_toolbar(self)
+        self.space_key = SpaceKey(self, self.commands.play)  # Space plays unless typing
         window_actions.fill_examples_menu(self.commands.examples_menu, self.open_preset)
         self._fill_recent_menu()
         self._connect()
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
+        self.diagram.set_editable(True)  # before the first run: where it starts
         self.arrange_panels(1280)
-        self.load_experiment(Experiment(name="Untitled"))
+        self.load_experiment(starter_experiment())
 
     # ---- building ----------------------------------------------------------------------
 
@@ -158,6 +164,11 @@ class MainWindow(QMainWindow):
         speed.speedChanged.connect(self._on_speed_changed)
         speed.set_speed(self.settings.training_speed or None)
         self.fix_button.clicked.connect(self.fit_output)
+        # Edit ▸ layer commands act on the layer editor: bring it into view first.
+        for name in ("add", "duplicate", "remove", "up", "down"):
+            self.editor.editor_action(name).triggered.connect(
+                lambda _checked=False, n=name: self._show_editor(focus_palette=n == "add")
+            )
         a.dark_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
         a.font_bigger.triggered.connect(lambda: self.set_font_size(self.settings.font_size + 1))
         a.font_smaller.triggered.connect(lambda: self.set_font_size(self.settings.font_size - 1))
@@ -181,6 +192,7 @@ class MainWindow(QMainWindow):
         self.editor.layers_changed.connect(self._on_layers_changed)
         self.editor.validity_changed.connect(lambda _ok, _text: self.revalidate())
         self.diagram.weight_edit_requested.connect(self.run.set_weight)
+        self.run.fresh.shown.connect(self.diagram.update_snapshot)
         self.run.snapshot.connect(self._on_snapshot)
         self.run.state_changed.connect(self._on_state_changed)
         self.run.problem.connect(self.show_problem)
@@ -241,10 +253,10 @@ class MainWindow(QMainWindow):
         return True
 
     def new_experiment(self) -> None:
-        """File ▸ New: the default experiment."""
+        """File ▸ New: a small network on the default data, ready to train."""
         if self.document.maybe_save():
             self.files.path = None
-            self.load_experiment(Experiment(name="Untitled"))
+            self.load_experiment(starter_experiment())
             self.document.new()
 
     def revalidate(self) -> bool:
@@ -274,8 +286,11 @@ class MainWindow(QMainWindow):
         return self._valid
 
     def _can_fit(self, experiment: Experiment) -> bool:
-        # Offer the one-click fix only when fitting the output layer solves every problem.
+        # Offer the one-click fix only when fitting the output layer solves every problem,
+        # and only when there is a layer to fit (an empty model needs layers added first).
         info = self._info
+        if not experiment.model.layers:
+            return False
         fitted = fit_output_layer(experiment, info) if info else experiment
         return info is not None and fitted != experiment and not check_experiment(fitted, info)
 
@@ -292,6 +307,12 @@ class MainWindow(QMainWindow):
         self.diagram.set_layers(
             self.model.experiment.model.layers, self._info.input_shape, self._info.feature_names
         )
+
+    def _show_editor(self, *, focus_palette: bool) -> None:
+        self.model_dock.show()
+        self.model_dock.raise_()
+        if focus_palette:  # the palette could not take the focus while its panel was hidden
+            self.editor.palette_widget().focus_filter()
 
     def fit_output(self) -> None:
         """Give the last layer the outputs the data needs, and a loss that suits it (undoable)."""
@@ -356,7 +377,8 @@ class MainWindow(QMainWindow):
         self.editor.set_locked(running)
         self.data_panel.setEnabled(not running)
         self.training_panel.set_running(running)
-        self.diagram.set_editable(state in ("paused", "stopped", "finished"))
+        # Weights can be set before training (where the run starts), while paused and after.
+        self.diagram.set_editable(state in ("idle", "paused", "stopped", "finished"))
         self._update_commands()
 
     def app_state(self) -> AppState:
@@ -364,7 +386,7 @@ class MainWindow(QMainWindow):
         stack = self.model.undo_stack
         return AppState(
             run_state=self.run.state,
-            run_active=self.run.is_running,
+            run_active=self.run.can_stop,
             experiment_valid=self._valid,
             has_model=self.run.engine is not None,
             can_undo=stack.canUndo(),

@@ -40,6 +40,7 @@ class AppSettings:
     recent_files: list[str] = field(default_factory=list)
     last_experiment: str = ""
     training_speed: float = 0.0  # steps per second; 0 is full speed
+    export_folder: str = ""  # where File ▸ Export's dialogs start (the folder used last)
 
     def add_recent_file(self, path: str) -> None:
         """Put ``path`` first in the recent list, without duplicates, keeping the list short."""
@@ -106,6 +107,8 @@ def load_settings(store: QSettings | None = None) -> AppSettings:
         settings.training_speed = speed if math.isfinite(speed) and speed > 0 else 0.0
     except (TypeError, ValueError):
         settings.training_speed = 0.0
+    folder = values.get("export_folder")
+    settings.export_folder = folder if isinstance(folder, str) else ""
     return settings
 
 
@@ -121,6 +124,7 @@ def save_settings(settings: AppSettings, store: QSettings | None = None) -> None
     store.setValue("recent_files", list(settings.recent_files))
     store.setValue("last_experiment", settings.last_experiment)
     store.setValue("training_speed", settings.training_speed)
+    store.setValue("export_folder", settings.export_folder)
     store.sync()
 
 

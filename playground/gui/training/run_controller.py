@@ -26,6 +26,7 @@ from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.core.training.snapshot_demand import SnapshotDemand
+from playground.gui.training.fresh_model import FreshModel
 from playground.gui.training.worker import TrainingController, describe_exception
 
 SHUTDOWN_POLL_S = 0.1
@@ -40,6 +41,10 @@ class RunController(QObject):
     or fails; ``run_started()`` when a fresh run (new weights) begins;
     ``run_recorded(RunRecord)`` when a run that trained ends, is stopped or is
     reset (each run once).
+
+    Before the first step and after Reset, :attr:`fresh` shows the untrained
+    model a run would start from; values set by hand there are where the next
+    run starts.
 
     Reset and :meth:`discard` never wait for a run: a run that is still going
     is let go (see :meth:`TrainingController.let_go`), so the window is usable
@@ -59,8 +64,7 @@ class RunController(QObject):
         self.experiment: Experiment | None = None
         self.dataset: Dataset | None = None
         self.callbacks: Sequence[Callback] = ()
-        # Weights a new run starts from instead of the seed's (a lesson's a = 1, b = 2).
-        self.start_weights: dict[str, torch.Tensor] | None = None
+        self.fresh = FreshModel(self)
         self.engine: Engine | None = None
         self.speed: float | None = None  # steps per second for this run and the next; None: full
         # Every run builds its snapshots as this says; the window paces it (ShownViews).
@@ -87,6 +91,19 @@ class RunController(QObject):
         """The experiment the next run trains (None while it is invalid)."""
         self.experiment = experiment
         self.dataset = dataset
+        if self.engine is None and not self.training.is_running:
+            self.fresh.follow(experiment, dataset)
+
+    @property
+    def start_weights(self) -> dict[str, torch.Tensor] | None:
+        """Weights a new run starts from instead of the seed's (a lesson's a = 1, b = 2)."""
+        return self.fresh.start_weights
+
+    @start_weights.setter
+    def start_weights(self, weights: dict[str, torch.Tensor] | None) -> None:
+        self.fresh.set_start_weights(weights)
+        if self.engine is None and not self.training.is_running:
+            self.fresh.show(self.experiment, self.dataset)
 
     @property
     def has_trained(self) -> bool:
@@ -97,6 +114,15 @@ class RunController(QObject):
     def is_running(self) -> bool:
         """Whether a run's thread exists (running or paused)."""
         return self.training.is_running
+
+    @property
+    def can_stop(self) -> bool:
+        """Whether Stop applies: a run is running or paused, not one that already ended.
+
+        A run that finished or was stopped reports its end before its thread is
+        gone; Stop then has nothing left to do.
+        """
+        return self.training.is_running and self.state not in ENDED_STATES
 
     # ---- toolbar intentions ---------------------------------------------------------
 
@@ -157,6 +183,7 @@ class RunController(QObject):
         self.last_snapshot = None
         self.first_snapshot = None
         self._set_state("idle")
+        self.fresh.show(self.experiment, self.dataset)  # the diagram shows the first weights again
 
     def set_speed(self, steps_per_second: float | None) -> None:
         """Train at most this many steps a second (None: full speed), this run and the next."""
@@ -170,11 +197,17 @@ class RunController(QObject):
             self.engine.set_learning_rate(lr)
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
-        """Change one weight of a paused or ended run (from the network diagram)."""
+        """Change one weight or bias (diagram, parameter table); every view shows it at once.
+
+        Before the first step (and after Reset) it sets where the next run starts;
+        while paused or after a run it changes that run's model. Not while training runs.
+        """
         try:
-            if self.engine is not None and self.training.is_running:
-                self.engine.set_weight(name, index, value)
-            elif self.engine is not None:
+            if self.engine is None:
+                self.fresh.set_value(name, index, value)
+            elif self.training.is_running and self.state == "running":
+                self.problem.emit(self.tr("Pause training before changing a parameter."))
+            else:
                 self.engine.set_weight(name, index, value)
                 self._on_snapshot(self.engine.snapshot())
         except ValueError as error:
@@ -293,7 +326,7 @@ class RunController(QObject):
             engine = Engine(
                 self.experiment,
                 self.dataset,
-                initial_state=self.start_weights,
+                initial_state=self.fresh.start_weights,
                 callbacks=list(self.callbacks),
             )
         except Exception as error:  # every failure to build a run is told in words

@@ -270,7 +270,8 @@ def test_diagnosis_lists_hints_worst_first_and_healthy_state(area: PlotArea) -> 
     assert area.diagnosis.row_count == 2
     assert area.diagnosis.hints[0].severity == "problem"
     assert "1 thing to look at" in area.diagnosis.summary.text()
-    assert area.tabText(area.indexOf(area.diagnosis)) == "Diagnosis (1)"
+    # The tab counts the cards it shows, notes included.
+    assert area.tabText(area.indexOf(area.diagnosis)) == "Diagnosis (2)"
 
 
 def test_regression_on_one_input_shows_the_fitted_curve(area: PlotArea) -> None:

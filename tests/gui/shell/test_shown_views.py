@@ -156,6 +156,9 @@ def test_the_window_paces_its_runs_and_asks_only_for_what_it_shows(
     win.plot_area.frame_done.connect(lambda: frames.append(1))
     seen: list[Snapshot] = []
     win.run.snapshot.connect(seen.append)
+    # 200 steps a second: above the every-step speeds, and long enough for several frames
+    # however fast the machine trains.
+    win.run.set_speed(200)
     win.play_pause()
     assert win.run.engine is not None and win.run.engine.demand is win.shown_views.demand
     qtbot.waitUntil(lambda: sum(s.state == "running" for s in seen) >= 4, timeout=30_000)
