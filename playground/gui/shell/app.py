@@ -278,11 +278,19 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
 
 
 def restore_window(window: MainWindow, settings: AppSettings) -> None:
-    """Apply the remembered geometry and panel layout, if any."""
+    """Apply the remembered geometry and panel layout, if any.
+
+    A layout the user made is restored as it was; otherwise the panels are laid out
+    for the restored width and keep following it (a maximized window included).
+    """
     if settings.geometry:
         window.restoreGeometry(QByteArray(settings.geometry))
     if settings.window_state:
         window.restoreState(QByteArray(settings.window_state))
+    if settings.custom_layout and settings.window_state:
+        window.panel_layout.keep_custom()
+    else:
+        window.arrange_panels(window.width())
 
 
 def _open_start_experiment(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,11 +42,11 @@ from playground.gui.network.network_diagram import NetworkDiagram
 from playground.gui.plots.base import DARK, LIGHT, apply_plot_font, apply_plot_theme
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.shell import actions as window_actions
+from playground.gui.shell.adaptive_layout import AdaptivePanelLayout
 from playground.gui.shell.classroom import Classroom
 from playground.gui.shell.commands import AppState
 from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
 from playground.gui.shell.panel_layout import (
-    arrange_docks,
     make_dock,
     problem_banner,
     scrolling,
@@ -105,6 +106,15 @@ class MainWindow(QMainWindow):
 
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
         self.classroom = Classroom(self)  # lessons, presentation mode, log and parameters
+        self.panel_layout = AdaptivePanelLayout(
+            self,
+            self.docks,
+            paused=lambda: self.classroom.presentation.active,
+            extra_docks=(
+                (self.document.runs_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+                (self.classroom.numbers_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            ),
+        )
 
         self.commands = window_actions.WindowActions(self)
         panels = {
@@ -125,6 +135,10 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         self._connect()
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
+        self.plot_area.loss.set_log_scale(self.settings.loss_log_scale)
+        self.plot_area.loss.log_box.toggled.connect(
+            lambda on: setattr(self.settings, "loss_log_scale", on)
+        )
         self.arrange_panels(1280)
         self.load_experiment(Experiment(name="Untitled"))
 
@@ -149,6 +163,7 @@ class MainWindow(QMainWindow):
         a.stop.triggered.connect(self.run.stop)
         a.reset.triggered.connect(self.reset_run)
         self.fix_button.clicked.connect(self.fit_output)
+        a.reset_layout.triggered.connect(self.panel_layout.reset)
         a.dark_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
         a.font_bigger.triggered.connect(lambda: self.set_font_size(self.settings.font_size + 1))
         a.font_smaller.triggered.connect(lambda: self.set_font_size(self.settings.font_size - 1))
@@ -183,8 +198,9 @@ class MainWindow(QMainWindow):
         return (self.data_dock, self.model_dock, self.network_dock, self.training_dock)
 
     def arrange_panels(self, width: int) -> None:
-        """Lay the panels out for a window ``width`` pixels wide (tabs when narrow)."""
-        arrange_docks(self, self.docks, width)
+        """Lay the panels out for a window ``width`` pixels wide (tabs when narrow); they
+        follow the window's width from then on, until the user moves one."""
+        self.panel_layout.arrange(width)
 
     def _fill_recent_menu(self) -> None:
         window_actions.fill_recent_menu(
@@ -280,6 +296,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.set_input_shape(self._info.input_shape)
         self.plot_area.set_dataset(dataset)
+        apply_plot_font(self.data_panel.preview, self.font_size())  # its legend was redrawn
         self.diagram.set_layers(
             self.model.experiment.model.layers, self._info.input_shape, self._info.feature_names
         )
@@ -455,6 +472,7 @@ class MainWindow(QMainWindow):
             if self.remember_on_close:
                 self.settings.geometry = bytes(self.saveGeometry().data())
                 self.settings.window_state = bytes(self.saveState().data())
+                self.settings.custom_layout = not self.panel_layout.automatic
                 save_settings(self.settings)
         if not self.window_shutdown.ready_to_close():
             event.ignore()

@@ -2,8 +2,9 @@
 
 At 1024 or 1280 pixels the plots need most of the width, so data, model,
 network and training share one tabbed column on the left. From
-:data:`WIDE_LAYOUT_WIDTH` on, the model editor and the network diagram get
-their own column on the right so they are visible while training.
+:data:`WIDE_LAYOUT_WIDTH` on, every panel is seen at once, as TensorFlow
+Playground shows data, network and output together: data above training on
+the left, the layer editor above the network diagram on the right.
 """
 
 from __future__ import annotations
@@ -68,28 +69,43 @@ def make_dock(window: QMainWindow, title: str, name: str, widget: QWidget) -> QD
     return dock
 
 
-def arrange_docks(window: QMainWindow, docks: Sequence[QDockWidget], width: int) -> None:
-    """Place ``docks`` (data, model, network, training) for a window ``width`` pixels wide."""
+def arrange_docks(
+    window: QMainWindow, docks: Sequence[QDockWidget], width: int, *, show_all: bool = True
+) -> None:
+    """Place ``docks`` (data, model, network, training) for a window ``width`` pixels wide.
+
+    Narrow: one tabbed column on the left. Wide: data above training on the left and the
+    layer editor above the network diagram on the right, so all four are seen at once.
+    ``show_all`` shows every panel (the default layout); otherwise hidden ones stay hidden.
+    """
     data, model, network, training = docks
     left = Qt.DockWidgetArea.LeftDockWidgetArea
     right = Qt.DockWidgetArea.RightDockWidgetArea
+    hidden = {dock for dock in docks if not show_all and dock.isHidden()}
     for dock in docks:
+        dock.setFloating(False)
         window.removeDockWidget(dock)
     window.addDockWidget(left, data)
+    em = window.fontMetrics().horizontalAdvance("M")
     if width >= WIDE_LAYOUT_WIDTH:
         window.addDockWidget(left, training)
-        window.tabifyDockWidget(data, training)
+        window.splitDockWidget(data, training, Qt.Orientation.Vertical)
         window.addDockWidget(right, model)
         window.addDockWidget(right, network)
         window.splitDockWidget(model, network, Qt.Orientation.Vertical)
-        # Wider columns for larger (projector) fonts, so pickers are not cut short.
-        em = window.fontMetrics().horizontalAdvance("M")
+        # Wider columns for larger (projector) fonts, so pickers are not cut short, but
+        # never so wide that the plots between them lose their room.
+        side = width // 4
         window.resizeDocks(
-            [data, model], [max(380, 28 * em), max(430, 31 * em)], Qt.Orientation.Horizontal
+            [data, model],
+            [min(side, max(380, 28 * em)), min(side, max(430, 31 * em))],
+            Qt.Orientation.Horizontal,
         )
         height = max(window.height(), 600)
         window.resizeDocks(
-            [model, network], [height * 11 // 20, height * 9 // 20], Qt.Orientation.Vertical
+            [data, training, model, network],
+            [height * 11 // 20, height * 9 // 20, height * 11 // 20, height * 9 // 20],
+            Qt.Orientation.Vertical,
         )
     else:
         previous = data
@@ -97,11 +113,23 @@ def arrange_docks(window: QMainWindow, docks: Sequence[QDockWidget], width: int)
             window.addDockWidget(left, dock)
             window.tabifyDockWidget(previous, dock)
             previous = dock
-        side = min(400, max(330, width // 3))
+        side = min(max(400, 30 * em), max(330, width * 2 // 5))
         window.resizeDocks([data], [side], Qt.Orientation.Horizontal)
     for dock in docks:
-        dock.show()
+        dock.setVisible(dock not in hidden)
     data.raise_()
+
+
+def arrangement(window: QMainWindow, docks: Sequence[QDockWidget]) -> tuple[object, ...]:
+    """Where each of ``docks`` sits (area, floating, tab mates): equal while no one moved them."""
+    return tuple(
+        (
+            window.dockWidgetArea(dock),
+            dock.isFloating(),
+            frozenset(other.objectName() for other in window.tabifiedDockWidgets(dock)),
+        )
+        for dock in docks
+    )
 
 
 def problem_banner() -> QLabel:
