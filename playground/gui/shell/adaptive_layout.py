@@ -16,7 +16,12 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from playground.gui.shell.panel_layout import WIDE_LAYOUT_WIDTH, arrange_docks, arrangement
+from playground.gui.shell.panel_layout import (
+    WIDE_LAYOUT_WIDTH,
+    arrange_docks,
+    arrangement,
+    planned_arrangement,
+)
 
 
 class AdaptivePanelLayout(QObject):
@@ -41,7 +46,7 @@ class AdaptivePanelLayout(QObject):
         self.extra_docks = tuple(extra_docks)
         self._paused = paused
         self._wide: bool | None = None  # the layout last applied; None before the first
-        self._placed: tuple[object, ...] | None = None  # where that layout put the panels
+        self._custom = False  # the user's own layout, restored from the settings
         self._pending = False
         window.installEventFilter(self)
 
@@ -53,18 +58,20 @@ class AdaptivePanelLayout(QObject):
     @property
     def automatic(self) -> bool:
         """Whether the panels are where this layout put them (so it may move them again)."""
-        return self._placed is not None and self._placed == arrangement(self.window, self.docks)
+        if self._wide is None or self._custom:
+            return False
+        return arrangement(self.window, self.docks) == planned_arrangement(self.docks, self._wide)
 
     def arrange(self, width: int | None = None, *, show_all: bool = True) -> None:
         """Lay the panels out for ``width`` (the window's own width by default)."""
         width = self.window.width() if width is None else width
         arrange_docks(self.window, self.docks, width, show_all=show_all)
         self._wide = width >= WIDE_LAYOUT_WIDTH
-        self._placed = arrangement(self.window, self.docks)
+        self._custom = False
 
     def keep_custom(self) -> None:
         """The panels are in a layout the user made (restored from the settings): keep it."""
-        self._placed = None
+        self._custom = True
 
     def reset(self) -> None:
         """View ▸ Reset Layout: every panel back in its usual place, and shown."""
@@ -83,7 +90,7 @@ class AdaptivePanelLayout(QObject):
 
     def _follow_width(self) -> None:
         self._pending = False
-        if self._wide is None or self._paused() or not self.automatic:
+        if self._paused() or not self.automatic:
             return
         if (self.window.width() >= WIDE_LAYOUT_WIDTH) != self._wide:
             self.arrange(show_all=False)

@@ -40,6 +40,7 @@ from playground.core.training.step_limit import (
 from playground.gui.shell.error_hook import install_error_hook
 from playground.gui.shell.file_open_events import FileOpenRelay
 from playground.gui.shell.fonts import ensure_a_font
+from playground.gui.shell.large_fonts import fit_on_screen
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
 from playground.gui.shell.shutdown import exit_without_waiting, install_quit_guard
@@ -265,6 +266,8 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
     if not _open_start_experiment(window, args, settings.last_experiment, scripted):
         return EXIT_USAGE
     window.show()
+    if not args.size:
+        fit_on_screen(window)  # a size remembered from a larger screen
     file_events.connect_to(
         lambda path: window.document.maybe_save() and window.files.open_path(path)
     )

@@ -25,13 +25,30 @@ from PySide6.QtWidgets import (
 WIDE_LAYOUT_WIDTH = 1500
 
 
-class _VerticalScrollArea(QScrollArea):
-    """Scrolls vertically only, so it is never narrower than its content.
+class PanelScrollArea(QScrollArea):
+    """Scrolls vertically, and is never narrower than its content unless told to be.
 
     A plain QScrollArea reports a small minimum width; with horizontal scrolling
     off, a dock could then squeeze its panel and clip buttons at the right edge
-    (as happens with large projector fonts).
+    (as happens with large projector fonts). With :meth:`limit_width` the area
+    asks for at most that width and scrolls sideways beyond it, so a 24-point
+    panel on a 1024-pixel screen scrolls instead of making the window wider
+    than the screen.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._width_limit: int | None = None
+
+    def limit_width(self, pixels: int | None) -> None:
+        """Ask for at most ``pixels`` of width and scroll sideways beyond (None: no limit)."""
+        self._width_limit = pixels
+        self.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if pixels is None
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -43,12 +60,14 @@ class _VerticalScrollArea(QScrollArea):
             + self.verticalScrollBar().sizeHint().width()
             + 2 * self.frameWidth()
         )
+        if self._width_limit is not None:
+            width = min(width, self._width_limit)
         return QSize(max(hint.width(), width), hint.height())
 
 
-def scrolling(widget: QWidget) -> QScrollArea:
+def scrolling(widget: QWidget) -> PanelScrollArea:
     """``widget`` in a frameless area that scrolls vertically when the window is short."""
-    area = _VerticalScrollArea()
+    area = PanelScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -121,14 +140,40 @@ def arrange_docks(
 
 
 def arrangement(window: QMainWindow, docks: Sequence[QDockWidget]) -> tuple[object, ...]:
-    """Where each of ``docks`` sits (area, floating, tab mates): equal while no one moved them."""
+    """Where each shown one of ``docks`` sits: its area, whether it floats, its tab mates."""
+    shown = [dock for dock in docks if not dock.isHidden()]
+    names = {dock.objectName() for dock in shown}
     return tuple(
         (
+            dock.objectName(),
             window.dockWidgetArea(dock),
             dock.isFloating(),
-            frozenset(other.objectName() for other in window.tabifiedDockWidgets(dock)),
+            frozenset(o.objectName() for o in window.tabifiedDockWidgets(dock)) & names,
         )
-        for dock in docks
+        for dock in shown
+    )
+
+
+def planned_arrangement(docks: Sequence[QDockWidget], wide: bool) -> tuple[object, ...]:
+    """What :func:`arrangement` says of the shown panels right after :func:`arrange_docks`.
+
+    (Computed, not read back: Qt makes the tab bars only once the window is shown.)
+    """
+    data, model, network, training = docks
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    shown = [dock for dock in docks if not dock.isHidden()]
+    names = {dock.objectName() for dock in shown}
+    areas = {data: left, training: left, model: right if wide else left}
+    areas[network] = areas[model]
+    return tuple(
+        (
+            dock.objectName(),
+            areas[dock],
+            False,
+            frozenset() if wide else names - {dock.objectName()},
+        )
+        for dock in shown
     )
 
 
