@@ -45,6 +45,7 @@ from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
 from playground.gui.shell.shutdown import exit_without_waiting, install_quit_guard
 from playground.gui.shell.theme import apply_theme
+from playground.gui.shell.xcb_check import check_xcb
 from playground.gui.training.run_controller import ENDED_STATES
 
 SETTLE_MS = 250  # lets the plots draw their last snapshot before the screenshot
@@ -230,6 +231,8 @@ def main(argv: list[str]) -> int:
         return EXIT_USAGE
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        if check_xcb() is not None:  # Qt would abort with a message about plugins
+            return EXIT_FAILED
         app = QApplication(["playground"])
     app.setApplicationName("Torch Playground")
     app.setOrganizationName("TorchPlayground")
