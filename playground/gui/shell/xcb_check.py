@@ -50,8 +50,10 @@ _DIALOG_TOOLS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def uses_xcb(platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> bool:
+def uses_xcb(platform: str | None = None, environ: Mapping[str, str] | None = None) -> bool:
     """Whether Qt would start on X11 here (Linux, and no other platform plugin asked for)."""
+    platform = sys.platform if platform is None else platform
+    environ = os.environ if environ is None else environ
     if not platform.startswith("linux"):
         return False
     wanted = environ.get("QT_QPA_PLATFORM", "").strip().lower()
@@ -69,8 +71,9 @@ def _loads(name: str) -> bool:
     return True
 
 
-def missing_xcb_packages(loads: Callable[[str], bool] = _loads) -> list[str]:
+def missing_xcb_packages(loads: Callable[[str], bool] | None = None) -> list[str]:
     """The packages whose libraries cannot be loaded, in the table's order (empty: fine)."""
+    loads = _loads if loads is None else loads
     return [package for library, package in XCB_LIBRARIES.items() if not loads(library)]
 
 
@@ -106,7 +109,7 @@ def show_without_qt(message: str) -> bool:
     return False
 
 
-def check_xcb(show: Callable[[str], bool] = show_without_qt) -> str | None:
+def check_xcb(show: Callable[[str], bool] | None = None) -> str | None:
     """Before the QApplication: the sentence about missing X11 packages, shown on stderr and
     in a desktop dialog, or None when the window can open (or does not use X11)."""
     if not uses_xcb():
@@ -116,5 +119,5 @@ def check_xcb(show: Callable[[str], bool] = show_without_qt) -> str | None:
         return None
     message = missing_packages_message(missing)
     print(f"playground: {message}", file=sys.stderr)
-    show(message)
+    (show_without_qt if show is None else show)(message)
     return message
