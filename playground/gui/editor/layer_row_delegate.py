@@ -213,7 +213,8 @@ class WrappingColumn(QWidget):
     A splitter reads only the plain minimum height, which counts each wrapped label as
     one line; with large text the labels then took the layer list's rows and the list
     shrank to one clipped row. This column asks for the height its lines need at its
-    narrowest (the most lines), a fixed amount, so no resize can feed back into it.
+    present width; it does not ask for a new layout when it is resized, so a scroll
+    bar that comes and goes cannot feed back into it (layouts read it when they run).
     """
 
     def minimumSizeHint(self) -> QSize:
@@ -221,7 +222,7 @@ class WrappingColumn(QWidget):
         layout = self.layout()
         if layout is None or not layout.hasHeightForWidth():
             return hint
-        lines = layout.totalMinimumHeightForWidth(hint.width())
+        lines = layout.totalMinimumHeightForWidth(max(hint.width(), self.width()))
         return QSize(hint.width(), max(hint.height(), lines))
 
 
