@@ -10,8 +10,12 @@ window is fitted back onto its screen whenever the text size changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRect, QSize, QTimer
 from PySide6.QtWidgets import QComboBox, QWidget
+
+from playground.gui.shell.panel_layout import PanelScrollArea
 
 #: How many characters a combo box reserves at least; longer entries are elided.
 COMBO_MIN_CHARACTERS = 10
@@ -72,3 +76,18 @@ def panel_width_limit(window: QWidget) -> int | None:
     if screen is None:
         return None
     return max(MIN_PANEL_WIDTH_LIMIT, screen.availableGeometry().width() * 9 // 20)
+
+
+def follow_text_size(window: QWidget, areas: Sequence[PanelScrollArea]) -> None:
+    """After the text size (or theme) changed: limit the panels' ``areas`` to the screen's
+    share, and once the panels took their new size, fit ``window`` back on its screen.
+
+    A window not shown yet is left to whoever shows it (``--size`` sets its size).
+    """
+    limit = panel_width_limit(window)
+    for area in areas:
+        area.limit_width(limit)
+    if not window.isVisible():
+        return
+    before = window.size()
+    QTimer.singleShot(0, window, lambda: fit_on_screen(window, before=before))

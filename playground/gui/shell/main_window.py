@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,11 +46,7 @@ from playground.gui.shell.adaptive_layout import AdaptivePanelLayout
 from playground.gui.shell.classroom import Classroom
 from playground.gui.shell.commands import AppState
 from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
-from playground.gui.shell.large_fonts import (
-    fit_on_screen,
-    panel_width_limit,
-    relax_combo_boxes,
-)
+from playground.gui.shell.large_fonts import follow_text_size, relax_combo_boxes
 from playground.gui.shell.panel_layout import (
     make_dock,
     problem_banner,
@@ -142,8 +138,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
         relax_combo_boxes(self)  # large fonts: no combo box widens the window past the screen
-        for area in self.panel_areas:
-            area.limit_width(panel_width_limit(self))
+        follow_text_size(self, self.panel_areas)
         self.plot_area.loss.set_log_scale(self.settings.loss_log_scale)
         self.plot_area.loss.log_box.toggled.connect(
             lambda on: setattr(self.settings, "loss_log_scale", on)
@@ -449,15 +444,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.settings.theme, self.font_size())
         self._apply_plot_look()
         self.commands.refresh_icons()
-        self._fit_on_screen()
-
-    def _fit_on_screen(self) -> None:
-        # A larger text never makes the window wider or taller than its screen: wide
-        # panels scroll sideways, and once they took the new size the window is fitted.
-        for area in self.panel_areas:
-            area.limit_width(panel_width_limit(self))
-        before = self.size()
-        QTimer.singleShot(0, self, lambda: fit_on_screen(self, before=before))
+        follow_text_size(self, self.panel_areas)  # never wider or taller than the screen
 
     def _apply_plot_look(self) -> None:
         dark = self.settings.theme == "dark"
