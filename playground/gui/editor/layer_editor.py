@@ -45,7 +45,12 @@ from playground.gui.editor.layer_commands import (
 )
 from playground.gui.editor.layer_palette import LayerPalette
 from playground.gui.editor.layer_params import LayerParamsPane, LayerParamsPanel
-from playground.gui.editor.layer_row_delegate import LayerRowDelegate, LayerStackView, heading
+from playground.gui.editor.layer_row_delegate import (
+    LayerRowDelegate,
+    LayerStackView,
+    WrappingColumn,
+    heading,
+)
 from playground.gui.editor.layer_stack_model import (
     EditorStatus,
     LayerStackModel,
@@ -287,7 +292,7 @@ class LayerEditor(QWidget):
         title_row.setSpacing(8)
         title_row.addWidget(heading("Network"))
         title_row.addWidget(self._input_label, 1)
-        stack_box = QWidget()
+        stack_box = WrappingColumn()
         stack_layout = QVBoxLayout(stack_box)
         stack_layout.setContentsMargins(0, 0, 0, 0)
         stack_layout.setSpacing(6)

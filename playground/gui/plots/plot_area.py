@@ -57,6 +57,7 @@ class PlotArea(QTabWidget):
         configure_pyqtgraph()
         super().__init__(parent)
         self.setDocumentMode(True)
+        self._font_points: float | None = None  # the app's text size, once told
         self.loss = LossPlot()
         self.accuracy = AccuracyPlot()
         self.decision = DecisionPlot()
@@ -126,6 +127,8 @@ class PlotArea(QTabWidget):
         self.curve.set_dataset(dataset)
         self.confusion.set_dataset(dataset)
         self.mistakes.set_dataset(dataset)
+        if self._font_points is not None:
+            self.set_font_points(self._font_points)  # the new legends start at their own size
         classification = dataset is None or dataset.info.task == "classification"
         self.accuracy.set_applicable(classification)
         self.accuracy.setVisible(classification)
@@ -215,6 +218,7 @@ class PlotArea(QTabWidget):
 
     def set_font_points(self, points: float) -> None:
         """Plot text follows the app's text size (see :func:`apply_plot_font`)."""
+        self._font_points = points
         for view in self.findChildren(pg.GraphicsView):
             apply_plot_font(view, points)
 

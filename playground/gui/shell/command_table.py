@@ -56,7 +56,7 @@ MENUS: tuple[Menu, ...] = (
     Menu("File/Export", "&Export", ("model", "plots"), group="export"),
     Menu("Edit", "&Edit", ("undo", "layers")),
     Menu("Run", "&Run", ("run", "speed", "reset")),
-    Menu("View", "&View", ("panels", "theme", "text", "present")),
+    Menu("View", "&View", ("panels", "layout", "theme", "text", "present")),
     Menu("Examples", "E&xamples", filled_later=True),
     Menu("Tools", "&Tools"),
     Menu("Help", "&Help"),
@@ -219,6 +219,11 @@ _VIEW: tuple[Command, ...] = (
         "panel_numbers", "Log and parameters",
         "Show or hide the training log and the parameter table.",
         menu="View", group="panels", adopted=True,
+    ),
+    Command(
+        "reset_layout", "&Reset Layout",
+        "Put the panels back in their usual places; wide windows show them side by side.",
+        menu="View", group="layout",
     ),
     Command(
         "dark_theme", "&Dark Theme", "Switch between light and dark colours.",

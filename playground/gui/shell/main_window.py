@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,11 +43,12 @@ from playground.gui.network.network_diagram import NetworkDiagram
 from playground.gui.plots.base import DARK, LIGHT, apply_plot_font, apply_plot_theme
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.shell import actions as window_actions
+from playground.gui.shell.adaptive_layout import AdaptivePanelLayout
 from playground.gui.shell.classroom import Classroom
 from playground.gui.shell.commands import AppState
 from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
+from playground.gui.shell.large_fonts import follow_text_size, relax_combo_boxes
 from playground.gui.shell.panel_layout import (
-    arrange_docks,
     make_dock,
     problem_banner,
     scrolling,
@@ -99,18 +101,28 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(with_banner(self.banner, self.fix_button, self.plot_area))
         self._apply_plot_look()
 
-        self.data_dock = make_dock(self, "Data", "dataDock", scrolling(self.data_panel))
-        self.model_dock = make_dock(self, "Model", "modelDock", self.editor)
-        self.network_dock = make_dock(self, "Network", "networkDock", self.diagram)
-        self.training_dock = make_dock(
-            self, "Training", "trainingDock", scrolling(self.training_panel)
+        self.panel_areas = tuple(
+            scrolling(panel) for panel in (self.data_panel, self.editor, self.training_panel)
         )
+        self.data_dock = make_dock(self, "Data", "dataDock", self.panel_areas[0])
+        self.model_dock = make_dock(self, "Model", "modelDock", self.panel_areas[1])
+        self.network_dock = make_dock(self, "Network", "networkDock", self.diagram)
+        self.training_dock = make_dock(self, "Training", "trainingDock", self.panel_areas[2])
 
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
         self.classroom = Classroom(self)  # lessons, presentation mode, log and parameters
         # Snapshots carry only what is on screen, one per frame the plot area draws.
         self.shown_views = ShownViews(self.plot_area, self.diagram, self.classroom.parameters, self)
         self.run.snapshot_demand = self.shown_views.demand
+        self.panel_layout = AdaptivePanelLayout(
+            self,
+            self.docks,
+            paused=lambda: self.classroom.presentation.active,
+            extra_docks=(
+                (self.document.runs_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+                (self.classroom.numbers_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            ),
+        )
 
         self.commands = window_actions.WindowActions(self)
         panels = {
@@ -135,6 +147,12 @@ class MainWindow(QMainWindow):
         self._connect()
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
         self.diagram.set_editable(True)  # before the first run: where it starts
+        relax_combo_boxes(self)  # large fonts: no combo box widens the window past the screen
+        follow_text_size(self, self.panel_areas)
+        self.plot_area.loss.set_log_scale(self.settings.loss_log_scale)
+        self.plot_area.loss.log_box.toggled.connect(
+            lambda on: setattr(self.settings, "loss_log_scale", on)
+        )
         self.arrange_panels(1280)
         self.load_experiment(starter_experiment())
 
@@ -169,6 +187,7 @@ class MainWindow(QMainWindow):
             self.editor.editor_action(name).triggered.connect(
                 lambda _checked=False, n=name: self._show_editor(focus_palette=n == "add")
             )
+        a.reset_layout.triggered.connect(self.panel_layout.reset)
         a.dark_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
         a.font_bigger.triggered.connect(lambda: self.set_font_size(self.settings.font_size + 1))
         a.font_smaller.triggered.connect(lambda: self.set_font_size(self.settings.font_size - 1))
@@ -204,8 +223,9 @@ class MainWindow(QMainWindow):
         return (self.data_dock, self.model_dock, self.network_dock, self.training_dock)
 
     def arrange_panels(self, width: int) -> None:
-        """Lay the panels out for a window ``width`` pixels wide (tabs when narrow)."""
-        arrange_docks(self, self.docks, width)
+        """Lay the panels out for a window ``width`` pixels wide (tabs when narrow); they
+        follow the window's width from then on, until the user moves one."""
+        self.panel_layout.arrange(width)
 
     def _fill_recent_menu(self) -> None:
         window_actions.fill_recent_menu(
@@ -304,6 +324,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.set_input_shape(self._info.input_shape)
         self.plot_area.set_dataset(dataset)
+        apply_plot_font(self.data_panel.preview, self.font_size())  # its legend was redrawn
         self.diagram.set_layers(
             self.model.experiment.model.layers, self._info.input_shape, self._info.feature_names
         )
@@ -458,6 +479,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.settings.theme, self.font_size())
         self._apply_plot_look()
         self.commands.refresh_icons()
+        follow_text_size(self, self.panel_areas)  # never wider or taller than the screen
 
     def _apply_plot_look(self) -> None:
         dark = self.settings.theme == "dark"
@@ -490,6 +512,7 @@ class MainWindow(QMainWindow):
             if self.remember_on_close:
                 self.settings.geometry = bytes(self.saveGeometry().data())
                 self.settings.window_state = bytes(self.saveState().data())
+                self.settings.custom_layout = not self.panel_layout.automatic
                 save_settings(self.settings)
         if not self.window_shutdown.ready_to_close():
             event.ignore()

@@ -37,6 +37,10 @@ class AppSettings:
     font_size: int = DEFAULT_FONT_SIZE
     geometry: bytes = b""
     window_state: bytes = b""
+    #: The user arranged the panels by hand: restore that, do not follow the window's width.
+    custom_layout: bool = False
+    #: The loss plot's y axis is logarithmic.
+    loss_log_scale: bool = False
     recent_files: list[str] = field(default_factory=list)
     last_experiment: str = ""
     training_speed: float = 0.0  # steps per second; 0 is full speed
@@ -99,6 +103,8 @@ def load_settings(store: QSettings | None = None) -> AppSettings:
         settings.font_size = DEFAULT_FONT_SIZE
     settings.geometry = _as_bytes(values.get("geometry"))
     settings.window_state = _as_bytes(values.get("window_state"))
+    settings.custom_layout = _as_bool(values.get("custom_layout", False))
+    settings.loss_log_scale = _as_bool(values.get("loss_log_scale", False))
     settings.recent_files = _as_list(values.get("recent_files"))[:MAX_RECENT_FILES]
     last = values.get("last_experiment")
     settings.last_experiment = last if isinstance(last, str) else ""
@@ -121,6 +127,8 @@ def save_settings(settings: AppSettings, store: QSettings | None = None) -> None
     store.setValue("font_size", settings.font_size)
     store.setValue("geometry", QByteArray(settings.geometry))
     store.setValue("window_state", QByteArray(settings.window_state))
+    store.setValue("custom_layout", settings.custom_layout)
+    store.setValue("loss_log_scale", settings.loss_log_scale)
     store.setValue("recent_files", list(settings.recent_files))
     store.setValue("last_experiment", settings.last_experiment)
     store.setValue("training_speed", settings.training_speed)
