@@ -10,12 +10,14 @@ from playground.core.data import synthetic
 from playground.core.data.base import CurveInfo, DataInfo, Dataset, PlaneInfo
 from playground.core.data.catalog import (
     CURVE_SETS,
+    DATASET_TABLE,
     SKLEARN_SETS,
     TF_PLAYGROUND_SETS,
     describe_builtin,
 )
 from playground.core.data.csv_data import describe_csv, load_csv
 from playground.core.data.extent import padded_box, padded_range
+from playground.core.data.shown_pair import pair_plane
 from playground.core.spec.experiment import BuiltinData, CsvData
 
 #: TensorFlow Playground draws its sets on [-6, 6]²; wide gaussian clouds may reach further.
@@ -63,7 +65,29 @@ def load_dataset(spec: BuiltinData | CsvData) -> Dataset:
         x_train, y_train, x_val, y_val, _, _ = load_sklearn(
             spec.name, spec.validation_fraction, spec.seed, spec.as_images
         )
-        return Dataset(info, x_train, y_train, x_val, y_val)
+        if DATASET_TABLE[spec.name].images:
+            return Dataset(info, x_train, y_train, x_val, y_val)
+        # A tabular set: the plots show the chosen pair in standardised units.
+        width = x_train.shape[1]
+        plane, pair_train, pair_val = pair_plane(
+            info.feature_names,
+            spec.shown_inputs,
+            x_train,
+            x_train,
+            x_val,
+            torch.zeros(width),
+            torch.ones(width),
+        )
+        return Dataset(
+            info,
+            x_train,
+            y_train,
+            x_val,
+            y_val,
+            plane=plane,
+            raw_train=pair_train,
+            raw_val=pair_val,
+        )
     x_train, y_train, x_val, y_val, raw_train, raw_val = synthetic.build_synthetic(
         spec.name,
         spec.samples,
