@@ -28,6 +28,7 @@ class ColumnChoice(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._preview: CsvPreview | None = None
+        self._suggested = False  # whether the task shown was set from the table, not the user
         self.features = QListWidget()
         self.features.setToolTip(self.tr("Tick the columns the network gets as inputs."))
         self.target = QComboBox()
@@ -65,6 +66,7 @@ class ColumnChoice(QWidget):
         self.target.currentIndexChanged.connect(self._on_target_changed)
         self.extra_targets.itemChanged.connect(lambda _item: self._note_task())
         self.task.currentIndexChanged.connect(lambda _index: self._note_task())
+        self.task.activated.connect(self._on_task_chosen)
 
     def set_preview(
         self,
@@ -108,6 +110,7 @@ class ColumnChoice(QWidget):
     def set_task(self, task: str) -> None:
         """Show ``task`` (auto, classification or regression) as chosen."""
         self.task.setCurrentIndex(max(self.task.findData(task), 0))
+        self._suggested = False
 
     def chosen_features(self) -> list[str]:
         """The ticked input columns, in the table's order."""
@@ -138,9 +141,14 @@ class ColumnChoice(QWidget):
             classes = self._whole_classes(target)
             if classes and self.task.currentData() == "auto":
                 self.set_task("classification")
-            elif not classes and self.task.currentData() == "classification":
+                self._suggested = True
+            elif not classes and self._suggested and self.task.currentData() == "classification":
                 self.set_task("auto")
+                self._suggested = False
         self._note_task()
+
+    def _on_task_chosen(self, _index: int) -> None:
+        self._suggested = False  # the user's choice stays, whatever the target
 
     def _whole_classes(self, column: str) -> tuple[str, ...]:
         preview = self._preview
