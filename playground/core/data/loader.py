@@ -60,23 +60,21 @@ def load_dataset(spec: BuiltinData | CsvData) -> Dataset:
     info = describe_builtin(spec)
     if spec.name in SKLEARN_SETS:
         # Imported here: scikit-learn takes over a second to import.
-        from playground.core.data.sklearn_sets import load_sklearn
+        from playground.core.data.sklearn_sets import load_sklearn, sklearn_raw_features
 
         x_train, y_train, x_val, y_val, _, _ = load_sklearn(
             spec.name, spec.validation_fraction, spec.seed, spec.as_images
         )
         if DATASET_TABLE[spec.name].images:
             return Dataset(info, x_train, y_train, x_val, y_val)
-        # A tabular set: the plots show the chosen pair in standardised units.
-        width = x_train.shape[1]
+        # A tabular set: the plots show the chosen pair in its own units (centimetres, ...),
+        # split exactly as load_sklearn splits, and scaled by the same training statistics.
+        raw = sklearn_raw_features(spec.name)
+        gen = torch.Generator().manual_seed(spec.seed)
+        raw_train, _, raw_val, _ = synthetic.split(raw, raw[:, 0], spec.validation_fraction, gen)
+        _, _, mean, std = synthetic.standardize(raw_train, raw_val)
         plane, pair_train, pair_val = pair_plane(
-            info.feature_names,
-            spec.shown_inputs,
-            x_train,
-            x_train,
-            x_val,
-            torch.zeros(width),
-            torch.ones(width),
+            info.feature_names, spec.shown_inputs, x_train, raw_train, raw_val, mean, std
         )
         return Dataset(
             info,

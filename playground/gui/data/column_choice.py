@@ -13,13 +13,18 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from playground.core.data import CsvPreview
+from playground.gui.data.wording import filled
 
 
 class ColumnChoice(QWidget):
@@ -30,6 +35,7 @@ class ColumnChoice(QWidget):
         self._preview: CsvPreview | None = None
         self._suggested = False  # whether the task shown was set from the table, not the user
         self.features = QListWidget()
+        self.features.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
         self.features.setToolTip(self.tr("Tick the columns the network gets as inputs."))
         self.target = QComboBox()
         self.target.setToolTip(self.tr("The column the network learns to predict."))
@@ -37,7 +43,8 @@ class ColumnChoice(QWidget):
         self.extra_targets.setToolTip(
             self.tr("Tick more columns to predict several numbers at once (regression).")
         )
-        self.extra_targets.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.extra_targets.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 8)
+        self.extra_targets.setMaximumHeight(self.fontMetrics().lineSpacing() * 5 + 8)
         self.task = QComboBox()
         for key, title in (
             ("auto", self.tr("Decide from the target column")),
@@ -56,11 +63,12 @@ class ColumnChoice(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Inputs"), self.features)
+        # What is predicted and how first: the task and its note stay in view.
         form.addRow(self.tr("Target"), self.target)
-        form.addRow(self.tr("Also predict"), self.extra_targets)
         form.addRow(self.tr("Task"), self.task)
         form.addRow("", self.task_note)
+        form.addRow(self.tr("Inputs"), self.features)
+        form.addRow(self.tr("Also predict"), self.extra_targets)
         form.addRow("", self.standardize)
 
         self.target.currentIndexChanged.connect(self._on_target_changed)
@@ -166,19 +174,57 @@ class ColumnChoice(QWidget):
                 "%n target column(s): a regression that predicts each of them.", "", extra + 1
             )
         elif classes and self.task.currentData() == "classification":
-            text = self.tr(
-                "'%1' holds only the whole numbers %2, so it is read as %3 classes. "
-                "Choose Regression to predict it as a number."
-            ).arg(target, ", ".join(classes), str(len(classes)))
+            text = filled(
+                self.tr(
+                    "'%1' holds only the whole numbers %2, so it is read as %3 classes. "
+                    "Choose Regression to predict it as a number."
+                ),
+                target,
+                ", ".join(classes),
+                str(len(classes)),
+            )
         elif classes:
-            text = self.tr(
-                "'%1' holds only the whole numbers %2: choose Classification to treat them as "
-                "classes."
-            ).arg(target, ", ".join(classes))
+            text = filled(
+                self.tr(
+                    "'%1' holds only the whole numbers %2: choose Classification to treat "
+                    "them as classes."
+                ),
+                target,
+                ", ".join(classes),
+            )
         else:
             text = ""
         self.task_note.setText(text)
         self.task_note.setVisible(bool(text))
+
+
+def table_and_choice(table: QWidget, summary: QLabel | None, choice: ColumnChoice) -> QSplitter:
+    """The table above the column choice, split so either can be given room.
+
+    At a projector's font size the two do not both fit a 768-pixel screen: the
+    choice scrolls within its part, and neither part shrinks below a few rows.
+    """
+    rows = table.fontMetrics().lineSpacing()
+    table.setMinimumHeight(rows * 7)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    body = QWidget()
+    body_layout = QVBoxLayout(body)
+    body_layout.setContentsMargins(0, 0, 0, 0)
+    if summary is not None:
+        body_layout.addWidget(summary)
+    body_layout.addWidget(choice)
+    body_layout.addStretch(1)
+    scroll.setWidget(body)
+    scroll.setMinimumHeight(rows * 5)
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(table)
+    splitter.addWidget(scroll)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 1)
+    return splitter
 
 
 def _ticked(widget: QListWidget) -> list[str]:

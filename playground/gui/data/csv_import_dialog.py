@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from playground.core.data import CsvPreview, DataError, describe_data, read_csv_preview
 from playground.core.errors import describe_error
 from playground.core.spec.experiment import CsvData
-from playground.gui.data.column_choice import ColumnChoice
+from playground.gui.data.column_choice import ColumnChoice, table_and_choice
 from playground.gui.data.dialog_banner import DialogBanner
 from playground.gui.data.preview_table import MAX_SHOWN_COLUMNS, PreviewTable
+from playground.gui.data.wording import filled
 
 
 class CsvImportDialog(QDialog):
@@ -92,9 +93,7 @@ class CsvImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
         layout.addLayout(self._header_form)
-        layout.addWidget(self.table, 2)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.choice, 2)
+        layout.addWidget(table_and_choice(self.table, self.summary, self.choice), 1)
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
 
@@ -154,10 +153,13 @@ class CsvImportDialog(QDialog):
         if len(preview.header) > MAX_SHOWN_COLUMNS:
             text += " " + self.tr("Only the first %n columns are drawn.", "", MAX_SHOWN_COLUMNS)
         if preview.numeric_names and self.first_row.currentData() == "names":
-            text += " " + self.tr(
-                "Some column names are numbers (%1): if the first row does not name the "
-                "columns, say so above."
-            ).arg(", ".join(preview.numeric_names[:4]))
+            text += " " + filled(
+                self.tr(
+                    "Some column names are numbers (%1): if the first row does not name the "
+                    "columns, say so above."
+                ),
+                ", ".join(preview.numeric_names[:4]),
+            )
         return text
 
     def accept(self) -> None:

@@ -42,7 +42,7 @@ def held_note(dataset: Dataset | None) -> str:
     shown = ", ".join(held[:4]) + ("…" if len(held) > 4 else "")
     return QCoreApplication.translate(
         "DataPreview",
-        "Shows two of the %n inputs; the map holds the other inputs at their mean (%1). "
+        "Shows 2 of the %n inputs; the map holds the others at their mean: %1. "
         "Pick the pair in the data panel.",
         "",
         len(held) + 2,

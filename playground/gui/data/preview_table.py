@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from playground.core.data import CsvPreview
+from playground.gui.data.wording import filled
 
 #: The most columns the preview draws (a wider table is read whole, drawn in part).
 MAX_SHOWN_COLUMNS = 100
@@ -43,7 +44,7 @@ class PreviewTable(QTableWidget):
                 self.tr("numbers") if preview.column_types[column] == "numeric" else self.tr("text")
             )
             missing = preview.missing_counts[column]
-            detail = self.tr("%1, %n empty", "", missing).arg(kind) if missing else kind
+            detail = filled(self.tr("%1, %n empty", "", missing), kind) if missing else kind
             labels.append(f"{preview.header[column]}\n({detail})")
         self.setHorizontalHeaderLabels(labels)
         for r, row in enumerate(preview.rows):

@@ -22,6 +22,7 @@ from playground.core.data.csv_read import read_records
 from playground.core.data.csv_table import default_column_names
 from playground.core.errors import describe_error
 from playground.core.spec.experiment import MAX_INLINE_TABLE_CHARS
+from playground.gui.data.wording import filled
 
 #: The most rows and columns a typed table may have: a small table; larger ones are files.
 MAX_ROWS = 5000
@@ -149,10 +150,14 @@ class TableGrid(QTableWidget):
         top, left = max(self.currentRow(), 0), max(self.currentColumn(), 0)
         if top + len(rows) > MAX_ROWS or left + width > MAX_GRID_COLUMNS:
             self.refused.emit(
-                self.tr(
-                    "The pasted table does not fit a typed table (at most %1 rows and %2 "
-                    "columns); save it as a CSV file and import it."
-                ).arg(str(MAX_ROWS), str(MAX_GRID_COLUMNS))
+                filled(
+                    self.tr(
+                        "The pasted table does not fit a typed table (at most %1 rows and %2 "
+                        "columns); save it as a CSV file and import it."
+                    ),
+                    str(MAX_ROWS),
+                    str(MAX_GRID_COLUMNS),
+                )
             )
             return
         self.blockSignals(True)

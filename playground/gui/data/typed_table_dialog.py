@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from playground.core.data import DataError, describe_data, read_csv_preview
 from playground.core.errors import describe_error
 from playground.core.spec.experiment import CsvData
-from playground.gui.data.column_choice import ColumnChoice
+from playground.gui.data.column_choice import ColumnChoice, table_and_choice
 from playground.gui.data.dialog_banner import DialogBanner
 from playground.gui.data.table_grid import TableGrid
 
@@ -76,9 +76,12 @@ class TypedTableDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addLayout(name_form)
-        layout.addWidget(self.grid, 3)
-        layout.addLayout(self.buttons_row)
-        layout.addWidget(self.choice, 2)
+        grid_part = QWidget()
+        grid_layout = QVBoxLayout(grid_part)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.grid, 1)
+        grid_layout.addLayout(self.buttons_row)
+        layout.addWidget(table_and_choice(grid_part, None, self.choice), 1)
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
 

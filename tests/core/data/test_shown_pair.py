@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sklearn.datasets
 import torch
 
 from playground.core.data import DATASET_TABLE, DataError, describe_data, load_dataset
@@ -73,7 +74,13 @@ def test_iris_shows_the_chosen_petal_measures_and_remembers_them() -> None:
     spec = BuiltinData(name="iris", shown_inputs=petals)
     data = load_dataset(spec)
     assert data.plane is not None and data.plane.axes == tuple(petals)
-    assert data.raw_train is not None and torch.equal(data.raw_train, data.x_train[:, 2:])
+    assert data.raw_train is not None and data.raw_val is not None
+    # The plots show centimetres; expanded, a training point is the model's input again.
+    petals_cm = torch.as_tensor(sklearn.datasets.load_iris().data[:, 2:], dtype=torch.float32)
+    shown = torch.cat([data.raw_train, data.raw_val])
+    assert sorted(shown[:, 0].tolist()) == sorted(petals_cm[:, 0].tolist())
+    assert torch.allclose(data.plane.expand(data.raw_train)[:, 2:], data.x_train[:, 2:], atol=1e-5)
+    assert torch.allclose(data.plane.expand(data.raw_train)[:, :2], torch.zeros(1), atol=1e-5)
     assert data.plane.held_at_mean == ("sepal length (cm)", "sepal width (cm)")
     saved = Experiment(data=spec).to_json()
     assert Experiment.model_validate_json(saved).data == spec
