@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.data import DataError, describe_data, read_csv_preview
 from playground.core.errors import describe_error
-from playground.core.spec.experiment import CsvData
+from playground.core.spec.experiment import MAX_INLINE_TABLE_CHARS, CsvData
 from playground.gui.data.column_choice import ColumnChoice, table_and_choice
 from playground.gui.data.dialog_banner import DialogBanner
 from playground.gui.data.table_grid import TableGrid
@@ -111,10 +111,19 @@ class TypedTableDialog(QDialog):
             self.banner.show_text(self.tr("Tick at least one input column."))
             return
         targets = self.choice.chosen_targets()
+        text = self.grid.to_csv_text()
+        if len(text) > MAX_INLINE_TABLE_CHARS:
+            self.banner.show_text(
+                self.tr(
+                    "The table is too large to keep in the experiment (more than a million "
+                    "characters); save it as a CSV file and import it instead."
+                )
+            )
+            return
         try:
             spec = CsvData(
                 path=self.name.text().strip() or self.tr("typed table"),
-                inline_table=self.grid.to_csv_text(),
+                inline_table=text,
                 features=features,
                 target=targets[0],
                 extra_targets=targets[1:],

@@ -180,6 +180,20 @@ def test_a_huge_paste_is_refused_in_words(qtbot: QtBot) -> None:
     assert dialog.grid.rowCount() == 5
 
 
+def test_a_table_too_large_to_keep_is_refused_in_words(qtbot: QtBot) -> None:
+    dialog = TypedTableDialog()
+    qtbot.addWidget(dialog)
+    wide = "\t".join("9" * 120 for _ in range(100))
+    # Each paste fits, together they pass 1 MB: 90 rows of 100 long numbers.
+    dialog.grid.paste_text("\n".join([wide] * 60))
+    dialog.grid.setCurrentCell(59, 0)
+    dialog.grid.paste_text("\n".join([wide] * 31))
+    assert dialog.grid.rowCount() == 90
+    dialog.accept()
+    assert dialog.spec() is None
+    assert "too large to keep in the experiment" in dialog.banner.label.text()
+
+
 def test_the_panel_picks_the_pair_the_plots_show(qtbot: QtBot) -> None:
     panel = DataPanel()
     qtbot.addWidget(panel)
