@@ -123,7 +123,7 @@ PROBLEM_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "data.csv.empty_table": ("file",),
         "data.csv.duplicate_target": ("column",),
         "data.csv.classes_need_one_target": ("count",),
-        "data.shown_input_unknown": ("name", "inputs"),
+        "data.shown_input_unknown": ("name", "known"),
         # a problem another part of the program has already put in words
         "note": ("text",),
     }

@@ -37,6 +37,18 @@ class _PlaneExpand:
         return synthetic.add_derived_features(points, list(self.derived_features))
 
 
+def _sklearn_raw_inputs(name: str) -> torch.Tensor:
+    """A scikit-learn table's inputs in their own units (centimetres, ...), unsplit and unscaled."""
+    import sklearn.datasets  # here, as load_sklearn is: scikit-learn is slow to import
+
+    loaders = {
+        "iris": sklearn.datasets.load_iris,
+        "wine": sklearn.datasets.load_wine,
+        "breast-cancer": sklearn.datasets.load_breast_cancer,
+    }
+    return torch.as_tensor(loaders[name]().data, dtype=torch.float32)
+
+
 def describe_data(spec: BuiltinData | CsvData) -> DataInfo:
     """Task, input shape, outputs and names of the data, without generating it.
 
@@ -60,7 +72,7 @@ def load_dataset(spec: BuiltinData | CsvData) -> Dataset:
     info = describe_builtin(spec)
     if spec.name in SKLEARN_SETS:
         # Imported here: scikit-learn takes over a second to import.
-        from playground.core.data.sklearn_sets import load_sklearn, sklearn_raw_features
+        from playground.core.data.sklearn_sets import load_sklearn
 
         x_train, y_train, x_val, y_val, _, _ = load_sklearn(
             spec.name, spec.validation_fraction, spec.seed, spec.as_images
@@ -69,7 +81,7 @@ def load_dataset(spec: BuiltinData | CsvData) -> Dataset:
             return Dataset(info, x_train, y_train, x_val, y_val)
         # A tabular set: the plots show the chosen pair in its own units (centimetres, ...),
         # split exactly as load_sklearn splits, and scaled by the same training statistics.
-        raw = sklearn_raw_features(spec.name)
+        raw = _sklearn_raw_inputs(spec.name)
         gen = torch.Generator().manual_seed(spec.seed)
         raw_train, _, raw_val, _ = synthetic.split(raw, raw[:, 0], spec.validation_fraction, gen)
         _, _, mean, std = synthetic.standardize(raw_train, raw_val)

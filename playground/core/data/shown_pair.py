@@ -29,7 +29,7 @@ def shown_columns(feature_names: Sequence[str], shown_inputs: Sequence[str]) -> 
     indices: list[int] = []
     for name in shown_inputs[:2]:
         if name not in feature_names:
-            values: dict[str, PlainValue] = {"name": name, "inputs": tuple(feature_names)}
+            values: dict[str, PlainValue] = {"name": name, "known": tuple(feature_names)}
             raise DataError(Problem("data.shown_input_unknown", values, field="data.shown_inputs"))
         indices.append(list(feature_names).index(name))
     return (indices[0], indices[1])

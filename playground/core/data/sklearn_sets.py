@@ -8,7 +8,6 @@ ship inside scikit-learn; nothing is downloaded.
 
 import numpy as np
 import sklearn.datasets
-import sklearn.utils
 import torch
 from torch import Tensor
 
@@ -20,23 +19,6 @@ except ImportError:
     pass
 
 
-def _bunch(name: str) -> sklearn.utils.Bunch:
-    loaders = {
-        "iris": sklearn.datasets.load_iris,
-        "wine": sklearn.datasets.load_wine,
-        "breast-cancer": sklearn.datasets.load_breast_cancer,
-        "digits": sklearn.datasets.load_digits,
-    }
-    if name not in loaders:
-        raise ValueError(f"'{name}' is not a scikit-learn data set")
-    return loaders[name]()
-
-
-def sklearn_raw_features(name: str) -> Tensor:
-    """The set's inputs in their own units, unsplit and unscaled (for plots in those units)."""
-    return torch.from_numpy(np.asarray(_bunch(name).data, dtype=np.float32))
-
-
 def load_sklearn(
     name: str, validation_fraction: float, seed: int, as_images: bool = False
 ) -> tuple[Tensor, Tensor, Tensor, Tensor, list[str], list[str]]:
@@ -46,7 +28,15 @@ def load_sklearn(
     pixels (0..16) are scaled to [0, 1] instead, and ``as_images`` shapes them
     as 1×8×8 images. Labels are int64 class indices.
     """
-    bunch = _bunch(name)
+    loaders = {
+        "iris": sklearn.datasets.load_iris,
+        "wine": sklearn.datasets.load_wine,
+        "breast-cancer": sklearn.datasets.load_breast_cancer,
+        "digits": sklearn.datasets.load_digits,
+    }
+    if name not in loaders:
+        raise ValueError(f"'{name}' is not a scikit-learn data set")
+    bunch = loaders[name]()
     x = torch.from_numpy(np.asarray(bunch.data, dtype=np.float32))
     y = torch.from_numpy(np.asarray(bunch.target, dtype=np.int64))
     feature_names = [str(f) for f in bunch.feature_names]

@@ -277,7 +277,7 @@ TEMPLATES: dict[str, str] = {
     ),
     "data.shown_input_unknown": (
         "The plots are set to show the input {name:cell}, but the data's inputs are "
-        "{inputs:list}; pick two of those to show."
+        "{known:list}; pick two of those to show."
     ),
     "note": "{text}",
 }
