@@ -34,12 +34,18 @@ MOSAIC_ROWS, MOSAIC_COLUMNS = 4, 6
 GAP, LABEL_STRIP = 1, 4
 
 
-def held_note(dataset: Dataset | None) -> str:
-    """What a plane view of wider data leaves out: the inputs held at their mean ('' if none)."""
+def held_note(dataset: Dataset | None, *, short: bool = False) -> str:
+    """What a plane view of wider data leaves out: the inputs held at their mean ('' if none).
+
+    ``short`` is the one line under a plot; the full sentence is its tooltip.
+    """
     if dataset is None or dataset.plane is None or not dataset.plane.held_at_mean:
         return ""
     held = dataset.plane.held_at_mean
     shown = ", ".join(held[:4]) + ("…" if len(held) > 4 else "")
+    if short:
+        text = QCoreApplication.translate("DataPreview", "Other inputs at their mean: %1")
+        return text.replace("%1", shown)
     return QCoreApplication.translate(
         "DataPreview",
         "Shows 2 of the %n inputs; the map holds the others at their mean: %1. "

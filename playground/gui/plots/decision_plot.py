@@ -67,7 +67,7 @@ class DecisionPlot(QWidget):
         # For data with more inputs: which inputs the map holds fixed, said under the plot.
         self.held = QLabel()
         self.held.setObjectName("hintLabel")
-        self.held.setWordWrap(True)
+        self.held.setWordWrap(True)  # short, one line at most sizes; the tooltip says more
         self.held.setVisible(False)
 
         layout = QVBoxLayout(self)
@@ -83,7 +83,8 @@ class DecisionPlot(QWidget):
         self.legend.clear()
         self.reset()
         note = held_note(dataset)
-        self.held.setText(note)
+        self.held.setText(held_note(dataset, short=True))
+        self.held.setToolTip(note)
         self.held.setVisible(bool(note))
         self.widget.setToolTip(note)
         axes = dataset.plane.axes if dataset is not None and dataset.plane else ("x1", "x2")
