@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.base import Dataset
 from playground.core.training.snapshot import DecisionGrid, Snapshot
@@ -19,6 +19,7 @@ from playground.gui.plots.colors import (
     class_region_lookup,
     sequential_lookup,
 )
+from playground.gui.plots.elided_label import ElidedLabel
 from playground.gui.plots.palette_image import PaletteImageItem, quantize
 from playground.gui.plots.views import PlotView
 
@@ -65,9 +66,8 @@ class DecisionPlot(QWidget):
         self.plot.addItem(self.note, ignoreBounds=True)
 
         # For data with more inputs: which inputs the map holds fixed, said under the plot.
-        self.held = QLabel()
+        self.held = ElidedLabel()
         self.held.setObjectName("hintLabel")
-        self.held.setWordWrap(True)  # short, one line at most sizes; the tooltip says more
         self.held.setVisible(False)
 
         layout = QVBoxLayout(self)
@@ -83,8 +83,7 @@ class DecisionPlot(QWidget):
         self.legend.clear()
         self.reset()
         note = held_note(dataset)
-        self.held.setText(held_note(dataset, short=True))
-        self.held.setToolTip(note)
+        self.held.set_full_text(held_note(dataset, short=True), note)
         self.held.setVisible(bool(note))
         self.widget.setToolTip(note)
         axes = dataset.plane.axes if dataset is not None and dataset.plane else ("x1", "x2")

@@ -212,8 +212,14 @@ def test_the_panel_picks_the_pair_the_plots_show(qtbot: QtBot) -> None:
     assert panel.dataset is not None and panel.dataset.plane is not None
     plot.set_dataset(panel.dataset)
     assert plot.plot.getAxis("left").labelText == "petal width (cm)"
-    assert plot.held.isVisibleTo(plot) or plot.held.text()
-    assert "sepal width (cm)" in plot.held.text() and "mean" in plot.held.text()
+    assert plot.held.isVisibleTo(plot)
+    assert "sepal width (cm)" in plot.held.full_text() and "mean" in plot.held.full_text()
+    assert "Pick the pair in the data panel" in plot.held.toolTip()
+    # In a narrow column the note keeps one line and ends with an ellipsis.
+    plot.show()
+    plot.resize(160, 300)
+    QApplication.processEvents()
+    assert plot.held.text().endswith("…") and plot.held.height() < 2 * plot.fontMetrics().height()
     # Picking the input the other axis shows swaps the pair.
     row.horizontal.setCurrentIndex(3)
     row.horizontal.activated.emit(3)
@@ -221,7 +227,7 @@ def test_the_panel_picks_the_pair_the_plots_show(qtbot: QtBot) -> None:
     panel.set_data_spec(BuiltinData(name="spiral"))
     assert not row.isVisibleTo(panel)
     plot.set_dataset(panel.dataset)
-    assert not plot.held.text()
+    assert not plot.held.full_text() and not plot.held.isVisibleTo(plot)
 
 
 @pytest.mark.parametrize("samples", [5])

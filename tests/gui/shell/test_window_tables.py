@@ -68,7 +68,7 @@ def test_the_shown_pair_is_one_undo_step_and_reaches_the_decision_view(
     assert data.shown_inputs == ["petal length (cm)", "sepal width (cm)"]
     decision = window.plot_area.decision
     assert decision.plot.getAxis("bottom").labelText == "petal length (cm)"
-    assert "mean" in decision.held.text()
+    assert "mean" in decision.held.full_text()
     window.undo_action.trigger()
     assert window.current_experiment().data.shown_inputs == []  # type: ignore[union-attr]
     assert row.pair() == ["sepal length (cm)", "sepal width (cm)"]
