@@ -245,5 +245,41 @@ TEMPLATES: dict[str, str] = {
         _CELL_AT + ": {cell:cell} is too large for the model's 32-bit numbers "
         "(at most about {most:.3g}); scale the column down or fix the cell."
     ),
+    "data.csv.too_many_columns": (
+        "Row {row} of {file} has {columns} cells, more than the {most} columns a table may "
+        "have; check that this is the table you meant, saved as CSV."
+    ),
+    "data.csv.row_too_wide": (
+        "In {file}, row {row} has {cells} cells but the first row has {width}; fix that row, "
+        "or, if the first row does not name the columns, say so in the import (the first "
+        "row is data, or a line to skip) and name the columns."
+    ),
+    "data.csv.row_too_short": (
+        "In {file}, row {row} has no cell for column {column:cell} (it has {cells} cells, "
+        "the first row {width}); fix that row, or, if the first row does not name the "
+        "columns, say so in the import and name the columns."
+    ),
+    "data.csv.header_is_numbers": (
+        "The first row of {file} holds numbers ({shown}), not column names; add a header row "
+        "that names each column, or say in the import that the first row is data."
+    ),
+    "data.csv.names_count": (
+        "{names} column {names:plural:name was:names were} given, but row {row} has "
+        "{columns} {columns:plural:cell:cells}; give one name per column."
+    ),
+    "data.csv.empty_table": (
+        "The table {file} is empty; type or paste a header row and some data rows."
+    ),
+    "data.csv.duplicate_target": (
+        "Column {column:cell} is listed twice as a target; list each column once."
+    ),
+    "data.csv.classes_need_one_target": (
+        "Classification predicts one class column, but {count} target columns are chosen; "
+        "keep one target, or choose regression to predict several numbers."
+    ),
+    "data.shown_input_unknown": (
+        "The plots are set to show the input {name:cell}, but the data's inputs are "
+        "{known:list}; pick two of those to show."
+    ),
     "note": "{text}",
 }

@@ -183,3 +183,30 @@ def test_script_reproduces_the_fast_dense_path(
     path = tmp_path / "train_spiral.py"
     export_experiment(experiment, "script", path)
     assert_same_curve(run_script(path), engine_rows(experiment))
+
+
+def test_a_typed_two_target_table_without_names_exports_as_the_app_reads_it(
+    tmp_path: Path,
+) -> None:
+    # No header row: the columns get the names the user gave; two numeric targets.
+    rows = [f"{i % 5},{(i * 3) % 7},{i % 5},{(i * 3) % 7}" for i in range(30)]
+    experiment = Experiment(
+        data=CsvData(
+            path="typed table",
+            inline_table="\n".join(rows) + "\n",
+            first_row="data",
+            column_names=["x1", "x2", "y1", "y2"],
+            features=["x1", "x2"],
+            target="y1",
+            extra_targets=["y2"],
+        ),
+        model=_layers(("Linear", {"out_features": 2})),
+        loss="mse",
+        optimizer=OptimizerSpec(kind="sgd", lr=0.05),
+        training=TrainingSpec(batch_size=5, epochs=3, device="cpu"),
+    )
+    path = tmp_path / "train_identity.py"
+    export_experiment(experiment, "script", path)
+    text = path.read_text(encoding="utf-8")
+    assert "TARGETS = ['y1', 'y2']" in text and "CSV_PATH = None" in text
+    assert_same_curve(run_script(path), engine_rows(experiment))
