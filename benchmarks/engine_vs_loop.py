@@ -1,147 +1,102 @@
-"""Engine versus a plain hand-written training loop, measured side by side in one run.
+"""The headless engine against a plain DataLoader loop, like for like, side by side.
 
-Trains the same experiment (spiral data, MLP 2-16-16-2, Adam, batch 32) twice:
-with :class:`playground.core.training.engine.Engine` (snapshots on, at the default
-rate) and with the loop a tutorial would write (``TensorDataset`` +
-``DataLoader(shuffle=True)`` with default settings, ``loss.item()`` every
-step). Prints samples per second for each, their ratio (goal: the engine at
-least 1.3× the loop) and the final losses, which should be comparable.
+For each configuration (spiral b10, digits b32, digits b200 and the digits-cnn
+preset) it runs the engine headless (as ``playground train -q``) and the
+tutorial loop of :mod:`setups` in alternating pairs, twice:
 
-The loop also runs with ``torch.set_num_threads(1)``: the thread-count
-measurement behind the engine's single-thread choice for small networks.
+* with the same thread setting on both sides (the loop on the engine's own
+  choice: one intra-op thread for these small models) — the goal, engine ≥ 1.3×;
+* with both on torch's default thread count (the engine told to use it too).
 
-Run: ``.venv/bin/python benchmarks/engine_vs_loop.py [--epochs N] [--samples N]``
+It also prints, without a goal, the engine with snapshots at the app's rate
+against the same loop, and the engine on one thread against the engine on
+torch's default count per configuration: the measurement behind the
+single-thread rule (dense and convolution layers alike).
+
+    .venv/bin/python benchmarks/engine_vs_loop.py [--quick] [--pairs N]
 """
 
 from __future__ import annotations
 
 import argparse
-import time
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import torch
-from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
 
-from playground.core.data import load_dataset
-from playground.core.spec.experiment import (
-    BuiltinData,
-    Experiment,
-    LayerSpec,
-    ModelSpec,
-    OptimizerSpec,
-    TrainingSpec,
-)
+from benchmarks.pairs import Ratio, compare, load_average
+from benchmarks.setups import Setup, engine_steps_per_second, loop_steps_per_second, setup
 from playground.core.training.engine import Engine
+from playground.core.training.torch_threads import threads_for
+
+GOAL = 1.3
 
 
-def experiment(epochs: int, samples: int) -> Experiment:
-    layers = [
-        LayerSpec(kind="Linear", params={"out_features": 16}),
-        LayerSpec(kind="ReLU"),
-        LayerSpec(kind="Linear", params={"out_features": 16}),
-        LayerSpec(kind="ReLU"),
-        LayerSpec(kind="Linear", params={"out_features": 2}),
+def configurations(quick: bool) -> list[Setup]:
+    """The issue's four configurations; ``quick`` trains each for one or two epochs."""
+    scale = 1 if quick else 0
+    return [
+        setup("spiral b10", "spiral", 10, 2 if scale else 30),
+        setup("digits b32", "digits", 32, 1 if scale else 10),
+        setup("digits b200", "digits", 200, 2 if scale else 40),
+        setup("digits-cnn", "digits-cnn", 32, 1 if scale else 3),
     ]
-    return Experiment(
-        data=BuiltinData(name="spiral", samples=samples, noise=0.1),
-        model=ModelSpec(layers=layers),
-        loss="cross-entropy",
-        optimizer=OptimizerSpec(kind="adam", lr=0.01),
-        training=TrainingSpec(batch_size=32, epochs=epochs, seed=0, device="cpu"),
-    )
 
 
-def run_engine(spec: Experiment, interval: float = 1 / 30) -> tuple[float, float]:
-    """(samples/s, final mean train loss of the last epoch) with the engine."""
-    dataset = load_dataset(spec.data)
-    engine = Engine(spec, dataset, snapshot_interval=interval)
-    start = time.perf_counter()
-    engine.run(on_snapshot=lambda snapshot: None)
-    seconds = time.perf_counter() - start
-    samples = dataset.x_train.shape[0] * spec.training.epochs
-    return samples / seconds, engine.history.epochs[-1].train_loss
+def measure(config: Setup, pairs: int) -> list[Ratio]:
+    """The goal and information lines of one configuration."""
+    chosen = threads_for(Engine(config.experiment, config.dataset).model)
+    default = torch.get_num_threads()
+    name = config.name
+    return [
+        compare(
+            f"{name}: engine ÷ loop, both on {chosen} thread(s)",
+            lambda: engine_steps_per_second(config),
+            lambda: loop_steps_per_second(config, chosen),
+            pairs=pairs, unit="steps/s", goal=GOAL,
+        ),
+        compare(
+            f"{name}: engine ÷ loop, both on torch's default {default} thread(s)",
+            lambda: engine_steps_per_second(config, threads=default),
+            lambda: loop_steps_per_second(config, default),
+            pairs=pairs, unit="steps/s", goal=GOAL,
+        ),
+        compare(
+            f"{name}: engine with snapshots at 30/s ÷ loop, {chosen} thread(s)",
+            lambda: engine_steps_per_second(config, snapshots=True),
+            lambda: loop_steps_per_second(config, chosen),
+            pairs=pairs, unit="steps/s",
+        ),
+        compare(
+            f"{name}: engine on 1 thread ÷ on {default}",
+            lambda: engine_steps_per_second(config, threads=1),
+            lambda: engine_steps_per_second(config, threads=default),
+            pairs=pairs, unit="steps/s",
+        ),
+    ]  # fmt: skip
 
 
-def run_plain_loop(spec: Experiment, threads: int | None = None) -> tuple[float, float]:
-    """(samples/s, final mean train loss of the last epoch) with a tutorial-style loop."""
-    dataset = load_dataset(spec.data)
-    saved = torch.get_num_threads()
-    if threads is not None:
-        torch.set_num_threads(threads)
-    try:
-        torch.manual_seed(spec.training.seed)
-        model = nn.Sequential(
-            nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 2)
-        )
-        optimizer = torch.optim.Adam(model.parameters(), lr=spec.optimizer.lr)
-        loss_fn = nn.CrossEntropyLoss()
-        loader = DataLoader(
-            TensorDataset(dataset.x_train, dataset.y_train),
-            batch_size=spec.training.batch_size,
-            shuffle=True,
-        )
-        epoch_loss = 0.0
-        start = time.perf_counter()
-        for _ in range(spec.training.epochs):
-            epoch_loss, batches = 0.0, 0
-            for inputs, labels in loader:
-                optimizer.zero_grad()
-                loss = loss_fn(model(inputs), labels)
-                loss.backward()
-                optimizer.step()
-                epoch_loss += loss.item()
-                batches += 1
-            epoch_loss /= batches
-        seconds = time.perf_counter() - start
-    finally:
-        torch.set_num_threads(saved)
-    samples = dataset.x_train.shape[0] * spec.training.epochs
-    return samples / seconds, epoch_loss
-
-
-LABELS = {
-    "engine": "Engine (snapshots at up to 30/s)",
-    "engine-quiet": "Engine (final snapshot only)",
-    "loop": "DataLoader loop (torch's default threads)",
-    "loop-1": "DataLoader loop (torch.set_num_threads(1))",
-}
-
-
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--epochs", type=int, default=20)
-    parser.add_argument("--samples", type=int, default=1000)
-    parser.add_argument("--repeats", type=int, default=3)
-    args = parser.parse_args()
-    spec = experiment(args.epochs, args.samples)
+    parser.add_argument("--quick", action="store_true", help="tiny runs: only checks it works")
+    parser.add_argument("--pairs", type=int, default=None, help="alternating pairs (default 5)")
+    args = parser.parse_args(argv)
+    pairs = args.pairs or (1 if args.quick else 5)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} intra-op threads by default")
-    print(f"spiral, {args.samples} samples, MLP 2-16-16-2, batch 32, {args.epochs} epochs, CPU\n")
-
-    # Warm up both paths once so neither pays first-call costs in the measurement.
-    warm = experiment(1, 200)
-    run_engine(warm)
-    run_plain_loop(warm)
-
-    # Interleaved repeats, best of each: a shared machine's load hits both sides alike.
-    rows: dict[str, list[tuple[float, float]]] = {name: [] for name in LABELS}
-    for _ in range(args.repeats):
-        rows["engine"].append(run_engine(spec))
-        rows["engine-quiet"].append(run_engine(spec, interval=3600.0))
-        rows["loop-1"].append(run_plain_loop(spec, threads=1))
-        # Last: idle OpenMP workers of a multi-threaded run keep spinning for a while
-        # and would slow whichever single-threaded run came next.
-        rows["loop"].append(run_plain_loop(spec))
-    best = {name: max(results) for name, results in rows.items()}
-    print(f"{'':44}{'samples/s':>12}{'final loss':>12}")
-    for name, label in LABELS.items():
-        rate, loss = best[name]
-        print(f"{label:44}{rate:12,.0f}{loss:12.4f}")
-    ratio = best["engine"][0] / best["loop"][0]
-    verdict = "meets" if ratio >= 1.3 else "misses"
-    print(f"\nEngine / DataLoader loop: {ratio:.2f}× ({verdict} the 1.3× goal)")
-    print(f"Engine / DataLoader loop on 1 thread: {best['engine'][0] / best['loop-1'][0]:.2f}×")
-    print("(final losses differ by batch order only: both use seed 0 for the weights)")
+    print(f"load average before: {load_average()}")
+    configs = configurations(args.quick)
+    warm = configurations(True)[0]
+    engine_steps_per_second(warm)  # first-call costs paid outside the measurement
+    loop_steps_per_second(warm, 1)
+    for config in configs:
+        for ratio in measure(config, pairs):
+            print(ratio.line(), flush=True)
+    print(f"load average after: {load_average()}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -32,7 +32,11 @@ class Ratio:
         return None if self.goal is None else self.median >= self.goal
 
     def line(self) -> str:
-        goal = "" if self.goal is None else f"  goal ≥ {self.goal:g}: {'met' if self.ok else 'NOT met'}"
+        goal = (
+            ""
+            if self.goal is None
+            else f"  goal ≥ {self.goal:g}: {'met' if self.ok else 'NOT met'}"
+        )
         return (
             f"{self.name}: {self.median:.2f}× [{self.low:.2f}–{self.high:.2f}]"
             f"  ({self.a_median:,.1f} vs {self.b_median:,.1f} {self.unit}){goal}"

@@ -115,6 +115,15 @@ PROBLEM_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "data.csv.too_many_classes": ("file", "column", "classes", "rows"),
         "data.csv.bad_cell": _CELL,
         "data.csv.too_large": (*_CELL, "most"),
+        "data.csv.too_many_columns": ("file", "row", "columns", "most"),
+        "data.csv.row_too_wide": ("file", "row", "cells", "width"),
+        "data.csv.row_too_short": ("file", "row", "column", "cells", "width"),
+        "data.csv.header_is_numbers": ("file", "shown"),
+        "data.csv.names_count": ("names", "columns", "row"),
+        "data.csv.empty_table": ("file",),
+        "data.csv.duplicate_target": ("column",),
+        "data.csv.classes_need_one_target": ("count",),
+        "data.shown_input_unknown": ("name", "known"),
         # a problem another part of the program has already put in words
         "note": ("text",),
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from playground.core.data.base import CurveInfo, DataError, DataInfo, Dataset, PlaneInfo, Task
 from playground.core.data.catalog import DATASET_DESCRIPTIONS, DATASET_TABLE, PLANE_SETS
-from playground.core.data.csv_read import ColumnType, CsvPreview, read_csv_preview
+from playground.core.data.csv_preview import ColumnType, CsvPreview, read_csv_preview
 from playground.core.data.loader import describe_data, load_dataset
 
 __all__ = [

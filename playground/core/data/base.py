@@ -23,10 +23,15 @@ class PlaneInfo:
 
     ``extent`` is (x1_min, x1_max, x2_min, x2_max) of the plotting area; ``expand``
     maps raw (N, 2) points to the model's full inputs (adding derived features).
+    For data with more inputs the plane is the pair the user chose to show:
+    ``axes`` names it and ``held_at_mean`` lists the other inputs, which
+    ``expand`` holds at their training mean (the plots say so).
     """
 
     extent: tuple[float, float, float, float]
     expand: Callable[[torch.Tensor], torch.Tensor]
+    axes: tuple[str, str] = ("x1", "x2")
+    held_at_mean: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

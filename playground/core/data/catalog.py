@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from playground.core.data.base import DataError, DataInfo
+from playground.core.data.shown_pair import shown_columns
 from playground.core.problems import Problem
 from playground.core.spec.experiment import BuiltinData
 
@@ -216,6 +217,8 @@ def describe_builtin(spec: BuiltinData) -> DataInfo:
     name = spec.name
     if name in SKLEARN_SETS:
         features, classes = _SKLEARN_NAMES[name]
+        if not DATASET_TABLE[name].images:
+            shown_columns(features, spec.shown_inputs)
         shape = (1, 8, 8) if spec.as_images else (len(features),)
         return DataInfo(
             task="classification",

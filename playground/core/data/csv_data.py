@@ -1,9 +1,10 @@
-"""A user's CSV table as a data set: chosen feature columns, one target column.
+"""A user's table (a CSV file or one typed in the app) as a data set: feature and target columns.
 
 A numeric target means regression unless the spec asks for classification; a
-text target means classes (the sorted distinct names). Features must be
-numbers; they are standardised with the training split's statistics when the
-spec asks. Every problem is a :class:`DataError` whose problem names the file, row and column.
+text target means classes (the sorted distinct names). Several target columns
+make a multi-output regression. Features must be numbers; they are
+standardised with the training split's statistics when the spec asks. Every
+problem is a :class:`DataError` whose problem names the file, row and column.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from playground.core.data import synthetic
 from playground.core.data.base import CurveInfo, DataError, DataInfo, Dataset, PlaneInfo, Task
 from playground.core.data.csv_read import CsvTable, is_missing, parse_number, read_table
 from playground.core.data.extent import padded_box, padded_range
+from playground.core.data.shown_pair import pair_plane, shown_columns
 from playground.core.problems import PlainValue, Problem
 from playground.core.spec.experiment import CsvData
 
@@ -33,19 +35,37 @@ class _Target:
 
     task: Task
     class_names: tuple[str, ...]
-    values: torch.Tensor  # int64 class indices or float32 (N, 1)
+    values: torch.Tensor  # int64 class indices or float32 (N, T)
 
 
-def _check_columns(spec: CsvData, table: CsvTable) -> tuple[list[int], int]:
+def spec_table(spec: CsvData) -> CsvTable:
+    """The table a spec names: its file, or the table typed in the app, read as the spec says."""
+    return read_table(
+        spec.path,
+        first_row=spec.first_row,
+        column_names=tuple(spec.column_names),
+        text=spec.inline_table,
+    )
+
+
+def _check_columns(spec: CsvData, table: CsvTable) -> tuple[list[int], list[int]]:
     seen: set[str] = set()
     for feature in spec.features:
         if feature in seen:
             raise DataError(Problem("data.csv.duplicate_feature", column=feature))
         seen.add(feature)
-    if spec.target in seen:
-        raise DataError(Problem("data.csv.target_is_feature", column=spec.target))
+    targets: set[str] = set()
+    for target in spec.targets:
+        if target in seen:
+            raise DataError(Problem("data.csv.target_is_feature", column=target))
+        if target in targets:
+            raise DataError(Problem("data.csv.duplicate_target", column=target))
+        targets.add(target)
+    if len(spec.targets) > 1 and spec.task == "classification":
+        count = {"count": len(spec.targets)}
+        raise DataError(Problem("data.csv.classes_need_one_target", count, field="data.task"))
     feature_columns = [table.column_index(feature) for feature in spec.features]
-    target_column = table.column_index(spec.target)
+    target_columns = [table.column_index(target) for target in spec.targets]
     if len(table.rows) < MIN_ROWS:
         counts: dict[str, PlainValue] = {
             "file": table.name,
@@ -53,7 +73,7 @@ def _check_columns(spec: CsvData, table: CsvTable) -> tuple[list[int], int]:
             "minimum": MIN_ROWS,
         }
         raise DataError(Problem("data.csv.too_few_rows", counts))
-    return feature_columns, target_column
+    return feature_columns, target_columns
 
 
 def _cell_problem(code: str, table: CsvTable, row: int, column: str, cell: str) -> Problem:
@@ -73,8 +93,21 @@ def _class_label(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def _read_target(spec: CsvData, table: CsvTable, column: int) -> _Target:
-    name = spec.target
+def _read_targets(spec: CsvData, table: CsvTable, columns: list[int]) -> _Target:
+    """The target columns: one column of classes or numbers, or several numeric columns."""
+    if len(columns) == 1:
+        return _read_target(spec, table, spec.target, columns[0])
+    parts = [
+        _read_target(spec, table, name, column)
+        for name, column in zip(spec.targets, columns, strict=True)
+    ]
+    if any(part.task == "classification" for part in parts):
+        count = {"count": len(columns)}
+        raise DataError(Problem("data.csv.classes_need_one_target", count, field="data.task"))
+    return _Target("regression", (), torch.cat([part.values for part in parts], dim=1))
+
+
+def _read_target(spec: CsvData, table: CsvTable, name: str, column: int) -> _Target:
     cells: list[str] = []
     for row in range(len(table.rows)):
         cell = table.cell(row, column, name)
@@ -120,13 +153,13 @@ def _read_target(spec: CsvData, table: CsvTable, column: int) -> _Target:
 
 
 def _info(spec: CsvData, target: _Target) -> DataInfo:
-    outputs = len(target.class_names) if target.task == "classification" else 1
+    outputs = len(target.class_names) if target.task == "classification" else len(spec.targets)
     return DataInfo(
         task=target.task,
         input_shape=(len(spec.features),),
         num_outputs=outputs,
         feature_names=tuple(spec.features),
-        target_names=(spec.target,),
+        target_names=tuple(spec.targets),
         class_names=target.class_names,
     )
 
@@ -138,9 +171,11 @@ def describe_csv(spec: CsvData) -> DataInfo:
     the model's 32-bit floats), so ``playground check`` refuses what training
     would refuse; the feature check is remembered with the cached table.
     """
-    table = read_table(spec.path)
-    feature_columns, target_column = _check_columns(spec, table)
-    info = _info(spec, _read_target(spec, table, target_column))
+    table = spec_table(spec)
+    feature_columns, target_columns = _check_columns(spec, table)
+    info = _info(spec, _read_targets(spec, table, target_columns))
+    if len(spec.features) > 2:
+        shown_columns(spec.features, spec.shown_inputs)
     key = tuple(spec.features)
     if key not in table.checked:
         try:
@@ -178,9 +213,9 @@ def _feature_values(spec: CsvData, table: CsvTable, columns: list[int]) -> list[
 
 def load_csv(spec: CsvData) -> Dataset:
     """Read, split and (optionally) standardise a CSV data set."""
-    table = read_table(spec.path)
-    feature_columns, target_column = _check_columns(spec, table)
-    target = _read_target(spec, table, target_column)
+    table = spec_table(spec)
+    feature_columns, target_columns = _check_columns(spec, table)
+    target = _read_targets(spec, table, target_columns)
     x = _read_features(spec, table, feature_columns)
     gen = torch.Generator().manual_seed(spec.seed)
     raw_train, y_train, raw_val, y_val = synthetic.split(
@@ -200,9 +235,27 @@ def load_csv(spec: CsvData) -> Dataset:
             y_train,
             x_val,
             y_val,
-            plane=PlaneInfo(padded_box(raw_train, raw_val), _Scaler(mean, std)),
+            plane=PlaneInfo(
+                padded_box(raw_train, raw_val),
+                _Scaler(mean, std),
+                axes=(spec.features[0], spec.features[1]),
+            ),
             raw_train=raw_train,
             raw_val=raw_val,
+        )
+    if len(spec.features) > 2:
+        plane, pair_train, pair_val = pair_plane(
+            spec.features, spec.shown_inputs, x_train, raw_train, raw_val, mean, std
+        )
+        return Dataset(
+            info,
+            x_train,
+            y_train,
+            x_val,
+            y_val,
+            plane=plane,
+            raw_train=pair_train,
+            raw_val=pair_val,
         )
     curve = None
     if len(spec.features) == 1 and target.task == "regression":

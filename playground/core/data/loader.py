@@ -10,12 +10,14 @@ from playground.core.data import synthetic
 from playground.core.data.base import CurveInfo, DataInfo, Dataset, PlaneInfo
 from playground.core.data.catalog import (
     CURVE_SETS,
+    DATASET_TABLE,
     SKLEARN_SETS,
     TF_PLAYGROUND_SETS,
     describe_builtin,
 )
 from playground.core.data.csv_data import describe_csv, load_csv
 from playground.core.data.extent import padded_box, padded_range
+from playground.core.data.shown_pair import pair_plane
 from playground.core.spec.experiment import BuiltinData, CsvData
 
 #: TensorFlow Playground draws its sets on [-6, 6]²; wide gaussian clouds may reach further.
@@ -33,6 +35,18 @@ class _PlaneExpand:
         if not self.derived_features:
             return points
         return synthetic.add_derived_features(points, list(self.derived_features))
+
+
+def _sklearn_raw_inputs(name: str) -> torch.Tensor:
+    """A scikit-learn table's inputs in their own units (centimetres, ...), unsplit and unscaled."""
+    import sklearn.datasets  # here, as load_sklearn is: scikit-learn is slow to import
+
+    loaders = {
+        "iris": sklearn.datasets.load_iris,
+        "wine": sklearn.datasets.load_wine,
+        "breast-cancer": sklearn.datasets.load_breast_cancer,
+    }
+    return torch.as_tensor(loaders[name]().data, dtype=torch.float32)
 
 
 def describe_data(spec: BuiltinData | CsvData) -> DataInfo:
@@ -63,7 +77,27 @@ def load_dataset(spec: BuiltinData | CsvData) -> Dataset:
         x_train, y_train, x_val, y_val, _, _ = load_sklearn(
             spec.name, spec.validation_fraction, spec.seed, spec.as_images
         )
-        return Dataset(info, x_train, y_train, x_val, y_val)
+        if DATASET_TABLE[spec.name].images:
+            return Dataset(info, x_train, y_train, x_val, y_val)
+        # A tabular set: the plots show the chosen pair in its own units (centimetres, ...),
+        # split exactly as load_sklearn splits, and scaled by the same training statistics.
+        raw = _sklearn_raw_inputs(spec.name)
+        gen = torch.Generator().manual_seed(spec.seed)
+        raw_train, _, raw_val, _ = synthetic.split(raw, raw[:, 0], spec.validation_fraction, gen)
+        _, _, mean, std = synthetic.standardize(raw_train, raw_val)
+        plane, pair_train, pair_val = pair_plane(
+            info.feature_names, spec.shown_inputs, x_train, raw_train, raw_val, mean, std
+        )
+        return Dataset(
+            info,
+            x_train,
+            y_train,
+            x_val,
+            y_val,
+            plane=plane,
+            raw_train=pair_train,
+            raw_val=pair_val,
+        )
     x_train, y_train, x_val, y_val, raw_train, raw_val = synthetic.build_synthetic(
         spec.name,
         spec.samples,

@@ -26,7 +26,7 @@ from typing import Any
 
 from playground.core.data import describe_data
 from playground.core.data.catalog import SKLEARN_SETS
-from playground.core.data.csv_read import read_table
+from playground.core.data.csv_data import spec_table
 from playground.core.export.base import ExportError
 from playground.core.export.literals import (
     checked_layer_code,
@@ -159,14 +159,17 @@ def _builtin_data(spec: BuiltinData, classification: bool) -> tuple[str, str]:
 
 
 def _csv_data(spec: CsvData, classification: bool, class_names: tuple[str, ...]) -> str:
-    table = read_table(spec.path)
-    path = str(Path(spec.path).expanduser().resolve())
+    table = spec_table(spec)
+    path = None if spec.typed else str(Path(spec.path).expanduser().resolve())
     return DATA_CSV.substitute(
         csv_name=quoted_text(Path(spec.path).name),
         csv_path=python_literal(path),
+        table_text=python_literal(spec.inline_table),
+        first_row=python_literal(spec.first_row),
+        column_names=python_literal(list(spec.column_names)),
         delimiter=python_literal(table.delimiter),
         features=python_literal(list(spec.features)),
-        target=python_literal(spec.target),
+        targets=python_literal(list(spec.targets)),
         classification=python_literal(classification),
         class_names=python_literal(list(class_names)),
         validation_fraction=python_literal(spec.validation_fraction),

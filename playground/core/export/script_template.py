@@ -226,9 +226,12 @@ import csv
 import io
 
 CSV_PATH = $csv_path
+TABLE_TEXT = $table_text  # a table typed in the app (then there is no file), else None
+FIRST_ROW = $first_row  # "names": it names the columns; "data": it is data; "skip": not data
+COLUMN_NAMES = $column_names  # the names used when the first row does not name the columns
 DELIMITER = $delimiter
 FEATURES = $features
-TARGET = $target
+TARGETS = $targets
 CLASSIFICATION = $classification
 CLASS_NAMES = $class_names  # class index = position in this list
 VALIDATION_FRACTION = $validation_fraction
@@ -253,20 +256,27 @@ def class_index(cell):
 
 def load_data():
     """The CSV table: (x_train, y_train, x_val, y_val), split exactly as in the app."""
-    raw = open(CSV_PATH, "rb").read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITER) if any(c.strip() for c in r)]
-    header = [name.strip() for name in rows[0]]
-    columns = [header.index(name) for name in FEATURES]
-    target = header.index(TARGET)
-    x = torch.tensor([[read_number(r[c]) for c in columns] for r in rows[1:]], dtype=torch.float32)
-    if CLASSIFICATION:
-        y = torch.tensor([class_index(r[target]) for r in rows[1:]], dtype=torch.int64)
+    if TABLE_TEXT is not None:
+        text = TABLE_TEXT
     else:
-        y = torch.tensor([read_number(r[target]) for r in rows[1:]], dtype=torch.float32).unsqueeze(1)
+        raw = open(CSV_PATH, "rb").read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+    rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITER) if any(c.strip() for c in r)]
+    data = rows if FIRST_ROW == "data" else rows[1:]
+    if FIRST_ROW == "names":
+        header = [name.strip() for name in rows[0]]
+    else:
+        header = COLUMN_NAMES or [f"column {i + 1}" for i in range(len(data[0]))]
+    columns = [header.index(name) for name in FEATURES]
+    targets = [header.index(name) for name in TARGETS]
+    x = torch.tensor([[read_number(r[c]) for c in columns] for r in data], dtype=torch.float32)
+    if CLASSIFICATION:
+        y = torch.tensor([class_index(r[targets[0]]) for r in data], dtype=torch.int64)
+    else:
+        y = torch.tensor([[read_number(r[t]) for t in targets] for r in data], dtype=torch.float32)
     gen = torch.Generator().manual_seed(DATA_SEED)
     x_train, y_train, x_val, y_val = split(x, y, VALIDATION_FRACTION, gen)
     if STANDARDIZE:

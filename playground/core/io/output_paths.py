@@ -57,8 +57,15 @@ def refuse_overwriting_inputs(
 def input_files(
     experiment: Experiment | None, *sources: str | os.PathLike[str] | None
 ) -> list[Path]:
-    """The files a command reads: the given sources that are files, and the experiment's CSV."""
+    """The files a command reads: the given sources that are files, and the experiment's CSV.
+
+    A table typed in the app lives in the experiment itself; its name is no file.
+    """
     files = [Path(source) for source in sources if source and Path(source).is_file()]
-    if experiment is not None and isinstance(experiment.data, CsvData):
+    if (
+        experiment is not None
+        and isinstance(experiment.data, CsvData)
+        and not experiment.data.typed
+    ):
         files.append(Path(experiment.data.path))
     return files

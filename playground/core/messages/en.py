@@ -12,6 +12,11 @@ from __future__ import annotations
 
 _SUBJECT = "{setting:opt:phrase.subject}"
 _CELL_AT = "In {file}, row {row}, column {column:cell}"
+# The three findings about a slow layer say the same and differ in what to try.
+_SLOW_LAYER = (
+    "Each step changes the weights of {layer:layer} by only about {ratio:.0e} of "
+    "their size, far below the usual 1e-3; this layer learns very slowly."
+)
 
 TEMPLATES: dict[str, str] = {
     # ---- places and shared phrases -------------------------------------------------
@@ -170,17 +175,19 @@ TEMPLATES: dict[str, str] = {
         "the model ends with an image of {shape:shape}; end it with Flatten and a Linear "
         "layer that gives one output per class or target"
     ),
+    # Placed on the layer that sets the number of outputs, which need not be the last
+    # row (an activation may follow it); the words say what that layer does.
     "output.size_mismatch": (
-        "the last layer gives {outputs} {outputs:plural:output:outputs} but {data} has "
-        "{classes} {classes:plural:class:classes}; set its neurons to {classes}"
+        "this layer sets the model's {outputs} {outputs:plural:output:outputs}, but {data} "
+        "has {classes} {classes:plural:class:classes}; set its neurons to {classes}"
     ),
     "output.target_mismatch": (
-        "the last layer gives {outputs} {outputs:plural:output:outputs} but {data} has "
-        "{targets} {targets:plural:target:targets} to predict; set its neurons to {targets}"
+        "this layer sets the model's {outputs} {outputs:plural:output:outputs}, but {data} "
+        "has {targets} {targets:plural:target:targets} to predict; set its neurons to {targets}"
     ),
     "output.bce_needs_one": (
-        "with bce-with-logits the last layer must give 1 output (the score of the second "
-        "class), but it gives {outputs}; set its neurons to 1"
+        "with bce-with-logits the model must give 1 output (the score of the second class), "
+        "but this layer sets {outputs}; set its neurons to 1"
     ),
     "loss.needs_numbers": (
         "{loss} compares numbers, but {data} has {classes} {classes:plural:class:classes} "
@@ -244,6 +251,42 @@ TEMPLATES: dict[str, str] = {
         _CELL_AT + ": {cell:cell} is too large for the model's 32-bit numbers "
         "(at most about {most:.3g}); scale the column down or fix the cell."
     ),
+    "data.csv.too_many_columns": (
+        "Row {row} of {file} has {columns} cells, more than the {most} columns a table may "
+        "have; check that this is the table you meant, saved as CSV."
+    ),
+    "data.csv.row_too_wide": (
+        "In {file}, row {row} has {cells} cells but the first row has {width}; fix that row, "
+        "or, if the first row does not name the columns, say so in the import (the first "
+        "row is data, or a line to skip) and name the columns."
+    ),
+    "data.csv.row_too_short": (
+        "In {file}, row {row} has no cell for column {column:cell} (it has {cells} cells, "
+        "the first row {width}); fix that row, or, if the first row does not name the "
+        "columns, say so in the import and name the columns."
+    ),
+    "data.csv.header_is_numbers": (
+        "The first row of {file} holds numbers ({shown}), not column names; add a header row "
+        "that names each column, or say in the import that the first row is data."
+    ),
+    "data.csv.names_count": (
+        "{names} column {names:plural:name was:names were} given, but row {row} has "
+        "{columns} {columns:plural:cell:cells}; give one name per column."
+    ),
+    "data.csv.empty_table": (
+        "The table {file} is empty; type or paste a header row and some data rows."
+    ),
+    "data.csv.duplicate_target": (
+        "Column {column:cell} is listed twice as a target; list each column once."
+    ),
+    "data.csv.classes_need_one_target": (
+        "Classification predicts one class column, but {count} target columns are chosen; "
+        "keep one target, or choose regression to predict several numbers."
+    ),
+    "data.shown_input_unknown": (
+        "The plots are set to show the input {name:cell}, but the data's inputs are "
+        "{known:list}; pick two of those to show."
+    ),
     "note": "{text}",
     # ---- the gradient diagnosis: what happens, and what to try ------------------------
     "diagnosis.gradients_vanish": (
@@ -251,7 +294,7 @@ TEMPLATES: dict[str, str] = {
         "so the early layers barely learn."
     ),
     "diagnosis.gradients_vanish.try": (
-        "Try ReLU or LeakyReLU instead of Sigmoid/Tanh, add BatchNorm, or use fewer layers."
+        "Use ReLU or LeakyReLU instead of Sigmoid/Tanh, add BatchNorm, or use fewer layers."
     ),
     "diagnosis.gradients_explode": (
         "Gradients explode: {strong:layer} gets {times}× larger gradients than {weak:layer}."
@@ -264,11 +307,20 @@ TEMPLATES: dict[str, str] = {
         "far more than the usual 0.1%; training may jump around."
     ),
     "diagnosis.update_too_large.try": "Lower the learning rate (for example by 10×).",
-    "diagnosis.update_too_small": (
-        "Each step changes the weights of {layer:layer} by only about {ratio:.0e} of "
-        "their size, far below the usual 1e-3; this layer learns very slowly."
-    ),
+    "diagnosis.update_too_small": _SLOW_LAYER,
     "diagnosis.update_too_small.try": "Raise the learning rate (for example by 10×).",
+    # Tiny updates while other steps are too large: the rate is already too high.
+    "diagnosis.update_too_small_unstable": _SLOW_LAYER,
+    "diagnosis.update_too_small_unstable.try": (
+        "Do not raise the learning rate: other steps are already too large. "
+        "Lower it and reset the weights."
+    ),
+    # Tiny updates of weights that grew huge: saturated units after a too-high rate.
+    "diagnosis.update_too_small_large_weights": _SLOW_LAYER,
+    "diagnosis.update_too_small_large_weights.try": (
+        "Its weights have grown very large, which usually follows a learning rate that was "
+        "too high; lower the learning rate and reset the weights."
+    ),
     "diagnosis.dead_units": (
         "{share:.0%} of the units of {layer:layer} are dead: "
         "they output 0 for every validation sample and no longer learn."

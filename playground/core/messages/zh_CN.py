@@ -11,6 +11,10 @@ from __future__ import annotations
 
 _SUBJECT = "{setting:opt:phrase.subject}"
 _CELL_AT = "{file} 第 {row} 行、{column:cell} 列"
+# The three findings about a slow layer say the same and differ in what to try.
+_SLOW_LAYER = (
+    "每一步只让{layer:layer}的权重改变其大小的约 {ratio:.0e}，远低于通常的 1e-3；这一层学得非常慢。"
+)
 
 TEMPLATES: dict[str, str] = {
     # ---- places and shared phrases -------------------------------------------------
@@ -203,7 +207,7 @@ TEMPLATES: dict[str, str] = {
         "梯度消失：{weak:layer}的梯度比{strong:layer}小 {times} 倍，所以靠前的层几乎学不到东西。"
     ),
     "diagnosis.gradients_vanish.try": (
-        "试试用 ReLU 或 LeakyReLU 代替 Sigmoid/Tanh，加入 BatchNorm，或减少层数。"
+        "用 ReLU 或 LeakyReLU 代替 Sigmoid/Tanh，加入 BatchNorm，或减少层数。"
     ),
     "diagnosis.gradients_explode": "梯度爆炸：{strong:layer}的梯度比{weak:layer}大 {times} 倍。",
     "diagnosis.gradients_explode.try": "降低学习率、打开梯度裁剪，或加入 BatchNorm。",
@@ -211,10 +215,16 @@ TEMPLATES: dict[str, str] = {
         "每一步都让{layer:layer}的权重改变约 {ratio:.0%}，远超通常的 0.1%；训练可能会来回跳动。"
     ),
     "diagnosis.update_too_large.try": "降低学习率（例如降到原来的十分之一）。",
-    "diagnosis.update_too_small": (
-        "每一步只让{layer:layer}的权重改变其大小的约 {ratio:.0e}，远低于通常的 1e-3；这一层学得非常慢。"
-    ),
+    "diagnosis.update_too_small": _SLOW_LAYER,
     "diagnosis.update_too_small.try": "提高学习率（例如提高到原来的 10 倍）。",
+    "diagnosis.update_too_small_unstable": _SLOW_LAYER,
+    "diagnosis.update_too_small_unstable.try": (
+        "不要提高学习率：其他层的步子已经太大了。请降低学习率并重置权重。"
+    ),
+    "diagnosis.update_too_small_large_weights": _SLOW_LAYER,
+    "diagnosis.update_too_small_large_weights.try": (
+        "这一层的权重已经变得非常大，这通常是学习率曾经过高造成的；请降低学习率并重置权重。"
+    ),
     "diagnosis.dead_units": (
         "{layer:layer}有 {share:.0%} 的神经元已经“死亡”：它们对每个验证样本都输出 0，不再学习。"
     ),

@@ -43,6 +43,13 @@ class RunCurves(RecordModel):
     learning_rates: list[float] = Field(
         default_factory=list, description="The learning rate of each epoch's last step."
     )
+    # Optional (files saved before they existed open with them empty): the accuracies
+    # at each epoch's end, so a reopened file draws its last run's accuracy curves.
+    train_accuracies: list[float | None] = Field(default_factory=list)
+    val_accuracies: list[float | None] = Field(default_factory=list)
+    epoch_steps: list[int] = Field(
+        default_factory=list, description="The optimizer step at which each epoch ended."
+    )
 
 
 class FinalMetrics(RecordModel):
@@ -82,6 +89,9 @@ class RunRecord(RecordModel):
     final: FinalMetrics
     curves: RunCurves = Field(default_factory=RunCurves)
     lr_edits: list[LearningRateEdit] = Field(default_factory=list)
+    paired_with: str = Field(
+        "", description="The id of the run a paired run repeated with a change ('' if none)."
+    )
 
 
 def decimate_indices(count: int, limit: int = MAX_CURVE_POINTS) -> list[int]:
@@ -105,6 +115,9 @@ def make_curves(
     epoch_losses: Sequence[float] = (),
     val_losses: Sequence[float | None] = (),
     learning_rates: Sequence[float] = (),
+    train_accuracies: Sequence[float | None] = (),
+    val_accuracies: Sequence[float | None] = (),
+    epoch_steps: Sequence[int] = (),
 ) -> RunCurves:
     """Build :class:`RunCurves`, thinning the per-step and per-epoch series separately."""
     keep = decimate_indices(len(steps))
@@ -120,7 +133,17 @@ def make_curves(
         learning_rates=[float(v) for v in _thin(learning_rates, keep_epochs)]
         if learning_rates
         else [],
+        train_accuracies=_optional_floats(train_accuracies, keep_epochs),
+        val_accuracies=_optional_floats(val_accuracies, keep_epochs),
+        epoch_steps=[int(s) for s in _thin(epoch_steps, keep_epochs)] if epoch_steps else [],
     )
+
+
+def _optional_floats(values: Sequence[float | None], keep: Sequence[int]) -> list[float | None]:
+    """The kept values as floats; a series with no value at all is stored as an empty list."""
+    if all(v is None for v in values):
+        return []
+    return [None if v is None else float(v) for v in _thin(values, keep)]
 
 
 def _finite_or_none(value: float | None) -> float | None:
@@ -128,9 +151,16 @@ def _finite_or_none(value: float | None) -> float | None:
 
 
 def record_from_engine(
-    engine: Engine, final_snapshot: Snapshot, started_at: datetime, seconds: float
+    engine: Engine,
+    final_snapshot: Snapshot,
+    started_at: datetime,
+    seconds: float,
+    paired_with: str = "",
 ) -> RunRecord:
-    """A :class:`RunRecord` of a run that has ended: its settings, result and thinned curves."""
+    """A :class:`RunRecord` of a run that has ended: its settings, result and thinned curves.
+
+    ``paired_with`` is the id of the run a paired run repeated ('' for a normal run).
+    """
     steps, losses = engine.history.step_curve()
     epochs = engine.history.epochs
     settings = engine.experiment
@@ -162,6 +192,31 @@ def record_from_engine(
             [r.train_loss for r in epochs],
             [r.val_loss for r in epochs],
             [r.lr for r in epochs],
+            [r.train_accuracy for r in epochs],
+            [r.val_accuracy for r in epochs],
+            [r.step for r in epochs],
         ),
         lr_edits=edits,
+        paired_with=paired_with,
     )
+
+
+def epoch_end_steps(record: RunRecord) -> list[int]:
+    """The step at which each recorded epoch ended, for drawing per-epoch curves over steps.
+
+    Files saved before the steps were kept give none; there every epoch is
+    taken to span the same number of steps (as the engine trains them).
+    """
+    curves = record.curves
+    if len(curves.epoch_steps) == len(curves.epochs):
+        return list(curves.epoch_steps)
+    per_epoch = record.steps // record.epochs if record.epochs else 0
+    return [epoch * per_epoch for epoch in curves.epochs]
+
+
+def final_train_loss(record: RunRecord) -> float:
+    """The mean training loss of the last epoch for a finished run, else the latest batches'."""
+    epoch_losses = record.curves.epoch_losses
+    if record.state == "finished" and epoch_losses:
+        return epoch_losses[-1]
+    return record.final.train_loss

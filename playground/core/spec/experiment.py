@@ -18,6 +18,12 @@ from playground.core.spec.options import OPTIMIZER_FIELDS, SCHEDULE_FIELDS, TRAI
 SCHEMA_VERSION = 1
 #: The most layers a model may have: far more than any lesson needs, few enough to check quickly.
 MAX_LAYERS = 1000
+#: The fewest samples a generated set may have: the course's examples use five points.
+MIN_SAMPLES = 5
+#: The most characters of a typed or pasted table kept in an experiment (about 1 MB).
+MAX_INLINE_TABLE_CHARS = 1_000_000
+#: The most column names a table may give (the CSV reader refuses wider tables).
+MAX_COLUMNS = 10_000
 #: The longest experiment name and description kept (longer text is cut).
 MAX_NAME_CHARS = 200
 MAX_DESCRIPTION_CHARS = 20_000
@@ -95,12 +101,33 @@ class SpecModel(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
+def _unset(value: object) -> bool:
+    """Whether an optional setting has its default, so saving leaves it out.
+
+    Files that use none of the newer data settings stay exactly as before, and
+    the app's earlier versions still open them.
+    """
+    return value in (None, "names") or value == []
+
+
+def _two_distinct(value: list[str]) -> list[str]:
+    if value and (len(value) != 2 or value[0] == value[1]):
+        raise ValueError("name two different inputs to show, or none")
+    return value
+
+
+#: The pair of inputs a plot shows: two different names, or none for the first two.
+ShownInputs = Annotated[list[PlainText], AfterValidator(_two_distinct)]
+
+
 class BuiltinData(SpecModel):
     """A data set generated or shipped with the app."""
 
     kind: Literal["builtin"] = "builtin"
     name: DatasetName = "spiral"
-    samples: int = Field(500, ge=10, le=200_000, description="Number of samples generated.")
+    samples: int = Field(
+        500, ge=MIN_SAMPLES, le=200_000, description="Number of samples generated."
+    )
     noise: float = Field(
         0.0, ge=0.0, le=1.0, description="Noise level from 0 (none) to 1 (very noisy)."
     )
@@ -115,6 +142,12 @@ class BuiltinData(SpecModel):
     as_images: bool = Field(
         False, description="Digits only: give 1×8×8 images instead of 64 flat features."
     )
+    shown_inputs: ShownInputs = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="The two inputs the scatter and decision plots show (data with more than "
+        "two inputs); empty means the first two.",
+    )
 
     @field_validator("derived_features")
     @classmethod
@@ -125,16 +158,48 @@ class BuiltinData(SpecModel):
 
 
 class CsvData(SpecModel):
-    """A table read from a CSV file with chosen feature and target columns."""
+    """A table with chosen feature and target columns: a CSV file, or a table typed in the app.
+
+    ``first_row`` says what the file's first row is: column names (the usual
+    header), the first data row, or a line to skip (scikit-learn's own files
+    start with counts and class names). Without a header the columns are named
+    by ``column_names`` ("column 1", "column 2", ... where it gives none). A
+    typed or pasted table is kept in ``inline_table`` as CSV text with a header
+    row, so the experiment file carries it; ``path`` is then only its name.
+    Several targets (``target`` and ``extra_targets``) make a multi-output regression.
+    """
 
     kind: Literal["csv"] = "csv"
     path: PlainText = Field(min_length=1)
     features: list[PlainText] = Field(min_length=1)
     target: PlainText = Field(min_length=1)
+    extra_targets: list[PlainText] = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="Further target columns (a multi-output regression).",
+    )
+    first_row: Literal["names", "data", "skip"] = Field("names", exclude_if=_unset)
+    column_names: list[PlainText] = Field(
+        default_factory=list, max_length=MAX_COLUMNS, exclude_if=_unset
+    )
+    inline_table: PlainText | None = Field(
+        None, max_length=MAX_INLINE_TABLE_CHARS, exclude_if=_unset
+    )
+    shown_inputs: ShownInputs = Field(default_factory=list, exclude_if=_unset)
     task: Literal["auto", "classification", "regression"] = "auto"
     standardize: bool = True
     validation_fraction: float = Field(0.2, ge=0.0, le=0.9)
     seed: int = Field(0, ge=0, le=2**31 - 1)
+
+    @property
+    def targets(self) -> list[str]:
+        """Every target column, the first one first."""
+        return [self.target, *self.extra_targets]
+
+    @property
+    def typed(self) -> bool:
+        """Whether the table was typed or pasted in the app (kept in the experiment)."""
+        return self.inline_table is not None
 
 
 DataSpec = Annotated[BuiltinData | CsvData, Field(discriminator="kind")]

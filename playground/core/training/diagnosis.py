@@ -27,6 +27,9 @@ DEAD_WARNING = 0.5
 DEAD_PROBLEM = 0.9
 # A total gradient norm this large usually precedes divergence.
 EXPLODING_NORM = 1e4
+# Weights this large (in absolute value) in a layer are rarely reached by healthy
+# training of small models; a learning rate that was too high is the usual cause.
+LARGE_WEIGHT = 10.0
 
 #: Every finding the diagnosis makes, with the values its wording may use.
 HINT_CODES: dict[str, tuple[str, ...]] = {
@@ -34,6 +37,8 @@ HINT_CODES: dict[str, tuple[str, ...]] = {
     "gradients_explode": ("weak", "strong", "times"),
     "update_too_large": ("layer", "ratio"),
     "update_too_small": ("layer", "ratio"),
+    "update_too_small_unstable": ("layer", "ratio"),
+    "update_too_small_large_weights": ("layer", "ratio"),
     "dead_units": ("layer", "share"),
     "total_norm_large": ("total",),
 }
@@ -61,17 +66,32 @@ def _label(index: int, kinds: Sequence[str]) -> dict[str, object]:
     return {"number": index + 1, "kind": kind}
 
 
-def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
+def _gradient_spread(weights: list[ParameterStats]) -> tuple[float, int, int] | None:
+    """(strongest / weakest RMS gradient, weak layer, strong layer) past the limit, else None."""
     if len(weights) < 2:
-        return []
+        return None
     rms = [(_rms_gradient(p), p.layer_index) for p in weights]
     strongest, strong_layer = max(rms)
     weakest, weak_layer = min(rms)
     if strongest <= 0.0:
-        return []
+        return None
     spread = strongest / weakest if weakest > 0 else math.inf
     if spread < GRADIENT_SPREAD:
+        return None
+    return spread, weak_layer, strong_layer
+
+
+def _gradients_explode(weights: list[ParameterStats]) -> bool:
+    """Whether the early layers get far larger gradients than the later ones."""
+    found = _gradient_spread(weights)
+    return found is not None and found[1] > found[2]
+
+
+def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
+    found = _gradient_spread(weights)
+    if found is None:
         return []
+    spread, weak_layer, strong_layer = found
     times = "∞" if math.isinf(spread) else f"{spread:,.0f}"
     weak, strong = _label(weak_layer, kinds), _label(strong_layer, kinds)
     values = {"weak": weak, "strong": strong, "times": times}
@@ -80,7 +100,25 @@ def _gradient_flow(weights: list[ParameterStats], kinds: Sequence[str]) -> list[
     return [Hint("warning", strong_layer, "gradients_explode", values)]
 
 
-def _update_sizes(weights: list[ParameterStats], kinds: Sequence[str]) -> list[Hint]:
+def _slow_layer_code(stats: ParameterStats, unstable: bool) -> str:
+    """Which finding a layer with tiny updates is, by what to do about it.
+
+    Tiny updates after a learning rate that was too high come from weights that
+    grew huge (saturated units), not from a learning rate that is too small:
+    raising it then makes things worse, so it is suggested only when nothing
+    points at a learning rate that is already too large.
+    """
+    if max(abs(stats.min), abs(stats.max)) > LARGE_WEIGHT:
+        return "update_too_small_large_weights"
+    return "update_too_small_unstable" if unstable else "update_too_small"
+
+
+def _update_sizes(
+    weights: list[ParameterStats], kinds: Sequence[str], unstable: bool
+) -> list[Hint]:
+    unstable = unstable or any(
+        math.isfinite(p.update_ratio) and p.update_ratio > UPDATE_TOO_LARGE for p in weights
+    )
     hints: list[Hint] = []
     for stats in weights:
         ratio = stats.update_ratio
@@ -92,7 +130,8 @@ def _update_sizes(weights: list[ParameterStats], kinds: Sequence[str]) -> list[H
             hints.append(Hint("warning", stats.layer_index, "update_too_large", values))
         elif 0.0 < ratio < UPDATE_TOO_SMALL:
             values = {"layer": label, "ratio": ratio}
-            hints.append(Hint("info", stats.layer_index, "update_too_small", values))
+            code = _slow_layer_code(stats, unstable)
+            hints.append(Hint("info", stats.layer_index, code, values))
     return hints
 
 
@@ -126,10 +165,12 @@ def diagnose(
     so messages can say ``layer 3 (ReLU)``.
     """
     weights = _weights(parameters)
+    exploding = _exploding_total(parameters)
+    unstable = bool(exploding) or _gradients_explode(weights)
     hints = (
-        _exploding_total(parameters)
+        exploding
         + _gradient_flow(weights, layer_kinds)
-        + _update_sizes(weights, layer_kinds)
+        + _update_sizes(weights, layer_kinds, unstable)
         + _dead_relus(dead_units, layer_kinds)
     )
     order = {"problem": 0, "warning": 1, "info": 2}

@@ -8,13 +8,16 @@ observers receive :class:`~playground.core.training.snapshot.Snapshot` objects a
 rate bounded by time.
 
 For the tiny networks of the playground, per-call overhead dominates, so the
-data stays as one tensor on the device and mini-batches are gathered from a
-per-epoch permutation (no DataLoader), and losses are accumulated on the
-device and read back only when a snapshot is due.
+data stays as one tensor on the device and mini-batches are views of a
+per-epoch permutation (no DataLoader), losses are accumulated on the device
+and read back only when a snapshot is due, plain dense stacks skip autograd
+(:mod:`~playground.core.training.fast_dense`), and at full speed the controls are
+checked once per burst of steps (:mod:`~playground.core.training.pace`).
 
 The loop, its controls, snapshots and bookkeeping share the run's state (step, epoch,
-permutation, optimizer); the pieces that can stand alone (run control, loss recorder,
-snapshot maker, gradients, stop-in-batch, step limits) already live in their own modules.
+optimizer); the pieces that can stand alone (run control, pace, epoch order, the batch
+step, loss recorder, snapshot maker, gradients, stop-in-batch, step limits) live in
+their own modules.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from playground.core.layers.memory import allocation_failure_sentence, is_alloca
 from playground.core.layers.model import ModelError
 from playground.core.spec.experiment import Experiment
 from playground.core.training import torch_threads
+from playground.core.training.batch_step import BatchStep
 from playground.core.training.builders import (
     SetupError,
     build_checked_model,
@@ -43,13 +47,17 @@ from playground.core.training.builders import (
     step_schedule,
 )
 from playground.core.training.devices import resolve_device
+from playground.core.training.epoch_order import EpochOrder
+from playground.core.training.fast_dense import plan_dense_stack
 from playground.core.training.gradients import GradientNorms
 from playground.core.training.history import EpochRecord, LearningRateChange, MetricHistory
-from playground.core.training.inspection import update_ratios, weight_at
+from playground.core.training.inspection import weight_at
 from playground.core.training.loss_recorder import LossRecorder
 from playground.core.training.losses import build_loss, loss_targets
+from playground.core.training.pace import Pace, valid_speed
 from playground.core.training.run_control import Callback, Decision, RunClock, RunControl
 from playground.core.training.snapshot import RunState, Snapshot
+from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent, SnapshotDemand
 from playground.core.training.snapshot_maker import Progress, SnapshotMaker, TrainingData
 from playground.core.training.step_limit import batches_per_epoch
 from playground.core.training.stop_in_batch import BatchInterrupter, BatchStopped
@@ -57,11 +65,6 @@ from playground.core.training.stop_in_batch import BatchInterrupter, BatchStoppe
 __all__ = ["Callback", "Engine", "EngineError"]
 
 SnapshotCallback = Callable[[Snapshot], None]
-# Measured with benchmarks/engine_vs_loop.py (MLP 2-16-16-2, batch 32, 2-core CPU): the
-# same loop ran at 10,193 samples/s on one intra-op thread and 892 on two; thread hand-off
-# costs far more than the tiny matrix products save, and a busy machine makes it worse.
-# Larger models keep torch's own choice. The process's setting returns when the last run ends.
-SINGLE_THREAD_PARAMETERS = 100_000
 # Wait at least this many times a snapshot's own cost before the next one (≤ ~20% overhead).
 SNAPSHOT_COST_FACTOR = 4.0
 
@@ -80,11 +83,7 @@ class Engine:
     _epoch: int
     _batch: int  # batches done in the current epoch
     _samples: int
-    _permutation: torch.Tensor | None
-    _x_epoch: torch.Tensor  # the training data in this epoch's order
-    _y_epoch: torch.Tensor
     _next_snapshot: float
-    _update_ratios: dict[str, float]
     _on_snapshot: SnapshotCallback | None
 
     def __init__(
@@ -95,6 +94,7 @@ class Engine:
         snapshot_interval: float = 1 / 30,
         initial_state: dict[str, torch.Tensor] | None = None,
         callbacks: Sequence[Callback] = (),
+        demand: SnapshotDemand | None = None,
     ) -> None:
         if dataset is None:
             from playground.core.data import load_dataset
@@ -103,6 +103,8 @@ class Engine:
         self._experiment = experiment
         self._dataset = dataset
         self._snapshot_interval = snapshot_interval
+        # What the observer shows and when it takes a snapshot (the window sets its own).
+        self.demand = demand or SnapshotDemand()
         self._device = resolve_device(experiment.training.device)
         try:
             self._setup(experiment, dataset, initial_state)
@@ -121,10 +123,15 @@ class Engine:
         self._control = RunControl()
         control = self._control
         self._interrupter = BatchInterrupter(self._model, lambda: control.stop_requested)
+        # Plain dense stacks skip autograd (fast_dense); others, or hooked models, use it.
+        fast = plan_dense_stack(self._model, experiment.loss, self._x_train, self._y_train_loss)
+        self._batch_step = BatchStep(
+            self._model, self._loss_fn, self._gradient_norms, self._interrupter, fast,
+            experiment.training, self._callbacks,
+        )  # fmt: skip
         self.history = MetricHistory()
-        # Small networks run fastest on one thread (see SINGLE_THREAD_PARAMETERS).
-        count = sum(p.numel() for p in self._model.parameters())
-        self._threads = 1 if count <= SINGLE_THREAD_PARAMETERS else torch_threads.process_threads()
+        # Intra-op threads this run claims (torch_threads.threads_for); set it before run().
+        self.threads = torch_threads.threads_for(self._model)
         self._reset_progress()
 
     def _setup(
@@ -179,6 +186,11 @@ class Engine:
         return self._experiment
 
     @property
+    def fast_path(self) -> bool:
+        """Whether batches train with the hand-written dense pass (fast_dense), not autograd."""
+        return self._batch_step.fast is not None
+
+    @property
     def initial_state(self) -> dict[str, torch.Tensor]:
         """Copies of the weights the run started from (for paired runs and resets)."""
         return {k: v.clone() for k, v in self._initial_state.items()}
@@ -209,11 +221,7 @@ class Engine:
         snapshot's recent mean it does not depend on when snapshots were taken,
         so it is what summaries and run records report. Read it while no batch runs.
         """
-        if self._batch > 0:
-            self._losses.flush()
-            return self._losses.epoch_sum / self._batch
-        epochs = self.history.epochs
-        return epochs[-1].train_loss if epochs else math.nan
+        return self._losses.epoch_mean(self._batch)
 
     @property
     def reason(self) -> str:
@@ -251,12 +259,16 @@ class Engine:
         """Change the learning rate; a running loop applies it before its next batch."""
         if not math.isfinite(lr) or lr <= 0:
             raise EngineError(f"The learning rate must be a positive number, not {lr:g}.")
-        control = self._control
-        with control.condition:
-            if control.wait_until_idle():
-                self._apply_lr(lr)
-            else:
-                control.pending_lr = lr
+        self._control.request_learning_rate(lr, self._apply_lr)
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """At most this many steps a second (None: full speed), also mid-run; see ``pace``."""
+        self._control.set_speed(valid_speed(steps_per_second))
+
+    @property
+    def speed(self) -> float | None:
+        """The steps-per-second limit (``None``: full speed)."""
+        return self._control.steps_per_second
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
         """Set one weight, e.g. ``set_weight("0.weight", (2, 1), 0.5)``; not while a batch runs."""
@@ -300,7 +312,8 @@ class Engine:
         the first step, then at most every ``snapshot_interval`` seconds (less often
         when building one is slow: snapshots take at most ~20% of the time), on
         pausing, after single steps and at the end. ``snapshot_interval=0`` gives
-        one after every batch.
+        one after every batch. Without ``on_snapshot`` (a headless run) none is
+        built along the way, only the final one that ``run`` returns.
         """
         if self._state in ("running", "paused"):
             raise EngineError("This experiment is already training; stop it before starting again.")
@@ -310,7 +323,7 @@ class Engine:
         self._control.start(start_paused)
         self._state = "running"
         self._reason = ""
-        torch_threads.claim(self._threads)
+        torch_threads.claim(self.threads)
         self._clock.start()
         self._interrupter.install()
         try:
@@ -347,26 +360,14 @@ class Engine:
 
     def _loop(self) -> RunState:
         epochs = self._experiment.training.epochs
-        batch_size = self._experiment.training.batch_size
-        count = self._x_train.shape[0]
         batches = self._batches_per_epoch
-        clip = self._experiment.training.grad_clip
+        watched = self._on_snapshot is not None  # headless: only the final snapshot is built
         while self._epoch < epochs:
-            if self._permutation is None:
-                # One batch holds every sample: shuffling changes nothing but the rounding
-                # of the loss's sum, so the order stays (and equals a plain full-batch loop).
-                order = (
-                    torch.arange(count, device=self._device)
-                    if batch_size >= count
-                    else torch.randperm(count, generator=self._generator).to(self._device)
-                )
-                # One gather per epoch; each batch is then a view (measured ~5% faster
-                # than gathering every batch, with the very same batches).
-                self._permutation = order
-                self._x_epoch = self._x_train[order]
-                self._y_epoch = self._y_train_loss[order]
+            self._order.begin()
             while self._batch < batches:
-                decision = self._control.safe_point(self._apply_lr, self._clock.waiting)
+                decision = self._control.safe_point(
+                    self._apply_lr, self._clock.waiting, self._pace.next_turn
+                )
                 if decision is Decision.STOP:
                     return "stopped"
                 if decision is Decision.REPORT_PAUSE:
@@ -374,56 +375,60 @@ class Engine:
                     if self._emit("paused").state == "diverged":
                         return "diverged"
                     continue
+                rate = self._control.steps_per_second
+                self._pace.took_turn()
                 self._state = "running"
-                due = time.perf_counter() >= self._next_snapshot
-                start = self._batch * batch_size
-                try:
-                    self._train_batch(slice(start, start + batch_size), due, clip)
-                except BatchStopped:  # a stop arrived during forward or backward
-                    self._optimizer.zero_grad(set_to_none=True)
-                    self._interrupter.roll_back()
-                    return "stopped"
-                self._batch += 1
-                if self._losses.first_bad is not None:
-                    return "diverged"
+                # A snapshot is due every step at a watchable speed, else when the window
+                # has drawn the last one and the interval has passed.
+                due = watched and (
+                    Pace.every_step(rate)
+                    or (self.demand.wanted and time.perf_counter() >= self._next_snapshot)
+                )
+                # The run's last step is measured alone: the final snapshot shows its updates.
+                left = batches - self._batch - (self._epoch + 1 == epochs)
+                record = due or left == 0
+                outcome = self._train_burst(1 if record else self._pace.burst(rate, left), record)
+                if outcome is not None:
+                    return outcome
                 if due and self._batch < batches and self._emit("running").state == "diverged":
                     return "diverged"
             self._end_epoch()
             if self._losses.first_bad is not None:
                 return "diverged"
-            due = time.perf_counter() >= self._next_snapshot
+            due = watched and self.demand.wanted and time.perf_counter() >= self._next_snapshot
             if due and self._epoch < epochs and self._emit("running").state == "diverged":
                 return "diverged"
         return "finished"
 
-    def _train_batch(self, batch: slice, record: bool, clip: float | None) -> None:
-        inputs = self._x_epoch[batch]
-        # A stop may end the batch from here until backward is done (see stop_in_batch).
-        self._interrupter.arm()
-        outputs = self._model(inputs)
-        loss = self._loss_fn(outputs, self._y_epoch[batch])
-        if self._experiment.training.zero_grad:
-            self._optimizer.zero_grad(set_to_none=True)
-        # Clipping needs the norms anyway; otherwise they are read only for a snapshot.
-        self._gradient_norms.wanted = record or clip is not None
-        loss.backward()
-        self._interrupter.disarm()
-        for callback in self._callbacks:
-            callback.on_after_backward(self)
-        parameters = self._parameters
-        if clip is not None:
-            self._gradient_norms.clip(clip)  # with the norms the hook read before clipping
-        # Update-to-weight ratios need the old weights: copied only when a snapshot is due.
-        before = [p.detach().clone() for p in parameters] if record else None
-        self._optimizer.step()
-        if before is not None:
-            self._update_ratios = update_ratios(self._parameter_names, parameters, before)
-        self._step += 1
-        self._samples += inputs.shape[0]
-        detached = loss.detach()
-        self._losses.add(self._step, detached)
-        for callback in self._callbacks:
-            callback.on_batch_end(self, self._step, detached)
+    def _train_burst(self, steps: int, record: bool) -> RunState | None:
+        """Up to ``steps`` batches, ending early when a request arrives; a final state or None.
+
+        Between the burst's steps only the lock-free request flags are read, so a
+        pause or stop is honoured after the step running when it came.
+        """
+        started = time.perf_counter()
+        done = 0
+        while done < steps:
+            done += 1
+            inputs, targets = self._order.batch(self._batch)
+            try:
+                loss = self._batch_step.run(self, self._optimizer, inputs, targets, record)
+            except BatchStopped:  # a stop arrived during forward or backward
+                self._optimizer.zero_grad(set_to_none=True)
+                self._interrupter.roll_back()
+                return "stopped"
+            self._step += 1
+            self._batch += 1
+            self._samples += inputs.shape[0]
+            self._losses.add(self._step, loss)
+            for callback in self._callbacks:
+                callback.on_batch_end(self, self._step, loss)
+            if self._losses.first_bad is not None:
+                return "diverged"
+            if not self._control.quiet():
+                break
+        self._pace.measured(done, time.perf_counter() - started)
+        return None
 
     def _end_epoch(self) -> None:
         self._losses.flush()
@@ -439,13 +444,14 @@ class Engine:
             val_loss=validation.loss if validation else None,
             val_accuracy=validation.accuracy if validation else None,
             lr=self.learning_rate,
+            train_accuracy=self._snapshots.train_accuracy(),
         )
         self.history.add_epoch(record)
         self._new_epochs.append(record)
         step_schedule(self._schedule, validation.loss if validation else train_loss)
         self._losses.epoch_sum = 0.0
         self._batch = 0
-        self._permutation = None
+        self._order.end()
         self._control.epoch_done()
         for callback in self._callbacks:
             callback.on_epoch_end(self, self._epoch)
@@ -455,21 +461,22 @@ class Engine:
     def _reset_progress(self) -> None:
         """Fresh optimizer, schedule, batch order and counters (at start and on reset)."""
         training = self._experiment.training
-        self._parameters = [p for p in self._model.parameters() if p.requires_grad]
-        self._parameter_names = [n for n, p in self._model.named_parameters() if p.requires_grad]
-        self._optimizer = build_optimizer(self._experiment.optimizer, self._parameters)
+        parameters = [p for p in self._model.parameters() if p.requires_grad]
+        self._optimizer = build_optimizer(self._experiment.optimizer, parameters)
         self._schedule = build_schedule(self._experiment.schedule, self._optimizer, training.epochs)
-        self._generator = torch.Generator().manual_seed(training.seed)
+        self._order = EpochOrder(
+            self._x_train, self._y_train_loss, training.batch_size, training.seed
+        )
         count = self._x_train.shape[0]
         self._batches_per_epoch = batches_per_epoch(count, training.batch_size, self._has_batchnorm)
         self._losses = LossRecorder(self._device, self.history)
-        self._permutation = None
         self._state = "idle"
         self._reason = ""
         self._snapshots.reset()
         self._gradient_norms.reset()
         self._step = self._epoch = self._batch = self._samples = 0
-        self._update_ratios = {}
+        self._batch_step.update_ratios = {}
+        self._pace = Pace()
         self._new_epochs: list[EpochRecord] = []
         self._clock = RunClock()
         self._next_snapshot = -math.inf
@@ -490,7 +497,9 @@ class Engine:
 
     def _emit(self, state: RunState) -> Snapshot:
         started = time.perf_counter()
-        snapshot = self._build_snapshot(state)
+        content = self.demand.take()
+        # A run that is not moving shows everything, so hidden views hold its current state.
+        snapshot = self._build_snapshot(state, content if state == "running" else EVERYTHING)
         if self._new_epochs:
             snapshot = dataclasses.replace(snapshot, new_epochs=tuple(self._new_epochs))
             self._new_epochs.clear()
@@ -508,7 +517,7 @@ class Engine:
             self._on_snapshot(snapshot)
         return snapshot
 
-    def _build_snapshot(self, state: RunState) -> Snapshot:
+    def _build_snapshot(self, state: RunState, content: SnapshotContent = EVERYTHING) -> Snapshot:
         steps, losses = self._losses.take_new()
         progress = Progress(
             state=state,
@@ -521,5 +530,10 @@ class Engine:
             reason=self._divergence_reason() if state == "diverged" else self._reason,
         )
         return self._snapshots.make(
-            progress, steps, losses, self._update_ratios, self._gradient_norms.latest()
+            progress,
+            steps,
+            losses,
+            self._batch_step.update_ratios,
+            self._gradient_norms.latest(),
+            content=content,
         )

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-EPOCH_COLUMNS: tuple[str, ...] = ("epoch", "step", "train_loss", "val_loss", "val_accuracy", "lr")
+EPOCH_COLUMNS: tuple[str, ...] = (
+    "epoch",
+    "step",
+    "train_loss",
+    "val_loss",
+    "train_accuracy",
+    "val_accuracy",
+    "lr",
+)
 
 
 class DecimatingBuffer:
@@ -97,7 +105,12 @@ class DecimatingBuffer:
 
 @dataclass(frozen=True)
 class EpochRecord:
-    """Metrics at the end of one epoch (``None`` where the data has no validation part)."""
+    """Metrics at the end of one epoch (``None`` where the data has no validation part).
+
+    ``train_accuracy`` is measured with the weights at the end of the epoch (on
+    at most a few thousand training samples), like the validation metrics, so
+    the two accuracy curves compare like with like; ``None`` for regression.
+    """
 
     epoch: int
     step: int
@@ -105,6 +118,7 @@ class EpochRecord:
     val_loss: float | None
     val_accuracy: float | None
     lr: float
+    train_accuracy: float | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +199,9 @@ class MetricHistory:
                     "step": record.step,
                     "train_loss": record.train_loss,
                     "val_loss": "" if record.val_loss is None else record.val_loss,
+                    "train_accuracy": ""
+                    if record.train_accuracy is None
+                    else record.train_accuracy,
                     "val_accuracy": "" if record.val_accuracy is None else record.val_accuracy,
                     "lr": record.lr,
                 }

@@ -21,7 +21,7 @@ from torch import nn
 
 from playground.core.data.base import CurveInfo, PlaneInfo, Task
 from playground.core.layers.names import parameter_label
-from playground.core.training.losses import class_probabilities, correct_count, loss_targets
+from playground.core.training.losses import class_probabilities, loss_targets, predicted_classes
 from playground.core.training.snapshot import DecisionGrid, FittedCurve, Histogram, ParameterStats
 
 HISTOGRAM_BINS = 30
@@ -32,6 +32,10 @@ CURVE_POINTS = 200
 EVAL_CHUNK = 8192
 NEURON_LIMIT = 64  # dense layers up to this width get activation thumbnails
 NEURON_LAYERS = 8
+
+
+# What a snapshot built without histograms carries in their place (no bins at all).
+NO_HISTOGRAM = Histogram(counts=np.zeros(0, dtype=np.int64), edges=np.zeros(1))
 
 
 def _histogram(values: np.ndarray) -> Histogram:
@@ -69,10 +73,11 @@ class _Summary:
     matrix: np.ndarray | None
 
 
-def _summarize(tensor: torch.Tensor) -> _Summary:
+def _summarize(tensor: torch.Tensor, histograms: bool = True) -> _Summary:
     """Statistics of one tensor. Small ones are copied once and measured with numpy
     (measured ~4× faster than torch's per-call overhead for tensors this size);
-    large ones are reduced on their device and histogrammed on an even subsample."""
+    large ones are reduced on their device and histogrammed on an even subsample.
+    Without ``histograms`` the histogram is empty and no matrix is copied."""
     data = tensor.detach()
     if data.numel() <= HISTOGRAM_SAMPLE:
         array = data.cpu().to(torch.float64).numpy()
@@ -85,6 +90,8 @@ def _summarize(tensor: torch.Tensor) -> _Summary:
                 float(flat.max()),
                 float(np.sqrt(np.dot(flat, flat))),
             )
+        if not histograms:
+            return _Summary(mean, std, low, high, norm, NO_HISTOGRAM, None)
         matrix = None
         if flat.size <= MATRIX_LIMIT:
             rows = array.shape[0] if array.ndim >= 2 else 1
@@ -93,9 +100,11 @@ def _summarize(tensor: torch.Tensor) -> _Summary:
     values = torch.stack(
         [data.mean(), data.std(), data.min(), data.max(), torch.linalg.vector_norm(data)]
     ).tolist()
+    mean, std, low, high, norm = values
+    if not histograms:
+        return _Summary(mean, std, low, high, norm, NO_HISTOGRAM, None)
     sample = data.reshape(-1)[:: math.ceil(data.numel() / HISTOGRAM_SAMPLE)]
     histogram = _histogram(sample.cpu().to(torch.float64).numpy())
-    mean, std, low, high, norm = values
     return _Summary(mean, std, low, high, norm, histogram, None)
 
 
@@ -117,17 +126,20 @@ def parameter_stats(
     update_ratios: Mapping[str, float],
     grad_norms: Mapping[str, float] | None = None,
     layer_kinds: Sequence[str] = (),
+    *,
+    histograms: bool = True,
 ) -> tuple[ParameterStats, ...]:
     """Summary, histograms and (for small ones) full matrices of every named parameter.
 
     ``grad_norms`` (read before clipping) take the place of norms measured from
     ``.grad`` now; ``layer_kinds`` give each parameter its readable label.
+    Without ``histograms`` only the summary is built (histograms empty, no matrices).
     """
     result: list[ParameterStats] = []
     recorded = grad_norms or {}
     for name, parameter in model.named_parameters():
-        values = _summarize(parameter)
-        grads = None if parameter.grad is None else _summarize(parameter.grad)
+        values = _summarize(parameter, histograms)
+        grads = None if parameter.grad is None else _summarize(parameter.grad, histograms)
         grad_norm = math.nan if grads is None else grads.norm
         result.append(
             ParameterStats(
@@ -157,6 +169,8 @@ class Evaluation:
     loss: float
     accuracy: float | None
     dead_units: dict[int, float]
+    # The predicted class of every sample (classification, when asked for); a CPU copy.
+    predicted: np.ndarray | None = None
 
 
 def evaluate(
@@ -168,11 +182,14 @@ def evaluate(
     task: Task,
     *,
     watch_relus: bool = False,
+    keep_predictions: bool = False,
 ) -> Evaluation:
     """Mean loss and accuracy over a whole set in chunks, with no gradient.
 
     With ``watch_relus``, forward hooks on every ReLU record which units stay at
     0 for every sample; ``dead_units`` maps the ReLU's layer index to that share.
+    With ``keep_predictions`` (classification) the predicted classes come back
+    too, from the same forward pass, for the confusion matrix.
     """
     count = inputs.shape[0]
     if count == 0:
@@ -188,6 +205,8 @@ def evaluate(
     # Float64 sums on the host: MPS has no float64, and there are only a few chunks.
     total = 0.0
     correct = torch.zeros((), dtype=torch.int64, device=inputs.device)
+    keep = keep_predictions and task == "classification"
+    chunks: list[torch.Tensor] = []
     try:
         with torch.inference_mode():
             for start in range(0, count, EVAL_CHUNK):
@@ -196,7 +215,10 @@ def evaluate(
                 outputs = model(xb)
                 total += float(loss_fn(outputs, loss_targets(loss, yb))) * xb.shape[0]
                 if task == "classification":
-                    correct += correct_count(outputs, yb, loss)
+                    classes = predicted_classes(outputs, loss)
+                    correct += (classes == yb).sum()
+                    if keep:
+                        chunks.append(classes)
     finally:
         for handle in handles:
             handle.remove()
@@ -204,7 +226,8 @@ def evaluate(
     mean_loss = total / count
     accuracy = float(correct.item()) / count if task == "classification" else None
     dead = {index: float((peak <= 0).float().mean().item()) for index, peak in peaks.items()}
-    return Evaluation(mean_loss, accuracy, dead)
+    predicted = torch.cat(chunks).to("cpu").numpy().copy() if keep else None
+    return Evaluation(mean_loss, accuracy, dead, predicted)
 
 
 def _peak_recorder(
@@ -233,13 +256,19 @@ def _is_activation(module: nn.Module) -> bool:
 
 
 def decision_grid(
-    model: nn.Sequential, plane: PlaneInfo, loss: str, task: Task, device: torch.device
+    model: nn.Sequential,
+    plane: PlaneInfo,
+    loss: str,
+    task: Task,
+    device: torch.device,
+    *,
+    neurons: bool = True,
 ) -> DecisionGrid:
     """The model's answer over the input plane in ONE batched forward pass.
 
-    For small dense networks the same pass records every Linear layer's
-    activations (after its activation function when one follows) for the
-    network diagram's neuron thumbnails.
+    For small dense networks (and unless ``neurons`` is off) the same pass
+    records every Linear layer's activations (after its activation function
+    when one follows) for the network diagram's neuron thumbnails.
     """
     x1_min, x1_max, x2_min, x2_max = plane.extent
     xs = torch.linspace(x1_min, x1_max, GRID_SIZE)
@@ -247,8 +276,8 @@ def decision_grid(
     rows, cols = torch.meshgrid(ys, xs, indexing="ij")
     points = torch.stack([cols.reshape(-1), rows.reshape(-1)], dim=1)
     inputs = plane.expand(points).to(device=device, dtype=torch.float32)
-    keep_neurons = _dense_only(model)
-    neurons: list[np.ndarray] = []
+    keep_neurons = neurons and _dense_only(model)
+    activations: list[np.ndarray] = []
     modules = list(model)
     was_training = model.training
     model.eval()
@@ -266,7 +295,7 @@ def decision_grid(
                     and isinstance(modules[index - 1], nn.Linear)
                 ):
                     grid = out.T.reshape(-1, GRID_SIZE, GRID_SIZE)
-                    neurons.append(grid.cpu().to(torch.float32).numpy().copy())
+                    activations.append(grid.cpu().to(torch.float32).numpy().copy())
     finally:
         model.train(was_training)
     if task == "classification":
@@ -279,7 +308,7 @@ def decision_grid(
         class_grid = None
     value_grid = values.reshape(GRID_SIZE, GRID_SIZE).cpu().to(torch.float32).numpy().copy()
     return DecisionGrid(
-        extent=plane.extent, values=value_grid, classes=class_grid, neurons=tuple(neurons)
+        extent=plane.extent, values=value_grid, classes=class_grid, neurons=tuple(activations)
     )
 
 

@@ -55,6 +55,14 @@ class LossRecorder:
         if bad.size and self.first_bad is None:
             self.first_bad = (int(steps[bad[0]]), float(losses[bad[0]]))
 
+    def epoch_mean(self, batches: int) -> float:
+        """Mean loss of the running epoch's ``batches`` batches, else of the last finished one."""
+        if batches > 0:
+            self.flush()
+            return self.epoch_sum / batches
+        epochs = self._history.epochs
+        return epochs[-1].train_loss if epochs else math.nan
+
     def take_new(self) -> tuple[np.ndarray, np.ndarray]:
         """Every (step, loss) since the previous call, flushing first."""
         self.flush()

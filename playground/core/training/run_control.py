@@ -2,13 +2,18 @@
 
 The GUI presses buttons in its own thread while the engine trains in a worker
 thread. :class:`RunControl` holds the requests behind one
-``threading.Condition``; the training loop asks it once per batch, at a
-single safe point, whether to go on, and sleeps on the condition while paused
-(no busy-waiting, and no thread is ever terminated).
+``threading.Condition``; the training loop asks it at a single safe point
+whether to go on, and sleeps on the condition while paused (no busy-waiting,
+and no thread is ever terminated). At full speed the loop takes the lock only
+once per burst of steps (about a millisecond, see
+:mod:`~playground.core.training.pace`) and between steps reads the request
+flags without it (:meth:`RunControl.quiet`), so a pause is still honoured
+after the step that is running when it arrives.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -66,6 +71,7 @@ class RunControl:
         self.busy = False  # the training thread is working (not waiting at the safe point)
         self.pause_reported = False
         self.loop_thread: int | None = None
+        self.steps_per_second: float | None = None  # None: full speed (kept across runs)
 
     def start(self, paused: bool) -> None:
         """Begin a ``run()`` in this thread.
@@ -94,22 +100,47 @@ class RunControl:
     def in_loop_thread(self) -> bool:
         return self.loop_thread == threading.get_ident()
 
+    def _notify(self) -> None:
+        """Call holding ``condition``: wake the loop (paused, or waiting for a slow step's turn)."""
+        self.condition.notify_all()
+
     def pause(self) -> None:
         with self.condition:
             self.pause_requested = True
-            self.condition.notify_all()
+            self._notify()
 
     def resume(self) -> None:
         with self.condition:
             self.pause_requested = False
             self.batch_budget = 0
             self.epoch_budget = False
-            self.condition.notify_all()
+            self._notify()
 
     def stop(self) -> None:
         with self.condition:
             self.stop_requested = True
-            self.condition.notify_all()
+            self._notify()
+
+    def request_learning_rate(self, lr: float, apply_lr: Callable[[float], None]) -> None:
+        """Apply ``lr`` now when no batch runs, else hand it to the loop's next safe point."""
+        with self.condition:
+            if self.wait_until_idle():
+                apply_lr(lr)
+            else:
+                self.pending_lr = lr
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Train at most ``steps_per_second`` steps a second (``None``: full speed)."""
+        with self.condition:
+            self.steps_per_second = steps_per_second
+            self._notify()
+
+    def quiet(self) -> bool:
+        """No request waits for the safe point; read without the lock, once per step.
+
+        Plain attribute reads: a request made this very moment is seen at the next step.
+        """
+        return not (self.stop_requested or self.pause_requested or self.pending_lr is not None)
 
     def step_batch(self) -> bool:
         """Allow one more batch while paused; False (ignored) when not paused."""
@@ -117,7 +148,7 @@ class RunControl:
             if not self.pause_requested:
                 return False
             self.batch_budget += 1
-            self.condition.notify_all()
+            self._notify()
             return True
 
     def step_epoch(self) -> bool:
@@ -126,7 +157,7 @@ class RunControl:
             if not self.pause_requested:
                 return False
             self.epoch_budget = True
-            self.condition.notify_all()
+            self._notify()
             return True
 
     def epoch_done(self) -> None:
@@ -134,12 +165,19 @@ class RunControl:
             self.epoch_budget = False
 
     def safe_point(
-        self, apply_lr: Callable[[float], None], on_wait: Callable[[bool], None]
+        self,
+        apply_lr: Callable[[float], None],
+        on_wait: Callable[[bool], None],
+        next_turn: Callable[[float | None], float] = lambda rate: -math.inf,
     ) -> Decision:
-        """The loop's one check per batch; blocks while paused with nothing to step.
+        """The loop's full check; blocks while paused with nothing to step.
 
         ``apply_lr`` receives a learning rate set from another thread;
-        ``on_wait(True)`` / ``on_wait(False)`` bracket the time spent waiting.
+        ``on_wait(True)`` / ``on_wait(False)`` bracket the time spent paused.
+        ``next_turn(steps_per_second)`` is when the next step is due at a slow
+        speed (a ``perf_counter`` time); until then the loop waits here, where
+        every request still reaches it at once. A single step (Step batch) goes
+        without waiting for its turn.
         """
         with self.condition:
             while True:
@@ -150,7 +188,11 @@ class RunControl:
                     return Decision.STOP
                 if not self.pause_requested or self.epoch_budget:
                     self.pause_reported = False
-                    return Decision.TRAIN
+                    wait = next_turn(self.steps_per_second) - time.perf_counter()
+                    if wait <= 0:
+                        return Decision.TRAIN
+                    self.condition.wait(wait)
+                    continue
                 if self.batch_budget > 0:
                     self.batch_budget -= 1
                     self.pause_reported = False

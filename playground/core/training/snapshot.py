@@ -14,7 +14,9 @@ from typing import Literal
 import numpy as np
 
 from playground.core.messages import word
+from playground.core.training.confusion import ClassPredictions
 from playground.core.training.history import EpochRecord
+from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent
 
 Severity = Literal["info", "warning", "problem"]
 RunState = Literal["idle", "running", "paused", "finished", "stopped", "diverged", "failed"]
@@ -133,3 +135,7 @@ class Snapshot:
     device: str = "cpu"
     reason: str = ""  # why the run ended (finished, stopped, diverged), in words
     grad_clip: float | None = None  # the gradient clipping threshold of the run, if any
+    # The costly parts it carries: views keep what they had for the parts left out.
+    content: SnapshotContent = EVERYTHING
+    # Classification: true and predicted class of each validation sample (training when none).
+    predictions: ClassPredictions | None = None

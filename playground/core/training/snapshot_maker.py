@@ -16,6 +16,7 @@ from torch import nn
 
 from playground.core.data.base import Dataset
 from playground.core.layers.model import layer_label
+from playground.core.training.confusion import ClassPredictions
 from playground.core.training.diagnosis import diagnose
 from playground.core.training.inspection import (
     Evaluation,
@@ -26,6 +27,7 @@ from playground.core.training.inspection import (
 )
 from playground.core.training.loss_recorder import suggest_learning_rate
 from playground.core.training.snapshot import RunState, Snapshot
+from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent
 
 ACCURACY_SAMPLE = 4096  # training samples used for a snapshot's train accuracy
 RATE_WINDOW = 0.02  # seconds of training needed before samples/s is re-measured
@@ -92,16 +94,39 @@ class SnapshotMaker:
             self._recent_loss = float(losses.mean())
         return self._recent_loss
 
-    def validation(self, watch_relus: bool = False) -> Evaluation | None:
+    def validation(
+        self, watch_relus: bool = False, keep_predictions: bool = False
+    ) -> Evaluation | None:
         """Loss and accuracy on the validation part (None when there is none)."""
         data = self._data
         if data.x_val.shape[0] == 0:
             return None
-        return self._evaluate(data.x_val, data.y_val, watch_relus)
+        return self._evaluate(
+            data.x_val, data.y_val, watch_relus, keep_predictions=keep_predictions
+        )
 
-    def _evaluate(self, x: torch.Tensor, y: torch.Tensor, watch_relus: bool) -> Evaluation:
+    def train_accuracy(self) -> float | None:
+        """Accuracy on the training samples a snapshot measures (None for regression)."""
+        data = self._data
+        if data.dataset.info.task != "classification" or data.x_train.shape[0] == 0:
+            return None
+        x, y = data.x_train[:ACCURACY_SAMPLE], data.y_train[:ACCURACY_SAMPLE]
+        return self._evaluate(x, y, False).accuracy
+
+    def _evaluate(
+        self, x: torch.Tensor, y: torch.Tensor, watch_relus: bool, *, keep_predictions: bool = False
+    ) -> Evaluation:
         task = self._data.dataset.info.task
-        return evaluate(self._model, x, y, self._loss_fn, self._loss, task, watch_relus=watch_relus)
+        return evaluate(
+            self._model,
+            x,
+            y,
+            self._loss_fn,
+            self._loss,
+            task,
+            watch_relus=watch_relus,
+            keep_predictions=keep_predictions,
+        )
 
     def _rate_at(self, elapsed: float, samples: int) -> float:
         mark_elapsed, mark_samples = self._mark
@@ -118,18 +143,21 @@ class SnapshotMaker:
         losses: np.ndarray,
         update_ratios: dict[str, float],
         grad_norms: dict[str, float] | None = None,
+        *,
+        content: SnapshotContent = EVERYTHING,
     ) -> Snapshot:
         """A snapshot of the model now; NaN/Inf weights turn it into a diverged one.
 
         ``grad_norms`` are the norms read right after backward (before any
         clipping); parameters missing from it are measured from ``.grad``.
+        ``content`` leaves out the costly parts no view shows (see SnapshotDemand).
         """
         data = self._data
         dataset = data.dataset
         task = dataset.info.task
         train_x = data.x_train[:ACCURACY_SAMPLE]
         train_y = data.y_train[:ACCURACY_SAMPLE]
-        validation = self.validation(watch_relus=True)
+        validation = self.validation(watch_relus=True, keep_predictions=True)
         if validation is not None:
             dead = validation.dead_units
         elif train_x.shape[0]:
@@ -137,10 +165,17 @@ class SnapshotMaker:
         else:
             dead = {}
         train_accuracy = None
+        predictions = None
         if task == "classification" and train_x.shape[0]:
-            train_accuracy = self._evaluate(train_x, train_y, False).accuracy
+            on_train = self._evaluate(train_x, train_y, False, keep_predictions=validation is None)
+            train_accuracy = on_train.accuracy
+            predictions = _predictions(validation, data.y_val, on_train, train_y)
         parameters = parameter_stats(
-            self._model, update_ratios, grad_norms or {}, self._layer_kinds
+            self._model,
+            update_ratios,
+            grad_norms or {},
+            self._layer_kinds,
+            histograms=content.histograms,
         )
         state, reason = progress.state, progress.reason
         broken = [p for p in parameters if not (math.isfinite(p.min) and math.isfinite(p.max))]
@@ -174,12 +209,30 @@ class SnapshotMaker:
             dead_units=dead,
             hints=diagnose(parameters, dead, self._layer_kinds),
             decision=None
-            if dataset.plane is None
-            else decision_grid(self._model, dataset.plane, self._loss, task, device),
+            if dataset.plane is None or not (content.decision or content.neurons)
+            else decision_grid(
+                self._model, dataset.plane, self._loss, task, device, neurons=content.neurons
+            ),
             curve=None
-            if dataset.curve is None
+            if dataset.curve is None or not content.decision
             else fitted_curve(self._model, dataset.curve, device),
             device=str(device),
             reason=reason,
             grad_clip=self._grad_clip,
+            content=content,
+            predictions=predictions,
         )
+
+
+def _predictions(
+    validation: Evaluation | None,
+    val_y: torch.Tensor,
+    on_train: Evaluation,
+    train_y: torch.Tensor,
+) -> ClassPredictions | None:
+    """The validation set's classes, or the training sample's when there is no validation."""
+    evaluation, labels = (validation, val_y) if validation is not None else (on_train, train_y)
+    if evaluation.predicted is None:
+        return None
+    true = labels.reshape(-1).to("cpu", torch.int64).numpy().copy()
+    return ClassPredictions(validation is not None, true, evaluation.predicted)

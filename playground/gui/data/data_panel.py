@@ -1,7 +1,8 @@
 """The data panel: which data the network learns from, and how it is generated.
 
-It edits the ``data`` part of the experiment (a built-in set or an imported
-CSV table) and shows a preview. The panel never decides what is valid: the
+It edits the ``data`` part of the experiment (a built-in set, an imported
+CSV table or a table typed in the app) and shows a preview; for data with
+more than two inputs it also picks the two the plots show. The panel never decides what is valid: the
 core's ``load_dataset`` makes the data and its DataError sentence is shown as
 is. Each loaded :class:`Dataset` is announced so the main window can hand the
 very same tensors to the plots and the run.
@@ -30,9 +31,11 @@ from playground.core.data import DATASET_TABLE, DataError, load_dataset
 from playground.core.data.base import Dataset
 from playground.core.messages import describe_problems
 from playground.core.messages.texts import field_help, text
-from playground.core.spec.experiment import DERIVED_FEATURES, BuiltinData, CsvData
+from playground.core.spec.experiment import DERIVED_FEATURES, MIN_SAMPLES, BuiltinData, CsvData
 from playground.gui.data.csv_import_dialog import CsvImportDialog
 from playground.gui.data.data_preview import DataPreview
+from playground.gui.data.shown_inputs_row import ShownInputsRow
+from playground.gui.data.typed_table_dialog import TypedTableDialog
 
 DataSpec = BuiltinData | CsvData
 
@@ -70,6 +73,13 @@ class DataPanel(QWidget):
             )
         self.import_button = QPushButton(self.tr("Import CSV…"))
         self.import_button.setToolTip(self.tr("Train on your own table of numbers (a .csv file)."))
+        self.type_button = QPushButton(self.tr("Type or paste data…"))
+        self.type_button.setToolTip(
+            self.tr(
+                "Type a small table, or paste one from a spreadsheet; it is saved with the experiment."
+            )
+        )
+        self.shown_inputs = ShownInputsRow()
         self.preview = DataPreview()
 
         self.noise = QSpinBox()
@@ -77,7 +87,7 @@ class DataPanel(QWidget):
         self.noise.setSuffix(" %")
         self.noise.setToolTip(field_help(BuiltinData, "noise"))
         self.samples = QSpinBox()
-        self.samples.setRange(10, 200_000)
+        self.samples.setRange(MIN_SAMPLES, 200_000)
         self.samples.setSingleStep(50)
         self.samples.setToolTip(field_help(BuiltinData, "samples"))
         self.validation = QSpinBox()
@@ -110,7 +120,10 @@ class DataPanel(QWidget):
 
         picker_row = QHBoxLayout()
         picker_row.addWidget(self.dataset_combo, 1)
-        picker_row.addWidget(self.import_button)
+        table_row = QHBoxLayout()
+        table_row.addWidget(self.import_button)
+        table_row.addWidget(self.type_button)
+        table_row.addStretch(1)
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.regenerate)
@@ -130,16 +143,20 @@ class DataPanel(QWidget):
         self._form.addRow(self.tr("Seed"), seed_row)
         self._form.addRow(self.tr("Extra inputs"), self._derived_box)
         self._form.addRow(self.tr("Shape"), self.as_images)
+        self._form.addRow(self.tr("Plots show"), self.shown_inputs)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(picker_row)
+        layout.addLayout(table_row)
         layout.addWidget(self.description)
         layout.addWidget(self.preview, 1)
         layout.addLayout(self._form)
 
         self.dataset_combo.currentIndexChanged.connect(self._on_dataset_chosen)
         self.import_button.clicked.connect(self.import_csv)
+        self.type_button.clicked.connect(self.type_table)
+        self.shown_inputs.chosen.connect(self._on_shown_inputs)
         self.regenerate.clicked.connect(self._on_regenerate)
         for spin in (self.noise, self.samples, self.validation, self.seed):
             spin.valueChanged.connect(self._on_edit)
@@ -188,17 +205,36 @@ class DataPanel(QWidget):
         self.dataset = dataset
         images = isinstance(self._spec, BuiltinData) and DATASET_TABLE[self._spec.name].images
         self.preview.set_dataset(dataset, images=images)
+        self._show_pair_picker(dataset)
         self.dataset_loaded.emit(dataset)
         return dataset
 
     def import_csv(self) -> None:
         """Open the CSV import dialog; an accepted table becomes the data."""
-        dialog = CsvImportDialog(self, initial=self._csv)
+        self._use_table(CsvImportDialog(self, initial=self._csv))
+
+    def type_table(self) -> None:
+        """Open the typed-table dialog (with the typed table in use, if any)."""
+        typed = self._csv if self._csv is not None and self._csv.typed else None
+        self._use_table(TypedTableDialog(self, initial=typed))
+
+    def _use_table(self, dialog: CsvImportDialog | TypedTableDialog) -> None:
         if dialog.exec() and dialog.spec() is not None:
             spec = dialog.spec()
             assert spec is not None
             self._csv = spec
             self._commit(spec)
+
+    def _show_pair_picker(self, dataset: Dataset) -> None:
+        """Offer the pair of inputs to show when the data has more than two."""
+        plane = dataset.plane
+        wide = plane is not None and bool(plane.held_at_mean)
+        self._form.setRowVisible(self.shown_inputs, wide)
+        if plane is not None and wide:
+            self.shown_inputs.set_inputs(dataset.info.feature_names, plane.axes)
+
+    def _on_shown_inputs(self, pair: list[str]) -> None:
+        self._commit(self._spec.model_copy(update={"shown_inputs": pair}))
 
     def _ensure_csv_item(self, spec: CsvData) -> None:
         title = self.tr("Table: {file}").format(file=Path(spec.path).name)
@@ -227,6 +263,9 @@ class DataPanel(QWidget):
                 f for f, box in self.derived.items() if option.plane and box.isChecked()
             ],
             as_images=option.images and self.as_images.isChecked(),
+            shown_inputs=list(self._spec.shown_inputs)
+            if isinstance(self._spec, BuiltinData) and self._spec.name == name
+            else [],
         )
 
     def _on_dataset_chosen(self) -> None:

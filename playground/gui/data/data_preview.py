@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import torch
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QWidget
 
 from playground.core.data.base import Dataset
@@ -32,6 +32,27 @@ CLASS_COLOURS: tuple[str, ...] = (
 MAX_POINTS = 1500
 MOSAIC_ROWS, MOSAIC_COLUMNS = 4, 6
 GAP, LABEL_STRIP = 1, 4
+
+
+def held_note(dataset: Dataset | None, *, short: bool = False) -> str:
+    """What a plane view of wider data leaves out: the inputs held at their mean ('' if none).
+
+    ``short`` is the one line under a plot; the full sentence is its tooltip.
+    """
+    if dataset is None or dataset.plane is None or not dataset.plane.held_at_mean:
+        return ""
+    held = dataset.plane.held_at_mean
+    shown = ", ".join(held[:4]) + ("…" if len(held) > 4 else "")
+    if short:
+        text = QCoreApplication.translate("DataPreview", "Other inputs at their mean: %1")
+        return text.replace("%1", shown)
+    return QCoreApplication.translate(
+        "DataPreview",
+        "Shows 2 of the %n inputs; the map holds the others at their mean: %1. "
+        "Pick the pair in the data panel.",
+        "",
+        len(held) + 2,
+    ).replace("%1", shown)
 
 
 def _subsample(count: int, limit: int) -> np.ndarray:
@@ -84,6 +105,7 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
         """Replace the picture with a sentence (e.g. why the data cannot be made)."""
         self._clear()
         self.mode = "message"
+        self.setToolTip("")
         self.getPlotItem().hideAxis("left")
         self.getPlotItem().hideAxis("bottom")
         self._message.setText(text)
@@ -101,9 +123,10 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
         if images or len(info.input_shape) == 3:
             self._show_images(dataset)
             return
+        self.setToolTip(held_note(dataset))
         if dataset.raw_train is not None and dataset.raw_val is not None:
             train_x, val_x = dataset.raw_train, dataset.raw_val
-            names: tuple[str, ...] = ("x1", "x2")
+            names: tuple[str, ...] = dataset.plane.axes if dataset.plane else ("x1", "x2")
         elif dataset.x_train.ndim == 2 and dataset.x_train.shape[1] >= 2:
             train_x, val_x = dataset.x_train[:, :2], dataset.x_val[:, :2]
             names = info.feature_names[:2] if len(info.feature_names) >= 2 else ("x1", "x2")

@@ -57,6 +57,7 @@ class ExperimentDocument(QObject):
             engine=lambda: window.run.engine,
             plot_items=lambda: dict(window.plot_area.export_items()),
             inform=window.status.show_info,
+            settings=window.settings,
         )
         self.compare_dialogs: list[CompareDialog] = []
         self._connect()
@@ -160,6 +161,9 @@ class ExperimentDocument(QObject):
         self.history.replace(loaded.runs)
         if loaded.weights is not None:
             self.window.run.restore(loaded.weights)
+        if loaded.runs:  # the curves the file's last run drew, not empty plots
+            last = loaded.runs[-1]
+            self.window.plot_area.show_record(last, self.history.number(last))
 
     def _on_opened(self, loaded: LoadedExperiment, path: str) -> None:
         self._apply(loaded)
@@ -199,11 +203,9 @@ class ExperimentDocument(QObject):
 
     def _on_recorded(self, record: RunRecord) -> None:
         self.history.add(record)
-        if not self.runs_dock.isVisible():
-            number = self.history.number(record)
-            self.window.status.show_info(
-                self.tr("Run {number} recorded; see View ▸ Runs.").format(number=number)
-            )
+        number = self.history.number(record)
+        self.window.plot_area.result.show_result(record, number)
+        self.window.status.show_result(record, number, runs_hidden=not self.runs_dock.isVisible())
 
     def compare(self, records: list[RunRecord]) -> CompareDialog:
         """Open a window that overlays the curves of ``records``."""

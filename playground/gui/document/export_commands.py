@@ -1,7 +1,9 @@
 """File ▸ Export: the model (weights, TorchScript, ONNX, training script), plots and metrics.
 
 The core writes every format (:func:`~playground.core.export.export_experiment`);
-this module asks where to write, says before trying when ONNX cannot work,
+this module asks where to write (starting in the folder used last, remembered
+in the settings), says before trying when ONNX cannot work, runs the export
+off the GUI thread with a busy dialog (the first ONNX export takes seconds),
 and reports the result and the core's notes in sentences.
 """
 
@@ -29,16 +31,19 @@ from playground.core.messages import sentence
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Engine
 from playground.gui.document import file_prompts
+from playground.gui.document.background_job import run_with_busy_dialog
 from playground.gui.plots.plot_export import PictureFormat, export_plots_dialog
 from playground.gui.shell.help_dialogs import open_warning
+from playground.gui.shell.settings import AppSettings
 
-# What each format is called in the dialog title, the file filter and the messages
-# (marked for translation here, translated when shown).
-FORMAT_TITLES: dict[ExportFormat, str] = {
-    "weights": QT_TRANSLATE_NOOP("Export", "the trained weights"),
-    "torchscript": QT_TRANSLATE_NOOP("Export", "the TorchScript model"),
-    "onnx": QT_TRANSLATE_NOOP("Export", "the ONNX model"),
-    "script": QT_TRANSLATE_NOOP("Export", "the training script"),
+CONTEXT = "Export"
+#: How sentences name each format: proper names keep their capitals (ONNX, TorchScript).
+#: Marked for translation here, translated when shown.
+FORMAT_NOUNS: dict[ExportFormat, str] = {
+    "weights": QT_TRANSLATE_NOOP("Export", "trained weights"),
+    "torchscript": QT_TRANSLATE_NOOP("Export", "TorchScript model"),
+    "onnx": QT_TRANSLATE_NOOP("Export", "ONNX model"),
+    "script": QT_TRANSLATE_NOOP("Export", "training script"),
 }
 FORMAT_FILTERS: dict[ExportFormat, str] = {
     "weights": QT_TRANSLATE_NOOP("Export", "Weights (*.safetensors)"),
@@ -48,24 +53,26 @@ FORMAT_FILTERS: dict[ExportFormat, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    """A text marked with ``QT_TRANSLATE_NOOP("Export", …)``, in the interface language."""
-    return QCoreApplication.translate("Export", text)
-
-
 def write_metrics_csv(engine: Engine, path: Path) -> int:
     """Write the run's per-epoch metrics (the columns of ``playground train``); returns the rows."""
     return write_metrics_table(path, engine.history.rows())
 
 
+def _tr(text: str) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP("Export", …)``, in the interface language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
 def _reason(error: OSError) -> str:
-    return error.strerror or QCoreApplication.translate("Export", "the system refused")
+    return error.strerror.lower() if error.strerror else _tr("the system refused")
 
 
 def _cannot_write(path: Path, error: OSError) -> str:
-    return QCoreApplication.translate(
-        "Export", "Could not write {file}: {reason}; choose another folder"
-    ).format(file=path.name, reason=_reason(error))
+    return (
+        _tr("Could not write %1: %2; choose another folder")
+        .replace("%1", path.name)
+        .replace("%2", _reason(error))
+    )
 
 
 class ExportCommands:
@@ -74,6 +81,7 @@ class ExportCommands:
     ``experiment`` gives the experiment as the panels show it, ``weights`` the
     current model's weights (None before training), ``engine`` the current run
     and ``plot_items`` the plots; ``inform`` puts a sentence in the status bar.
+    ``settings`` remembers the folder of the last export.
     """
 
     def __init__(
@@ -85,6 +93,7 @@ class ExportCommands:
         engine: Callable[[], Engine | None],
         plot_items: Callable[[], dict[str, object]],
         inform: Callable[[str], None],
+        settings: AppSettings | None = None,
     ) -> None:
         self.parent = parent
         self._experiment = experiment
@@ -92,7 +101,20 @@ class ExportCommands:
         self._engine = engine
         self._plot_items = plot_items
         self._inform = inform
-        self.folder = Path.home()
+        self._settings = settings or AppSettings()
+        self._busy = False
+
+    @property
+    def folder(self) -> Path:
+        """Where the next export dialog starts: the last folder used, if it still exists."""
+        remembered = self._settings.export_folder
+        if remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        return Path.home()
+
+    @folder.setter
+    def folder(self, folder: Path) -> None:
+        self._settings.export_folder = str(folder)
 
     def _ask_path(self, title: str, name: str, suffix: str, file_filter: str) -> Path | None:
         # The experiment's name may come from a shared file: propose a plain name in the folder.
@@ -117,22 +139,31 @@ class ExportCommands:
             if problems:  # say so before the user picks a file for nothing
                 self._fail(" ".join(sentence(p) for p in problems))
                 return None
-        title = _tr(FORMAT_TITLES[kind])
+        if self._busy:
+            self._inform(_tr("An export is still being written; wait for it to finish."))
+            return None
+        noun = _tr(FORMAT_NOUNS[kind])
         path = self._ask_path(
-            QCoreApplication.translate("Export", "Export {what}").format(what=title),
+            _tr("Export the %1").replace("%1", noun),
             experiment.name or "model",
             DEFAULT_SUFFIX[kind],
             _tr(FORMAT_FILTERS[kind]),
         )
         if path is None:
             return None
+        weights = self._weights()
+        self._busy = True
         try:
-            notes = export_experiment(experiment, kind, path, weights=self._weights())
+            notes = run_with_busy_dialog(
+                self.parent,
+                _tr("Exporting the %1 to %2…").replace("%1", noun).replace("%2", path.name),
+                lambda: export_experiment(experiment, kind, path, weights=weights),
+            )
         except (ExportError, WeightsError, DataError) as error:
             self._fail(
-                QCoreApplication.translate("Export", "Could not export {what}: {reason}").format(
-                    what=title, reason=error
-                )
+                _tr("The %1 could not be exported: %2")
+                .replace("%1", noun)
+                .replace("%2", str(error))
             )
             return None
         except OSError as error:
@@ -140,20 +171,19 @@ class ExportCommands:
             return None
         except Exception as error:  # a tracer or exporter failure is told in words, never raw
             self._fail(
-                QCoreApplication.translate(
-                    "Export",
-                    "Could not export {what} ({error}); try TorchScript or the weights instead",
-                ).format(what=title, error=type(error).__name__)
+                _tr("The %1 could not be exported (%2); try TorchScript or the weights instead")
+                .replace("%1", noun)
+                .replace("%2", type(error).__name__)
             )
             return None
-        saved = QCoreApplication.translate("Export", "Saved {what} as {file}.").format(
-            what=title, file=path.name
-        )
+        finally:
+            self._busy = False
+        saved = _tr("Saved the %1 as %2.").replace("%1", noun).replace("%2", path.name)
         self._inform(saved)
         if notes:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                QCoreApplication.translate("Export", "Export finished"),
+                _tr("Export finished"),
                 saved,
                 parent=self.parent,
             )
@@ -172,17 +202,13 @@ class ExportCommands:
         """Ask for a file and save the current run's per-epoch metrics as CSV."""
         engine = self._engine()
         if engine is None or not engine.history.rows():
-            self._fail(
-                QCoreApplication.translate(
-                    "Export", "There are no metrics to save yet; train for at least one epoch first"
-                )
-            )
+            self._fail(_tr("There are no metrics to save yet; train for at least one epoch first"))
             return None
         path = self._ask_path(
-            QCoreApplication.translate("Export", "Export the metrics"),
+            _tr("Export the metrics"),
             self._experiment().name or "metrics",
             ".csv",
-            QCoreApplication.translate("Export", "CSV (*.csv)"),
+            _tr("CSV (*.csv)"),
         )
         if path is None:
             return None
@@ -191,12 +217,8 @@ class ExportCommands:
         except OSError as error:
             self._fail(_cannot_write(path, error))
             return None
-        saved = (
-            QCoreApplication.translate("Export", "Saved the metrics of 1 epoch as {file}.")
-            if count == 1
-            else QCoreApplication.translate(
-                "Export", "Saved the metrics of %n epochs as {file}.", "", count
-            )
+        saved = QCoreApplication.translate(
+            CONTEXT, "Saved the metrics of %n epoch(s) as %1.", "", count
         )
-        self._inform(saved.format(file=path.name))
+        self._inform(saved.replace("%1", path.name))
         return path

@@ -10,8 +10,10 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from playground.gui.plots.picture_size_dialog import PictureSizeDialog
 
 RESTORE_QUESTION = QT_TRANSLATE_NOOP(
     "FilePrompts",
@@ -87,3 +89,11 @@ def with_suffix(name: str, suffix: str) -> Path:
     """``name`` as a path ending in ``suffix`` (added when the user typed none or another one)."""
     path = Path(name)
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def ask_picture_size(parent: QWidget, kind: str, size: QSize) -> QSize | None:
+    """Ask how many pixels wide and high exported plot pictures are; None when cancelled."""
+    dialog = PictureSizeDialog(kind, size, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.size_chosen

@@ -45,7 +45,12 @@ from playground.gui.editor.layer_commands import (
 )
 from playground.gui.editor.layer_palette import LayerPalette
 from playground.gui.editor.layer_params import LayerParamsPane, LayerParamsPanel
-from playground.gui.editor.layer_row_delegate import LayerRowDelegate, LayerStackView, heading
+from playground.gui.editor.layer_row_delegate import (
+    LayerRowDelegate,
+    LayerStackView,
+    WrappingColumn,
+    heading,
+)
 from playground.gui.editor.layer_stack_model import (
     EditorStatus,
     LayerStackModel,
@@ -259,6 +264,8 @@ class LayerEditor(QWidget):
         actions: dict[str, QAction] = {}
         for name, text, tip, keys in editor_shortcuts():
             action = QAction(text, self)
+            # The buttons show the short icon text; a menu may give the action a longer title.
+            action.setIconText(text)
             action.setToolTip(tip)
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -291,7 +298,7 @@ class LayerEditor(QWidget):
         title_row.setSpacing(8)
         title_row.addWidget(heading(self.tr("Network")))
         title_row.addWidget(self._input_label, 1)
-        stack_box = QWidget()
+        stack_box = WrappingColumn()
         stack_layout = QVBoxLayout(stack_box)
         stack_layout.setContentsMargins(0, 0, 0, 0)
         stack_layout.setSpacing(6)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QWidget,
 )
 
 from playground.core.layers.model import LayerSummary
@@ -30,6 +31,7 @@ from playground.gui.editor.layer_stack_model import (
 
 _PAD = 6
 _GAP = 3
+MIN_VISIBLE_ROWS = 3  # the layer list always shows this many rows whole
 _PROBLEM = QColor(213, 94, 0)  # Okabe-Ito vermillion: readable for colour-blind users
 
 Index = QModelIndex | QPersistentModelIndex
@@ -179,7 +181,17 @@ def _mix(base: QColor, other: QColor, amount: float) -> QColor:
 
 
 class LayerStackView(QListView):
-    """The list of layers; re-lays out rows on resize because problem text wraps."""
+    """The list of layers; re-lays out rows on resize because problem text wraps.
+
+    It never gets shorter than :data:`MIN_VISIBLE_ROWS` rows at the current text size:
+    with a projector font a squeezed list showed a single clipped row, so the panel
+    scrolls instead.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        rows = MIN_VISIBLE_ROWS * (2 * _PAD + 2 * self.fontMetrics().height() + _GAP)
+        return QSize(hint.width(), max(hint.height(), rows + 2 * self.frameWidth()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -199,6 +211,25 @@ class LayerStackView(QListView):
                     "No layers yet. Use Add layer above, or press Insert and type a layer's name."
                 ),
             )
+
+
+class WrappingColumn(QWidget):
+    """A column whose minimum height counts its wrapped labels.
+
+    A splitter reads only the plain minimum height, which counts each wrapped label as
+    one line; with large text the labels then took the layer list's rows and the list
+    shrank to one clipped row. This column asks for the height its lines need at its
+    present width; it does not ask for a new layout when it is resized, so a scroll
+    bar that comes and goes cannot feed back into it (layouts read it when they run).
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return hint
+        lines = layout.totalMinimumHeightForWidth(max(hint.width(), self.width()))
+        return QSize(hint.width(), max(hint.height(), lines))
 
 
 def heading(text: str) -> QLabel:

@@ -25,7 +25,7 @@ from playground.core.landscape.problem import LossProblem
 from playground.core.landscape.slices import Directions, SliceAbandoned, loss_slice
 from playground.core.landscape.surface import Surface
 from playground.core.training import torch_threads
-from playground.core.training.engine import SINGLE_THREAD_PARAMETERS
+from playground.core.training.torch_threads import SINGLE_THREAD_PARAMETERS
 from playground.gui.threads import wire_worker
 
 

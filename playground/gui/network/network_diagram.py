@@ -252,6 +252,9 @@ class NetworkDiagram(QWidget):
                 continue
             if expected.get(stats.layer_index) == tuple(stats.matrix.shape):
                 self._weights[stats.layer_index] = np.array(stats.matrix, dtype=np.float64)
+        if not snapshot.content.neurons:
+            self.update()  # the pictures were not asked for: the last ones stay
+            return
         self._thumbnails.clear()
         neurons = snapshot.decision.neurons if snapshot.decision is not None else ()
         dense = self._columns[1:]

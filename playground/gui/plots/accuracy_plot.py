@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from playground.core.runs.records import RunRecord, epoch_end_steps
 from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_legend, style_plot
 from playground.gui.plots.buffers import CurveBuffer
@@ -16,7 +17,8 @@ from playground.gui.plots.views import PlotView
 class AccuracyPlot(QWidget):
     """Train and validation accuracy in percent, so over- and under-fitting show at a glance.
 
-    The y axis stays fixed at 0–100 % so curves from different runs compare
+    Both are measured at the end of every epoch (see ``EpochRecord``), so the
+    curves have one point per epoch whatever the snapshot rate. The y axis stays fixed at 0–100 % so curves from different runs compare
     by eye; the plot says so when the task has no accuracy (regression).
     """
 
@@ -63,20 +65,36 @@ class AccuracyPlot(QWidget):
         self.note.setVisible(not applicable)
 
     def add_snapshot(self, snapshot: Snapshot) -> None:
-        """Append this snapshot's accuracies (skipped when the task has none)."""
+        """Append the accuracies of every epoch that ended (skipped when the task has none)."""
         self.x_axis.live = snapshot.state in LIVE_STATES
         if not self.x_axis.live:
             self._drawn_versions = (-1, -1)  # redraw once more to fit the axis to the run
-        step = float(snapshot.step)
-        for buffer, value in (
-            (self.train, snapshot.train_accuracy),
-            (self.validation, snapshot.val_accuracy),
-        ):
+        for record in snapshot.new_epochs:
+            self._add(record.step, record.train_accuracy, record.val_accuracy)
+
+    def _add(self, step: int, train: float | None, validation: float | None) -> None:
+        for buffer, value in ((self.train, train), (self.validation, validation)):
             if value is None:
                 continue
             last = buffer.last
             if last is None or step > last[0]:
-                buffer.append(step, 100.0 * float(value))
+                buffer.append(float(step), 100.0 * float(value))
+
+    def show_record(self, record: RunRecord) -> None:
+        """Draw the accuracy curves of a recorded run (empty for files that kept none)."""
+        self.reset()
+        curves = record.curves
+        steps = epoch_end_steps(record)
+        count = len(steps)
+        train = curves.train_accuracies if len(curves.train_accuracies) == count else [None] * count
+        validation = (
+            curves.val_accuracies if len(curves.val_accuracies) == count else [None] * count
+        )
+        for step, train_value, validation_value in zip(steps, train, validation, strict=True):
+            self._add(step, train_value, validation_value)
+        self.x_axis.live = False
+        self._drawn_versions = (-1, -1)
+        self.refresh()
 
     def refresh(self) -> bool:
         """Redraw the curves that changed."""

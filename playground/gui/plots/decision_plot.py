@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from playground.core.data.base import Dataset
 from playground.core.messages.texts import text
 from playground.core.training.snapshot import DecisionGrid, Snapshot
+from playground.gui.data.data_preview import held_note
 from playground.gui.plots.base import cache_as_pixmap, cache_legend, style_plot
 from playground.gui.plots.colors import (
     binary_region_lookup,
@@ -19,6 +20,7 @@ from playground.gui.plots.colors import (
     class_region_lookup,
     sequential_lookup,
 )
+from playground.gui.plots.elided_label import ElidedLabel
 from playground.gui.plots.palette_image import PaletteImageItem, quantize
 from playground.gui.plots.views import PlotView
 
@@ -66,9 +68,15 @@ class DecisionPlot(QWidget):
         self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         self.plot.addItem(self.note, ignoreBounds=True)
 
+        # For data with more inputs: which inputs the map holds fixed, said under the plot.
+        self.held = ElidedLabel()
+        self.held.setObjectName("hintLabel")
+        self.held.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.widget)
+        layout.addWidget(self.held)
         self.set_dataset(None)
 
     def set_dataset(self, dataset: Dataset | None) -> None:
@@ -77,6 +85,13 @@ class DecisionPlot(QWidget):
         self.points.clear()
         self.legend.clear()
         self.reset()
+        note = held_note(dataset)
+        self.held.set_full_text(held_note(dataset, short=True), note)
+        self.held.setVisible(bool(note))
+        self.widget.setToolTip(note)
+        axes = dataset.plane.axes if dataset is not None and dataset.plane else ("x1", "x2")
+        self.plot.getAxis("bottom").setLabel(axes[0])
+        self.plot.getAxis("left").setLabel(axes[1])
         if dataset is None or dataset.plane is None or dataset.raw_train is None:
             self.note.setText(
                 self.tr("The decision boundary is drawn for data with two inputs (x1, x2).")

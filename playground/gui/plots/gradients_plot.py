@@ -219,7 +219,8 @@ class GradientNormPlot(QWidget):
             last = buffer.last
             if last is None or step > last[0]:
                 buffer.append(step, stats.grad_norm)
-            self.latest[stats.name] = stats
+            if snapshot.content.histograms or stats.name not in self.latest:
+                self.latest[stats.name] = stats  # details keep the last histograms seen
         self.picker.set_parameters(snapshot.parameters)
         self._detail_dirty = True
 

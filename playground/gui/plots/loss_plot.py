@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from playground.core.runs.records import RunRecord, epoch_end_steps
 from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.axes import ValueAxisFollower
 from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_legend, style_plot
@@ -19,7 +20,7 @@ LOG_FLOOR = 1e-12
 
 
 class LossPlot(QWidget):
-    """Train loss per step and validation loss per snapshot, with a log-scale switch.
+    """Train loss per step and validation loss per epoch, with a log-scale switch.
 
     Losses usually fall over orders of magnitude, so a log scale is one click
     away; the train curve is peak-downsampled and clipped to the view so even a
@@ -85,16 +86,38 @@ class LossPlot(QWidget):
         self.refresh()
 
     def add_snapshot(self, snapshot: Snapshot) -> None:
-        """Append every new train loss and the validation loss of this snapshot."""
+        """Append every new train loss and the validation loss of every epoch that ended.
+
+        Validation is measured at each epoch's end, so the curve has one point per
+        epoch whatever the snapshot rate: two identical runs draw the same curve.
+        """
         self.x_axis.live = snapshot.state in LIVE_STATES
         if not self.x_axis.live:
             self._drawn_versions = (-1, -1)  # redraw once more to fit the axis to the run
         if snapshot.new_steps.size:
             self.train.extend(snapshot.new_steps, snapshot.new_losses)
-        if snapshot.val_loss is not None:
-            last = self.validation.last
-            if last is None or snapshot.step > last[0]:
-                self.validation.append(float(snapshot.step), float(snapshot.val_loss))
+        for record in snapshot.new_epochs:
+            if record.val_loss is not None:
+                self._add_validation(record.step, record.val_loss)
+
+    def _add_validation(self, step: int, value: float) -> None:
+        last = self.validation.last
+        if last is None or step > last[0]:
+            self.validation.append(float(step), float(value))
+
+    def show_record(self, record: RunRecord) -> None:
+        """Draw the curves of a recorded run (a reopened file's last run) in place of any other."""
+        self.reset()
+        curves = record.curves
+        self.train.extend(
+            np.asarray(curves.steps, dtype=np.float64), np.asarray(curves.losses, dtype=np.float64)
+        )
+        for step, value in zip(epoch_end_steps(record), curves.val_losses, strict=False):
+            if value is not None:
+                self._add_validation(step, value)
+        self.x_axis.live = False
+        self._drawn_versions = (-1, -1)
+        self.refresh()
 
     def _y(self, values: np.ndarray) -> np.ndarray:
         return np.maximum(values, LOG_FLOOR) if self._log else values.copy()

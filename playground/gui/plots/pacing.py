@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-# 25 redraws a second when drawing is cheap, never fewer than 20: live plots must look
-# live. The pacer only chooses within that range; with the range this narrow the
-# budget below decides when a slow machine drops from 25 to 20 frames a second.
-# Measured with benchmarks/gui_throughput.py on a 2-core machine: 20 frames a second
-# keep about 85% of headless training speed and a p99 event-loop delay under 20 ms;
-# letting the rate fall to 6-8 frames a second would buy back only about 5%.
+# 25 redraws a second when drawing is cheap, down to 4 a second when a frame costs more
+# than the budget below allows. Training shares the interpreter lock with the GUI thread,
+# so a pacer that cannot slow down takes its frames out of training: capped at 20 redraws
+# a second it spent 33-41% of a core on a loaded 2-core machine against its 8% budget.
+# Slowing to 250 ms, with snapshots built once per frame for the views shown, trained
+# 1.78x [0.67-3.08] faster with every plot live (benchmarks/gui_levers.py, 5 alternating
+# pairs, load 4.7 on 2 cores). Cheap frames bring it back to 25 a second in a few frames.
 FASTEST_INTERVAL_MS = 40
-SLOWEST_INTERVAL_MS = 50
+SLOWEST_INTERVAL_MS = 250
 # Share of wall-clock time the plots may keep the GUI thread busy. Training runs Python in another
 # thread and both share one interpreter lock, so every millisecond the GUI thread spends
 # drawing (Qt's painting included: PySide holds the lock during C++ calls) is taken from
-# training. Measured with benchmarks/gui_throughput.py: at this share training keeps
+# training. Measured with benchmarks/gui_live.py: at this share training keeps
 # about 90% of its headless speed.
 BUSY_BUDGET = 0.08
 SMOOTHING = 0.3  # weight of the newest frame in the running frame cost
@@ -25,8 +26,8 @@ class FramePacer:
     The plot area reports every cost of its frames: updating items and Qt's
     painting (timed by the views themselves, since it happens after the
     timer's tick). The interval is chosen so that frames take at most the
-    budget's share of wall-clock time: 25 Hz when drawing is cheap, slower on
-    slow or busy machines. Feeding snapshots is not counted: it does not
+    budget's share of wall-clock time: 25 Hz when drawing is cheap, down to
+    4 Hz on slow or busy machines, and back up as soon as frames are cheap again. Feeding snapshots is not counted: it does not
     depend on the redraw rate. Times are plain seconds (``time.perf_counter``),
     so tests can drive it.
     """

@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QWidget
 
 from playground.core.data.base import Dataset
+from playground.core.runs.records import RunRecord
 from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.accuracy_plot import AccuracyPlot
 from playground.gui.plots.base import (
@@ -19,12 +21,15 @@ from playground.gui.plots.base import (
     apply_plot_theme,
     configure_pyqtgraph,
 )
+from playground.gui.plots.confusion_plot import ConfusionPlot
 from playground.gui.plots.curve_plot import CurvePlot
 from playground.gui.plots.decision_plot import DecisionPlot
 from playground.gui.plots.diagnosis_view import DiagnosisView
 from playground.gui.plots.gradients_plot import GradientNormPlot
 from playground.gui.plots.loss_plot import LossPlot
+from playground.gui.plots.misclassified_view import MisclassifiedView
 from playground.gui.plots.pacing import FASTEST_INTERVAL_MS, FramePacer
+from playground.gui.plots.run_result import RunResultLine
 from playground.gui.plots.views import LayoutView, PlotView
 from playground.gui.plots.weights_plot import WeightsPlot
 
@@ -43,12 +48,16 @@ class PlotArea(QTabWidget):
     event loop stays responsive.
     """
 
-    TAB_NAMES = ("Training", "Weights", "Gradients", "Diagnosis")
+    TAB_NAMES = ("Training", "Weights", "Gradients", "Diagnosis", "Confusion matrix", "Mistakes")
+    # After each frame (drawn, or skipped because the area is not on screen): the window
+    # then takes the next snapshot, so snapshots come at the display's rate.
+    frame_done = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         configure_pyqtgraph()
         super().__init__(parent)
         self.setDocumentMode(True)
+        self._font_points: float | None = None  # the app's text size, once told
         self.loss = LossPlot()
         self.accuracy = AccuracyPlot()
         self.decision = DecisionPlot()
@@ -56,27 +65,37 @@ class PlotArea(QTabWidget):
         self.weights = WeightsPlot()
         self.gradients = GradientNormPlot()
         self.diagnosis = DiagnosisView()
+        self.confusion = ConfusionPlot()
+        self.mistakes = MisclassifiedView()
+        self.result = RunResultLine()
 
         training = QWidget()
         grid = QGridLayout(training)
         grid.setContentsMargins(2, 2, 2, 2)
         grid.setSpacing(4)
-        grid.addWidget(self.loss, 0, 0)
-        grid.addWidget(self.accuracy, 1, 0)
-        grid.addWidget(self.decision, 0, 1, 2, 1)
-        grid.addWidget(self.curve, 0, 1, 2, 1)
+        grid.addWidget(self.result, 0, 0, 1, 2)
+        grid.addWidget(self.loss, 1, 0)
+        grid.addWidget(self.accuracy, 2, 0)
+        grid.addWidget(self.decision, 1, 1, 2, 1)
+        grid.addWidget(self.curve, 1, 1, 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
         self._training_grid = grid
         self.addTab(training, self.tr("Training"))
         self.addTab(self.weights, self.tr("Weights"))
         self.addTab(self.gradients, self.tr("Gradients"))
         self.addTab(self.diagnosis, self.tr("Diagnosis"))
+        self.addTab(self.confusion, self.tr("Confusion matrix"))
+        self.addTab(self.mistakes, self.tr("Mistakes"))
         self._tabs: tuple[tuple[LivePlot, ...], ...] = (
             (self.loss, self.accuracy, self.decision, self.curve),
             (self.weights,),
             (self.gradients,),
             (self.diagnosis,),
+            (self.confusion,),
+            (self.mistakes,),
         )
         self.currentChanged.connect(lambda _index: self.refresh())
 
@@ -106,9 +125,15 @@ class PlotArea(QTabWidget):
         """Show the points of ``dataset`` and only the plots that suit its task and shape."""
         self.decision.set_dataset(dataset)
         self.curve.set_dataset(dataset)
+        self.confusion.set_dataset(dataset)
+        self.mistakes.set_dataset(dataset)
+        if self._font_points is not None:
+            self.set_font_points(self._font_points)  # the new legends start at their own size
         classification = dataset is None or dataset.info.task == "classification"
         self.accuracy.set_applicable(classification)
         self.accuracy.setVisible(classification)
+        for view in (self.confusion, self.mistakes):
+            self.setTabVisible(self.indexOf(view), classification)
         on_plane = dataset is not None and dataset.plane is not None
         on_curve = dataset is not None and dataset.curve is not None and not on_plane
         self.decision.setVisible(on_plane or not on_curve)
@@ -142,7 +167,12 @@ class PlotArea(QTabWidget):
         if interval != self.timer.interval():
             self.timer.setInterval(interval)
         self.frame_count += 1
-        tabs = self._tabs if self.redraw_hidden_tabs else (self._tabs[max(self.currentIndex(), 0)],)
+        if self.redraw_hidden_tabs:
+            tabs = self._tabs
+        elif self.isVisible():
+            tabs = (self._tabs[max(self.currentIndex(), 0)],)
+        else:
+            tabs = ()  # nothing on screen costs nothing; showing it again redraws at once
         self._pending = [plot for tab in tabs for plot in tab]
         if not self._step_scheduled:
             self._frame_step()
@@ -171,6 +201,12 @@ class PlotArea(QTabWidget):
             QTimer.singleShot(0, self, self._frame_step)
         else:
             self._update_diagnosis_title()
+            self.frame_done.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back on screen (a restored window): draw the latest data at once."""
+        super().showEvent(event)
+        self.refresh()
 
     def set_dark(self, dark: bool) -> None:
         """Recolour every plot for the dark (or light) app theme; data colours stay."""
@@ -182,11 +218,13 @@ class PlotArea(QTabWidget):
 
     def set_font_points(self, points: float) -> None:
         """Plot text follows the app's text size (see :func:`apply_plot_font`)."""
+        self._font_points = points
         for view in self.findChildren(pg.GraphicsView):
             apply_plot_font(view, points)
 
     def _update_diagnosis_title(self) -> None:
-        count = sum(hint.severity != "info" for hint in self.diagnosis.hints)
+        # The number counts the cards shown, notes included.
+        count = len(self.diagnosis.hints)
         title = (
             self.tr("Diagnosis ({count})").format(count=count) if count else self.tr("Diagnosis")
         )
@@ -198,16 +236,27 @@ class PlotArea(QTabWidget):
         """Clear every plot for a new run (the data points stay)."""
         for plot in self.plots:
             plot.reset()
+        self.result.clear_result()
         self._update_diagnosis_title()
+
+    def show_record(self, record: RunRecord, number: int) -> None:
+        """Draw a recorded run's curves and result (a reopened file's last run)."""
+        self.loss.show_record(record)
+        self.accuracy.show_record(record)
+        self.result.show_result(record, number)
 
     def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
         """Every exportable plot by a readable name, for File ▸ Export."""
+        # Plots on tabs not on show have not drawn the latest snapshots yet.
+        self.refresh(all_tabs=True)
         items: dict[str, pg.PlotItem | pg.GraphicsLayoutWidget] = {}
         # Plots that do not suit the current data are hidden and not worth saving
         # (pages of other tabs are hidden too, so only these three are checked).
         unsuitable = {
             id(widget) for widget in (self.decision, self.curve, self.accuracy) if widget.isHidden()
         }
+        if not self.isTabVisible(self.indexOf(self.confusion)):
+            unsuitable.add(id(self.confusion))  # regression: no classes to confuse
         for plot in self.plots:
             if id(plot) not in unsuitable:
                 items.update(plot.export_items())

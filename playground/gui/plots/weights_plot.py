@@ -76,7 +76,8 @@ class WeightsPlot(QWidget):
     def add_snapshot(self, snapshot: Snapshot) -> None:
         """Store every parameter's value histogram and keep its latest statistics."""
         self.timeline.x_axis.live = snapshot.state in LIVE_STATES
-        if not snapshot.parameters:
+        # Without histograms (the tab was hidden) the plot keeps what it had.
+        if not snapshot.parameters or not snapshot.content.histograms:
             return
         for stats in snapshot.parameters:
             history = self.histories.get(stats.name)

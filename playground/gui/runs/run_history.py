@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.messages.texts import text
 from playground.core.runs.differences import learning_rate_text
-from playground.core.runs.records import RunRecord
+from playground.core.runs.records import RunRecord, final_train_loss
 from playground.core.spec.options import OPTIMIZER_TABLE
 
 COLUMNS = (
@@ -131,12 +131,13 @@ def duration_text(seconds: float) -> str:
     return f"{hours} h {minutes} min"
 
 
-def final_train_loss(record: RunRecord) -> float:
-    """The mean training loss of the last epoch for a finished run, else the latest batches'."""
-    epoch_losses = record.curves.epoch_losses
-    if record.state == "finished" and epoch_losses:
-        return epoch_losses[-1]
-    return record.final.train_loss
+def paired_text(base_number: int) -> str:
+    """How the Settings cell starts for a paired run: which run it repeated with a change."""
+    if base_number <= 0:
+        return QCoreApplication.translate("RunsPanel", "Paired with a removed run: ")
+    return QCoreApplication.translate("RunsPanel", "Paired with run %1: ").replace(
+        "%1", str(base_number)
+    )
 
 
 def run_state_word(state: str) -> str:
@@ -151,14 +152,15 @@ def run_state_word(state: str) -> str:
     return words.get(state, state)
 
 
-def row_texts(number: int, record: RunRecord) -> list[str]:
-    """The panel's cells for one run."""
+def row_texts(number: int, record: RunRecord, base_number: int = 0) -> list[str]:
+    """The panel's cells for one run; ``base_number`` is the run a paired run repeated."""
     local = record.started_at.astimezone()
     state = "" if record.state == "finished" else f" ({run_state_word(record.state)})"
+    paired = paired_text(base_number) if record.paired_with else ""
     return [
         str(number),
         local.strftime("%H:%M:%S") + state,
-        settings_summary(record),
+        paired + settings_summary(record),
         _number(final_train_loss(record)),
         _number(record.final.val_loss),
         _accuracy(record),
@@ -234,9 +236,11 @@ class RunsPanel(QWidget):
     def refresh(self) -> None:
         """Show the history's runs again (newest last, as they happened)."""
         records = self.history.records
+        numbers = {record.id: row + 1 for row, record in enumerate(records)}
         self.table.setRowCount(len(records))
         for row, record in enumerate(records):
-            for column, cell in enumerate(row_texts(row + 1, record)):
+            base_number = numbers.get(record.paired_with, 0)
+            for column, cell in enumerate(row_texts(row + 1, record, base_number)):
                 item = QTableWidgetItem(cell)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 if record.reason:

@@ -199,7 +199,12 @@ class WindowActions:
     def _apply(self, command: Command, action: QAction) -> None:
         state = self._state
         enabled = command.id not in self._locked and command.enabled_when(state)
-        action.setEnabled(enabled)
+        if command.own_state:
+            enabled = action.isEnabled() and command.id not in self._locked
+            if command.id in self._locked:
+                action.setEnabled(False)
+        else:
+            action.setEnabled(enabled)
         if command.checked_when is not None:
             action.setChecked(command.checked_when(state))
         face = command.checked if command.checked is not None and action.isChecked() else None
@@ -208,7 +213,7 @@ class WindowActions:
         action.setText(f"{title} {detail}" if detail else title)
         tip = translate(command.tip)
         shown_tip = translate(face.tip) if face else tip
-        keys = action.shortcut().toString(NATIVE)
+        keys = _keys_text(action)
         action.setToolTip(f"{shown_tip} ({keys})" if keys else shown_tip)
         explain = command.explains_problem and not enabled and state.problem
         action.setStatusTip(state.problem if explain else tip)
@@ -226,17 +231,30 @@ class WindowActions:
     # ---- help ---------------------------------------------------------------------
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        """(keys, what it does) of every visible command with a shortcut, for the Help dialog."""
+        """(keys, what it does) of every visible command with a shortcut, for the Help dialog.
+
+        Every binding of a command is listed (Redo is Ctrl+Y and Ctrl+Shift+Z on
+        some desktops), and a command without a tip is described by its title,
+        so no row is ever left without words.
+        """
         order = [*SHORTCUT_ORDER, *(cid for cid in self._commands if cid not in SHORTCUT_ORDER)]
         rows = []
         for command_id in order:
             action = self._actions.get(command_id)
             if action is None or not action.isVisible():
                 continue
-            keys = action.shortcut().toString(NATIVE)
+            keys = _keys_text(action)
             if keys:
-                rows.append((keys, translate(self._commands[command_id].tip)))
+                command = self._commands[command_id]
+                words = translate(command.tip) or translate(command.title).replace("&", "")
+                rows.append((keys, words))
         return rows
+
+
+def _keys_text(action: QAction) -> str:
+    """Every key binding of ``action`` as the platform writes them, e.g. "Del, Backspace"."""
+    keys = [key.toString(NATIVE) for key in action.shortcuts()]
+    return ", ".join(key for key in keys if key)
 
 
 def fill_examples_menu(menu: QMenu, open_preset: Callable[[str], object]) -> None:

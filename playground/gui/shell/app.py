@@ -41,10 +41,12 @@ from playground.gui.shell.error_hook import install_error_hook
 from playground.gui.shell.file_open_events import FileOpenRelay
 from playground.gui.shell.fonts import ensure_a_font
 from playground.gui.shell.language import missing_font_notice, start_language
+from playground.gui.shell.large_fonts import fit_on_screen
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
 from playground.gui.shell.shutdown import exit_without_waiting, install_quit_guard
 from playground.gui.shell.theme import apply_theme
+from playground.gui.shell.xcb_check import check_xcb
 from playground.gui.training.run_controller import ENDED_STATES
 
 SETTLE_MS = 250  # lets the plots draw their last snapshot before the screenshot
@@ -235,6 +237,8 @@ def main(argv: list[str]) -> int:
         return EXIT_USAGE
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        if check_xcb() is not None:  # Qt would abort with a message about plugins
+            return EXIT_FAILED
         app = QApplication(["playground"])
     app.setApplicationName("Torch Playground")
     app.setOrganizationName("TorchPlayground")
@@ -252,9 +256,19 @@ def main(argv: list[str]) -> int:
         file_events.deleteLater()
 
 
+def is_scripted(args: argparse.Namespace) -> bool:
+    """Whether the session is driven by its options rather than a person.
+
+    Only training on its own, a step limit or a screenshot make a session
+    scripted (no "Save changes?" question, no autosave, settings left alone).
+    ``--size`` and ``--theme`` only shape the window a person then uses.
+    """
+    return bool(args.autoplay or args.quit_after_steps or args.screenshot)
+
+
 def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOpenRelay) -> int:
     """Build the window, open the first experiment, run the event loop; the exit code."""
-    scripted = bool(args.autoplay or args.quit_after_steps or args.screenshot or args.size)
+    scripted = is_scripted(args)
     settings = load_settings()
     if args.theme:
         settings.theme = args.theme
@@ -272,6 +286,8 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
     if not _open_start_experiment(window, args, settings.last_experiment, scripted):
         return EXIT_USAGE
     window.show()
+    if not args.size:
+        fit_on_screen(window)  # a size remembered from a larger screen
     if font_missing and not scripted and not settings.font_warning_shown:
         settings.font_warning_shown = True
         QTimer.singleShot(0, lambda: QMessageBox.information(window, *missing_font_notice()))
@@ -288,11 +304,19 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
 
 
 def restore_window(window: MainWindow, settings: AppSettings) -> None:
-    """Apply the remembered geometry and panel layout, if any."""
+    """Apply the remembered geometry and panel layout, if any.
+
+    A layout the user made is restored as it was; otherwise the panels are laid out
+    for the restored width and keep following it (a maximized window included).
+    """
     if settings.geometry:
         window.restoreGeometry(QByteArray(settings.geometry))
     if settings.window_state:
         window.restoreState(QByteArray(settings.window_state))
+    if settings.custom_layout and settings.window_state:
+        window.panel_layout.keep_custom()
+    else:
+        window.arrange_panels(window.width())
 
 
 def _open_start_experiment(

@@ -42,7 +42,18 @@ class Classroom(QObject):
         self.numbers_dock = make_dock(window, self.tr("Log and parameters"), "numbersDock", tabs)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.numbers_dock)
         self.numbers_dock.hide()
+        self._latest: Snapshot | None = None  # the newest numbers, for the table when shown
         window.run.snapshot.connect(self._on_snapshot)
+        window.run.fresh.shown.connect(self._on_fresh_model)
+        self.parameters.value_edit_requested.connect(window.run.set_weight)
+        self.parameters.value_rejected.connect(window.status.show_problem)
+        self.parameters.set_editable(window.run.state != "running")
+        window.run.state_changed.connect(
+            lambda state: self.parameters.set_editable(
+                state in ("idle", "paused", "stopped", "finished")
+            )
+        )
+        self.numbers_dock.visibilityChanged.connect(self._show_latest_parameters)
         window.run.run_started.connect(self._on_run_started)
         window.run.state_changed.connect(lambda _state: self.lessons.reapply_locks())
         window.model.replaced.connect(self._follow_experiment)
@@ -101,12 +112,24 @@ class Classroom(QObject):
         self.log.clear()
         self._follow_experiment()
 
+    def _on_fresh_model(self, snapshot: Snapshot) -> None:
+        """The untrained model (before the first step, after Reset) in the parameter table."""
+        self._latest = snapshot
+        if self.numbers_dock.isVisible():
+            self.parameters.add_snapshot(snapshot)
+
+    def _show_latest_parameters(self, visible: bool) -> None:
+        # Hidden, the table is not kept up to date; shown, it starts from the latest numbers.
+        if visible and self._latest is not None:
+            self.parameters.add_snapshot(self._latest)
+
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         if self._landscape is not None and snapshot.new_epochs:
             state = _state_of(snapshot)
             if state is not None:  # small models carry every number in their snapshots
                 self._landscape.add_training_state(state)
         self.log.add_snapshot(snapshot)
+        self._latest = snapshot
         if self.numbers_dock.isVisible():
             self.parameters.add_snapshot(snapshot)
 

@@ -64,12 +64,12 @@ MENUS: tuple[Menu, ...] = (
     Menu(
         "File/Export", QT_TRANSLATE_NOOP("Commands", "&Export"), ("model", "plots"), group="export"
     ),
-    Menu("Edit", QT_TRANSLATE_NOOP("Commands", "&Edit")),
-    Menu("Run", QT_TRANSLATE_NOOP("Commands", "&Run"), ("run", "reset")),
+    Menu("Edit", QT_TRANSLATE_NOOP("Commands", "&Edit"), ("undo", "layers")),
+    Menu("Run", QT_TRANSLATE_NOOP("Commands", "&Run"), ("run", "speed", "reset")),
     Menu(
         "View",
         QT_TRANSLATE_NOOP("Commands", "&View"),
-        ("panels", "theme", "text", "language", "present"),
+        ("panels", "layout", "theme", "text", "language", "present"),
     ),
     Menu(
         "View/Language",
@@ -87,7 +87,7 @@ TOOLBAR_GROUPS: tuple[str, ...] = ("run", "reset")
 _FILE: tuple[Command, ...] = (
     Command(
         "new", QT_TRANSLATE_NOOP("Commands", "&New"),
-        QT_TRANSLATE_NOOP("Commands", "Start a new experiment from the defaults."),
+        QT_TRANSLATE_NOOP("Commands", "Start a new experiment: a small network on the default data."),
         menu="File", group="open", shortcut=KEYS.New, icon="new",
     ),
     Command(
@@ -151,12 +151,38 @@ _EDIT: tuple[Command, ...] = (
     Command(
         "undo", QT_TRANSLATE_NOOP("Commands", "&Undo"),
         QT_TRANSLATE_NOOP("Commands", "Undo the last change."),
-        menu="Edit", shortcut=KEYS.Undo, enabled_when=can_undo, detail=undo_text,
+        menu="Edit", group="undo", shortcut=KEYS.Undo, enabled_when=can_undo, detail=undo_text,
     ),
     Command(
         "redo", QT_TRANSLATE_NOOP("Commands", "&Redo"),
         QT_TRANSLATE_NOOP("Commands", "Redo the change just undone."),
-        menu="Edit", shortcut=KEYS.Redo, enabled_when=can_redo, detail=redo_text,
+        menu="Edit", group="undo", shortcut=KEYS.Redo, enabled_when=can_redo, detail=redo_text,
+    ),
+    # The layer editor's own actions (its buttons and keys), also reachable from the menu.
+    Command(
+        "layer_add", QT_TRANSLATE_NOOP("Commands", "&Add Layer…"),
+        QT_TRANSLATE_NOOP("Commands", "Find a layer kind to add after the selected layer."),
+        menu="Edit", group="layers", adopted=True, own_state=True,
+    ),
+    Command(
+        "layer_duplicate", QT_TRANSLATE_NOOP("Commands", "D&uplicate Layer"),
+        QT_TRANSLATE_NOOP("Commands", "Duplicate the selected layer."),
+        menu="Edit", group="layers", adopted=True, own_state=True,
+    ),
+    Command(
+        "layer_remove", QT_TRANSLATE_NOOP("Commands", "Re&move Layer"),
+        QT_TRANSLATE_NOOP("Commands", "Remove the selected layer."),
+        menu="Edit", group="layers", adopted=True, own_state=True,
+    ),
+    Command(
+        "layer_up", QT_TRANSLATE_NOOP("Commands", "Move Layer U&p"),
+        QT_TRANSLATE_NOOP("Commands", "Move the selected layer up."),
+        menu="Edit", group="layers", adopted=True, own_state=True,
+    ),
+    Command(
+        "layer_down", QT_TRANSLATE_NOOP("Commands", "Move Layer Do&wn"),
+        QT_TRANSLATE_NOOP("Commands", "Move the selected layer down."),
+        menu="Edit", group="layers", adopted=True, own_state=True,
     ),
 )  # fmt: skip
 
@@ -187,6 +213,16 @@ _RUN: tuple[Command, ...] = (
         QT_TRANSLATE_NOOP("Commands", "End the run (the trained weights stay)."),
         menu="Run", group="run", shortcut="Ctrl+.", icon="stop", toolbar="run",
         enabled_when=run_active,
+    ),
+    Command(
+        "slower", QT_TRANSLATE_NOOP("Commands", "Slo&wer"),
+        QT_TRANSLATE_NOOP("Commands", "Train fewer steps per second, to watch each one."),
+        menu="Run", group="speed", shortcut="Ctrl+[",
+    ),
+    Command(
+        "faster", QT_TRANSLATE_NOOP("Commands", "&Faster"),
+        QT_TRANSLATE_NOOP("Commands", "Train more steps per second, up to full speed."),
+        menu="Run", group="speed", shortcut="Ctrl+]",
     ),
     Command(
         "reset", QT_TRANSLATE_NOOP("Commands", "Reset"),
@@ -233,6 +269,11 @@ _VIEW: tuple[Command, ...] = (
         "panel_numbers", QT_TRANSLATE_NOOP("Commands", "Log and parameters"),
         QT_TRANSLATE_NOOP("Commands", "Show or hide the training log and the parameter table."),
         menu="View", group="panels", adopted=True,
+    ),
+    Command(
+        "reset_layout", QT_TRANSLATE_NOOP("Commands", "&Reset Layout"),
+        QT_TRANSLATE_NOOP("Commands", "Put the panels back in their usual places; wide windows show them side by side."),
+        menu="View", group="layout",
     ),
     Command(
         "dark_theme", QT_TRANSLATE_NOOP("Commands", "&Dark Theme"),
@@ -296,7 +337,8 @@ COMMANDS: tuple[Command, ...] = (*_FILE, *_EDIT, *_RUN, *_VIEW, *_TOOLS, *_HELP)
 
 # The order of the Help ▸ Keyboard Shortcuts table: training first, it is used most.
 SHORTCUT_ORDER: tuple[str, ...] = (
-    "play", "step_batch", "step_epoch", "stop", "reset", "new", "open", "save", "save_as",
-    "undo", "redo", "dark_theme", "font_bigger", "font_smaller", "font_reset", "presentation", "lab", "shortcuts",
+    "play", "step_batch", "step_epoch", "stop", "slower", "faster", "reset", "new", "open", "save",
+    "save_as", "undo", "redo", "layer_add", "layer_duplicate", "layer_remove", "layer_up", "layer_down",
+    "dark_theme", "font_bigger", "font_smaller", "font_reset", "presentation", "lab", "shortcuts",
     "quit",
 )  # fmt: skip

@@ -67,7 +67,8 @@ class Command:
     path ("" for none) and ``group`` one of that menu's groups (separators
     fall between groups); ``toolbar`` is a toolbar group ("" for none). ``adopted`` commands get their
     QAction from elsewhere (a dock's own show/hide toggle) and only their
-    words and place from here. ``detail`` adds a state-dependent word to the
+    words and place from here; ``own_state`` ones (the layer editor's, shared
+    with its buttons) also keep their enabled state and keys. ``detail`` adds a state-dependent word to the
     title (what Undo would undo).
     """
 
@@ -87,6 +88,7 @@ class Command:
     detail: Callable[[AppState], str] | None = None
     role: QAction.MenuRole = _ROLE.NoRole
     adopted: bool = False
+    own_state: bool = False  # adopted: its owner enables it (e.g. only with a layer selected)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +31,7 @@ from playground.core.messages import describe_problems, sentence
 from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment, LayerSpec
 from playground.core.spec.presets import load_preset
+from playground.core.spec.starter import starter_experiment
 from playground.core.spec.validation import check_experiment, fit_output_layer
 from playground.core.training.snapshot import Snapshot
 from playground.gui.data.data_panel import DataPanel, DataSpec
@@ -41,19 +43,22 @@ from playground.gui.network.network_diagram import NetworkDiagram
 from playground.gui.plots.base import DARK, LIGHT, apply_plot_font, apply_plot_theme
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.shell import actions as window_actions
+from playground.gui.shell.adaptive_layout import AdaptivePanelLayout
 from playground.gui.shell.classroom import Classroom
 from playground.gui.shell.commands import AppState
 from playground.gui.shell.help_dialogs import ShortcutsDialog, ask_discard, open_warning, show_about
 from playground.gui.shell.language_menu import LanguageMenu
+from playground.gui.shell.large_fonts import follow_text_size, relax_combo_boxes
 from playground.gui.shell.panel_layout import (
-    arrange_docks,
     make_dock,
     problem_banner,
     scrolling,
     with_banner,
 )
 from playground.gui.shell.settings import DEFAULT_FONT_SIZE, AppSettings, save_settings
+from playground.gui.shell.shown_views import ShownViews
 from playground.gui.shell.shutdown import WindowShutdown
+from playground.gui.shell.space_key import SpaceKey
 from playground.gui.shell.status_bar import RunStatusBar
 from playground.gui.shell.theme import apply_theme, clamp_font_size
 from playground.gui.training.run_controller import RunController
@@ -99,15 +104,30 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(with_banner(self.banner, self.fix_button, self.plot_area))
         self._apply_plot_look()
 
-        self.data_dock = make_dock(self, self.tr("Data"), "dataDock", scrolling(self.data_panel))
-        self.model_dock = make_dock(self, self.tr("Model"), "modelDock", self.editor)
+        self.panel_areas = tuple(
+            scrolling(panel) for panel in (self.data_panel, self.editor, self.training_panel)
+        )
+        self.data_dock = make_dock(self, self.tr("Data"), "dataDock", self.panel_areas[0])
+        self.model_dock = make_dock(self, self.tr("Model"), "modelDock", self.panel_areas[1])
         self.network_dock = make_dock(self, self.tr("Network"), "networkDock", self.diagram)
         self.training_dock = make_dock(
-            self, self.tr("Training"), "trainingDock", scrolling(self.training_panel)
+            self, self.tr("Training"), "trainingDock", self.panel_areas[2]
         )
 
         self.document = ExperimentDocument(self, self.files)  # also adds the Runs panel
         self.classroom = Classroom(self)  # lessons, presentation mode, log and parameters
+        # Snapshots carry only what is on screen, one per frame the plot area draws.
+        self.shown_views = ShownViews(self.plot_area, self.diagram, self.classroom.parameters, self)
+        self.run.snapshot_demand = self.shown_views.demand
+        self.panel_layout = AdaptivePanelLayout(
+            self,
+            self.docks,
+            paused=lambda: self.classroom.presentation.active,
+            extra_docks=(
+                (self.document.runs_dock, Qt.DockWidgetArea.BottomDockWidgetArea),
+                (self.classroom.numbers_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            ),
+        )
 
         self.commands = window_actions.WindowActions(self)
         panels = {
@@ -121,16 +141,26 @@ class MainWindow(QMainWindow):
         }
         for command_id, dock in panels.items():
             self.commands.adopt(command_id, dock.toggleViewAction())
+        for name in ("add", "duplicate", "remove", "up", "down"):
+            self.commands.adopt(f"layer_{name}", self.editor.editor_action(name))
         self.undo_action, self.redo_action = self.commands.undo, self.commands.redo
         self.commands.build_menus(self)
         self.toolbar = self.commands.build_toolbar(self)
+        self.space_key = SpaceKey(self, self.commands.play)  # Space plays unless typing
         window_actions.fill_examples_menu(self.commands.examples_menu, self.open_preset)
         self._fill_recent_menu()
         self.language_menu = LanguageMenu(self.commands.language_menu, self, self.settings)
         self._connect()
         self.commands.dark_theme.setChecked(self.settings.theme == "dark")
+        self.diagram.set_editable(True)  # before the first run: where it starts
+        relax_combo_boxes(self)  # large fonts: no combo box widens the window past the screen
+        follow_text_size(self, self.panel_areas)
+        self.plot_area.loss.set_log_scale(self.settings.loss_log_scale)
+        self.plot_area.loss.log_box.toggled.connect(
+            lambda on: setattr(self.settings, "loss_log_scale", on)
+        )
         self.arrange_panels(1280)
-        self.load_experiment(Experiment(name="Untitled"))
+        self.load_experiment(starter_experiment())
 
     # ---- building ----------------------------------------------------------------------
 
@@ -152,7 +182,18 @@ class MainWindow(QMainWindow):
         a.step_epoch.triggered.connect(self.run.step_epoch)
         a.stop.triggered.connect(self.run.stop)
         a.reset.triggered.connect(self.reset_run)
+        speed = self.training_panel.speed
+        a.slower.triggered.connect(speed.slower)
+        a.faster.triggered.connect(speed.faster)
+        speed.speedChanged.connect(self._on_speed_changed)
+        speed.set_speed(self.settings.training_speed or None)
         self.fix_button.clicked.connect(self.fit_output)
+        # Edit ▸ layer commands act on the layer editor: bring it into view first.
+        for name in ("add", "duplicate", "remove", "up", "down"):
+            self.editor.editor_action(name).triggered.connect(
+                lambda _checked=False, n=name: self._show_editor(focus_palette=n == "add")
+            )
+        a.reset_layout.triggered.connect(self.panel_layout.reset)
         a.dark_theme.toggled.connect(lambda dark: self.set_theme("dark" if dark else "light"))
         a.font_bigger.triggered.connect(lambda: self.set_font_size(self.settings.font_size + 1))
         a.font_smaller.triggered.connect(lambda: self.set_font_size(self.settings.font_size - 1))
@@ -176,6 +217,7 @@ class MainWindow(QMainWindow):
         self.editor.layers_changed.connect(self._on_layers_changed)
         self.editor.validity_changed.connect(lambda _ok, _text: self.revalidate())
         self.diagram.weight_edit_requested.connect(self.run.set_weight)
+        self.run.fresh.shown.connect(self.diagram.update_snapshot)
         self.run.snapshot.connect(self._on_snapshot)
         self.run.state_changed.connect(self._on_state_changed)
         self.run.problem.connect(self.show_problem)
@@ -187,8 +229,9 @@ class MainWindow(QMainWindow):
         return (self.data_dock, self.model_dock, self.network_dock, self.training_dock)
 
     def arrange_panels(self, width: int) -> None:
-        """Lay the panels out for a window ``width`` pixels wide (tabs when narrow)."""
-        arrange_docks(self, self.docks, width)
+        """Lay the panels out for a window ``width`` pixels wide (tabs when narrow); they
+        follow the window's width from then on, until the user moves one."""
+        self.panel_layout.arrange(width)
 
     def _fill_recent_menu(self) -> None:
         window_actions.fill_recent_menu(
@@ -236,10 +279,10 @@ class MainWindow(QMainWindow):
         return True
 
     def new_experiment(self) -> None:
-        """File ▸ New: the default experiment."""
+        """File ▸ New: a small network on the default data, ready to train."""
         if self.document.maybe_save():
             self.files.path = None
-            self.load_experiment(Experiment(name="Untitled"))
+            self.load_experiment(starter_experiment())
             self.document.new()
 
     def revalidate(self) -> bool:
@@ -269,8 +312,11 @@ class MainWindow(QMainWindow):
         return self._valid
 
     def _can_fit(self, experiment: Experiment) -> bool:
-        # Offer the one-click fix only when fitting the output layer solves every problem.
+        # Offer the one-click fix only when fitting the output layer solves every problem,
+        # and only when there is a layer to fit (an empty model needs layers added first).
         info = self._info
+        if not experiment.model.layers:
+            return False
         fitted = fit_output_layer(experiment, info) if info else experiment
         return info is not None and fitted != experiment and not check_experiment(fitted, info)
 
@@ -284,9 +330,16 @@ class MainWindow(QMainWindow):
             return
         self.editor.set_input_shape(self._info.input_shape)
         self.plot_area.set_dataset(dataset)
+        apply_plot_font(self.data_panel.preview, self.font_size())  # its legend was redrawn
         self.diagram.set_layers(
             self.model.experiment.model.layers, self._info.input_shape, self._info.feature_names
         )
+
+    def _show_editor(self, *, focus_palette: bool) -> None:
+        self.model_dock.show()
+        self.model_dock.raise_()
+        if focus_palette:  # the palette could not take the focus while its panel was hidden
+            self.editor.palette_widget().focus_filter()
 
     def fit_output(self) -> None:
         """Give the last layer the outputs the data needs, and a loss that suits it (undoable)."""
@@ -339,6 +392,10 @@ class MainWindow(QMainWindow):
         self.revalidate()
         self.document.update_title()
 
+    def _on_speed_changed(self, steps_per_second: float | None) -> None:
+        self.settings.training_speed = steps_per_second or 0.0
+        self.run.set_speed(steps_per_second)
+
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.plot_area.add_snapshot(snapshot)
         self.diagram.update_snapshot(snapshot)
@@ -352,7 +409,8 @@ class MainWindow(QMainWindow):
         self.editor.set_locked(running)
         self.data_panel.setEnabled(not running)
         self.training_panel.set_running(running)
-        self.diagram.set_editable(state in ("paused", "stopped", "finished"))
+        # Weights can be set before training (where the run starts), while paused and after.
+        self.diagram.set_editable(state in ("idle", "paused", "stopped", "finished"))
         self._update_commands()
 
     def app_state(self) -> AppState:
@@ -360,7 +418,7 @@ class MainWindow(QMainWindow):
         stack = self.model.undo_stack
         return AppState(
             run_state=self.run.state,
-            run_active=self.run.is_running,
+            run_active=self.run.can_stop,
             experiment_valid=self._valid,
             has_model=self.run.engine is not None,
             can_undo=stack.canUndo(),
@@ -432,6 +490,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.settings.theme, self.font_size())
         self._apply_plot_look()
         self.commands.refresh_icons()
+        follow_text_size(self, self.panel_areas)  # never wider or taller than the screen
 
     def _apply_plot_look(self) -> None:
         dark = self.settings.theme == "dark"
@@ -464,6 +523,7 @@ class MainWindow(QMainWindow):
             if self.remember_on_close:
                 self.settings.geometry = bytes(self.saveGeometry().data())
                 self.settings.window_state = bytes(self.saveState().data())
+                self.settings.custom_layout = not self.panel_layout.automatic
                 save_settings(self.settings)
         if not self.window_shutdown.ready_to_close():
             event.ignore()

@@ -9,6 +9,7 @@ version at a time, so a newer app never loses what an older one remembered.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,10 +37,16 @@ class AppSettings:
     font_size: int = DEFAULT_FONT_SIZE
     geometry: bytes = b""
     window_state: bytes = b""
+    #: The user arranged the panels by hand: restore that, do not follow the window's width.
+    custom_layout: bool = False
+    #: The loss plot's y axis is logarithmic.
+    loss_log_scale: bool = False
     recent_files: list[str] = field(default_factory=list)
     last_experiment: str = ""
     language: str = "system"  # "system", "en" or "zh_CN" (see View ▸ Language)
     font_warning_shown: bool = False  # the "no Chinese font" notice is given once
+    training_speed: float = 0.0  # steps per second; 0 is full speed
+    export_folder: str = ""  # where File ▸ Export's dialogs start (the folder used last)
 
     def add_recent_file(self, path: str) -> None:
         """Put ``path`` first in the recent list, without duplicates, keeping the list short."""
@@ -98,12 +105,21 @@ def load_settings(store: QSettings | None = None) -> AppSettings:
         settings.font_size = DEFAULT_FONT_SIZE
     settings.geometry = _as_bytes(values.get("geometry"))
     settings.window_state = _as_bytes(values.get("window_state"))
+    settings.custom_layout = _as_bool(values.get("custom_layout", False))
+    settings.loss_log_scale = _as_bool(values.get("loss_log_scale", False))
     settings.recent_files = _as_list(values.get("recent_files"))[:MAX_RECENT_FILES]
     last = values.get("last_experiment")
     settings.last_experiment = last if isinstance(last, str) else ""
     language = values.get("language")
     settings.language = language if language in ("system", "en", "zh_CN") else "system"
     settings.font_warning_shown = _as_bool(values.get("font_warning_shown", False))
+    try:
+        speed = float(values.get("training_speed", 0.0))
+        settings.training_speed = speed if math.isfinite(speed) and speed > 0 else 0.0
+    except (TypeError, ValueError):
+        settings.training_speed = 0.0
+    folder = values.get("export_folder")
+    settings.export_folder = folder if isinstance(folder, str) else ""
     return settings
 
 
@@ -116,10 +132,14 @@ def save_settings(settings: AppSettings, store: QSettings | None = None) -> None
     store.setValue("font_size", settings.font_size)
     store.setValue("geometry", QByteArray(settings.geometry))
     store.setValue("window_state", QByteArray(settings.window_state))
+    store.setValue("custom_layout", settings.custom_layout)
+    store.setValue("loss_log_scale", settings.loss_log_scale)
     store.setValue("recent_files", list(settings.recent_files))
     store.setValue("last_experiment", settings.last_experiment)
     store.setValue("language", settings.language)
     store.setValue("font_warning_shown", settings.font_warning_shown)
+    store.setValue("training_speed", settings.training_speed)
+    store.setValue("export_folder", settings.export_folder)
     store.sync()
 
 

@@ -1,8 +1,9 @@
 """The status bar: what the run is doing right now, in a few fixed fields.
 
-Step, epoch, speed and the device the run actually used (recorded from the
-snapshot, not the one requested) stay visible at all times; messages about
-problems appear on the left and stay until the next message.
+Step, epoch, the current loss and accuracy, speed and the device the run
+actually used (recorded from the snapshot, not the one requested) stay
+visible at all times; messages about problems appear on the left and stay
+until the next message, as does the result of a run that has ended.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from playground.core.runs.records import RunRecord
 from playground.core.training.snapshot import Snapshot
+from playground.gui.plots.run_result import run_result_text
 
 STATE_TITLES = {
     "idle": QT_TRANSLATE_NOOP("RunStatusBar", "Ready"),
@@ -45,21 +48,32 @@ class RunStatusBar(QStatusBar):
         self.state_label = QLabel()
         self.step_label = QLabel()
         self.epoch_label = QLabel()
+        self.metrics_label = QLabel()
         self.speed_label = QLabel()
         self.device_label = QLabel()
         self.state_label.setToolTip(self.tr("What the run is doing."))
         self.step_label.setToolTip(self.tr("Weight updates so far (one per batch)."))
         self.epoch_label.setToolTip(self.tr("Completed passes over the training data."))
+        self.metrics_label.setToolTip(
+            self.tr(
+                "The training loss of the latest batches, and the accuracy (on the "
+                "validation data when there is some, else on the training data)."
+            )
+        )
         self.speed_label.setToolTip(self.tr("Training samples processed per second."))
         self.device_label.setToolTip(self.tr("The device this run trains on."))
         for label in (
             self.state_label,
             self.step_label,
             self.epoch_label,
+            self.metrics_label,
             self.speed_label,
             self.device_label,
         ):
             self.addPermanentWidget(label)
+        # The longest field: it may be cut short, but never widens the window past the screen.
+        self.metrics_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.metrics_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Loss 0.0000") + 8)
         self.clear_run()
 
     def clear_run(self) -> None:
@@ -67,6 +81,7 @@ class RunStatusBar(QStatusBar):
         self.state_label.setText(self.tr(STATE_TITLES["idle"]))
         self.step_label.setText(self.tr("Step {step}").format(step=0))
         self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=0))
+        self.metrics_label.setText(self.tr("Loss —"))
         self.speed_label.setText("—")
         self.device_label.setText(self.tr("Device {device}").format(device="—"))
 
@@ -86,8 +101,29 @@ class RunStatusBar(QStatusBar):
         else:
             epochs = self.tr("Epoch {epoch}").format(epoch=f"{snapshot.epoch:,}")
         self.epoch_label.setText(epochs)
+        self.metrics_label.setText(self.metrics_text(snapshot))
         self.speed_label.setText(_speed_text(snapshot.samples_per_second))
         self.device_label.setText(self.tr("Device {device}").format(device=snapshot.device))
+
+    def metrics_text(self, snapshot: Snapshot) -> str:
+        """``Loss 0.1234 · Accuracy 95.0 %`` (validation accuracy when measured)."""
+        loss = snapshot.train_loss
+        text = self.tr("Loss %1").replace("%1", f"{loss:.4g}" if math.isfinite(loss) else "—")
+        if snapshot.val_loss is not None and math.isfinite(snapshot.val_loss):
+            text += " · " + self.tr("Val. loss %1").replace("%1", f"{snapshot.val_loss:.4g}")
+        accuracy = snapshot.val_accuracy
+        if accuracy is None:
+            accuracy = snapshot.train_accuracy
+        if accuracy is not None and math.isfinite(accuracy):
+            text += " · " + self.tr("Accuracy %1").replace("%1", f"{100.0 * accuracy:.1f} %")
+        return text
+
+    def show_result(self, record: RunRecord, number: int, *, runs_hidden: bool = False) -> None:
+        """Say how run ``number`` ended, until the next message."""
+        text = run_result_text(record, number)
+        if runs_hidden:
+            text += " " + self.tr("Every run is listed in View ▸ Runs.")
+        self.showMessage(text)
 
     def show_problem(self, text: str) -> None:
         """Show a problem sentence until the next message."""

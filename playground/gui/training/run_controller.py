@@ -25,6 +25,8 @@ from playground.core.runs.records import RunRecord, record_from_engine
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.snapshot import RunState, Snapshot
+from playground.core.training.snapshot_demand import SnapshotDemand
+from playground.gui.training.fresh_model import FreshModel
 from playground.gui.training.worker import TrainingController, describe_exception
 
 SHUTDOWN_POLL_S = 0.1
@@ -39,6 +41,10 @@ class RunController(QObject):
     or fails; ``run_started()`` when a fresh run (new weights) begins;
     ``run_recorded(RunRecord)`` when a run that trained ends, is stopped or is
     reset (each run once).
+
+    Before the first step and after Reset, :attr:`fresh` shows the untrained
+    model a run would start from; values set by hand there are where the next
+    run starts.
 
     Reset and :meth:`discard` never wait for a run: a run that is still going
     is let go (see :meth:`TrainingController.let_go`), so the window is usable
@@ -58,9 +64,11 @@ class RunController(QObject):
         self.experiment: Experiment | None = None
         self.dataset: Dataset | None = None
         self.callbacks: Sequence[Callback] = ()
-        # Weights a new run starts from instead of the seed's (a lesson's a = 1, b = 2).
-        self.start_weights: dict[str, torch.Tensor] | None = None
+        self.fresh = FreshModel(self)
         self.engine: Engine | None = None
+        self.speed: float | None = None  # steps per second for this run and the next; None: full
+        # Every run builds its snapshots as this says; the window paces it (ShownViews).
+        self.snapshot_demand = SnapshotDemand()
         self.state: RunState = "idle"
         self.last_snapshot: Snapshot | None = None
         self.first_snapshot: Snapshot | None = None
@@ -68,8 +76,10 @@ class RunController(QObject):
         self._started_at = datetime.now(UTC)
         self._started_clock = time.perf_counter()
         self._recorded = True  # nothing to record until a run starts
-        # Runs let go by Reset, recorded once their thread has ended: engine → (start, seconds).
-        self._late_records: dict[Engine, tuple[datetime, float]] = {}
+        self._paired_with = ""  # the id of the run the current run repeats, if it is paired
+        # Runs let go by Reset, recorded once their thread has ended:
+        # engine → (start, seconds, paired_with).
+        self._late_records: dict[Engine, tuple[datetime, float, str]] = {}
         self.training.retired.ended.connect(self._on_retired_ended)
         self.training.snapshot.connect(self._on_snapshot)
         self.training.errored.connect(self._on_errored)
@@ -81,6 +91,19 @@ class RunController(QObject):
         """The experiment the next run trains (None while it is invalid)."""
         self.experiment = experiment
         self.dataset = dataset
+        if self.engine is None and not self.training.is_running:
+            self.fresh.follow(experiment, dataset)
+
+    @property
+    def start_weights(self) -> dict[str, torch.Tensor] | None:
+        """Weights a new run starts from instead of the seed's (a lesson's a = 1, b = 2)."""
+        return self.fresh.start_weights
+
+    @start_weights.setter
+    def start_weights(self, weights: dict[str, torch.Tensor] | None) -> None:
+        self.fresh.set_start_weights(weights)
+        if self.engine is None and not self.training.is_running:
+            self.fresh.show(self.experiment, self.dataset)
 
     @property
     def has_trained(self) -> bool:
@@ -91,6 +114,15 @@ class RunController(QObject):
     def is_running(self) -> bool:
         """Whether a run's thread exists (running or paused)."""
         return self.training.is_running
+
+    @property
+    def can_stop(self) -> bool:
+        """Whether Stop applies: a run is running or paused, not one that already ended.
+
+        A run that finished or was stopped reports its end before its thread is
+        gone; Stop then has nothing left to do.
+        """
+        return self.training.is_running and self.state not in ENDED_STATES
 
     # ---- toolbar intentions ---------------------------------------------------------
 
@@ -128,6 +160,7 @@ class RunController(QObject):
             self._late_records[engine] = (
                 self._started_at,
                 time.perf_counter() - self._started_clock,
+                self._paired_with,
             )
             self._recorded = True
         self._record()
@@ -150,6 +183,13 @@ class RunController(QObject):
         self.last_snapshot = None
         self.first_snapshot = None
         self._set_state("idle")
+        self.fresh.show(self.experiment, self.dataset)  # the diagram shows the first weights again
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Train at most this many steps a second (None: full speed), this run and the next."""
+        self.speed = steps_per_second
+        if self.engine is not None:
+            self.engine.set_speed(steps_per_second)
 
     def set_learning_rate(self, lr: float) -> None:
         """Apply a new learning rate to the running run at once (the engine is thread-safe)."""
@@ -157,11 +197,17 @@ class RunController(QObject):
             self.engine.set_learning_rate(lr)
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
-        """Change one weight of a paused or ended run (from the network diagram)."""
+        """Change one weight or bias (diagram, parameter table); every view shows it at once.
+
+        Before the first step (and after Reset) it sets where the next run starts;
+        while paused or after a run it changes that run's model. Not while training runs.
+        """
         try:
-            if self.engine is not None and self.training.is_running:
-                self.engine.set_weight(name, index, value)
-            elif self.engine is not None:
+            if self.engine is None:
+                self.fresh.set_value(name, index, value)
+            elif self.training.is_running and self.state == "running":
+                self.problem.emit(self.tr("Pause training before changing a parameter."))
+            else:
                 self.engine.set_weight(name, index, value)
                 self._on_snapshot(self.engine.snapshot())
         except ValueError as error:
@@ -227,7 +273,7 @@ class RunController(QObject):
             self.problem.emit(sentence(describe_exception(error)))
             return False
         self.reset()
-        self._launch(engine, start_paused=False)
+        self._launch(engine, start_paused=False, paired_with=base.id)
         return True
 
     def current_weights(self) -> dict[str, torch.Tensor] | None:
@@ -253,7 +299,9 @@ class RunController(QObject):
         if final.step <= 0:
             return
         seconds = time.perf_counter() - self._started_clock
-        self.run_recorded.emit(record_from_engine(engine, final, self._started_at, seconds))
+        self.run_recorded.emit(
+            record_from_engine(engine, final, self._started_at, seconds, self._paired_with)
+        )
 
     def _step(self, *, epoch: bool) -> None:
         request = "epoch" if epoch else "batch"
@@ -284,7 +332,7 @@ class RunController(QObject):
             engine = Engine(
                 self.experiment,
                 self.dataset,
-                initial_state=self.start_weights,
+                initial_state=self.fresh.start_weights,
                 callbacks=list(self.callbacks),
             )
         except Exception as error:  # every failure to build a run is told in words
@@ -293,15 +341,19 @@ class RunController(QObject):
         self._launch(engine, start_paused=start_paused)
         return True
 
-    def _launch(self, engine: Engine, *, start_paused: bool) -> None:
+    def _launch(self, engine: Engine, *, start_paused: bool, paired_with: str = "") -> None:
         self._record()
+        engine.set_speed(self.speed)
         self.engine = engine
+        self._paired_with = paired_with
         self.last_snapshot = None
         self.first_snapshot = None
         self._started_at = datetime.now(UTC)
         self._started_clock = time.perf_counter()
         self._recorded = False
         self.run_started.emit()
+        engine.demand = self.snapshot_demand  # what the window shows, and when it is ready
+        self.snapshot_demand.ready()  # the first step of a run is shown at once
         self.training.start(engine, start_paused=start_paused)
         self._set_state("paused" if start_paused else "running")
 
@@ -320,10 +372,12 @@ class RunController(QObject):
         started = self._late_records.pop(engine, None)
         if started is None:
             return
-        started_at, seconds = started
+        started_at, seconds, paired_with = started
         final = engine.snapshot()
         if final.step > 0:
-            self.run_recorded.emit(record_from_engine(engine, final, started_at, seconds))
+            self.run_recorded.emit(
+                record_from_engine(engine, final, started_at, seconds, paired_with)
+            )
 
     def _on_errored(self, message: object) -> None:
         self.problem.emit(sentence(str(message)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QSpinBox, QWidget
 
@@ -20,6 +21,7 @@ from playground.core.spec.option_fields import FieldOption
 
 #: Qt rounds every value to ``decimals`` places; 323 keeps every double (down to 5e-324).
 EXACT_DECIMALS = 323
+MIN_VISIBLE_DIGITS = 12  # what a float editor shows at least: 0.0001234567
 _STEPS = (1.0, 2.0, 5.0)  # a log-scale editor steps 0.001, 0.002, 0.005, 0.01, …
 
 
@@ -62,6 +64,17 @@ class SettingSpinBox(QDoubleSpinBox):
         self.setToolTip(text(option.help))
         self.setKeyboardTracking(False)
         self.setAccelerated(True)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a dozen digits: Qt would reserve the width of every decimal of the
+        largest value, which at projector font sizes is wider than the window."""
+        hint = super().minimumSizeHint()
+        digits = self.fontMetrics().horizontalAdvance("0" * (MIN_VISIBLE_DIGITS + 1))
+        return QSize(min(hint.width(), digits + 2 * hint.height()), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.minimumSizeHint().width()), hint.height())
 
     def textFromValue(self, value: float) -> str:
         return shortest_text(value)

@@ -37,6 +37,7 @@ from playground.core.spec.options import (
 from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.training.device_picker import DevicePicker
 from playground.gui.training.setting_editors import setting_editor
+from playground.gui.training.speed_control import SpeedControl
 
 PANEL_SECTIONS = frozenset({"loss", "optimizer", "schedule", "training"})
 
@@ -112,12 +113,17 @@ class TrainingPanel(QWidget):
             label = "" if option.type == "bool" else text(option.title)
             forms.get(section, loop_form).addRow(label, editor)
         loop_form.addRow(self.tr("Device"), self.device)
+        # Not a setting of the experiment: it acts on the run at once, even while one runs.
+        self.speed = SpeedControl()
+        loop_form.addRow(self.tr("Speed"), self.speed)
         self._optimizer_rows = {n: e["optimizer", n] for n in SECTION_FIELDS["optimizer"]}
         self._optimizer_rows.pop("lr")
         self._schedule_rows = {n: e["schedule", n] for n in SECTION_FIELDS["schedule"]}
 
         for form in (self._optimizer_form, self._schedule_form, loop_form):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            # Large (projector) fonts put a field below its label rather than widen the window.
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

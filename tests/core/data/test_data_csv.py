@@ -168,7 +168,8 @@ def test_a_short_row_is_named(tmp_path: Path) -> None:
     lines = _table().splitlines()
     lines[2] = "21,152.5"
     message = _error(tmp_path, "\n".join(lines))
-    assert "row 3 has no cell for column 'score'" in message
+    # Every row must be as wide as the header, whichever columns are used.
+    assert "row 3 has no cell for column 'species' (it has 2 cells, the first row 4)" in message
 
 
 @pytest.mark.parametrize(

@@ -154,3 +154,59 @@ def test_csv_script_reads_the_table_as_the_app_does(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "CLASS_NAMES = ['apple', 'pear', 'plum']" in text and "DELIMITER = ';'" in text
     assert_same_curve(run_script(path), engine_rows(experiment))
+
+
+@pytest.mark.parametrize(
+    ("loss", "optimizer", "output"),
+    [
+        ("bce-with-logits", OptimizerSpec(kind="sgd", lr=0.03, momentum=0.9), 1),
+        ("cross-entropy", OptimizerSpec(kind="adam", lr=0.01, weight_decay=0.01), 2),
+    ],
+)
+def test_script_reproduces_the_fast_dense_path(
+    tmp_path: Path, loss: str, optimizer: OptimizerSpec, output: int
+) -> None:
+    experiment = Experiment(
+        data=BuiltinData(name="spiral", samples=250, noise=0.1),
+        model=_layers(
+            ("Linear", {"out_features": 8}),
+            ("Tanh", {}),
+            ("Linear", {"out_features": 8}),
+            ("Tanh", {}),
+            ("Linear", {"out_features": output}),
+        ),
+        loss=loss,  # type: ignore[arg-type]
+        optimizer=optimizer,
+        training=TrainingSpec(batch_size=10, epochs=6, seed=5, device="cpu", grad_clip=2.0),
+    )
+    assert Engine(experiment).fast_path  # the app trains this without autograd
+    path = tmp_path / "train_spiral.py"
+    export_experiment(experiment, "script", path)
+    assert_same_curve(run_script(path), engine_rows(experiment))
+
+
+def test_a_typed_two_target_table_without_names_exports_as_the_app_reads_it(
+    tmp_path: Path,
+) -> None:
+    # No header row: the columns get the names the user gave; two numeric targets.
+    rows = [f"{i % 5},{(i * 3) % 7},{i % 5},{(i * 3) % 7}" for i in range(30)]
+    experiment = Experiment(
+        data=CsvData(
+            path="typed table",
+            inline_table="\n".join(rows) + "\n",
+            first_row="data",
+            column_names=["x1", "x2", "y1", "y2"],
+            features=["x1", "x2"],
+            target="y1",
+            extra_targets=["y2"],
+        ),
+        model=_layers(("Linear", {"out_features": 2})),
+        loss="mse",
+        optimizer=OptimizerSpec(kind="sgd", lr=0.05),
+        training=TrainingSpec(batch_size=5, epochs=3, device="cpu"),
+    )
+    path = tmp_path / "train_identity.py"
+    export_experiment(experiment, "script", path)
+    text = path.read_text(encoding="utf-8")
+    assert "TARGETS = ['y1', 'y2']" in text and "CSV_PATH = None" in text
+    assert_same_curve(run_script(path), engine_rows(experiment))

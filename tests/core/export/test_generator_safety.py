@@ -362,10 +362,19 @@ def test_metrics_csv_keeps_columns_and_numbers(tmp_path: Path) -> None:
 
 def test_metrics_csv_of_a_run_has_the_epoch_columns() -> None:
     rows = [
-        {"epoch": 1, "step": 3, "train_loss": 0.5, "val_loss": "", "val_accuracy": "", "lr": 0.1}
+        {
+            "epoch": 1,
+            "step": 3,
+            "train_loss": 0.5,
+            "val_loss": "",
+            "train_accuracy": 0.75,
+            "val_accuracy": "",
+            "lr": 0.1,
+        }
     ]
     text = metrics_csv_text(rows)
-    assert text.splitlines() == [",".join(EPOCH_COLUMNS), "1,3,0.5,,,0.1"]
+    assert text.splitlines() == [",".join(EPOCH_COLUMNS), "1,3,0.5,,0.75,,0.1"]
+    assert "train_accuracy" in EPOCH_COLUMNS
 
 
 # ---- file names proposed from the experiment's name ------------------------------------------

@@ -10,7 +10,12 @@ import pytest
 
 from playground.core.runs.differences import diff_runs, diff_settings, learning_rate_text
 from playground.core.runs.paired import PairedRunError, paired_engine, paired_run
-from playground.core.runs.records import RunRecord, decimate_indices, record_from_engine
+from playground.core.runs.records import (
+    RunRecord,
+    decimate_indices,
+    epoch_end_steps,
+    record_from_engine,
+)
 from playground.core.spec.experiment import (
     BuiltinData,
     Experiment,
@@ -210,3 +215,23 @@ def test_a_rate_set_before_the_first_step_is_the_start_setting() -> None:
     assert record.settings.optimizer.lr == pytest.approx(0.2)
     assert record.lr_edits == []
     assert record.curves.learning_rates == [pytest.approx(0.2)]
+
+
+def test_records_keep_per_epoch_accuracies_and_older_records_still_read() -> None:
+    engine = Engine(_experiment())
+    final = engine.run()
+    record = record_from_engine(engine, final, datetime.now(UTC), 1.0)
+    epochs = engine.history.epochs
+    assert record.curves.epoch_steps == [r.step for r in epochs]
+    assert record.curves.val_accuracies == [r.val_accuracy for r in epochs]
+    assert record.curves.train_accuracies == [r.train_accuracy for r in epochs]
+    assert epoch_end_steps(record) == [r.step for r in epochs]
+    # A record saved before these fields existed opens with them empty.
+    stored = json.loads(record.model_dump_json())
+    for key in ("epoch_steps", "val_accuracies", "train_accuracies"):
+        del stored["curves"][key]
+    del stored["paired_with"]
+    old = RunRecord.model_validate(stored)
+    assert old.curves.val_accuracies == [] and old.paired_with == ""
+    per_epoch = record.steps // record.epochs
+    assert epoch_end_steps(old) == [e * per_epoch for e in record.curves.epochs]

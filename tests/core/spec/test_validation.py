@@ -265,7 +265,7 @@ def check(exp: Experiment) -> list[str]:
     [
         (
             experiment("iris", "cross-entropy", dense(8, 2)),
-            "layer 3 (Linear): the last layer gives 2 outputs but iris has 3 classes; "
+            "layer 3 (Linear): this layer sets the model's 2 outputs, but iris has 3 classes; "
             "set its neurons to 3",
         ),
         (
@@ -274,7 +274,7 @@ def check(exp: Experiment) -> list[str]:
         ),
         (
             experiment("circle", "bce-with-logits", dense(8, 2)),
-            "layer 3 (Linear): with bce-with-logits the last layer must give 1 output",
+            "layer 3 (Linear): with bce-with-logits the model must give 1 output",
         ),
         (
             experiment("iris", "mse", dense(8, 3)),
@@ -286,7 +286,7 @@ def check(exp: Experiment) -> list[str]:
         ),
         (
             experiment("identity", "mse", dense(5, 1)),
-            "layer 3 (Linear): the last layer gives 1 output but identity has 2 targets to "
+            "layer 3 (Linear): this layer sets the model's 1 output, but identity has 2 targets to "
             "predict; set its neurons to 2",
         ),
         (

@@ -64,7 +64,7 @@ def test_odd_capacity_is_refused() -> None:
 
 
 def _record(epoch: int, val: float | None = 0.5) -> EpochRecord:
-    return EpochRecord(epoch, epoch * 10, 1.0 / epoch, val, None if val is None else 0.9, 0.01)
+    return EpochRecord(epoch, epoch * 10, 1.0 / epoch, val, None if val is None else 0.9, 0.01, 0.8)
 
 
 def test_epoch_rows_for_metrics_csv() -> None:
@@ -77,6 +77,7 @@ def test_epoch_rows_for_metrics_csv() -> None:
         "step": 10,
         "train_loss": 1.0,
         "val_loss": 0.5,
+        "train_accuracy": 0.8,
         "val_accuracy": 0.9,
         "lr": 0.01,
     }

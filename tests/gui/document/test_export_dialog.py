@@ -41,6 +41,7 @@ def chooser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chooser:
     answers = Chooser(tmp_path)
     monkeypatch.setattr(file_prompts, "choose_save_path", answers.save_path)
     monkeypatch.setattr(file_prompts, "choose_folder", answers.folder_path)
+    monkeypatch.setattr(file_prompts, "ask_picture_size", lambda _parent, _kind, size: size)
     monkeypatch.setattr(
         file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
     )

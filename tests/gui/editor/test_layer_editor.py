@@ -327,12 +327,14 @@ def test_model_problem_from_the_full_check_is_shown_and_marks_its_layer(
     assert problems and describe(problems[0]).startswith("layer 3 (Linear)")
     assert (problems[0].code, problems[0].layer) == ("output.size_mismatch", 2)
     editor.set_model_problem(problems[0])
-    assert editor.status_text().startswith("⚠ Layer 3 (Linear): the last layer gives 5 outputs")
+    assert editor.status_text().startswith(
+        "⚠ Layer 3 (Linear): this layer sets the model's 5 outputs"
+    )
     assert "✓" not in editor.status_text() and editor.status().level == "error"
     model = editor.model()
     assert model.index(2).data(ProblemRole) == problems[0]
     marked = model.index(2).data(ProblemTextRole)
-    assert marked is not None and marked.startswith("The last layer gives 5 outputs")
+    assert marked is not None and marked.startswith("This layer sets the model's 5 outputs")
     assert "problem" in model.index(2).data(Qt.ItemDataRole.DisplayRole)
     assert model.index(0).data(ProblemRole) is None
     # A problem that names no layer (the loss) is shown, but marks no row.

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from playground.core.data.base import CurveInfo, DataInfo, Dataset, PlaneInfo
+from playground.core.training.history import EpochRecord
 from playground.core.training.snapshot import (
     DecisionGrid,
     FittedCurve,
@@ -78,11 +79,21 @@ def make_snapshot(
         values = RNG.random((rows, cols))
         grid = DecisionGrid((-1.0, 1.0, -2.0, 2.0), values, (values > 0.5).astype(np.int64))
     fitted = FittedCurve(np.linspace(-1, 1, 50), np.sin(np.linspace(-1, 1, 50))) if curve else None
+    # Each snapshot of this fabricated run ends one epoch.
+    epoch = EpochRecord(
+        epoch=index + 1,
+        step=step,
+        train_loss=float(losses.mean()),
+        val_loss=float(losses.mean() * 1.1),
+        val_accuracy=min(1.0, 0.45 + 0.01 * index),
+        lr=0.01,
+        train_accuracy=min(1.0, 0.5 + 0.01 * index),
+    )
     return Snapshot(
         state="running",
         step=step,
-        epoch=index // 3,
-        epoch_progress=0.5,
+        epoch=index + 1,
+        epoch_progress=0.0,
         samples_seen=step * 16,
         elapsed=0.1 * index,
         samples_per_second=1000.0,
@@ -93,6 +104,7 @@ def make_snapshot(
         val_accuracy=min(1.0, 0.45 + 0.01 * index),
         new_steps=steps,
         new_losses=losses,
+        new_epochs=(epoch,),
         parameters=parameters,
         hints=hints,
         decision=grid,
@@ -260,7 +272,8 @@ def test_diagnosis_lists_hints_worst_first_and_healthy_state(area: PlotArea) -> 
     assert area.diagnosis.row_count == 2
     assert area.diagnosis.hints[0].severity == "problem"
     assert "1 thing to look at" in area.diagnosis.summary.text()
-    assert area.tabText(area.indexOf(area.diagnosis)) == "Diagnosis (1)"
+    # The tab counts the cards it shows, notes included.
+    assert area.tabText(area.indexOf(area.diagnosis)) == "Diagnosis (2)"
 
 
 def test_regression_on_one_input_shows_the_fitted_curve(area: PlotArea) -> None:
@@ -366,12 +379,32 @@ def test_frame_pacer_slows_when_drawing_is_costly_and_recovers() -> None:
     assert pacer.interval_ms == 250
 
 
-def test_the_app_keeps_live_plots_at_20_to_25_frames_a_second() -> None:
+def test_the_app_pacer_backs_off_to_4_frames_a_second_and_speeds_up_again() -> None:
+    pacer = FramePacer()  # the app's own range and budget, driven by a fake clock
+    pacer.frame(0.0)
+    now = paced_frames(pacer, 0.5)  # frames far too costly for the 8% budget
+    assert pacer.interval_ms == SLOWEST_INTERVAL_MS == 250
+    frames_per_second = 1000 / pacer.interval_ms
+    assert frames_per_second == 4
+    # While slowed down, the frames' share of the time falls toward the budget's.
+    now = paced_frames(pacer, 0.015, now)  # 15 ms a frame: 8% allows one per ~190 ms
+    assert 150 <= pacer.interval_ms <= 250
+    assert pacer.busy_share <= 0.1
+    paced_frames(pacer, 0.0005, now, frames=20)  # cheap again: back to 25 a second
+    assert pacer.interval_ms == REFRESH_INTERVAL_MS == 40
+
+
+def test_pacer_reaches_the_slowest_rate_in_a_few_frames() -> None:
     pacer = FramePacer()
     pacer.frame(0.0)
-    paced_frames(pacer, 0.5)  # frames far too costly for the budget: the floor holds
-    assert pacer.interval_ms == SLOWEST_INTERVAL_MS == 50
-    assert REFRESH_INTERVAL_MS == 40
+    now = 0.0
+    intervals = []
+    for _ in range(8):  # each frame costs 40 ms: far above 8% of any interval below 500 ms
+        pacer.add_cost(0.040)
+        now += pacer.interval_ms / 1000
+        intervals.append(pacer.frame(now))
+    assert intervals == sorted(intervals)  # it only slows, never swings back
+    assert intervals[-1] == SLOWEST_INTERVAL_MS
 
 
 def test_timer_frames_redraw_every_plot_and_feed_the_pacer(area: PlotArea, qtbot: object) -> None:

@@ -120,6 +120,9 @@ def test_paired_run_with_no_change_repeats_the_curve_exactly(
     panel.select_rows([0])
     panel.paired_button.click()
     base, paired = _wait_for_runs(window, qtbot, 2)
+    assert paired.paired_with == base.id and not base.paired_with
+    assert panel.table.item(1, 2).text().startswith("Paired with run 1: ")
+    assert not panel.table.item(0, 2).text().startswith("Paired")
     assert paired.curves.losses == base.curves.losses
     assert paired.curves.val_losses == base.curves.val_losses
     assert paired.final.val_accuracy == base.final.val_accuracy
@@ -187,3 +190,48 @@ def test_a_learning_rate_set_mid_run_is_in_the_record(window: MainWindow, qtbot:
     assert record.curves.learning_rates[-1] == pytest.approx(0.2)
     text = window.document.runs_panel.table.item(0, 2).text()
     assert f"lr {start:g}, then 0.2 from epoch {epoch + 1}" in text
+
+
+def test_a_run_result_is_shown_above_the_plots_and_in_the_status_bar(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    result = window.plot_area.result
+    assert result.isHidden()
+    window.commands.play.trigger()
+    qtbot.waitUntil(lambda: "Loss " in window.status.metrics_label.text(), timeout=TIMEOUT_MS)
+    (record,) = _wait_for_runs(window, qtbot, 1)
+    assert not result.isHidden()
+    text = result.text()
+    assert text.startswith("Run 1 finished after 3 epochs in ")
+    assert f"validation loss {record.final.val_loss:.4g}" in text
+    assert f"validation accuracy {100 * (record.final.val_accuracy or 0):.1f} %" in text
+    assert window.status.currentMessage().startswith(text)
+    assert "Accuracy" in window.status.metrics_label.text()
+    window.reset_run()  # a new start: the old result goes
+    assert result.isHidden()
+
+
+def test_reopening_a_file_draws_its_last_runs_curves(
+    window: MainWindow, qtbot: QtBot, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    window.commands.play.trigger()
+    (record,) = _wait_for_runs(window, qtbot, 1)
+    assert len(record.curves.val_accuracies) == 3 and len(record.curves.epoch_steps) == 3
+    path = Path(str(tmp_path)) / "runs.playground"
+    assert window.files.save_to(path, window.document.document())
+    window.reset_run()
+    window.plot_area.refresh(all_tabs=True)
+    assert len(window.plot_area.loss.train.x) == 0
+
+    assert window.files.open_path(path) is not None
+    loss, accuracy = window.plot_area.loss, window.plot_area.accuracy
+    assert loss.train_curve.getData()[1].tolist() == pytest.approx(record.curves.losses)
+    assert loss.validation_curve.getData()[0].tolist() == record.curves.epoch_steps
+    assert accuracy.validation_curve.getData()[1].tolist() == pytest.approx(
+        [100 * (v or 0) for v in record.curves.val_accuracies]
+    )
+    # The step axis fits the run, not the 0..1 of empty plots.
+    assert loss.plot.getViewBox().viewRange()[0][1] >= record.steps
+    assert window.plot_area.result.text().startswith("Run 1 finished")

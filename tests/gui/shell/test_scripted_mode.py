@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from playground.gui.shell.app import build_parser
+from playground.gui.shell.app import build_parser, is_scripted
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -84,3 +84,19 @@ def test_missing_experiment_file_in_scripted_mode_exits_2(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "nothing.json" in result.stderr and "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "scripted"),
+    [
+        (["--size", "1280x800"], False),
+        (["--size", "1024x768", "--theme", "dark"], False),
+        (["--preset", "spiral"], False),
+        (["--autoplay"], True),
+        (["--screenshot", "x.png", "--size", "1024x768"], True),
+        (["--quit-after-steps", "5"], True),
+    ],
+)
+def test_window_size_alone_is_not_scripted_mode(args: list[str], scripted: bool) -> None:
+    # A person who only chose the window size keeps "Save changes?", autosave and settings.
+    assert is_scripted(build_parser().parse_args(args)) is scripted

@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from playground.core.spec.presets import load_preset
+from playground.core.training import engine as engine_module
 from playground.core.training.engine import Engine
 from playground.core.training.snapshot import Snapshot
 from playground.gui.document import file_prompts
@@ -63,6 +64,9 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow
     monkeypatch.setattr(
         file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
     )
+    # Batches held inside a layer need the autograd path: the dense fast path runs no
+    # module, and its whole batch takes microseconds, so nothing there waits for a stop.
+    monkeypatch.setattr(engine_module, "plan_dense_stack", lambda *args: None)
     win = MainWindow(AppSettings())
     qtbot.addWidget(win)
     win.resize(1024, 700)
@@ -227,7 +231,9 @@ from PySide6.QtWidgets import QApplication
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings
 from playground.gui.shell.shutdown import install_quit_guard
+from playground.core.training import engine as engine_module
 
+engine_module.plan_dense_stack = lambda *args: None  # layers to hold a batch in (autograd)
 how = sys.argv[1]
 app = QApplication(["playground"])
 win = MainWindow(AppSettings())

@@ -1,0 +1,221 @@
+"""The app with every plot live against TensorFlow Playground, against our headless engine,
+its event-loop latency while training, and its cold start.
+
+On TensorFlow Playground's spiral configuration (2 inputs, 8-8 tanh, SGD 0.03, batch
+10, 250 training and 250 test points; our network ends in two softmax outputs with
+cross-entropy where the Playground's ends in one tanh output with square error), it
+measures side by side, in alternating pairs:
+
+* epochs/s of the whole app (the main window at 1280×800, offscreen, with the training
+  tab's loss, accuracy and decision plots, the network diagram with its neuron pictures
+  and the status bar live) against the Playground's per-frame work (one epoch, train and
+  test loss, a 100×100 boundary grid; see tfp_reference.py): goal ≥ 1.5;
+* the same app against our engine alone on the same experiment (headless): goal ≥ 0.9;
+* the 99th percentile of how late a 5 ms timer is served while the app trains: goal ≤ 20 ms;
+* the wall time from launching a process to the app's window serving events, against a
+  process that only imports torch and PySide6: goal ≤ 1.3.
+
+    .venv/bin/python benchmarks/gui_live.py [--epochs N] [--pairs N] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The benchmark's windows must not touch the user's settings, autosave or run history.
+_SCRATCH = tempfile.mkdtemp(prefix="playground-bench-")
+os.environ.setdefault("PLAYGROUND_SETTINGS_DIR", str(Path(_SCRATCH) / "settings"))
+os.environ.setdefault("PLAYGROUND_DATA_DIR", str(Path(_SCRATCH) / "data"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+from pairs import Ratio, load_average  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from tfp_reference import measure as reference_rates  # noqa: E402
+
+from playground.core.spec.experiment import (  # noqa: E402
+    BuiltinData,
+    Experiment,
+    LayerSpec,
+    ModelSpec,
+    OptimizerSpec,
+    TrainingSpec,
+)
+from playground.core.training.engine import Engine  # noqa: E402
+
+PROBE_MS = 5
+ENDED = ("finished", "stopped", "diverged", "failed")
+
+
+def tfp_experiment(epochs: int) -> Experiment:
+    """TensorFlow Playground's spiral configuration in this app's terms."""
+    linear = [LayerSpec(kind="Linear", params={"out_features": n}) for n in (8, 8, 2)]
+    return Experiment(
+        name="TensorFlow Playground spiral",
+        data=BuiltinData(name="spiral", samples=500, noise=0.0, validation_fraction=0.5),
+        model=ModelSpec(
+            layers=[linear[0], LayerSpec(kind="Tanh"), linear[1], LayerSpec(kind="Tanh"), linear[2]]
+        ),
+        loss="cross-entropy",
+        optimizer=OptimizerSpec(kind="sgd", lr=0.03),
+        training=TrainingSpec(epochs=epochs, batch_size=10, device="cpu"),
+    )
+
+
+def headless(epochs: int) -> float:
+    """Epochs/s of the engine alone, with a snapshot callback that keeps nothing."""
+    engine = Engine(tfp_experiment(epochs))
+    start = time.perf_counter()
+    final = engine.run(on_snapshot=lambda _snapshot: None)
+    return final.epoch / (time.perf_counter() - start)
+
+
+def app_live(app: QApplication, epochs: int, delays: list[float]) -> float:
+    """Epochs/s of a run in the main window; appends the event loop's delays (ms) to ``delays``."""
+    from playground.gui.shell.main_window import MainWindow
+    from playground.gui.shell.settings import AppSettings
+
+    window = MainWindow(AppSettings())
+    window.remember_on_close = False
+    window.resize(1280, 800)
+    window.load_experiment(tfp_experiment(epochs))
+    window.show()
+    for _ in range(5):  # the first layout and paint of a new window are one-offs
+        app.processEvents()
+    last = [time.perf_counter()]
+
+    def probe() -> None:
+        now = time.perf_counter()
+        delays.append(max(0.0, (now - last[0]) * 1000 - PROBE_MS))
+        last[0] = now
+
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(PROBE_MS)
+    timer.timeout.connect(probe)
+    ended: list[float] = []
+
+    def on_state(state: str) -> None:
+        engine = window.run.engine
+        if state in ENDED and not ended and engine is not None:
+            ended.extend((time.perf_counter(), engine.epoch))
+            app.quit()
+
+    window.run.state_changed.connect(on_state)
+    start = last[0] = time.perf_counter()
+    timer.start()
+    window.play_pause()
+    app.exec()
+    timer.stop()
+    stopped, done = ended or (time.perf_counter(), 0.0)
+    window.run.shutdown(10)
+    window.hide()
+    window.deleteLater()
+    app.processEvents()
+    return done / (stopped - start)
+
+
+COLD_APP = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from playground.gui.shell.main_window import MainWindow
+from playground.gui.shell.settings import AppSettings
+app = QApplication(["playground"])
+window = MainWindow(AppSettings())
+window.resize(1280, 800)
+window.open_preset("spiral")
+window.show()
+QTimer.singleShot(0, app.quit)  # runs once the event loop serves events: the window is usable
+app.exec()
+"""
+COLD_IMPORTS = "import torch\nfrom PySide6 import QtWidgets\n"
+
+
+def cold_seconds(code: str) -> float:
+    """Wall time of a fresh interpreter running ``code`` (import caches warm, as after a launch)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=300)
+    return time.perf_counter() - start
+
+
+def ratio(name: str, a: list[float], b: list[float], unit: str, goal: float | None) -> Ratio:
+    """Ratio of medians with the min–max of the per-pair ratios (pairs.compare's rule)."""
+    per_pair = [x / y for x, y in zip(a, b, strict=True) if y > 0]
+    a_median, b_median = statistics.median(a), statistics.median(b)
+    return Ratio(
+        name=name,
+        median=a_median / b_median if b_median > 0 else float("inf"),
+        low=min(per_pair, default=float("nan")),
+        high=max(per_pair, default=float("nan")),
+        a_median=a_median,
+        b_median=b_median,
+        unit=unit,
+        goal=goal,
+    )
+
+
+def alternate(sides: list[Callable[[], float]], pairs: int) -> list[list[float]]:
+    """Run every side once per round, in forward then reverse order, ``pairs`` rounds."""
+    results: list[list[float]] = [[] for _ in sides]
+    for index in range(max(1, pairs)):
+        order = range(len(sides)) if index % 2 == 0 else reversed(range(len(sides)))
+        for side in order:
+            results[side].append(sides[side]())
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--epochs", type=int, default=300, help="epochs per run (default 300)")
+    parser.add_argument("--pairs", type=int, default=5, help="alternating rounds (default 5)")
+    parser.add_argument(
+        "--quick", action="store_true", help="a short run that only checks it works"
+    )
+    args = parser.parse_args(argv)
+    epochs, pairs, seconds = (20, 1, 0.3) if args.quick else (args.epochs, args.pairs, 2.0)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    headless(2)  # warm up torch and the data generator outside the timings
+    delays: list[float] = []
+    reference_used: list[str] = []
+
+    def reference() -> float:
+        rates = reference_rates(seconds)
+        reference_used.append(rates.reference)
+        return rates.frame_epochs_per_s
+
+    live, alone, tfp = alternate(
+        [lambda: app_live(app, epochs, delays), lambda: headless(epochs), reference], pairs
+    )
+    cold_app, cold_imports = alternate(
+        [lambda: cold_seconds(COLD_APP), lambda: cold_seconds(COLD_IMPORTS)], pairs
+    )
+    print(f"load average: {load_average()}")
+    print(f"reference: TensorFlow Playground's arithmetic in {reference_used[-1]}")
+    print(ratio("app, GUI live ÷ TFP frame", live, tfp, "epochs/s", 1.5).line())
+    print(ratio("app, GUI live ÷ headless engine", live, alone, "epochs/s", 0.9).line())
+    p99 = float(np.percentile(delays, 99)) if delays else float("nan")
+    verdict = "met" if p99 <= 20 else "NOT met"
+    print(
+        f"event-loop delay p99 while training: {p99:.1f} ms (median {statistics.median(delays or [0]):.1f} ms, "
+        f"{len(delays)} probes)  goal ≤ 20 ms: {verdict}"
+    )
+    start = ratio("cold start, app ÷ torch + PySide6 imports", cold_app, cold_imports, "s", None)
+    verdict = "met" if start.median <= 1.3 else "NOT met"
+    print(f"{start.line()}  goal ≤ 1.3: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

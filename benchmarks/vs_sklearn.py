@@ -1,0 +1,134 @@
+"""Digits MLP: time to 95 % validation accuracy, the engine against scikit-learn's MLPClassifier.
+
+Both sides train a 64-64-10 network (one hidden layer of 64 ReLU units) with
+Adam at the same learning rate on the same train/validation split of the
+digits preset, at batch 32 and 200, and stop at the first epoch whose
+validation accuracy reaches 95 %. scikit-learn trains one epoch per
+``partial_fit`` and is scored after each (the engine validates every epoch
+too); its L2 penalty is off, as in the engine. The ratio is scikit-learn's
+time over the engine's (goal ≥ 1: the engine is at least as fast). A second
+line per batch size, without a goal, compares epochs per second over a fixed
+number of epochs: how much of the difference is speed, and how much the
+number of epochs each needs to reach the target.
+
+    .venv/bin/python benchmarks/vs_sklearn.py [--quick] [--pairs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np
+import torch
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.neural_network import MLPClassifier
+
+from benchmarks.pairs import compare, load_average
+from benchmarks.setups import Setup, setup
+from playground.core.training.engine import Callback, Engine
+
+TARGET = 0.95
+MAX_EPOCHS = 200
+
+
+class StopAtAccuracy(Callback):
+    """Stops the run after the first epoch whose validation accuracy reaches ``target``."""
+
+    def __init__(self, target: float) -> None:
+        self.target = target
+
+    def on_epoch_end(self, engine: Engine, epoch: int) -> None:
+        accuracy = engine.history.epochs[-1].val_accuracy
+        if accuracy is not None and accuracy >= self.target:
+            engine.stop()
+
+
+def engine_rate(config: Setup, target: float) -> float:
+    """1 / seconds the engine takes to reach ``target`` (0 when it never does)."""
+    engine = Engine(config.experiment, config.dataset, callbacks=[StopAtAccuracy(target)])
+    started = time.perf_counter()
+    engine.run()
+    seconds = time.perf_counter() - started
+    reached = engine.history.epochs and (engine.history.epochs[-1].val_accuracy or 0) >= target
+    return 1.0 / seconds if reached else 0.0
+
+
+def sklearn_rate(config: Setup, target: float) -> float:
+    """1 / seconds scikit-learn's MLPClassifier takes to reach ``target`` (0 when it never does).
+
+    ``target`` above 1 is never reached: every epoch of the setup is trained.
+    """
+    data = config.dataset
+    x_train, y_train = data.x_train.numpy().astype(np.float64), data.y_train.numpy()
+    x_val, y_val = data.x_val.numpy().astype(np.float64), data.y_val.numpy()
+    spec = config.experiment
+    model = MLPClassifier(
+        hidden_layer_sizes=(64,),
+        solver="adam",
+        alpha=0.0,
+        batch_size=spec.training.batch_size,
+        learning_rate_init=spec.optimizer.lr,
+        random_state=spec.training.seed,
+    )
+    classes = np.unique(y_train)
+    started = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        for _ in range(spec.training.epochs):
+            model.partial_fit(x_train, y_train, classes=classes)
+            if model.score(x_val, y_val) >= target:
+                return 1.0 / (time.perf_counter() - started)
+    return 0.0 if target <= 1 else spec.training.epochs / (time.perf_counter() - started)
+
+
+def engine_epochs_per_second(config: Setup) -> float:
+    """Epochs per second of the engine over every epoch of ``config`` (validated each)."""
+    engine = Engine(config.experiment, config.dataset)
+    started = time.perf_counter()
+    engine.run()
+    return engine.epoch / (time.perf_counter() - started)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a low target: only checks it works")
+    parser.add_argument("--pairs", type=int, default=None, help="alternating pairs (default 5)")
+    args = parser.parse_args(argv)
+    pairs = args.pairs or (1 if args.quick else 5)
+    target = 0.5 if args.quick else TARGET
+    print(f"torch {torch.__version__}; target validation accuracy {target:.0%}")
+    print(f"load average before: {load_average()}")
+    for batch in (32, 200):
+        config = setup(f"digits b{batch}", "digits", batch, MAX_EPOCHS)
+        ratio = compare(
+            f"digits MLP b{batch}: time to {target:.0%} validation accuracy, scikit-learn ÷ engine",
+            lambda config=config: engine_rate(config, target),
+            lambda config=config: sklearn_rate(config, target),
+            pairs=pairs,
+            unit="runs/s",
+            goal=1.0,
+        )
+        print(ratio.line(), flush=True)
+        fixed = setup(f"digits b{batch}", "digits", batch, 2 if args.quick else 10)
+        per_epoch = compare(
+            f"digits MLP b{batch}: epochs/s over {fixed.experiment.training.epochs} epochs, "
+            "engine ÷ scikit-learn",
+            lambda fixed=fixed: engine_epochs_per_second(fixed),
+            lambda fixed=fixed: sklearn_rate(fixed, target=2.0),
+            pairs=pairs,
+            unit="epochs/s",
+        )
+        print(per_epoch.line(), flush=True)
+    print(f"load average after: {load_average()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

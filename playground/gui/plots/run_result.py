@@ -1,0 +1,99 @@
+"""A run's result in one sentence, shown above the plots and in the status bar when it ends.
+
+A learner watches the curves, not the Runs panel (hidden until asked for):
+when a run ends, what it achieved (its final losses, accuracies and time)
+is said where the eyes already are.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from playground.core.runs.records import RunRecord, final_train_loss
+
+CONTEXT = "RunResult"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _loss(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.4g}" if math.isfinite(value) else str(value)
+
+
+def _percent(value: float | None) -> str:
+    if value is None or not math.isfinite(value):
+        return ""
+    return f"{100.0 * value:.1f} %"
+
+
+def _seconds(seconds: float) -> str:
+    whole = round(seconds)
+    if whole < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes} min {secs} s"
+
+
+def result_metrics(record: RunRecord) -> list[str]:
+    """``training loss 0.012``, ``validation accuracy 96.0 %``…: the metrics the run has."""
+    final = record.final
+    parts = [_tr("training loss %1").replace("%1", _loss(final_train_loss(record)))]
+    for template, text in (
+        (_tr("validation loss %1"), _loss(final.val_loss)),
+        (_tr("training accuracy %1"), _percent(final.train_accuracy)),
+        (_tr("validation accuracy %1"), _percent(final.val_accuracy)),
+    ):
+        if text:
+            parts.append(template.replace("%1", text))
+    return parts
+
+
+def run_result_text(record: RunRecord, number: int) -> str:
+    """One sentence: how run ``number`` ended, after how long, and what it achieved."""
+    headings = {
+        "finished": _tr("Run %1 finished after %2 epochs in %3"),
+        "stopped": _tr("Run %1 stopped after %2 epochs in %3"),
+        "diverged": _tr("Run %1 diverged after %2 epochs in %3"),
+    }
+    heading = headings.get(record.state, _tr("Run %1 ended after %2 epochs in %3"))
+    heading = (
+        heading.replace("%1", str(number))
+        .replace("%2", f"{record.epochs:,}")
+        .replace("%3", _seconds(record.seconds))
+    )
+    return _tr("%1: %2.").replace("%1", heading).replace("%2", ", ".join(result_metrics(record)))
+
+
+class RunResultLine(QLabel):
+    """The latest run's result above the plots; hidden until a run has ended.
+
+    Word-wrapped and selectable, so a long translation fits at large fonts and
+    a teacher can copy the numbers.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runResult")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setContentsMargins(6, 3, 6, 3)
+        self.setToolTip(_tr("How the latest run ended. Every run is listed in View ▸ Runs."))
+        self.clear_result()
+
+    def show_result(self, record: RunRecord, number: int) -> None:
+        """Say how ``record`` (run ``number``) ended."""
+        self.setText(run_result_text(record, number))
+        self.setVisible(True)
+
+    def clear_result(self) -> None:
+        """Hide the line (a new run started, or the experiment changed)."""
+        self.setText("")
+        self.setVisible(False)
