@@ -4,7 +4,7 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/accuracy_plot.py" line="+33"/>
+        <location filename="../../playground/gui/plots/accuracy_plot.py" line="+35"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
@@ -264,6 +264,91 @@
     </message>
 </context>
 <context>
+    <name>ColumnChoice</name>
+    <message>
+        <location filename="../../playground/gui/data/column_choice.py" line="+39"/>
+        <source>Tick the columns the network gets as inputs.</source>
+        <translation type="unfinished">勾选作为网络输入的列。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The column the network learns to predict.</source>
+        <translation type="unfinished">网络要学习预测的列。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick more columns to predict several numbers at once (regression).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Decide from the target column</source>
+        <translation type="unfinished">根据目标列自动判断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification (predict a class)</source>
+        <translation type="unfinished">分类（预测类别）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regression (predict numbers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Standardise inputs (mean 0, spread 1)</source>
+        <translation type="unfinished">标准化输入（均值 0，标准差 1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usually helps training: inputs get similar scales.</source>
+        <translation type="unfinished">通常有助于训练：让各个输入的尺度相近。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Target</source>
+        <translation type="unfinished">目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation type="unfinished">任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inputs</source>
+        <translation type="unfinished">输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also predict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>This is the target column.</source>
+        <translation type="unfinished">这是目标列。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n target columns: a regression that predicts each of them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; holds only the whole numbers %2, so it is read as %3 classes. Choose Regression to predict it as a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;%1&apos; holds only the whole numbers %2: choose Classification to treat them as classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../playground/gui/shell/command_table.py" line="+57"/>
@@ -322,8 +407,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Start a new experiment from the defaults.</source>
-        <translation>用默认设置开始一个新实验。</translation>
+        <source>Start a new experiment: a small network on the default data.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -456,6 +541,56 @@
         <translation>重做刚刚撤销的修改。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>&amp;Add Layer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a layer kind to add after the selected layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>D&amp;uplicate Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate the selected layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;move Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move Layer U&amp;p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected layer up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move Layer Do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected layer down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Train</source>
         <translation>训练</translation>
@@ -507,6 +642,26 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Slo&amp;wer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train fewer steps per second, to watch each one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train more steps per second, up to full speed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
@@ -584,6 +739,16 @@
         <location line="+1"/>
         <source>Show or hide the training log and the parameter table.</source>
         <translation>显示或隐藏训练日志和参数表。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reset Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the panels back in their usual places; wide windows show them side by side.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -758,24 +923,56 @@
     </message>
 </context>
 <context>
+    <name>ConfusionPlot</name>
+    <message>
+        <location filename="../../playground/gui/plots/confusion_plot.py" line="+46"/>
+        <location line="+94"/>
+        <source>Confusion matrix</source>
+        <extracomment>Counts are written into the cells up to this many classes; beyond, the colours say it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>validation</source>
+        <translation type="unfinished">验证集</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>training</source>
+        <translation type="unfinished">训练集</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Confusion matrix (%1 data, %n samples)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The confusion matrix appears once a classification run has started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The confusion matrix is drawn for classification only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../playground/gui/data/csv_import_dialog.py" line="+39"/>
-        <source>Decide from the target column</source>
-        <translation>根据目标列自动判断</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Classification (predict a class)</source>
-        <translation>分类（预测类别）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Regression (predict a number)</source>
-        <translation>回归（预测数值）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../../playground/gui/data/csv_import_dialog.py" line="+43"/>
         <source>Import a CSV table</source>
         <translation>导入 CSV 表格</translation>
     </message>
@@ -790,88 +987,88 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Tick the columns the network gets as inputs.</source>
-        <translation>勾选作为网络输入的列。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The column the network learns to predict.</source>
-        <translation>网络要学习预测的列。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Standardise inputs (mean 0, spread 1)</source>
-        <translation>标准化输入（均值 0，标准差 1）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Usually helps training: inputs get similar scales.</source>
-        <translation>通常有助于训练：让各个输入的尺度相近。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+34"/>
         <source>Use this table</source>
         <translation>使用这个表格</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Inputs</source>
-        <translation>输入</translation>
+        <location line="-31"/>
+        <source>names the columns</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Target</source>
-        <translation>目标</translation>
+        <source>is data (the table has no header)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Task</source>
-        <translation>任务</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+58"/>
-        <source>%n rows, {columns} columns; the first {shown} rows are shown.</source>
-        <translation>
-            <numerusform>%n 行，{columns} 列；显示前 {shown} 行。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>numeric</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{name}
-({kind}, {missing} empty)</source>
-        <translation>{name}
-（{kind}，{missing} 个空值）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{name}
-({kind})</source>
-        <translation>{name}
-（{kind}）</translation>
+        <source>is not data: skip it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>scikit-learn&apos;s own CSV files start with counts and class names: skip that row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>column 1, column 2, …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names for the columns, separated by commas (empty: column 1, column 2, …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The first row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59"/>
+        <source>%n rows</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n columns; the first rows are shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Only the first %n columns are drawn.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some column names are numbers (%1): if the first row does not name the columns, say so above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Choose a CSV file first.</source>
         <translation>请先选择一个 CSV 文件。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Tick at least one input column.</source>
         <translation>请至少勾选一个输入列。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>Choose a CSV table</source>
         <translation>选择 CSV 表格</translation>
     </message>
@@ -879,11 +1076,6 @@
         <location line="+2"/>
         <source>CSV tables (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV 表格 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>This is the target column.</source>
-        <translation>这是目标列。</translation>
     </message>
 </context>
 <context>
@@ -927,7 +1119,7 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../playground/gui/data/data_panel.py" line="+71"/>
+        <location filename="../../playground/gui/data/data_panel.py" line="+74"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -937,7 +1129,17 @@
         <translation>用你自己的数字表格（.csv 文件）训练。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>Type or paste data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a small table, or paste one from a spreadsheet; it is saved with the experiment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
@@ -957,7 +1159,7 @@
         <translation>添加由 x1 和 x2 计算出的额外输入 {feature}。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
@@ -987,12 +1189,17 @@
         <translation>形状</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+1"/>
+        <source>Plots show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>Table: {file}</source>
         <translation>表格：{file}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>Your table {file}.</source>
         <translation>你的表格 {file}。</translation>
     </message>
@@ -1000,18 +1207,28 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../playground/gui/data/data_preview.py" line="+66"/>
-        <location line="+134"/>
+        <location filename="../../playground/gui/data/data_preview.py" line="+47"/>
+        <source>Other inputs at their mean: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shows 2 of the %n inputs; the map holds the others at their mean: %1. Pick the pair in the data panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+136"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-124"/>
         <source>Choose a data set.</source>
         <translation>请选择一个数据集。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>This data cannot be drawn in two dimensions.</source>
         <translation>这些数据无法画在二维平面上。</translation>
     </message>
@@ -1024,12 +1241,12 @@
 <context>
     <name>DecisionPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/decision_plot.py" line="+55"/>
+        <location filename="../../playground/gui/plots/decision_plot.py" line="+57"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>The decision boundary is drawn for data with two inputs (x1, x2).</source>
         <translation>只有两个输入（x1、x2）的数据才画决策边界。</translation>
     </message>
@@ -1158,7 +1375,7 @@
         <translation>训练记录</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+126"/>
         <source>Opened {name}.</source>
         <translation>已打开 {name}。</translation>
     </message>
@@ -1178,12 +1395,7 @@
         <translation>已从自动保存中恢复实验；请保存以便保留。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Run {number} recorded; see View ▸ Runs.</source>
-        <translation>已记录第 {number} 次训练；见 视图 ▸ 训练记录。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+31"/>
         <source>A paired run cannot start until the problems shown are fixed.</source>
         <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
@@ -1257,24 +1469,25 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../playground/gui/document/export_commands.py" line="+38"/>
-        <source>the trained weights</source>
-        <translation>训练后的权重</translation>
+        <location filename="../../playground/gui/document/export_commands.py" line="+43"/>
+        <source>trained weights</source>
+        <extracomment>How sentences name each format: proper names keep their capitals (ONNX, TorchScript). Marked for translation here, translated when shown.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>the TorchScript model</source>
-        <translation>TorchScript 模型</translation>
+        <source>TorchScript model</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>the ONNX model</source>
-        <translation>ONNX 模型</translation>
+        <source>ONNX model</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>the training script</source>
-        <translation>训练脚本</translation>
+        <source>training script</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1297,70 +1510,75 @@
         <translation>Python 脚本 (*.py)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>the system refused</source>
-        <translation>系统拒绝了操作</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Could not write {file}: {reason}; choose another folder</source>
-        <translation>无法写入 {file}：{reason}；请选择另一个文件夹</translation>
-    </message>
-    <message>
-        <location line="+56"/>
-        <source>Export {what}</source>
-        <translation>导出{what}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Could not export {what}: {reason}</source>
-        <translation>无法导出{what}：{reason}</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Could not export {what} ({error}); try TorchScript or the weights instead</source>
-        <translation>无法导出{what}（{error}）；请改为导出 TorchScript 或权重</translation>
+        <translation type="unfinished">系统拒绝了操作</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Saved {what} as {file}.</source>
-        <translation>已把{what}保存为 {file}。</translation>
+        <source>Could not write %1: %2; choose another folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>An export is still being written; wait for it to finish.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Export the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exporting the %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The %1 could not be exported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The %1 could not be exported (%2); try TorchScript or the weights instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved the %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Export finished</source>
-        <translation>导出完成</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
         <source>There are no metrics to save yet; train for at least one epoch first</source>
-        <translation>还没有可以保存的指标；请至少先训练一轮</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Export the metrics</source>
-        <translation>导出指标</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Saved the metrics of 1 epoch as {file}.</source>
-        <translation>已把 1 轮的指标保存为 {file}。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Saved the metrics of %n epochs as {file}.</source>
-        <translation>已把 %n 轮的指标保存为 {file}。</translation>
+        <location line="+9"/>
+        <source>Saved the metrics of %n epochs as %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FilePrompts</name>
     <message>
-        <location filename="../../playground/gui/document/file_prompts.py" line="+16"/>
+        <location filename="../../playground/gui/document/file_prompts.py" line="+18"/>
         <source>Torch Playground did not close properly last time. Restore the experiment you were working on?</source>
         <translation>Torch Playground 上次没有正常关闭。要恢复你当时正在做的实验吗？</translation>
     </message>
@@ -1383,6 +1601,14 @@
         <location line="+18"/>
         <source>Restore your work?</source>
         <translation>恢复你的工作吗？</translation>
+    </message>
+</context>
+<context>
+    <name>FreshModel</name>
+    <message>
+        <location filename="../../playground/gui/training/fresh_model.py" line="+95"/>
+        <source>The parameters can be set once the experiment can train; fix the problems shown first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1433,7 +1659,7 @@
         <translation>裁剪阈值 {value}（所有梯度合计）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>No gradient yet.</source>
         <translation>还没有梯度。</translation>
     </message>
@@ -1530,12 +1756,12 @@ to draw as a matrix.</source>
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../playground/gui/shell/help_dialogs.py" line="+17"/>
+        <location filename="../../playground/gui/shell/help_dialogs.py" line="+18"/>
         <source>&lt;h3&gt;Torch Playground {version}&lt;/h3&gt;&lt;p&gt;Design a small neural network, pick data, a loss and an optimizer, and watch it learn: loss, weights and gradients are drawn live while it trains.&lt;/p&gt;&lt;p&gt;Built with PyTorch {torch}, Qt {qt} (PySide6) and pyqtgraph.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Torch Playground {version}&lt;/h3&gt;&lt;p&gt;设计一个小型神经网络，选好数据、损失函数和优化器，然后看着它学习：训练时损失、权重和梯度都会实时画出来。&lt;/p&gt;&lt;p&gt;基于 PyTorch {torch}、Qt {qt}（PySide6）和 pyqtgraph 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+56"/>
         <source>About Torch Playground</source>
         <translation>关于 Torch Playground</translation>
     </message>
@@ -1779,7 +2005,7 @@ to draw as a matrix.</source>
 <context>
     <name>LayerEditor</name>
     <message>
-        <location filename="../../playground/gui/editor/layer_editor.py" line="+85"/>
+        <location filename="../../playground/gui/editor/layer_editor.py" line="+90"/>
         <source>Layers of the network</source>
         <translation>网络的各层</translation>
     </message>
@@ -1809,7 +2035,7 @@ to draw as a matrix.</source>
         <translation>复制 {kind}</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+82"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
@@ -1947,7 +2173,7 @@ to draw as a matrix.</source>
 <context>
     <name>LayerRow</name>
     <message>
-        <location filename="../../playground/gui/editor/layer_row_delegate.py" line="+41"/>
+        <location filename="../../playground/gui/editor/layer_row_delegate.py" line="+43"/>
         <source>→ —    ·    — parameters</source>
         <translation>→ —    ·    — 个参数</translation>
     </message>
@@ -2006,7 +2232,7 @@ to draw as a matrix.</source>
 <context>
     <name>LayerStackView</name>
     <message>
-        <location filename="../../playground/gui/editor/layer_row_delegate.py" line="+153"/>
+        <location filename="../../playground/gui/editor/layer_row_delegate.py" line="+163"/>
         <source>No layers yet. Use Add layer above, or press Insert and type a layer&apos;s name.</source>
         <translation>还没有任何层。请用上面的“添加层”，或按 Insert 并输入层的名称。</translation>
     </message>
@@ -2157,7 +2383,7 @@ to draw as a matrix.</source>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/loss_plot.py" line="+39"/>
+        <location filename="../../playground/gui/plots/loss_plot.py" line="+40"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
@@ -2195,7 +2421,7 @@ to draw as a matrix.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/gui/shell/main_window.py" line="+94"/>
+        <location filename="../../playground/gui/shell/main_window.py" line="+99"/>
         <source>Fit the last layer</source>
         <translation>匹配最后一层</translation>
     </message>
@@ -2205,7 +2431,7 @@ to draw as a matrix.</source>
         <translation>让最后一层的输出个数与数据所需的一致。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -2225,7 +2451,7 @@ to draw as a matrix.</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+234"/>
         <source>Fit the last layer to the data</source>
         <translation>让最后一层匹配数据</translation>
     </message>
@@ -2233,6 +2459,68 @@ to draw as a matrix.</source>
         <location line="+15"/>
         <source>Change data to {data}</source>
         <translation>把数据改为 {data}</translation>
+    </message>
+</context>
+<context>
+    <name>MisclassifiedView</name>
+    <message>
+        <location filename="../../playground/gui/plots/misclassified_view.py" line="+141"/>
+        <source>validation</source>
+        <translation type="unfinished">验证集</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>training</source>
+        <translation type="unfinished">训练集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No %1 sample is misclassified (%2 samples).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n of %2 %1 samples are misclassified; the first %4 are shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n of %2 %1 samples are misclassified.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sample %1: the true class is %2, the model predicts %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>True class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The misclassified samples appear once a classification run has started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Misclassified samples are listed for classification only.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2273,7 +2561,7 @@ to draw as a matrix.</source>
         <translation>第 {layer} 层（Linear）的第 {neuron} 个神经元</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+136"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
@@ -2296,7 +2584,7 @@ to draw as a matrix.</source>
 <context>
     <name>NetworkLayout</name>
     <message>
-        <location line="-287"/>
+        <location line="-290"/>
         <location filename="../../playground/gui/network/network_layout.py" line="+104"/>
         <source>Add a Linear layer to see the network drawn as neurons and connections.</source>
         <translation>添加一个 Linear 层，就能看到由神经元和连接画成的网络。</translation>
@@ -2376,7 +2664,7 @@ to draw as a matrix.</source>
 <context>
     <name>ParameterTable</name>
     <message>
-        <location filename="../../playground/gui/training/parameter_table.py" line="+33"/>
+        <location filename="../../playground/gui/training/parameter_table.py" line="+56"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
@@ -2386,19 +2674,24 @@ to draw as a matrix.</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Train or step once to see the parameters.</source>
         <translation>训练或单步一次就能看到参数。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>This model has %1 numbers; the table lists models of up to %2.</source>
         <translation>这个模型有 %1 个数；表格最多列出 %2 个数的模型。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&apos;%1&apos; is not a number; type a value such as 0.5 or -2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2710,34 @@ to draw as a matrix.</source>
         <location line="+1"/>
         <source>output unit</source>
         <translation>输出单元</translation>
+    </message>
+</context>
+<context>
+    <name>PictureSizeDialog</name>
+    <message>
+        <location filename="../../playground/gui/plots/picture_size_dialog.py" line="+21"/>
+        <source>Export plots as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every plot is saved as one picture of this size. 1600 × 1000 suits slides; larger sizes keep text sharp on posters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> px</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2485,7 +2806,7 @@ to draw as a matrix.</source>
 <context>
     <name>PlotArea</name>
     <message>
-        <location filename="../../playground/gui/plots/plot_area.py" line="+71"/>
+        <location filename="../../playground/gui/plots/plot_area.py" line="+86"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2501,12 +2822,22 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+140"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-139"/>
+        <source>Confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+138"/>
         <source>Diagnosis ({count})</source>
         <translation>诊断（{count}）</translation>
     </message>
@@ -2514,18 +2845,19 @@ to draw as a matrix.</source>
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../../playground/gui/plots/plot_export.py" line="+44"/>
+        <location filename="../../playground/gui/plots/plot_export.py" line="+138"/>
         <source>Exported from Torch Playground</source>
+        <extracomment>Pictures up to this width are laid out at their own size; wider ones are drawn scaled up.</extracomment>
         <translation>从 Torch Playground 导出</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+8"/>
+        <location line="+6"/>
+        <location line="+9"/>
         <source>the file cannot be written</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>Choose a folder for the {format} pictures</source>
         <translation>选择存放 {format} 图片的文件夹</translation>
     </message>
@@ -2540,15 +2872,41 @@ to draw as a matrix.</source>
         <translation>无法把图表保存到 {folder}：{reason}；请选择另一个文件夹。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Saved {count} {format} plot pictures in {folder}.</source>
-        <translation>已把 {count} 张 {format} 图表保存到 {folder}。</translation>
+        <location line="+5"/>
+        <source>Saved %n {format} plot pictures of {width} × {height} pixels in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTable</name>
+    <message>
+        <location filename="../../playground/gui/data/preview_table.py" line="+44"/>
+        <source>numbers</source>
+        <extracomment>The most columns the preview draws (a wider table is read whole, drawn in part). The widest a column is drawn, in average characters, so one long cell cannot hide the rest.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation type="unfinished">文本</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1, %n empty</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RunController</name>
     <message>
-        <location filename="../../playground/gui/training/run_controller.py" line="+201"/>
+        <location filename="../../playground/gui/training/run_controller.py" line="+209"/>
+        <source>Pause training before changing a parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>The saved weights could not be used: {reason}</source>
         <translation>无法使用保存的权重：{reason}</translation>
     </message>
@@ -2563,7 +2921,7 @@ to draw as a matrix.</source>
         <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Training cannot start until the problems shown are fixed.</source>
         <translation>必须先修正显示的问题，才能开始训练。</translation>
     </message>
@@ -2621,7 +2979,7 @@ to draw as a matrix.</source>
         <translation>{optimizer}，学习率 {lr}，批大小 {batch}，%n 层</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -2647,9 +3005,72 @@ to draw as a matrix.</source>
     </message>
 </context>
 <context>
+    <name>RunResult</name>
+    <message>
+        <location filename="../../playground/gui/plots/run_result.py" line="+33"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>training loss %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>validation loss %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>training accuracy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>validation accuracy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Run %1 finished after %n epochs in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run %1 stopped after %n epochs in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run %1 diverged after %n epochs in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run %1 ended after %n epochs in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>How the latest run ended. Every run is listed in View ▸ Runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunStatusBar</name>
     <message>
-        <location filename="../../playground/gui/shell/status_bar.py" line="+18"/>
+        <location filename="../../playground/gui/shell/status_bar.py" line="+21"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -2694,7 +3115,7 @@ to draw as a matrix.</source>
         <translation>{count} 样本/秒</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>What the run is doing.</source>
         <translation>训练当前的状态。</translation>
     </message>
@@ -2709,7 +3130,12 @@ to draw as a matrix.</source>
         <translation>已完成的训练集遍历次数。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>The training loss of the latest batches, and the accuracy (on the validation data when there is some, else on the training data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Training samples processed per second.</source>
         <translation>每秒处理的训练样本数。</translation>
     </message>
@@ -2719,33 +3145,68 @@ to draw as a matrix.</source>
         <translation>这次训练使用的设备。</translation>
     </message>
     <message>
+        <location line="+18"/>
         <location line="+14"/>
-        <location line="+13"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+18"/>
+        <location line="-13"/>
+        <location line="+19"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+19"/>
+        <location line="-18"/>
+        <source>Loss —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
         <source>Device {device}</source>
         <translation>设备 {device}</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Epoch {epoch} of {total}</source>
         <translation>第 {epoch} 轮，共 {total} 轮</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Loss %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Val. loss %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accuracy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Every run is listed in View ▸ Runs.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RunsPanel</name>
     <message>
-        <location filename="../../playground/gui/runs/run_history.py" line="+52"/>
+        <location filename="../../playground/gui/runs/run_history.py" line="-13"/>
+        <source>Paired with a removed run: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paired with run %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
@@ -2778,12 +3239,12 @@ to draw as a matrix.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../playground/gui/shell/help_dialogs.py" line="-40"/>
+        <location filename="../../playground/gui/shell/help_dialogs.py" line="-54"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -2791,6 +3252,24 @@ to draw as a matrix.</source>
         <location line="+0"/>
         <source>What it does</source>
         <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>ShownInputsRow</name>
+    <message>
+        <location filename="../../playground/gui/data/shown_inputs_row.py" line="+29"/>
+        <source>The input along the plots&apos; horizontal axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The input along the plots&apos; vertical axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>against</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2878,6 +3357,29 @@ to draw as a matrix.</source>
     </message>
 </context>
 <context>
+    <name>SpeedControl</name>
+    <message>
+        <location filename="../../playground/gui/training/speed_control.py" line="+21"/>
+        <source>Full speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n steps/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>How fast training goes. Slow it down to watch the plots and the network change one step at a time; works during a run too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SurfaceView</name>
     <message>
         <location filename="../../playground/gui/landscape/surface_view.py" line="+89"/>
@@ -2913,6 +3415,35 @@ to draw as a matrix.</source>
         <location line="+2"/>
         <source>{0} over both parameters, full training set</source>
         <translation>{0}：随两个参数变化，使用全部训练集</translation>
+    </message>
+</context>
+<context>
+    <name>TableGrid</name>
+    <message>
+        <location filename="../../playground/gui/data/table_grid.py" line="+114"/>
+        <source>Rename column</source>
+        <extracomment>The most rows and columns a typed table may have: a small table; larger ones are files.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The pasted text is too long for a typed table; save it as a CSV file and import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the pasted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The pasted table does not fit a typed table (at most %1 rows and %2 columns); save it as a CSV file and import it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2996,7 +3527,7 @@ to draw as a matrix.</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/gui/training/training_panel.py" line="+72"/>
+        <location filename="../../playground/gui/training/training_panel.py" line="+73"/>
         <source>How the error between prediction and target is measured.</source>
         <translation>怎样衡量预测与目标之间的误差。</translation>
     </message>
@@ -3041,6 +3572,11 @@ to draw as a matrix.</source>
         <source>Device</source>
         <translation>设备</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TrainingWorker</name>
@@ -3058,6 +3594,75 @@ to draw as a matrix.</source>
         <location line="+38"/>
         <source>Training failed for an unknown reason.</source>
         <translation>训练因未知原因失败。</translation>
+    </message>
+</context>
+<context>
+    <name>TypedTableDialog</name>
+    <message>
+        <location filename="../../playground/gui/data/typed_table_dialog.py" line="+38"/>
+        <source>Type or paste data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type values, or paste cells copied from a spreadsheet (Ctrl+V). Double-click a column name to rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+76"/>
+        <source>typed table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>The table&apos;s name, shown in the data picker and messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use this table</source>
+        <translation type="unfinished">使用这个表格</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Tick at least one input column.</source>
+        <translation type="unfinished">请至少勾选一个输入列。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The table is too large to keep in the experiment (more than a million characters); save it as a CSV file and import it instead.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

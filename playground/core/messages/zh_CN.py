@@ -149,15 +149,16 @@ TEMPLATES: dict[str, str] = {
         "让每个类别或目标对应一个输出"
     ),
     "output.size_mismatch": (
-        "最后一层给出 {outputs} 个输出，但 {data} 有 {classes} 个类别；请把它的神经元数设为 {classes}"
+        "这一层决定了模型的 {outputs} 个输出，但 {data} 有 {classes} 个类别；"
+        "请把它的神经元数设为 {classes}"
     ),
     "output.target_mismatch": (
-        "最后一层给出 {outputs} 个输出，但 {data} 有 {targets} 个要预测的目标；"
+        "这一层决定了模型的 {outputs} 个输出，但 {data} 有 {targets} 个要预测的目标；"
         "请把它的神经元数设为 {targets}"
     ),
     "output.bce_needs_one": (
-        "使用 bce-with-logits 时最后一层必须只给出 1 个输出（第二个类别的得分），"
-        "但它给出 {outputs} 个；请把它的神经元数设为 1"
+        "使用 bce-with-logits 时模型必须只给出 1 个输出（第二个类别的得分），"
+        "但这一层决定了 {outputs} 个；请把它的神经元数设为 1"
     ),
     "loss.needs_numbers": (
         "{loss} 比较的是数值，但 {data} 有 {classes} 个类别要区分；"
@@ -200,6 +201,34 @@ TEMPLATES: dict[str, str] = {
     "data.csv.too_large": (
         _CELL_AT + "：{cell:cell} 对模型的 32 位数字来说太大了（最多约 {most:.3g}）；"
         "请把这一列缩小，或修正这个单元格。"
+    ),
+    "data.csv.too_many_columns": (
+        "{file} 的第 {row} 行有 {columns} 个单元格，超过了表格最多允许的 {most} 列；"
+        "请检查这是否是你想要的表格，并且保存成了 CSV。"
+    ),
+    "data.csv.row_too_wide": (
+        "{file} 的第 {row} 行有 {cells} 个单元格，而第一行只有 {width} 个；请修正这一行。"
+        "如果第一行并不是列名，请在导入时说明（第一行是数据，或是要跳过的一行），并给各列命名。"
+    ),
+    "data.csv.row_too_short": (
+        "{file} 的第 {row} 行没有 {column:cell} 列的单元格（它有 {cells} 个单元格，第一行有 "
+        "{width} 个）；请修正这一行。如果第一行并不是列名，请在导入时说明，并给各列命名。"
+    ),
+    "data.csv.header_is_numbers": (
+        "{file} 的第一行是数字（{shown}），不是列名；请加上一行给每一列命名的表头，"
+        "或在导入时说明第一行是数据。"
+    ),
+    "data.csv.names_count": (
+        "给出了 {names} 个列名，但第 {row} 行有 {columns} 个单元格；请每一列给一个名字。"
+    ),
+    "data.csv.empty_table": "表格 {file} 是空的；请输入或粘贴一行表头和一些数据行。",
+    "data.csv.duplicate_target": "列 {column:cell} 被列为目标两次；每列只列一次。",
+    "data.csv.classes_need_one_target": (
+        "分类只预测一个类别列，但现在选了 {count} 个目标列；请只保留一个目标，"
+        "或选择回归来预测多个数字。"
+    ),
+    "data.shown_input_unknown": (
+        "图表被设为显示输入 {name:cell}，但数据的输入是 {known:list}；请从中选两个来显示。"
     ),
     "note": "{text}",
     # ---- the gradient diagnosis: what happens, and what to try ------------------------
@@ -705,4 +734,10 @@ TEXTS: dict[str, str] = {
     "the device '{device}' is not available on this computer": "这台电脑上没有设备 '{device}'",
     "torch refused this: {detail}": "torch 拒绝执行：{detail}",
     "the text cannot be read as code": "这段文字无法当作代码读取",
+    # ---- the window's start on Linux (gui/shell/xcb_check.py, before Qt can translate) ---
+    "The window cannot open because Qt's X11 libraries are missing; install them "
+    "with: sudo apt install {packages} (the commands, such as playground train, still work).": (
+        "窗口无法打开，因为缺少 Qt 的 X11 库；请用以下命令安装："
+        "sudo apt install {packages}（命令行功能，例如 playground train，仍然可以使用）。"
+    ),
 }

@@ -171,7 +171,7 @@ class ColumnChoice(QWidget):
         extra = len(self.chosen_targets()) - 1
         if extra > 0:
             text = self.tr(
-                "%n target column(s): a regression that predicts each of them.", "", extra + 1
+                "%n target columns: a regression that predicts each of them.", "", extra + 1
             )
         elif classes and self.task.currentData() == "classification":
             text = filled(

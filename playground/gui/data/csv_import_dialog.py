@@ -148,8 +148,8 @@ class CsvImportDialog(QDialog):
         return True
 
     def _summary(self, preview: CsvPreview) -> str:
-        text = self.tr("%n row(s)", "", preview.row_count) + ", "
-        text += self.tr("%n column(s); the first rows are shown.", "", len(preview.header))
+        text = self.tr("%n rows", "", preview.row_count) + ", "
+        text += self.tr("%n columns; the first rows are shown.", "", len(preview.header))
         if len(preview.header) > MAX_SHOWN_COLUMNS:
             text += " " + self.tr("Only the first %n columns are drawn.", "", MAX_SHOWN_COLUMNS)
         if preview.numeric_names and self.first_row.currentData() == "names":

@@ -46,12 +46,13 @@ def held_note(dataset: Dataset | None, *, short: bool = False) -> str:
     if short:
         text = QCoreApplication.translate("DataPreview", "Other inputs at their mean: %1")
         return text.replace("%1", shown)
+    inputs = len(held) + 2  # a plain name: lupdate reads no expression as the count
     return QCoreApplication.translate(
         "DataPreview",
         "Shows 2 of the %n inputs; the map holds the others at their mean: %1. "
         "Pick the pair in the data panel.",
         "",
-        len(held) + 2,
+        inputs,
     ).replace("%1", shown)
 
 

@@ -64,12 +64,16 @@ def _tr(text: str) -> str:
 
 
 def _reason(error: OSError) -> str:
-    return error.strerror.lower() if error.strerror else _tr("the system refused")
+    return (
+        error.strerror.lower()
+        if error.strerror
+        else QCoreApplication.translate("Export", "the system refused")
+    )
 
 
 def _cannot_write(path: Path, error: OSError) -> str:
     return (
-        _tr("Could not write %1: %2; choose another folder")
+        QCoreApplication.translate("Export", "Could not write %1: %2; choose another folder")
         .replace("%1", path.name)
         .replace("%2", _reason(error))
     )
@@ -140,11 +144,15 @@ class ExportCommands:
                 self._fail(" ".join(sentence(p) for p in problems))
                 return None
         if self._busy:
-            self._inform(_tr("An export is still being written; wait for it to finish."))
+            self._inform(
+                QCoreApplication.translate(
+                    "Export", "An export is still being written; wait for it to finish."
+                )
+            )
             return None
         noun = _tr(FORMAT_NOUNS[kind])
         path = self._ask_path(
-            _tr("Export the %1").replace("%1", noun),
+            QCoreApplication.translate("Export", "Export the %1").replace("%1", noun),
             experiment.name or "model",
             DEFAULT_SUFFIX[kind],
             _tr(FORMAT_FILTERS[kind]),
@@ -156,12 +164,14 @@ class ExportCommands:
         try:
             notes = run_with_busy_dialog(
                 self.parent,
-                _tr("Exporting the %1 to %2…").replace("%1", noun).replace("%2", path.name),
+                QCoreApplication.translate("Export", "Exporting the %1 to %2…")
+                .replace("%1", noun)
+                .replace("%2", path.name),
                 lambda: export_experiment(experiment, kind, path, weights=weights),
             )
         except (ExportError, WeightsError, DataError) as error:
             self._fail(
-                _tr("The %1 could not be exported: %2")
+                QCoreApplication.translate("Export", "The %1 could not be exported: %2")
                 .replace("%1", noun)
                 .replace("%2", str(error))
             )
@@ -171,19 +181,26 @@ class ExportCommands:
             return None
         except Exception as error:  # a tracer or exporter failure is told in words, never raw
             self._fail(
-                _tr("The %1 could not be exported (%2); try TorchScript or the weights instead")
+                QCoreApplication.translate(
+                    "Export",
+                    "The %1 could not be exported (%2); try TorchScript or the weights instead",
+                )
                 .replace("%1", noun)
                 .replace("%2", type(error).__name__)
             )
             return None
         finally:
             self._busy = False
-        saved = _tr("Saved the %1 as %2.").replace("%1", noun).replace("%2", path.name)
+        saved = (
+            QCoreApplication.translate("Export", "Saved the %1 as %2.")
+            .replace("%1", noun)
+            .replace("%2", path.name)
+        )
         self._inform(saved)
         if notes:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                _tr("Export finished"),
+                QCoreApplication.translate("Export", "Export finished"),
                 saved,
                 parent=self.parent,
             )
@@ -202,13 +219,17 @@ class ExportCommands:
         """Ask for a file and save the current run's per-epoch metrics as CSV."""
         engine = self._engine()
         if engine is None or not engine.history.rows():
-            self._fail(_tr("There are no metrics to save yet; train for at least one epoch first"))
+            self._fail(
+                QCoreApplication.translate(
+                    "Export", "There are no metrics to save yet; train for at least one epoch first"
+                )
+            )
             return None
         path = self._ask_path(
-            _tr("Export the metrics"),
+            QCoreApplication.translate("Export", "Export the metrics"),
             self._experiment().name or "metrics",
             ".csv",
-            _tr("CSV (*.csv)"),
+            QCoreApplication.translate("Export", "CSV (*.csv)"),
         )
         if path is None:
             return None
@@ -218,7 +239,7 @@ class ExportCommands:
             self._fail(_cannot_write(path, error))
             return None
         saved = QCoreApplication.translate(
-            CONTEXT, "Saved the metrics of %n epoch(s) as %1.", "", count
+            "Export", "Saved the metrics of %n epochs as %1.", "", count
         )
         self._inform(saved.replace("%1", path.name))
         return path

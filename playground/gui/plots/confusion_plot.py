@@ -100,9 +100,9 @@ class ConfusionPlot(QWidget):
         self._write_counts(matrix, shares)
         which = self.tr("validation") if predictions.on_validation else self.tr("training")
         self.plot.setTitle(
-            self.tr("Confusion matrix (%1 data, %2 samples)")
-            .replace("%1", which)
-            .replace("%2", f"{predictions.count:,}")
+            self.tr("Confusion matrix (%1 data, %n samples)", "", predictions.count).replace(
+                "%1", which
+            )
         )
         return True
 

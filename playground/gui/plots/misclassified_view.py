@@ -139,16 +139,18 @@ class MisclassifiedView(QWidget):
 
     def _summarise(self, predictions: ClassPredictions, total: int, listed: int) -> None:
         which = self.tr("validation") if predictions.on_validation else self.tr("training")
+        # %n is the number misclassified, so English says "1 of 50 … is misclassified".
         if total == 0:
             text = self.tr("No %1 sample is misclassified (%2 samples).")
         elif listed < total:
-            text = self.tr("%3 of %2 %1 samples are misclassified; the first %4 are shown.")
+            text = self.tr(
+                "%n of %2 %1 samples are misclassified; the first %4 are shown.", "", total
+            )
         else:
-            text = self.tr("%3 of %2 %1 samples are misclassified.")
+            text = self.tr("%n of %2 %1 samples are misclassified.", "", total)
         self.summary.setText(
             text.replace("%1", which)
             .replace("%2", f"{predictions.count:,}")
-            .replace("%3", f"{total:,}")
             .replace("%4", f"{listed:,}")
         )
 

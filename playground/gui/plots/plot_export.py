@@ -199,9 +199,10 @@ def export_plots_dialog(
             "PlotExport",
             "The plots could not be saved in {folder}: {reason}; choose another folder.",
         ).format(folder=folder, reason=reason)
+    count = len(written)  # a plain name: lupdate reads no expression as the count
     return QCoreApplication.translate(
         "PlotExport",
         "Saved %n {format} plot pictures of {width} × {height} pixels in {folder}.",
         "",
-        len(written),
+        count,
     ).format(format=picture.upper(), width=size.width(), height=size.height(), folder=folder)

@@ -14,12 +14,6 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from playground.core.runs.records import RunRecord, final_train_loss
 
-CONTEXT = "RunResult"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def _loss(value: float | None) -> str:
     if value is None:
@@ -36,19 +30,33 @@ def _percent(value: float | None) -> str:
 def _seconds(seconds: float) -> str:
     whole = round(seconds)
     if whole < 60:
-        return f"{seconds:.1f} s"
+        return QCoreApplication.translate("RunResult", "%1 s").replace("%1", f"{seconds:.1f}")
     minutes, secs = divmod(whole, 60)
-    return f"{minutes} min {secs} s"
+    return (
+        QCoreApplication.translate("RunResult", "%1 min %2 s")
+        .replace("%1", str(minutes))
+        .replace("%2", str(secs))
+    )
 
 
 def result_metrics(record: RunRecord) -> list[str]:
     """``training loss 0.012``, ``validation accuracy 96.0 %``…: the metrics the run has."""
     final = record.final
-    parts = [_tr("training loss %1").replace("%1", _loss(final_train_loss(record)))]
+    parts = [
+        QCoreApplication.translate("RunResult", "training loss %1").replace(
+            "%1", _loss(final_train_loss(record))
+        )
+    ]
     for template, text in (
-        (_tr("validation loss %1"), _loss(final.val_loss)),
-        (_tr("training accuracy %1"), _percent(final.train_accuracy)),
-        (_tr("validation accuracy %1"), _percent(final.val_accuracy)),
+        (QCoreApplication.translate("RunResult", "validation loss %1"), _loss(final.val_loss)),
+        (
+            QCoreApplication.translate("RunResult", "training accuracy %1"),
+            _percent(final.train_accuracy),
+        ),
+        (
+            QCoreApplication.translate("RunResult", "validation accuracy %1"),
+            _percent(final.val_accuracy),
+        ),
     ):
         if text:
             parts.append(template.replace("%1", text))
@@ -57,18 +65,27 @@ def result_metrics(record: RunRecord) -> list[str]:
 
 def run_result_text(record: RunRecord, number: int) -> str:
     """One sentence: how run ``number`` ended, after how long, and what it achieved."""
+    epochs = record.epochs
     headings = {
-        "finished": _tr("Run %1 finished after %2 epochs in %3"),
-        "stopped": _tr("Run %1 stopped after %2 epochs in %3"),
-        "diverged": _tr("Run %1 diverged after %2 epochs in %3"),
+        "finished": QCoreApplication.translate(
+            "RunResult", "Run %1 finished after %n epochs in %2", "", epochs
+        ),
+        "stopped": QCoreApplication.translate(
+            "RunResult", "Run %1 stopped after %n epochs in %2", "", epochs
+        ),
+        "diverged": QCoreApplication.translate(
+            "RunResult", "Run %1 diverged after %n epochs in %2", "", epochs
+        ),
     }
-    heading = headings.get(record.state, _tr("Run %1 ended after %2 epochs in %3"))
-    heading = (
-        heading.replace("%1", str(number))
-        .replace("%2", f"{record.epochs:,}")
-        .replace("%3", _seconds(record.seconds))
+    heading = headings.get(record.state) or QCoreApplication.translate(
+        "RunResult", "Run %1 ended after %n epochs in %2", "", epochs
     )
-    return _tr("%1: %2.").replace("%1", heading).replace("%2", ", ".join(result_metrics(record)))
+    heading = heading.replace("%1", str(number)).replace("%2", _seconds(record.seconds))
+    return (
+        QCoreApplication.translate("RunResult", "%1: %2.")
+        .replace("%1", heading)
+        .replace("%2", ", ".join(result_metrics(record)))
+    )
 
 
 class RunResultLine(QLabel):
@@ -85,7 +102,11 @@ class RunResultLine(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setContentsMargins(6, 3, 6, 3)
-        self.setToolTip(_tr("How the latest run ended. Every run is listed in View ▸ Runs."))
+        self.setToolTip(
+            QCoreApplication.translate(
+                "RunResult", "How the latest run ended. Every run is listed in View ▸ Runs."
+            )
+        )
         self.clear_result()
 
     def show_result(self, record: RunRecord, number: int) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from playground.cli.common import EXIT_FAILED, EXIT_USAGE, positive_int
 from playground.core.messages import sentence
+from playground.core.messages.texts import set_language
 from playground.core.resources import resource_path
 from playground.core.spec.presets import preset_names
 from playground.core.training.step_limit import (
@@ -40,7 +41,11 @@ from playground.core.training.step_limit import (
 from playground.gui.shell.error_hook import install_error_hook
 from playground.gui.shell.file_open_events import FileOpenRelay
 from playground.gui.shell.fonts import ensure_a_font
-from playground.gui.shell.language import missing_font_notice, start_language
+from playground.gui.shell.language import (
+    missing_font_notice,
+    resolve_language,
+    start_language,
+)
 from playground.gui.shell.large_fonts import fit_on_screen
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings
@@ -237,6 +242,9 @@ def main(argv: list[str]) -> int:
         return EXIT_USAGE
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        # Before Qt can translate: the sentence about missing X11 libraries speaks the
+        # language the window would (--lang, else the setting, else the system's).
+        set_language(resolve_language(args.lang or load_settings().language))
         if check_xcb() is not None:  # Qt would abort with a message about plugins
             return EXIT_FAILED
         app = QApplication(["playground"])

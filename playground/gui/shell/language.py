@@ -61,11 +61,18 @@ def _load(folder: Path | str, name: str) -> QTranslator | None:
     return translator if translator.load(name, str(folder)) else None
 
 
+def _install(translator: QTranslator | None) -> None:
+    if translator is not None:
+        QCoreApplication.installTranslator(translator)
+        _installed.append(translator)
+
+
 def install_language(code: str) -> str:
     """Make the running app speak ``code`` (a shipped language); returns the code in use.
 
-    English needs no translator: the sources are English. A missing ``.qm``
-    leaves the texts English instead of failing.
+    English needs only its plural forms (``playground_en.qm``: "1 step/s" for
+    the source's "%n steps/s"). A missing ``.qm`` leaves the texts as in the
+    sources instead of failing.
     """
     global _language
     app = QCoreApplication.instance()
@@ -76,7 +83,10 @@ def install_language(code: str) -> str:
     _language = normalize_language(code) or DEFAULT_LANGUAGE
     set_language(_language)
     _use_locale(_language)
-    if _language == DEFAULT_LANGUAGE or app is None:
+    if app is None:
+        return _language
+    if _language == DEFAULT_LANGUAGE:
+        _install(_load(translations_folder(), f"playground_{_language}"))
         return _language
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     candidates = (
@@ -89,10 +99,8 @@ def install_language(code: str) -> str:
         if name.startswith("qtbase") and loaded_qt:
             continue
         translator = _load(folder, name)
-        if translator is not None:
-            QCoreApplication.installTranslator(translator)
-            _installed.append(translator)
-            loaded_qt = loaded_qt or name.startswith("qtbase")
+        _install(translator)
+        loaded_qt = loaded_qt or (translator is not None and name.startswith("qtbase"))
     return _language
 
 

@@ -6,7 +6,9 @@ Qt prints a long message about plugins and aborts, which tells a
 non-programmer nothing. So before the QApplication exists, each library the
 plugin links to is loaded by name; the ones missing are named by the package
 that installs them, in one sentence on stderr and, where the desktop has a
-message tool, in a small dialog.
+message tool, in a small dialog. No translator can be installed before the
+QApplication, so the sentence comes from the core's text table
+(:func:`~playground.core.messages.texts.text`), in the language the caller set.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication
+from playground.core.messages.texts import text
 
 #: The libraries Qt's xcb plugin links to (from ``ldd libqxcb.so libQt6XcbQpa.so.6``),
 #: with the Debian/Ubuntu package that installs each.
@@ -78,12 +80,12 @@ def missing_xcb_packages(loads: Callable[[str], bool] | None = None) -> list[str
 
 
 def missing_packages_message(packages: list[str]) -> str:
-    """The one sentence that says what to install."""
-    return QCoreApplication.translate(
-        "Startup",
+    """The one sentence that says what to install, in the core's active language."""
+    return text(
         "The window cannot open because Qt's X11 libraries are missing; install them "
-        "with: sudo apt install %1 (the commands, such as playground train, still work).",
-    ).replace("%1", " ".join(packages))
+        "with: sudo apt install {packages} (the commands, such as playground train, still work).",
+        packages=" ".join(packages),
+    )
 
 
 def show_without_qt(message: str) -> bool:

@@ -19,7 +19,8 @@ def speed_text(speed: float | None) -> str:
     """The speed in words, e.g. "Full speed" or "5 steps/s"."""
     if speed is None:
         return QCoreApplication.translate("SpeedControl", "Full speed")
-    return QCoreApplication.translate("SpeedControl", "%n steps/s", "", round(speed))
+    steps = round(speed)  # a plain name: lupdate reads no expression as the count
+    return QCoreApplication.translate("SpeedControl", "%n steps/s", "", steps)
 
 
 def nearest_position(speed: float | None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from playground.core.messages.texts import set_language
 from playground.gui.shell import app as app_module
 from playground.gui.shell import xcb_check
 
@@ -59,3 +60,21 @@ class _Forbidden:
 def test_the_desktop_dialog_is_skipped_without_a_display(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
     assert not xcb_check.show_without_qt("text")
+
+
+def test_the_sentence_speaks_the_language_asked_for(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No Qt translator exists before the QApplication: the core's table words it.
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setattr(xcb_check.sys, "platform", "linux")
+    monkeypatch.setattr(xcb_check, "_loads", lambda name: name != "libxcb-icccm.so.4")
+    monkeypatch.setattr(xcb_check, "show_without_qt", lambda _text: True)
+    monkeypatch.setattr(app_module, "QApplication", _Forbidden)
+    try:
+        assert app_module.main(["--lang", "zh_CN"]) == app_module.EXIT_FAILED
+    finally:
+        set_language("en")
+    err = capsys.readouterr().err
+    assert "缺少 Qt 的 X11 库" in err and "sudo apt install libxcb-icccm4" in err
+    assert err.rstrip().endswith("。")
