@@ -268,84 +268,84 @@
     <message>
         <location filename="../../playground/gui/data/column_choice.py" line="+39"/>
         <source>Tick the columns the network gets as inputs.</source>
-        <translation type="unfinished">勾选作为网络输入的列。</translation>
+        <translation>勾选网络用作输入的列。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The column the network learns to predict.</source>
-        <translation type="unfinished">网络要学习预测的列。</translation>
+        <translation>网络要学着预测的列。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tick more columns to predict several numbers at once (regression).</source>
-        <translation type="unfinished"></translation>
+        <translation>多勾选几列，就能同时预测多个数字（回归）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Decide from the target column</source>
-        <translation type="unfinished">根据目标列自动判断</translation>
+        <translation>根据目标列决定</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Classification (predict a class)</source>
-        <translation type="unfinished">分类（预测类别）</translation>
+        <translation>分类（预测类别）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regression (predict numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>回归（预测数字）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Standardise inputs (mean 0, spread 1)</source>
-        <translation type="unfinished">标准化输入（均值 0，标准差 1）</translation>
+        <translation>标准化输入（均值 0，标准差 1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Usually helps training: inputs get similar scales.</source>
-        <translation type="unfinished">通常有助于训练：让各个输入的尺度相近。</translation>
+        <translation>通常有助于训练：各输入的数值范围会相近。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Target</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Task</source>
-        <translation type="unfinished">任务</translation>
+        <translation>任务</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inputs</source>
-        <translation type="unfinished">输入</translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Also predict</source>
-        <translation type="unfinished"></translation>
+        <translation>同时预测</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>This is the target column.</source>
-        <translation type="unfinished">这是目标列。</translation>
+        <translation>这是目标列。</translation>
     </message>
     <message numerus="yes">
         <location line="+31"/>
         <source>%n target columns: a regression that predicts each of them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个目标列：用回归分别预测每一列。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&apos;%1&apos; holds only the whole numbers %2, so it is read as %3 classes. Choose Regression to predict it as a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”只含整数 %2，所以被当作 %3 个类别。若要把它当作数字来预测，请选择回归。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&apos;%1&apos; holds only the whole numbers %2: choose Classification to treat them as classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”只含整数 %2：若要把它们当作类别，请选择分类。</translation>
     </message>
 </context>
 <context>
@@ -408,7 +408,7 @@
     <message>
         <location line="+1"/>
         <source>Start a new experiment: a small network on the default data.</source>
-        <translation type="unfinished"></translation>
+        <translation>新建一个实验：在默认数据上使用一个小网络。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -543,52 +543,52 @@
     <message>
         <location line="+5"/>
         <source>&amp;Add Layer…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加层(&amp;A)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find a layer kind to add after the selected layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>查找一种层，添加到所选层之后。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>D&amp;uplicate Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>复制层(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duplicate the selected layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制所选的层。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Re&amp;move Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>删除层(&amp;M)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选的层。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Move Layer U&amp;p</source>
-        <translation type="unfinished"></translation>
+        <translation>上移层(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected layer up.</source>
-        <translation type="unfinished"></translation>
+        <translation>把所选的层上移。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Move Layer Do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>下移层(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected layer down.</source>
-        <translation type="unfinished"></translation>
+        <translation>把所选的层下移。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -643,22 +643,22 @@
     <message>
         <location line="+5"/>
         <source>Slo&amp;wer</source>
-        <translation type="unfinished"></translation>
+        <translation>减速(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train fewer steps per second, to watch each one.</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒训练更少的步，以便看清每一步。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Faster</source>
-        <translation type="unfinished"></translation>
+        <translation>加速(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train more steps per second, up to full speed.</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒训练更多的步，最快到全速。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -743,12 +743,12 @@
     <message>
         <location line="+4"/>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Put the panels back in their usual places; wide windows show them side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>把各面板放回原来的位置；窗口够宽时并排显示。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -929,44 +929,44 @@
         <location line="+94"/>
         <source>Confusion matrix</source>
         <extracomment>Counts are written into the cells up to this many classes; beyond, the colours say it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <location line="-93"/>
         <source>predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>true class</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>validation</source>
-        <translation type="unfinished">验证集</translation>
+        <translation>验证</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>training</source>
-        <translation type="unfinished">训练集</translation>
+        <translation>训练</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Confusion matrix (%1 data, %n samples)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>混淆矩阵（%1数据，%n 个样本）</numerusform>
         </translation>
     </message>
     <message>
         <location line="+41"/>
         <source>The confusion matrix appears once a classification run has started.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始一次分类训练后，这里会显示混淆矩阵。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The confusion matrix is drawn for classification only.</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵只用于分类。</translation>
     </message>
 </context>
 <context>
@@ -994,68 +994,68 @@
     <message>
         <location line="-31"/>
         <source>names the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>是列名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>is data (the table has no header)</source>
-        <translation type="unfinished"></translation>
+        <translation>是数据（表格没有表头）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>is not data: skip it</source>
-        <translation type="unfinished"></translation>
+        <translation>不是数据：跳过它</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>scikit-learn&apos;s own CSV files start with counts and class names: skip that row.</source>
-        <translation type="unfinished"></translation>
+        <translation>scikit-learn 自带的 CSV 文件以数量和类别名开头：请跳过这一行。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>column 1, column 2, …</source>
-        <translation type="unfinished"></translation>
+        <translation>列 1, 列 2, …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Names for the columns, separated by commas (empty: column 1, column 2, …).</source>
-        <translation type="unfinished"></translation>
+        <translation>各列的名字，用逗号分隔（留空：列 1, 列 2, …）。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The first row</source>
-        <translation type="unfinished"></translation>
+        <translation>第一行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Column names</source>
-        <translation type="unfinished"></translation>
+        <translation>列名</translation>
     </message>
     <message numerus="yes">
         <location line="+59"/>
         <source>%n rows</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n columns; the first rows are shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 列；这里显示前面几行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Only the first %n columns are drawn.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>只显示前 %n 列。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Some column names are numbers (%1): if the first row does not name the columns, say so above.</source>
-        <translation type="unfinished"></translation>
+        <translation>有些列名是数字（%1）：如果第一行不是列名，请在上方说明。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1131,12 +1131,12 @@
     <message>
         <location line="+1"/>
         <source>Type or paste data…</source>
-        <translation type="unfinished"></translation>
+        <translation>输入或粘贴数据…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Type a small table, or paste one from a spreadsheet; it is saved with the experiment.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入一张小表格，或从电子表格粘贴；它会随实验一起保存。</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1191,7 +1191,7 @@
     <message>
         <location line="+1"/>
         <source>Plots show</source>
-        <translation type="unfinished"></translation>
+        <translation>图表显示</translation>
     </message>
     <message>
         <location line="+94"/>
@@ -1209,12 +1209,12 @@
     <message>
         <location filename="../../playground/gui/data/data_preview.py" line="+47"/>
         <source>Other inputs at their mean: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>其他输入取均值：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Shows 2 of the %n inputs; the map holds the others at their mean: %1. Pick the pair in the data panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %n 个输入中的 2 个；图中其他输入取均值：%1。可在数据面板中选择显示哪两个。</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -1472,22 +1472,22 @@
         <location filename="../../playground/gui/document/export_commands.py" line="+43"/>
         <source>trained weights</source>
         <extracomment>How sentences name each format: proper names keep their capitals (ONNX, TorchScript). Marked for translation here, translated when shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>训练好的权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TorchScript model</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript 模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ONNX model</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX 模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>training script</source>
-        <translation type="unfinished"></translation>
+        <translation>训练脚本</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1512,67 +1512,67 @@
     <message>
         <location line="+18"/>
         <source>the system refused</source>
-        <translation type="unfinished">系统拒绝了操作</translation>
+        <translation>系统拒绝了</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not write %1: %2; choose another folder</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2；请选择另一个文件夹</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>An export is still being written; wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>还有一个导出正在写入；请等它完成。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export the %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出%1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Exporting the %1 to %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在把%1导出到 %2…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The %1 could not be exported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出%1：%2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The %1 could not be exported (%2); try TorchScript or the weights instead</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出%1（%2）；请改用 TorchScript 或权重</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Saved the %1 as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把%1保存为 %2。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>导出完成</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>There are no metrics to save yet; train for at least one epoch first</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可保存的指标；请先至少训练一轮</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Export the metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>导出指标</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Saved the metrics of %n epochs as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把 %n 轮的指标保存为 %1。</translation>
     </message>
 </context>
 <context>
@@ -1608,7 +1608,7 @@
     <message>
         <location filename="../../playground/gui/training/fresh_model.py" line="+95"/>
         <source>The parameters can be set once the experiment can train; fix the problems shown first.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验可以训练后才能设置参数；请先修正显示的问题。</translation>
     </message>
 </context>
 <context>
@@ -2466,61 +2466,61 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/plots/misclassified_view.py" line="+141"/>
         <source>validation</source>
-        <translation type="unfinished">验证集</translation>
+        <translation>验证</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>training</source>
-        <translation type="unfinished">训练集</translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No %1 sample is misclassified (%2 samples).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有被分错的%1样本（共 %2 个样本）。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n of %2 %1 samples are misclassified; the first %4 are shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%2 个%1样本中有 %n 个被分错；这里显示前 %4 个。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n of %2 %1 samples are misclassified.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%2 个%1样本中有 %n 个被分错。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Sample %1: the true class is %2, the model predicts %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>样本 %1：真实类别是 %2，模型预测为 %3。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Sample</source>
-        <translation type="unfinished"></translation>
+        <translation>样本</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>True class</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The misclassified samples appear once a classification run has started.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始一次分类训练后，这里会列出被分错的样本。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Misclassified samples are listed for classification only.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有分类才会列出被分错的样本。</translation>
     </message>
 </context>
 <context>
@@ -2691,7 +2691,7 @@ to draw as a matrix.</source>
     <message>
         <location line="+33"/>
         <source>&apos;%1&apos; is not a number; type a value such as 0.5 or -2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是数字；请输入一个值，例如 0.5 或 -2。</translation>
     </message>
 </context>
 <context>
@@ -2717,27 +2717,27 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/plots/picture_size_dialog.py" line="+21"/>
         <source>Export plots as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>把图表导出为 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Every plot is saved as one picture of this size. 1600 × 1000 suits slides; larger sizes keep text sharp on posters.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个图表都保存为一张这么大的图片。1600 × 1000 适合幻灯片；更大的尺寸能让海报上的文字保持清晰。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>高度：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> 像素</translation>
     </message>
 </context>
 <context>
@@ -2829,12 +2829,12 @@ to draw as a matrix.</source>
     <message>
         <location line="-139"/>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mistakes</source>
-        <translation type="unfinished"></translation>
+        <translation>分错的样本</translation>
     </message>
     <message>
         <location line="+138"/>
@@ -2874,7 +2874,7 @@ to draw as a matrix.</source>
     <message>
         <location line="+5"/>
         <source>Saved %n {format} plot pictures of {width} × {height} pixels in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 {folder} 中保存 %n 张 {width} × {height} 像素的 {format} 图表图片。</translation>
     </message>
 </context>
 <context>
@@ -2883,18 +2883,18 @@ to draw as a matrix.</source>
         <location filename="../../playground/gui/data/preview_table.py" line="+44"/>
         <source>numbers</source>
         <extracomment>The most columns the preview draws (a wider table is read whole, drawn in part). The widest a column is drawn, in average characters, so one long cell cannot hide the rest.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>text</source>
-        <translation type="unfinished">文本</translation>
+        <translation>文字</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%1, %n empty</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，%n 个空格</numerusform>
         </translation>
     </message>
 </context>
@@ -2903,7 +2903,7 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/training/run_controller.py" line="+209"/>
         <source>Pause training before changing a parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>修改参数前请先暂停训练。</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -3009,62 +3009,62 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/plots/run_result.py" line="+33"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>training loss %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>validation loss %1</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>training accuracy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练准确率 %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>validation accuracy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>验证准确率 %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Run %1 finished after %n epochs in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次训练完成，共 %n 轮，用时 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 stopped after %n epochs in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次训练在 %n 轮后停止，用时 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 diverged after %n epochs in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次训练在 %n 轮后发散，用时 %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Run %1 ended after %n epochs in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次训练在 %n 轮后结束，用时 %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>How the latest run ended. Every run is listed in View ▸ Runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次训练的结果。所有训练都列在“视图 ▸ 训练记录”中。</translation>
     </message>
 </context>
 <context>
@@ -3132,7 +3132,7 @@ to draw as a matrix.</source>
     <message>
         <location line="+3"/>
         <source>The training loss of the latest batches, and the accuracy (on the validation data when there is some, else on the training data).</source>
-        <translation type="unfinished"></translation>
+        <translation>最近几个批次的训练损失，以及准确率（有验证数据时在验证数据上计算，否则在训练数据上计算）。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3159,7 +3159,7 @@ to draw as a matrix.</source>
     <message>
         <location line="-18"/>
         <source>Loss —</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 —</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3175,22 +3175,22 @@ to draw as a matrix.</source>
     <message>
         <location line="+13"/>
         <source>Loss %1</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Val. loss %1</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Accuracy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率 %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Every run is listed in View ▸ Runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有训练都列在“视图 ▸ 训练记录”中。</translation>
     </message>
 </context>
 <context>
@@ -3198,12 +3198,12 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/runs/run_history.py" line="-13"/>
         <source>Paired with a removed run: </source>
-        <translation type="unfinished"></translation>
+        <translation>对照的训练已删除：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paired with run %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>对照第 %1 次训练：</translation>
     </message>
     <message>
         <location line="+65"/>
@@ -3259,17 +3259,17 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/data/shown_inputs_row.py" line="+29"/>
         <source>The input along the plots&apos; horizontal axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>图表横轴上的输入。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The input along the plots&apos; vertical axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>图表纵轴上的输入。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>against</source>
-        <translation type="unfinished"></translation>
+        <translation>对</translation>
     </message>
 </context>
 <context>
@@ -3361,22 +3361,22 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/training/speed_control.py" line="+21"/>
         <source>Full speed</source>
-        <translation type="unfinished"></translation>
+        <translation>全速</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%n steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 步/秒</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>How fast training goes. Slow it down to watch the plots and the network change one step at a time; works during a run too.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练的速度。放慢它，就能一步一步地看图表和网络怎样变化；训练进行中也可以调节。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Training speed</source>
-        <translation type="unfinished"></translation>
+        <translation>训练速度</translation>
     </message>
 </context>
 <context>
@@ -3423,27 +3423,27 @@ to draw as a matrix.</source>
         <location filename="../../playground/gui/data/table_grid.py" line="+114"/>
         <source>Rename column</source>
         <extracomment>The most rows and columns a typed table may have: a small table; larger ones are files.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>重命名列</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Column name:</source>
-        <translation type="unfinished"></translation>
+        <translation>列名：</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The pasted text is too long for a typed table; save it as a CSV file and import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴的文字太长，放不进手动输入的表格；请把它保存为 CSV 文件再导入。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the pasted text</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴的文字</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The pasted table does not fit a typed table (at most %1 rows and %2 columns); save it as a CSV file and import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴的表格放不进手动输入的表格（最多 %1 行、%2 列）；请把它保存为 CSV 文件再导入。</translation>
     </message>
 </context>
 <context>
@@ -3575,7 +3575,7 @@ to draw as a matrix.</source>
     <message>
         <location line="+3"/>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
 </context>
 <context>
@@ -3601,68 +3601,68 @@ to draw as a matrix.</source>
     <message>
         <location filename="../../playground/gui/data/typed_table_dialog.py" line="+38"/>
         <source>Type or paste data</source>
-        <translation type="unfinished"></translation>
+        <translation>输入或粘贴数据</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Type values, or paste cells copied from a spreadsheet (Ctrl+V). Double-click a column name to rename it.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入数值，或粘贴从电子表格复制的单元格（Ctrl+V）。双击列名可以重命名。</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+76"/>
         <source>typed table</source>
-        <translation type="unfinished"></translation>
+        <translation>手动输入的表格</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>The table&apos;s name, shown in the data picker and messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>表格的名字，显示在数据选择框和提示信息中。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add row</source>
-        <translation type="unfinished"></translation>
+        <translation>添加行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove row</source>
-        <translation type="unfinished"></translation>
+        <translation>删除行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add column</source>
-        <translation type="unfinished"></translation>
+        <translation>添加列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove column</source>
-        <translation type="unfinished"></translation>
+        <translation>删除列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Use this table</source>
-        <translation type="unfinished">使用这个表格</translation>
+        <translation>使用这张表格</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名字</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Tick at least one input column.</source>
-        <translation type="unfinished">请至少勾选一个输入列。</translation>
+        <translation>请至少勾选一个输入列。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The table is too large to keep in the experiment (more than a million characters); save it as a CSV file and import it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>表格太大，无法保存在实验中（超过一百万个字符）；请改为保存成 CSV 文件再导入。</translation>
     </message>
 </context>
 <context>
