@@ -1014,12 +1014,12 @@
     <message>
         <location line="+4"/>
         <source>column 1, column 2, …</source>
-        <translation>列 1, 列 2, …</translation>
+        <translation>column 1, column 2, …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Names for the columns, separated by commas (empty: column 1, column 2, …).</source>
-        <translation>各列的名字，用逗号分隔（留空：列 1, 列 2, …）。</translation>
+        <translation>各列的名字，用逗号分隔（留空时为 column 1, column 2, …）。</translation>
     </message>
     <message>
         <location line="+25"/>

@@ -1,4 +1,5 @@
-"""GUI test fixtures: every QThread a test starts must be finished when the test ends."""
+"""GUI test fixtures: the app speaks English as it does for users (its plural forms
+installed), and every QThread a test starts must be finished when the test ends."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QThread
 
+from playground.gui.shell.language import install_language
+
 _started: list[QThread] = []
 _original_start = QThread.start
 
@@ -14,6 +17,16 @@ _original_start = QThread.start
 def _recording_start(self: QThread, *args: object) -> None:
     _started.append(self)
     _original_start(self, *args)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_interface(qapp: object) -> None:
+    """English with its plural forms ("1 step/s"), as the app installs it at start.
+
+    Installed once for the whole session, so a test that switches to Chinese and
+    back (which installs English again) leaves the same translators behind.
+    """
+    install_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -51,6 +51,8 @@ KEPT = {
     "retain_graph", "mean", "sum", "data", "sin", "max", "log", "exp", "eps", "alpha", "beta",
     "Beta", "safetensors", "playground", "json", "csv", "tsv", "txt", "onnx", "cpu", "cuda",
     "mps", "auto", "lab", "inf", "nan", "TensorFlow", "XOR", "MLP", "English", "Up", "Down",
+    # "column 1", "column 2": the names the core gives unnamed columns (data, as in files).
+    "column",
 }  # fmt: skip
 _KEPT_LOWER = {name.lower() for name in KEPT}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,}")

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from playground.core.spec.experiment import LayerSpec
+from playground.gui.document import file_prompts
 from playground.gui.shell.language import current_language, install_language
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings
@@ -96,6 +98,9 @@ def test_every_window_dialog_and_menu_speaks_chinese(
     kept = {window.current_experiment().name}  # the experiment's own name is the user's data
 
     findings = {"main window": untranslated(window, kept)}
+    # The run's result line, the speed, the confusion matrix and the mistakes are drawn.
+    assert window.plot_area.result.isVisible() and "第 1 次训练" in window.plot_area.result.text()
+    assert window.status.metrics_label.text().startswith("损失")
     layers = list(window.model.experiment.model.layers)
     last = layers[-1]
     layers[-1] = LayerSpec(kind=last.kind, params={**last.params, "out_features": 3})
@@ -105,6 +110,8 @@ def test_every_window_dialog_and_menu_speaks_chinese(
     for command in ("shortcuts", "about", "lessons"):
         window.commands.action(command).trigger()
     window.data_panel.import_csv()
+    window.data_panel.type_table()
+    file_prompts.ask_picture_size(window, "PNG", QSize(1600, 1000))
     window.document.runs_panel.select_rows([0])
     window.document.compare(window.document.history.records)
     window.commands.lab.trigger()
@@ -118,9 +125,13 @@ def test_every_window_dialog_and_menu_speaks_chinese(
                 assert shutdown()
             top.close()
     findings.update(dialogs.seen)
-    assert {"ShortcutsDialog", "CsvImportDialog", "LessonPicker"} <= {
-        name.split(":")[0] for name in dialogs.seen
-    }
+    assert {
+        "ShortcutsDialog",
+        "CsvImportDialog",
+        "LessonPicker",
+        "TypedTableDialog",
+        "PictureSizeDialog",
+    } <= {name.split(":")[0] for name in dialogs.seen}
     assert {"CompareDialog", "LabWindow", "LandscapeWindow"} <= set(findings)
     english = {where: texts for where, texts in findings.items() if texts}
     assert english == {}, "still in English:\n" + "\n".join(

@@ -23,6 +23,7 @@ from playground.gui.shell import fonts, language, language_menu
 from playground.gui.shell.language import install_language, resolve_language, start_language
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings, save_settings
+from playground.gui.training.speed_control import speed_text
 
 
 @pytest.fixture
@@ -48,6 +49,17 @@ def test_installing_chinese_switches_qt_the_core_and_the_locale(english_afterwar
     install_language("en")
     assert QCoreApplication.translate("Commands", "&File") == "&File"
     assert describe(Problem("model.empty", {})).startswith("the model has no layers")
+
+
+def test_english_counts_read_right_in_the_widgets(english_afterwards: None) -> None:
+    # The sources say "%n steps/s"; English's plural forms make one of them singular.
+    install_language("en")
+    assert speed_text(1.0) == "1 step/s" and speed_text(50.0) == "50 steps/s"
+    one = QCoreApplication.translate("CsvImportDialog", "%n rows", "", 1)
+    many = QCoreApplication.translate("CsvImportDialog", "%n rows", "", 178)
+    assert (one, many) == ("1 row", "178 rows")
+    install_language("zh_CN")
+    assert speed_text(1.0) == "1 步/秒"
 
 
 def test_system_follows_the_locale_variables(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,6 +16,7 @@ from playground.core.resources import resource_path
 
 FOLDER = resource_path("translations")
 TS = FOLDER / "playground_zh_CN.ts"
+ENGLISH_TS = FOLDER / "playground_en.ts"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d")
 
 
@@ -57,6 +58,26 @@ def test_the_qm_was_built_from_the_ts_checked_in() -> None:
     translator = QTranslator()
     assert translator.load(str(TS.with_suffix(".qm")))
     assert translator.translate("Commands", "&File") == "文件(&F)"
+
+
+def test_english_gives_every_counted_text_its_singular_and_plural() -> None:
+    # Every text with %n in the interface has its two English forms, built into the .qm.
+    counted = {(context, source) for context, source, _ in messages() if "%n" in source}
+    english: dict[tuple[str, str], list[str]] = {}
+    for context in ET.parse(ENGLISH_TS).getroot().iter("context"):
+        for message in context.iter("message"):
+            element = message.find("translation")
+            assert element is not None and element.get("type") is None
+            key = (context.findtext("name") or "", message.findtext("source") or "")
+            english[key] = [form.text or "" for form in element.iter("numerusform")]
+    assert set(english) == counted
+    assert all(len(forms) == 2 and all(forms) for forms in english.values())
+    recorded = json.loads((FOLDER / "qm-sources.json").read_text(encoding="utf-8"))
+    assert recorded[ENGLISH_TS.name] == hashlib.sha256(ENGLISH_TS.read_bytes()).hexdigest()
+    translator = QTranslator()
+    assert translator.load(str(ENGLISH_TS.with_suffix(".qm")))
+    assert translator.translate("SpeedControl", "%n steps/s", "", 1) == "%n step/s"
+    assert translator.translate("SpeedControl", "%n steps/s", "", 5) == "%n steps/s"
 
 
 def test_qt_own_chinese_translation_ships_for_bundles() -> None:

@@ -28,7 +28,7 @@ def test_the_ladder_goes_from_one_step_a_second_to_full_speed(qtbot: QtBot) -> N
     assert control.speed() == 5.0  # the nearest step
     for _ in range(len(SPEEDS)):
         control.slower()
-    assert control.speed() == 1.0 and control.label.text() == "1 steps/s"
+    assert control.speed() == 1.0 and control.label.text() == "1 step/s"
     assert nearest_position(None) == nearest_position(0.0) == len(SPEEDS) - 1
 
 
