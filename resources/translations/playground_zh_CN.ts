@@ -1038,6 +1038,11 @@
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n columns; the first rows are shown.</source>
@@ -1131,7 +1136,7 @@
     <message>
         <location line="+1"/>
         <source>Type or paste data…</source>
-        <translation>输入或粘贴数据…</translation>
+        <translation>输入表格…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2834,7 +2839,7 @@ to draw as a matrix.</source>
     <message>
         <location line="+1"/>
         <source>Mistakes</source>
-        <translation>分错的样本</translation>
+        <translation>错分样本</translation>
     </message>
     <message>
         <location line="+138"/>
@@ -3037,7 +3042,12 @@ to draw as a matrix.</source>
         <translation>验证准确率 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Run %1 finished after %n epochs in %2</source>
         <translation>第 %1 次训练完成，共 %n 轮，用时 %2</translation>
     </message>
@@ -3170,7 +3180,7 @@ to draw as a matrix.</source>
     <message>
         <location line="-8"/>
         <source>Epoch {epoch} of {total}</source>
-        <translation>第 {epoch} 轮，共 {total} 轮</translation>
+        <translation>第 {epoch}/{total} 轮</translation>
     </message>
     <message>
         <location line="+13"/>

@@ -148,7 +148,7 @@ class CsvImportDialog(QDialog):
         return True
 
     def _summary(self, preview: CsvPreview) -> str:
-        text = self.tr("%n rows", "", preview.row_count) + ", "
+        text = self.tr("%n rows", "", preview.row_count) + self.tr(", ")
         text += self.tr("%n columns; the first rows are shown.", "", len(preview.header))
         if len(preview.header) > MAX_SHOWN_COLUMNS:
             text += " " + self.tr("Only the first %n columns are drawn.", "", MAX_SHOWN_COLUMNS)

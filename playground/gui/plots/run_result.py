@@ -65,6 +65,7 @@ def result_metrics(record: RunRecord) -> list[str]:
 
 def run_result_text(record: RunRecord, number: int) -> str:
     """One sentence: how run ``number`` ended, after how long, and what it achieved."""
+    separator = QCoreApplication.translate("RunResult", ", ")  # between the metrics
     epochs = record.epochs
     headings = {
         "finished": QCoreApplication.translate(
@@ -84,7 +85,7 @@ def run_result_text(record: RunRecord, number: int) -> str:
     return (
         QCoreApplication.translate("RunResult", "%1: %2.")
         .replace("%1", heading)
-        .replace("%2", ", ".join(result_metrics(record)))
+        .replace("%2", separator.join(result_metrics(record)))
     )
 
 

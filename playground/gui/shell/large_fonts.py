@@ -24,10 +24,15 @@ MIN_PANEL_WIDTH_LIMIT = 320
 
 
 def relax_combo_boxes(root: QWidget, characters: int = COMBO_MIN_CHARACTERS) -> None:
-    """Let every combo box under ``root`` be narrower than its longest entry."""
+    """Let every combo box under ``root`` be narrower than its longest entry.
+
+    A combo box that already asks for fewer characters keeps them (the two pickers
+    of the shown inputs share one row and would widen the data panel otherwise).
+    """
     for combo in root.findChildren(QComboBox):
+        own = combo.minimumContentsLength()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(characters)
+        combo.setMinimumContentsLength(min(own, characters) if own > 0 else characters)
 
 
 def fit_on_screen(

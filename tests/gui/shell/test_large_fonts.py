@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from playground.core.data import load_dataset
 from playground.core.spec.experiment import BuiltinData
 from playground.gui.plots.plot_area import PlotArea
-from playground.gui.shell.large_fonts import fit_on_screen
+from playground.gui.shell.large_fonts import COMBO_MIN_CHARACTERS, fit_on_screen
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import DEFAULT_FONT_SIZE, AppSettings
 from playground.gui.shell.theme import apply_theme
@@ -70,3 +70,25 @@ def test_plot_legends_keep_the_text_size_when_new_data_arrives(qtbot: QtBot) -> 
     area.set_dataset(load_dataset(BuiltinData(name="spiral")))
     sizes = [label.opts["size"] for _sample, label in area.decision.legend.items]
     assert sizes and all(float(size.removesuffix("pt")) >= 14 for size in sizes)
+
+
+def test_the_shown_inputs_fit_the_data_panel_at_large_text(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # The two pickers share one row: the window's relaxing of combo boxes keeps them small.
+    apply_theme(qapp, "light", 20)
+    win = MainWindow(AppSettings(font_size=20))
+    win.remember_on_close = False
+    qtbot.addWidget(win)
+    assert win.open_preset("iris")
+    win.resize(1024, 768)
+    win.arrange_panels(1024)
+    win.show()
+    qtbot.waitExposed(win)
+    row = win.data_panel.shown_inputs
+    assert row.horizontal.minimumContentsLength() == row.vertical.minimumContentsLength() == 6
+    others = [
+        c for c in win.data_panel.findChildren(QComboBox) if c not in (row.horizontal, row.vertical)
+    ]
+    assert others and all(c.minimumContentsLength() == COMBO_MIN_CHARACTERS for c in others)
+    apply_theme(qapp, "light", DEFAULT_FONT_SIZE)
