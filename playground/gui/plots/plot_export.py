@@ -171,22 +171,27 @@ def export_plots_dialog(
     parent: QWidget,
     items: dict[str, pg.PlotItem | pg.GraphicsLayoutWidget],
     picture: PictureFormat = "png",
-) -> str:
-    """Ask for a size and a folder and export there; returns what happened ("" if cancelled)."""
+    start: Path | None = None,
+) -> tuple[str, Path | None]:
+    """Ask for a size and a folder (starting in ``start``) and export there.
+
+    Returns what happened ("" if cancelled) and the folder written to (None if none).
+    """
     size = file_prompts.ask_picture_size(parent, picture.upper(), DEFAULT_SIZE)
     if size is None:
-        return ""
+        return "", None
     folder = file_prompts.choose_folder(
-        parent, f"Choose a folder for the {picture.upper()} pictures", Path.home()
+        parent, f"Choose a folder for the {picture.upper()} pictures", start or Path.home()
     )
     if not folder:
-        return ""
+        return "", None
     try:
         written = export_plots(items, Path(folder), picture, size)
     except OSError as error:
         reason = (error.strerror or "the system refused").lower()
-        return f"The plots could not be saved in {folder}: {reason}; choose another folder."
-    return (
+        return f"The plots could not be saved in {folder}: {reason}; choose another folder.", None
+    message = (
         f"Saved {len(written)} {picture.upper()} plot pictures of "
         f"{size.width()} × {size.height()} pixels in {folder}."
     )
+    return message, Path(folder)
