@@ -161,3 +161,46 @@ def set_learning_rate(optimizer: torch.optim.Optimizer, lr: float) -> None:
     """Set the learning rate of every parameter group."""
     for group in optimizer.param_groups:
         group["lr"] = lr
+
+
+class OptimizerOnDemand:
+    """A run's optimizer and learning-rate schedule, built when first used.
+
+    torch's first optimizer in a process imports its compiler (``torch._dynamo``,
+    one to several seconds), and an engine that only shows an untrained model
+    (the network diagram before the first step, the weights typed by hand) never
+    steps; so the engine builds these at its first step or learning-rate change,
+    not with the model. Until then the learning rate is the spec's (no schedule
+    changes it at construction: step, cosine and plateau all start at the base rate).
+    """
+
+    def __init__(
+        self,
+        experiment: Experiment,
+        parameters: list[nn.Parameter],
+    ) -> None:
+        self._experiment = experiment
+        self._parameters = parameters
+        self._built: tuple[torch.optim.Optimizer, Scheduler | None] | None = None
+
+    def _parts(self) -> tuple[torch.optim.Optimizer, Scheduler | None]:
+        if self._built is None:
+            optimizer = build_optimizer(self._experiment.optimizer, self._parameters)
+            epochs = self._experiment.training.epochs
+            self._built = (optimizer, build_schedule(self._experiment.schedule, optimizer, epochs))
+        return self._built
+
+    @property
+    def optimizer(self) -> torch.optim.Optimizer:
+        return self._parts()[0]
+
+    @property
+    def schedule(self) -> Scheduler | None:
+        return self._parts()[1]
+
+    @property
+    def learning_rate(self) -> float:
+        """The current learning rate (the spec's while nothing is built)."""
+        if self._built is None:
+            return float(self._experiment.optimizer.lr)
+        return current_learning_rate(self._built[0])

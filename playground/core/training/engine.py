@@ -37,11 +37,9 @@ from playground.core.spec.experiment import Experiment
 from playground.core.training import torch_threads
 from playground.core.training.batch_step import BatchStep
 from playground.core.training.builders import (
+    OptimizerOnDemand,
     SetupError,
     build_checked_model,
-    build_optimizer,
-    build_schedule,
-    current_learning_rate,
     has_batchnorm,
     set_learning_rate,
     step_schedule,
@@ -211,7 +209,7 @@ class Engine:
 
     @property
     def learning_rate(self) -> float:
-        return current_learning_rate(self._optimizer)
+        return self._optimizing.learning_rate
 
     @property
     def train_loss(self) -> float:
@@ -412,9 +410,9 @@ class Engine:
             done += 1
             inputs, targets = self._order.batch(self._batch)
             try:
-                loss = self._batch_step.run(self, self._optimizer, inputs, targets, record)
+                loss = self._batch_step.run(self, self._optimizing.optimizer, inputs, targets, record)
             except BatchStopped:  # a stop arrived during forward or backward
-                self._optimizer.zero_grad(set_to_none=True)
+                self._optimizing.optimizer.zero_grad(set_to_none=True)
                 self._interrupter.roll_back()
                 return "stopped"
             self._step += 1
@@ -448,7 +446,7 @@ class Engine:
         )
         self.history.add_epoch(record)
         self._new_epochs.append(record)
-        step_schedule(self._schedule, validation.loss if validation else train_loss)
+        step_schedule(self._optimizing.schedule, validation.loss if validation else train_loss)
         self._losses.epoch_sum = 0.0
         self._batch = 0
         self._order.end()
@@ -462,8 +460,7 @@ class Engine:
         """Fresh optimizer, schedule, batch order and counters (at start and on reset)."""
         training = self._experiment.training
         parameters = [p for p in self._model.parameters() if p.requires_grad]
-        self._optimizer = build_optimizer(self._experiment.optimizer, parameters)
-        self._schedule = build_schedule(self._experiment.schedule, self._optimizer, training.epochs)
+        self._optimizing = OptimizerOnDemand(self._experiment, parameters)  # built at first step
         self._order = EpochOrder(
             self._x_train, self._y_train_loss, training.batch_size, training.seed
         )
@@ -487,7 +484,7 @@ class Engine:
         # Recorded where it takes effect, so a run's record says what really ran.
         if lr != self.learning_rate:
             self.history.add_lr_change(LearningRateChange(self._step, self._epoch + 1, lr))
-        set_learning_rate(self._optimizer, lr)
+        set_learning_rate(self._optimizing.optimizer, lr)
 
     def _divergence_reason(self) -> str:
         message = self._losses.divergence_message(self.learning_rate)

@@ -211,7 +211,11 @@ class ExportCommands:
 
     def export_plots(self, picture: PictureFormat) -> None:
         """Ask for a folder and save every plot there as PNG or SVG."""
-        message = export_plots_dialog(self.parent, self._plot_items(), picture)
+        message, folder = export_plots_dialog(
+            self.parent, self._plot_items(), picture, start=self.folder
+        )
+        if folder is not None:
+            self.folder = folder  # the next export dialog starts here
         if message:
             self._inform(message)
 

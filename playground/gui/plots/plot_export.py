@@ -177,32 +177,38 @@ def export_plots_dialog(
     parent: QWidget,
     items: dict[str, pg.PlotItem | pg.GraphicsLayoutWidget],
     picture: PictureFormat = "png",
-) -> str:
-    """Ask for a size and a folder and export there; returns what happened ("" if cancelled)."""
+    start: Path | None = None,
+) -> tuple[str, Path | None]:
+    """Ask for a size and a folder (starting in ``start``) and export there.
+
+    Returns what happened ("" if cancelled) and the folder written to (None if none).
+    """
     size = file_prompts.ask_picture_size(parent, picture.upper(), DEFAULT_SIZE)
     if size is None:
-        return ""
+        return "", None
     folder = file_prompts.choose_folder(
         parent,
         QCoreApplication.translate(
             "PlotExport", "Choose a folder for the {format} pictures"
         ).format(format=picture.upper()),
-        Path.home(),
+        start or Path.home(),
     )
     if not folder:
-        return ""
+        return "", None
     try:
         written = export_plots(items, Path(folder), picture, size)
     except OSError as error:
         reason = error.strerror or QCoreApplication.translate("PlotExport", "the system refused")
-        return QCoreApplication.translate(
+        failed = QCoreApplication.translate(
             "PlotExport",
             "The plots could not be saved in {folder}: {reason}; choose another folder.",
         ).format(folder=folder, reason=reason)
+        return failed, None
     count = len(written)  # a plain name: lupdate reads no expression as the count
-    return QCoreApplication.translate(
+    message = QCoreApplication.translate(
         "PlotExport",
         "Saved %n {format} plot pictures of {width} × {height} pixels in {folder}.",
         "",
         count,
     ).format(format=picture.upper(), width=size.width(), height=size.height(), folder=folder)
+    return message, Path(folder)

@@ -22,6 +22,7 @@ from playground.core.spec.experiment import MAX_LAYERS, Experiment, LayerSpec
 from playground.core.spec.messages import translate_errors
 from playground.core.spec.presets import load_preset
 from playground.core.spec.validation import SpecError, check_experiment, parse_experiment
+from playground.core.training import engine as engine_module
 from playground.core.training.engine import Engine, EngineError
 
 GIB = 1024**3
@@ -121,7 +122,12 @@ def test_allocation_failures_are_recognised() -> None:
     assert not is_allocation_failure(ValueError("can't allocate"))
 
 
-def test_an_out_of_memory_step_ends_the_run_with_a_sentence() -> None:
+def test_an_out_of_memory_step_ends_the_run_with_a_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The layer added below runs only on the autograd path (the dense fast path is
+    # planned from the model as built).
+    monkeypatch.setattr(engine_module, "plan_dense_stack", lambda *args: None)
     experiment = load_preset("spiral")
     engine = Engine(experiment, load_dataset(experiment.data), snapshot_interval=0)
 

@@ -121,3 +121,28 @@ def test_export_dialogs_start_in_the_folder_used_last_even_after_a_restart(
         settings=settings,
     )
     assert commands.folder == Path.home()
+
+
+def test_plot_pictures_start_in_the_folder_used_last_and_set_it(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    models = tmp_path / "models"
+    pictures = tmp_path / "pictures"
+    models.mkdir()
+    pictures.mkdir()
+    _answer_with(monkeypatch, models, "model.py")
+    assert window.document.exports.export_model("script") == models / "model.py"
+    folder_starts: list[Path] = []
+
+    def choose_folder(_parent: object, _title: str, start: Path) -> str:
+        folder_starts.append(Path(start))
+        return str(pictures)
+
+    monkeypatch.setattr(file_prompts, "choose_folder", choose_folder)
+    monkeypatch.setattr(file_prompts, "ask_picture_size", lambda _p, _k, size: size)
+    window.document.exports.export_plots("png")
+    assert folder_starts == [models]  # where the model was saved
+    assert any(pictures.glob("*.png"))
+    starts = _answer_with(monkeypatch, tmp_path, "again.py")
+    window.document.exports.export_model("script")
+    assert starts == [pictures]  # and the next dialog starts where the pictures went

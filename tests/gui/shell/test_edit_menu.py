@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
-from playground.gui.document import file_prompts
 from playground.gui.shell.help_dialogs import ShortcutsDialog
 from playground.gui.shell.main_window import MainWindow
-from playground.gui.shell.settings import AppSettings
-
-
-@pytest.fixture
-def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    win = MainWindow(AppSettings())
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    monkeypatch.setattr(win, "confirm_discard", lambda: True)
-    monkeypatch.setattr(
-        file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
-    )
-    assert win.open_preset("spiral")
-    yield win
-    win.run.shutdown(10)
 
 
 def _edit_entries(window: MainWindow) -> list[QAction]:

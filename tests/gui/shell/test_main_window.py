@@ -9,28 +9,11 @@ from pytestqt.qtbot import QtBot
 from playground.core.spec.experiment import LayerSpec
 from playground.core.spec.presets import list_presets
 from playground.core.training.snapshot import Snapshot
-from playground.gui.document import file_prompts
 from playground.gui.shell.main_window import MainWindow
-from playground.gui.shell.settings import AppSettings
 from playground.gui.training import run_controller
 
 TIMEOUT_MS = 30_000
 
-
-@pytest.fixture
-def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    win = MainWindow(AppSettings())
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    # Discarding trained weights or unsaved changes would ask; tests answer yes.
-    monkeypatch.setattr(win, "confirm_discard", lambda: True)
-    monkeypatch.setattr(
-        file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
-    )
-    assert win.open_preset("spiral")
-    yield win
-    win.run.shutdown(10)
 
 
 def _messages(win: MainWindow) -> list[str]:

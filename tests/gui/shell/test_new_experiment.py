@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from playground.core.spec.experiment import LayerSpec
-from playground.gui.document import file_prompts
 from playground.gui.shell.main_window import MainWindow
-from playground.gui.shell.settings import AppSettings
 
 
 @pytest.fixture
-def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    win = MainWindow(AppSettings())
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    monkeypatch.setattr(win, "confirm_discard", lambda: True)
-    monkeypatch.setattr(
-        file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
-    )
-    assert win.open_preset("iris")
-    yield win
-    win.run.shutdown(10)
+def window_preset() -> str:
+    return "iris"
 
 
 def test_file_new_opens_a_small_working_network_without_an_error(window: MainWindow) -> None:

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from playground.gui.document import file_prompts
 from playground.gui.shell.main_window import MainWindow
-from playground.gui.shell.settings import AppSettings
 
 TIMEOUT_MS = 30_000
 
-
-@pytest.fixture
-def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    win = MainWindow(AppSettings())
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    monkeypatch.setattr(win, "confirm_discard", lambda: True)
-    monkeypatch.setattr(
-        file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
-    )
-    assert win.open_preset("spiral")
-    yield win
-    win.run.shutdown(10)
 
 
 def test_stop_is_disabled_once_a_run_has_finished(window: MainWindow, qtbot: QtBot) -> None:

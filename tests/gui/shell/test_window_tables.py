@@ -4,28 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from pytestqt.qtbot import QtBot
-
 from playground.core.spec.experiment import BuiltinData, CsvData
-from playground.gui.document import file_prompts
 from playground.gui.shell.main_window import MainWindow
-from playground.gui.shell.settings import AppSettings
-
-
-@pytest.fixture
-def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    win = MainWindow(AppSettings())
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    monkeypatch.setattr(win, "confirm_discard", lambda: True)
-    monkeypatch.setattr(
-        file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
-    )
-    assert win.open_preset("spiral")
-    yield win
-    win.run.shutdown(10)
 
 
 def test_a_typed_two_target_table_fits_the_model_and_is_saved(
