@@ -1560,7 +1560,7 @@
         <translation>导出完成</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>There are no metrics to save yet; train for at least one epoch first</source>
         <translation>还没有可保存的指标；请先至少训练一轮</translation>
     </message>
@@ -2862,7 +2862,7 @@ to draw as a matrix.</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Choose a folder for the {format} pictures</source>
         <translation>选择存放 {format} 图片的文件夹</translation>
     </message>
@@ -2877,7 +2877,7 @@ to draw as a matrix.</source>
         <translation>无法把图表保存到 {folder}：{reason}；请选择另一个文件夹。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Saved %n {format} plot pictures of {width} × {height} pixels in {folder}.</source>
         <translation>已在 {folder} 中保存 %n 张 {width} × {height} 像素的 {format} 图表图片。</translation>
     </message>
