@@ -410,7 +410,9 @@ class Engine:
             done += 1
             inputs, targets = self._order.batch(self._batch)
             try:
-                loss = self._batch_step.run(self, self._optimizing.optimizer, inputs, targets, record)
+                loss = self._batch_step.run(
+                    self, self._optimizing.optimizer, inputs, targets, record
+                )
             except BatchStopped:  # a stop arrived during forward or backward
                 self._optimizing.optimizer.zero_grad(set_to_none=True)
                 self._interrupter.roll_back()

@@ -15,7 +15,6 @@ from playground.gui.training import run_controller
 TIMEOUT_MS = 30_000
 
 
-
 def _messages(win: MainWindow) -> list[str]:
     return [box.text() for box in win.findChildren(QMessageBox) if box.isVisible()]
 

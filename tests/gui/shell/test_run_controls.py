@@ -9,7 +9,6 @@ from playground.gui.shell.main_window import MainWindow
 TIMEOUT_MS = 30_000
 
 
-
 def test_stop_is_disabled_once_a_run_has_finished(window: MainWindow, qtbot: QtBot) -> None:
     window.training_panel.epochs.setValue(1)
     window.commands.play.trigger()
