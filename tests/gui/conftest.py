@@ -1,5 +1,8 @@
 """GUI test fixtures: the app speaks English as it does for users (its plural forms
-installed), and every QThread a test starts must be finished when the test ends."""
+installed), every QThread a test starts must be finished when the test ends, and
+the main window most window tests start from (``window``: shown at 1280×800 with
+a preset open, questions answered yes/discard; a module picks another preset by
+defining ``window_preset``)."""
 
 from __future__ import annotations
 
@@ -7,8 +10,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QThread
+from pytestqt.qtbot import QtBot
 
+from playground.gui.document import file_prompts
 from playground.gui.shell.language import install_language
+from playground.gui.shell.main_window import MainWindow
+from playground.gui.shell.settings import AppSettings
 
 _started: list[QThread] = []
 _original_start = QThread.start
@@ -49,3 +56,26 @@ def _no_dangling_qthreads(qapp: object) -> Iterator[None]:
             thread.quit()
             thread.wait(5000)
         pytest.fail(f"{len(running)} QThread(s) were still running at the end of the test")
+
+
+@pytest.fixture
+def window_preset() -> str:
+    return "spiral"
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, window_preset: str
+) -> Iterator[MainWindow]:
+    win = MainWindow(AppSettings())
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    # Discarding trained weights or unsaved changes would ask; tests answer yes.
+    monkeypatch.setattr(win, "confirm_discard", lambda: True)
+    monkeypatch.setattr(
+        file_prompts, "ask_save_changes", lambda *_: file_prompts.SaveChoice.DISCARD
+    )
+    assert win.open_preset(window_preset)
+    yield win
+    win.run.shutdown(10)

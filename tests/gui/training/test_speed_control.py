@@ -11,8 +11,6 @@ from pytestqt.qtbot import QtBot
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings, load_settings, save_settings
 from playground.gui.training.speed_control import SPEEDS, SpeedControl, nearest_position
-from tests.gui.shell.conftest import window as window  # the main window fixture
-from tests.gui.shell.conftest import window_preset as window_preset
 from tests.gui.shell.test_main_window import TIMEOUT_MS
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
