@@ -51,6 +51,9 @@ def _wait(app: QApplication, done: object) -> None:
     QTimer.singleShot(_TIMEOUT_MS, loop.quit)
     loop.exec()
     timer.stop()
+    # The plots draw at the frame pacer's rate: give the last frame time to come.
+    QTimer.singleShot(1000, loop.quit)
+    loop.exec()
     _settle(app)
 
 

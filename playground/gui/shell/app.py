@@ -54,7 +54,7 @@ from playground.gui.shell.theme import apply_theme
 from playground.gui.shell.xcb_check import check_xcb
 from playground.gui.training.run_controller import ENDED_STATES
 
-SETTLE_MS = 250  # lets the plots draw their last snapshot before the screenshot
+SETTLE_MS = 600  # the plots draw their last snapshot first (the pacer waits up to 250 ms)
 
 
 @dataclass(frozen=True)
