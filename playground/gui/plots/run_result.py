@@ -24,7 +24,7 @@ def _loss(value: float | None) -> str:
 def _percent(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return ""
-    return f"{100.0 * value:.1f} %"
+    return f"{100.0 * value:.1f}\u00a0%"  # never wrapped apart from its number
 
 
 def _seconds(seconds: float) -> str:

@@ -204,7 +204,7 @@ def test_a_run_result_is_shown_above_the_plots_and_in_the_status_bar(
     text = result.text()
     assert text.startswith("Run 1 finished after 3 epochs in ")
     assert f"validation loss {record.final.val_loss:.4g}" in text
-    assert f"validation accuracy {100 * (record.final.val_accuracy or 0):.1f} %" in text
+    assert f"validation accuracy {100 * (record.final.val_accuracy or 0):.1f}\u00a0%" in text
     assert window.status.currentMessage().startswith(text)
     assert "Accuracy" in window.status.metrics_label.text()
     window.reset_run()  # a new start: the old result goes
