@@ -151,18 +151,7 @@ def cold_seconds(code: str) -> float:
 
 def ratio(name: str, a: list[float], b: list[float], unit: str, goal: float | None) -> Ratio:
     """Ratio of medians with the min–max of the per-pair ratios (pairs.compare's rule)."""
-    per_pair = [x / y for x, y in zip(a, b, strict=True) if y > 0]
-    a_median, b_median = statistics.median(a), statistics.median(b)
-    return Ratio(
-        name=name,
-        median=a_median / b_median if b_median > 0 else float("inf"),
-        low=min(per_pair, default=float("nan")),
-        high=max(per_pair, default=float("nan")),
-        a_median=a_median,
-        b_median=b_median,
-        unit=unit,
-        goal=goal,
-    )
+    return Ratio.of(name, a, b, unit, goal)
 
 
 def alternate(sides: list[Callable[[], float]], pairs: int) -> list[list[float]]:

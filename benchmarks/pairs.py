@@ -27,6 +27,25 @@ class Ratio:
     unit: str
     goal: float | None = None
 
+    @classmethod
+    def of(
+        cls, name: str, a_values: list[float], b_values: list[float], unit: str, goal: float | None
+    ) -> Ratio:
+        """Ratio of the medians, with the min–max of the per-pair ratios."""
+        ratios = [a / b for a, b in zip(a_values, b_values, strict=True) if b > 0]
+        a_median = statistics.median(a_values)
+        b_median = statistics.median(b_values)
+        return cls(
+            name=name,
+            median=a_median / b_median if b_median > 0 else float("inf"),
+            low=min(ratios, default=float("nan")),
+            high=max(ratios, default=float("nan")),
+            a_median=a_median,
+            b_median=b_median,
+            unit=unit,
+            goal=goal,
+        )
+
     @property
     def ok(self) -> bool | None:
         return None if self.goal is None else self.median >= self.goal
@@ -63,19 +82,7 @@ def compare(
         else:
             b_values.append(side_b())
             a_values.append(side_a())
-    ratios = [a / b for a, b in zip(a_values, b_values, strict=True) if b > 0]
-    a_median = statistics.median(a_values)
-    b_median = statistics.median(b_values)
-    return Ratio(
-        name=name,
-        median=a_median / b_median if b_median > 0 else float("inf"),
-        low=min(ratios, default=float("nan")),
-        high=max(ratios, default=float("nan")),
-        a_median=a_median,
-        b_median=b_median,
-        unit=unit,
-        goal=goal,
-    )
+    return Ratio.of(name, a_values, b_values, unit, goal)
 
 
 def load_average() -> str:

@@ -17,7 +17,7 @@ from playground.core.data import synthetic
 from playground.core.data.base import CurveInfo, DataError, DataInfo, Dataset, PlaneInfo, Task
 from playground.core.data.csv_read import CsvTable, is_missing, parse_number, read_table
 from playground.core.data.extent import padded_box, padded_range
-from playground.core.data.shown_pair import pair_plane, shown_columns
+from playground.core.data.shown_pair import pair_dataset, shown_columns
 from playground.core.problems import PlainValue, Problem
 from playground.core.spec.experiment import CsvData
 
@@ -244,18 +244,13 @@ def load_csv(spec: CsvData) -> Dataset:
             raw_val=raw_val,
         )
     if len(spec.features) > 2:
-        plane, pair_train, pair_val = pair_plane(
-            spec.features, spec.shown_inputs, x_train, raw_train, raw_val, mean, std
-        )
-        return Dataset(
+        return pair_dataset(
             info,
-            x_train,
-            y_train,
-            x_val,
-            y_val,
-            plane=plane,
-            raw_train=pair_train,
-            raw_val=pair_val,
+            (x_train, y_train, x_val, y_val),
+            spec.shown_inputs,
+            (raw_train, raw_val),
+            mean,
+            std,
         )
     curve = None
     if len(spec.features) == 1 and target.task == "regression":

@@ -17,7 +17,7 @@ from playground.core.data.catalog import (
 )
 from playground.core.data.csv_data import describe_csv, load_csv
 from playground.core.data.extent import padded_box, padded_range
-from playground.core.data.shown_pair import pair_plane
+from playground.core.data.shown_pair import pair_dataset
 from playground.core.spec.experiment import BuiltinData, CsvData
 
 #: TensorFlow Playground draws its sets on [-6, 6]²; wide gaussian clouds may reach further.
@@ -85,18 +85,13 @@ def load_dataset(spec: BuiltinData | CsvData) -> Dataset:
         gen = torch.Generator().manual_seed(spec.seed)
         raw_train, _, raw_val, _ = synthetic.split(raw, raw[:, 0], spec.validation_fraction, gen)
         _, _, mean, std = synthetic.standardize(raw_train, raw_val)
-        plane, pair_train, pair_val = pair_plane(
-            info.feature_names, spec.shown_inputs, x_train, raw_train, raw_val, mean, std
-        )
-        return Dataset(
+        return pair_dataset(
             info,
-            x_train,
-            y_train,
-            x_val,
-            y_val,
-            plane=plane,
-            raw_train=pair_train,
-            raw_val=pair_val,
+            (x_train, y_train, x_val, y_val),
+            spec.shown_inputs,
+            (raw_train, raw_val),
+            mean,
+            std,
         )
     x_train, y_train, x_val, y_val, raw_train, raw_val = synthetic.build_synthetic(
         spec.name,

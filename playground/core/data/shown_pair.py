@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import torch
 
-from playground.core.data.base import DataError, PlaneInfo
+from playground.core.data.base import DataError, DataInfo, Dataset, PlaneInfo
 from playground.core.data.extent import padded_box
 from playground.core.problems import PlainValue, Problem
 
@@ -80,3 +80,25 @@ def pair_plane(
         held_at_mean=held,
     )
     return plane, train_pair, val_pair
+
+
+def pair_dataset(
+    info: DataInfo,
+    tensors: tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor],
+    shown_inputs: Sequence[str],
+    raw: tuple[torch.Tensor, torch.Tensor],
+    mean: torch.Tensor,
+    std: torch.Tensor,
+) -> Dataset:
+    """A data set of more than two inputs whose plots show the chosen pair (see pair_plane).
+
+    ``tensors`` are the model's (x_train, y_train, x_val, y_val), ``raw`` the
+    training and validation inputs in the units the plots show.
+    """
+    x_train, y_train, x_val, y_val = tensors
+    plane, pair_train, pair_val = pair_plane(
+        info.feature_names, shown_inputs, x_train, raw[0], raw[1], mean, std
+    )
+    return Dataset(
+        info, x_train, y_train, x_val, y_val, plane=plane, raw_train=pair_train, raw_val=pair_val
+    )
