@@ -136,7 +136,7 @@ def _summary(
     return {
         "experiment": experiment.name,
         "state": final.state,
-        "reason": final.reason,
+        "reason": final.ending.in_english() if final.ending else "",  # summary.json: English
         "steps": final.step,
         "epochs": final.epoch,
         "train_loss": engine.train_loss,
@@ -156,10 +156,11 @@ def _number(value: float | None, percent: bool = False) -> str:
     return f"{value:.1%}" if percent else f"{value:.6g}"
 
 
-def print_summary(summary: dict[str, Any], stream: TextIO) -> None:
-    """The end-of-run report a person reads."""
+def print_summary(summary: dict[str, Any], stream: TextIO, reason: str | None = None) -> None:
+    """The end-of-run report a person reads; ``reason`` in the active language (else the summary's)."""
+    reason = summary["reason"] if reason is None else reason
     lines = [
-        f"{summary['experiment']}: {summary['reason'] or text(summary['state'])}",
+        f"{summary['experiment']}: {reason or text(summary['state'])}",
         "  "
         + text(
             "steps {steps}, epochs {epochs}, {seconds} s on {device}",
@@ -274,9 +275,11 @@ def train_command(namespace: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     progress.finish()
     summary = _summary(experiment, engine, final, seconds)
+    reason = final.reason
     if interrupted[0]:
         summary["reason"] = f"stopped by Ctrl+C after {final.step} steps"
-    print_summary(summary, sys.stdout)
+        reason = text("stopped by Ctrl+C after {steps} steps", steps=final.step)
+    print_summary(summary, sys.stdout, reason)
     if folder is not None:
         write_outputs(folder, experiment, engine, summary)
         print(text("Results written to {folder}", folder=folder), flush=True)

@@ -179,12 +179,3 @@ def is_allocation_failure(error: BaseException) -> bool:
         text = str(error).lower()
         return "out of memory" in text or "can't allocate" in text or "not enough memory" in text
     return False
-
-
-def allocation_failure_sentence(experiment: Experiment, what: str) -> str:
-    """What to say when ``what`` ("building the model") ran out of memory."""
-    return (
-        f"There was not enough memory for {what} ({len(experiment.model.layers)} layers, batches "
-        f"of {experiment.training.batch_size}); use fewer or narrower layers or a smaller batch "
-        "size, or close other programs."
-    )

@@ -288,6 +288,32 @@ TEMPLATES: dict[str, str] = {
         "{known:list}; pick two of those to show."
     ),
     "note": "{text}",
+    # ---- why a run ended (core/training/run_ending.py) -------------------------------
+    "run.finished": "Training finished after {epochs} {epochs:plural:epoch:epochs}.",
+    "run.stopped": "Training was stopped at step {step}.",
+    "run.loss_nan": (
+        "The loss became NaN at step {step}; the learning rate {lr:g} is probably too large "
+        "— try {suggestion:g}."
+    ),
+    "run.loss_infinite": (
+        "The loss became infinite at step {step}; the learning rate {lr:g} is probably too "
+        "large — try {suggestion:g}."
+    ),
+    "run.weights_not_finite": (
+        "The weights of {layer:layer} became NaN or infinite by step {step}; the learning "
+        "rate {lr:g} is probably too large — try {suggestion:g}."
+    ),
+    "run.failed": "Training failed at step {step}: {error}",
+    "run.out_of_memory_training": (
+        "There was not enough memory for training at step {step} ({layers} layers, batches "
+        "of {batch_size}); use fewer or narrower layers or a smaller batch size, or close "
+        "other programs."
+    ),
+    "run.out_of_memory_building": (
+        "There was not enough memory for this model on {device} ({layers} layers, batches "
+        "of {batch_size}); use fewer or narrower layers or a smaller batch size, or close "
+        "other programs."
+    ),
     # ---- the gradient diagnosis: what happens, and what to try ------------------------
     "diagnosis.gradients_vanish": (
         "Gradients vanish: {weak:layer} gets {times}× smaller gradients than {strong:layer}, "

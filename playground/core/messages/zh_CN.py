@@ -231,6 +231,26 @@ TEMPLATES: dict[str, str] = {
         "图表被设为显示输入 {name:cell}，但数据的输入是 {known:list}；请从中选两个来显示。"
     ),
     "note": "{text}",
+    # ---- why a run ended (core/training/run_ending.py) -------------------------------
+    "run.finished": "训练完成，共 {epochs} 轮。",
+    "run.stopped": "训练在第 {step} 步被停止。",
+    "run.loss_nan": "损失在第 {step} 步变成了 NaN；学习率 {lr:g} 可能太大了，试试 {suggestion:g}。",
+    "run.loss_infinite": (
+        "损失在第 {step} 步变成了无穷大；学习率 {lr:g} 可能太大了，试试 {suggestion:g}。"
+    ),
+    "run.weights_not_finite": (
+        "{layer:layer}的权重在第 {step} 步之前变成了 NaN 或无穷大；"
+        "学习率 {lr:g} 可能太大了，试试 {suggestion:g}。"
+    ),
+    "run.failed": "训练在第 {step} 步失败：{error}",
+    "run.out_of_memory_training": (
+        "训练到第 {step} 步时内存不足（{layers} 层，批大小 {batch_size}）；"
+        "请减少层数或让层更窄、减小批大小，或关闭其他程序。"
+    ),
+    "run.out_of_memory_building": (
+        "在 {device} 上建立这个模型时内存不足（{layers} 层，批大小 {batch_size}）；"
+        "请减少层数或让层更窄、减小批大小，或关闭其他程序。"
+    ),
     # ---- the gradient diagnosis: what happens, and what to try ------------------------
     "diagnosis.gradients_vanish": (
         "梯度消失：{weak:layer}的梯度比{strong:layer}小 {times} 倍，所以靠前的层几乎学不到东西。"
@@ -630,6 +650,7 @@ TEXTS: dict[str, str] = {
         "'{given}' 既不是命令也不是实验文件{hint}；可用的命令有 {commands}。"
     ),
     "stopped by Ctrl+C.": "已被 Ctrl+C 停止。",
+    "stopped by Ctrl+C after {steps} steps": "训练了 {steps} 步后被 Ctrl+C 停止",
     "the computer ran out of memory; use fewer samples, a smaller model or batch size.": (
         "电脑内存不足；请减少样本、使用更小的模型或更小的批大小。"
     ),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from playground.core.spec.experiment import Experiment
+from playground.core.training.run_ending import RUN_ENDING_CODES, RunEnding
 
 if TYPE_CHECKING:
     from playground.core.training.engine import Engine
@@ -69,6 +70,18 @@ class LearningRateEdit(RecordModel):
     lr: float = Field(gt=0.0)
 
 
+class EndingRecord(RecordModel):
+    """Why the run ended, as data (see :mod:`~playground.core.training.run_ending`).
+
+    Kept beside the English ``reason`` so each reader words it in its own language;
+    a file's entry is untrusted: :func:`reason_in_words` falls back to ``reason``
+    for a code or values it does not know.
+    """
+
+    code: str = Field(max_length=64)
+    values: dict[str, str | int | float | dict[str, str | int]] = Field(default_factory=dict)
+
+
 class RunRecord(RecordModel):
     """One finished (or stopped, or diverged) training run.
 
@@ -83,7 +96,8 @@ class RunRecord(RecordModel):
     device: str
     seconds: float = Field(ge=0.0)
     state: str = "finished"
-    reason: str = ""
+    reason: str = Field("", description="Why the run ended, in English.")
+    ending: EndingRecord | None = None
     epochs: int = Field(0, ge=0)
     steps: int = Field(0, ge=0)
     final: FinalMetrics
@@ -176,7 +190,8 @@ def record_from_engine(
         device=str(engine.device),
         seconds=max(0.0, float(seconds)),
         state=final_snapshot.state,
-        reason=final_snapshot.reason,
+        reason=final_snapshot.ending.in_english() if final_snapshot.ending else "",
+        ending=_ending_record(final_snapshot.ending),
         epochs=final_snapshot.epoch,
         steps=final_snapshot.step,
         final=FinalMetrics(
@@ -220,3 +235,20 @@ def final_train_loss(record: RunRecord) -> float:
     if record.state == "finished" and epoch_losses:
         return epoch_losses[-1]
     return record.final.train_loss
+
+
+def reason_in_words(record: RunRecord) -> str:
+    """Why ``record``'s run ended, in the active language when its ending is known data."""
+    data = record.ending
+    if data is None or set(data.values) != set(RUN_ENDING_CODES.get(data.code, ("?",))):
+        return record.reason
+    try:
+        return RunEnding(data.code, data.values).message
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):  # values a file made up
+        return record.reason
+
+
+def _ending_record(ending: RunEnding | None) -> EndingRecord | None:
+    if ending is None:
+        return None
+    return EndingRecord.model_validate({"code": ending.code, "values": dict(ending.values)})

@@ -31,10 +31,10 @@ import torch
 from torch import nn
 
 from playground.core.data.base import Dataset
-from playground.core.layers.memory import allocation_failure_sentence, is_allocation_failure
+from playground.core.layers.memory import is_allocation_failure
 from playground.core.layers.model import ModelError
 from playground.core.spec.experiment import Experiment
-from playground.core.training import torch_threads
+from playground.core.training import run_ending, torch_threads
 from playground.core.training.batch_step import BatchStep
 from playground.core.training.builders import (
     OptimizerOnDemand,
@@ -54,6 +54,7 @@ from playground.core.training.loss_recorder import LossRecorder
 from playground.core.training.losses import build_loss, loss_targets
 from playground.core.training.pace import Pace, valid_speed
 from playground.core.training.run_control import Callback, Decision, RunClock, RunControl
+from playground.core.training.run_ending import RunEnding
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent, SnapshotDemand
 from playground.core.training.snapshot_maker import Progress, SnapshotMaker, TrainingData
@@ -75,7 +76,7 @@ class Engine:
     """One training run of an experiment, controllable from other threads while it runs."""
 
     _state: RunState
-    _reason: str
+    _ending: RunEnding | None
     _clock: RunClock
     _step: int
     _epoch: int
@@ -111,8 +112,9 @@ class Engine:
         except (MemoryError, RuntimeError) as error:
             if not is_allocation_failure(error):
                 raise
+            layers, batch = len(experiment.model.layers), experiment.training.batch_size
             raise EngineError(
-                allocation_failure_sentence(experiment, f"this model on {self._device}")
+                run_ending.out_of_memory(layers, batch, device=str(self._device)).message
             ) from None
         # The engine's own hook runs after the caller's: it sees the gradients the
         # optimizer will get, before clipping rescales them.
@@ -224,7 +226,7 @@ class Engine:
     @property
     def reason(self) -> str:
         """Why the run ended, in words (empty while it has not ended)."""
-        return self._reason
+        return self._ending.message if self._ending is not None else ""
 
     # ---- controls (any thread) ----------------------------------------------------
 
@@ -316,11 +318,11 @@ class Engine:
         if self._state in ("running", "paused"):
             raise EngineError("This experiment is already training; stop it before starting again.")
         if self._state == "diverged":
-            raise EngineError(f"{self._reason} Reset the weights before training again.")
+            raise EngineError(f"{self.reason} Reset the weights before training again.")
         self._on_snapshot = on_snapshot
         self._control.start(start_paused)
         self._state = "running"
-        self._reason = ""
+        self._ending = None
         torch_threads.claim(self.threads)
         self._clock.start()
         self._interrupter.install()
@@ -329,15 +331,16 @@ class Engine:
         except Exception as error:
             self._state = "failed"
             if is_allocation_failure(error):
-                what = f"training at step {self._step}"
-                self._reason = allocation_failure_sentence(self._experiment, what)
+                layers = len(self._experiment.model.layers)
+                batch = self._experiment.training.batch_size
+                self._ending = run_ending.out_of_memory(layers, batch, step=self._step)
             else:
-                self._reason = f"Training failed at step {self._step}: {error}"
+                self._ending = run_ending.failed(self._step, error)
             for callback in self._callbacks:
                 callback.on_exception(self, error)
             if isinstance(error, EngineError):
                 raise
-            raise EngineError(self._reason) from error
+            raise EngineError(self.reason) from error
         finally:
             self._interrupter.remove()
             self._clock.stop()
@@ -345,12 +348,11 @@ class Engine:
             self._control.finish()
         self._state = final_state
         if final_state == "diverged":
-            self._reason = self._divergence_reason()
-        if not self._reason:
-            self._reason = {
-                "finished": f"Training finished after {self._epoch} epochs.",
-                "stopped": f"Training was stopped at step {self._step}.",
-            }.get(final_state, "")
+            self._ending = self._divergence()
+        elif self._ending is None and final_state == "finished":
+            self._ending = run_ending.finished(self._epoch)
+        elif self._ending is None and final_state == "stopped":
+            self._ending = run_ending.stopped(self._step)
         last = self._last_snapshot
         if last is not None and last.state == final_state and last.step == self._step:
             return last
@@ -470,7 +472,7 @@ class Engine:
         self._batches_per_epoch = batches_per_epoch(count, training.batch_size, self._has_batchnorm)
         self._losses = LossRecorder(self._device, self.history)
         self._state = "idle"
-        self._reason = ""
+        self._ending = None
         self._snapshots.reset()
         self._gradient_norms.reset()
         self._step = self._epoch = self._batch = self._samples = 0
@@ -488,9 +490,8 @@ class Engine:
             self.history.add_lr_change(LearningRateChange(self._step, self._epoch + 1, lr))
         set_learning_rate(self._optimizing.optimizer, lr)
 
-    def _divergence_reason(self) -> str:
-        message = self._losses.divergence_message(self.learning_rate)
-        return message or self._snapshots.weights_problem
+    def _divergence(self) -> RunEnding | None:
+        return self._losses.divergence(self.learning_rate) or self._snapshots.weights_problem
 
     # ---- snapshots ----------------------------------------------------------------
 
@@ -526,7 +527,7 @@ class Engine:
             samples_seen=self._samples,
             elapsed=self._clock.elapsed,
             learning_rate=self.learning_rate,
-            reason=self._divergence_reason() if state == "diverged" else self._reason,
+            ending=self._divergence() if state == "diverged" else self._ending,
         )
         return self._snapshots.make(
             progress,

@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from playground.core.training.history import MetricHistory
+from playground.core.training.run_ending import RunEnding, loss_not_finite
 
 BUFFER_SIZE = 512
 
@@ -74,18 +75,9 @@ class LossRecorder:
         self._new_losses.clear()
         return steps, losses
 
-    def divergence_message(self, lr: float) -> str:
-        """The sentence for the first NaN/Inf loss (empty when there was none)."""
+    def divergence(self, lr: float) -> RunEnding | None:
+        """Why the run diverged: the first NaN/Inf loss (None when there was none)."""
         if self.first_bad is None:
-            return ""
+            return None
         step, value = self.first_bad
-        what = "NaN" if math.isnan(value) else "infinite"
-        return (
-            f"The loss became {what} at step {step}; the learning rate {lr:g} is probably "
-            f"too large — try {suggest_learning_rate(lr):g}."
-        )
-
-
-def suggest_learning_rate(lr: float) -> float:
-    """A learning rate 100× smaller, rounded to one significant digit."""
-    return float(f"{lr / 100:.0e}")
+        return loss_not_finite(step, value, lr)

@@ -16,6 +16,7 @@ import numpy as np
 from playground.core.messages import word
 from playground.core.training.confusion import ClassPredictions
 from playground.core.training.history import EpochRecord
+from playground.core.training.run_ending import RunEnding
 from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent
 
 Severity = Literal["info", "warning", "problem"]
@@ -133,9 +134,14 @@ class Snapshot:
     decision: DecisionGrid | None = None
     curve: FittedCurve | None = None
     device: str = "cpu"
-    reason: str = ""  # why the run ended (finished, stopped, diverged), in words
+    ending: RunEnding | None = None  # why the run ended (finished, stopped, diverged)
     grad_clip: float | None = None  # the gradient clipping threshold of the run, if any
     # The costly parts it carries: views keep what they had for the parts left out.
     content: SnapshotContent = EVERYTHING
     # Classification: true and predicted class of each validation sample (training when none).
     predictions: ClassPredictions | None = None
+
+    @property
+    def reason(self) -> str:
+        """Why the run ended, in the interface language ("" while it has not ended)."""
+        return self.ending.message if self.ending is not None else ""

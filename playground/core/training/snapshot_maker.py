@@ -15,7 +15,6 @@ import torch
 from torch import nn
 
 from playground.core.data.base import Dataset
-from playground.core.layers.model import layer_label
 from playground.core.training.confusion import ClassPredictions
 from playground.core.training.diagnosis import diagnose
 from playground.core.training.inspection import (
@@ -25,7 +24,7 @@ from playground.core.training.inspection import (
     fitted_curve,
     parameter_stats,
 )
-from playground.core.training.loss_recorder import suggest_learning_rate
+from playground.core.training.run_ending import RunEnding, weights_not_finite
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent
 
@@ -44,7 +43,7 @@ class Progress:
     samples_seen: int
     elapsed: float
     learning_rate: float
-    reason: str
+    ending: RunEnding | None
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ class SnapshotMaker:
         """Forget the rate measurement and any weight problem (after a reset)."""
         self._rate = 0.0
         self._mark = (0.0, 0)  # (elapsed, samples) when the rate was last measured
-        self.weights_problem = ""  # set once NaN/Inf weights are seen, in words
+        self.weights_problem: RunEnding | None = None  # set once NaN/Inf weights are seen
         self._recent_loss = math.nan  # train loss of the latest batches seen
 
     def _recent_train_loss(self, losses: np.ndarray) -> float:
@@ -177,18 +176,15 @@ class SnapshotMaker:
             self._layer_kinds,
             histograms=content.histograms,
         )
-        state, reason = progress.state, progress.reason
+        state, ending = progress.state, progress.ending
         broken = [p for p in parameters if not (math.isfinite(p.min) and math.isfinite(p.max))]
-        if broken and not self.weights_problem:
-            lr = progress.learning_rate
+        if broken and self.weights_problem is None:
             layer = broken[0].layer_index
-            self.weights_problem = (
-                f"The weights of {layer_label(layer, self._layer_kinds[layer])} became NaN or "
-                f"infinite by step {progress.step}; the learning rate {lr:g} is probably too "
-                f"large — try {suggest_learning_rate(lr):g}."
+            self.weights_problem = weights_not_finite(
+                layer + 1, self._layer_kinds[layer], progress.step, progress.learning_rate
             )
-        if self.weights_problem and state != "diverged":
-            state, reason = "diverged", self.weights_problem
+        if self.weights_problem is not None and state != "diverged":
+            state, ending = "diverged", self.weights_problem
         device = self._device
         return Snapshot(
             state=state,
@@ -217,7 +213,7 @@ class SnapshotMaker:
             if dataset.curve is None or not content.decision
             else fitted_curve(self._model, dataset.curve, device),
             device=str(device),
-            reason=reason,
+            ending=ending,
             grad_clip=self._grad_clip,
             content=content,
             predictions=predictions,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.messages.texts import text
 from playground.core.runs.differences import learning_rate_text
-from playground.core.runs.records import RunRecord, final_train_loss
+from playground.core.runs.records import RunRecord, final_train_loss, reason_in_words
 from playground.core.spec.options import OPTIMIZER_TABLE
 
 COLUMNS = (
@@ -243,8 +243,8 @@ class RunsPanel(QWidget):
             for column, cell in enumerate(row_texts(row + 1, record, base_number)):
                 item = QTableWidgetItem(cell)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
-                if record.reason:
-                    item.setToolTip(record.reason)
+                if reason := reason_in_words(record):
+                    item.setToolTip(reason)
                 if column in (0, 3, 4, 5, 7):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -18,11 +18,14 @@ from playground.core.messages import (
 from playground.core.messages.en import TEMPLATES
 from playground.core.problems import PLACE_NAMES, PROBLEM_VALUES, Problem
 from playground.core.training.diagnosis import HINT_CODES
+from playground.core.training.run_ending import RUN_ENDING_CODES
 
 # Keys that are not problem codes but the phrases wording is built from.
 PHRASE_PREFIXES = ("place.", "phrase.", "shape.", "setting.", "choice.")
 # The gradient diagnosis: what each finding says, and what to try.
 DIAGNOSIS_KEYS = {f"diagnosis.{code}{end}" for code in HINT_CODES for end in ("", ".try")}
+# Why a run ended.
+RUN_KEYS = {f"run.{code}" for code in RUN_ENDING_CODES}
 
 
 def fields(template: str) -> Iterator[tuple[str, str]]:
@@ -52,12 +55,12 @@ def sample(name: str) -> object:
 def test_every_code_has_a_template_and_every_template_a_purpose(language: str) -> None:
     templates = CATALOGUES[language]
     assert set(PROBLEM_VALUES) <= set(templates)
-    assert set(templates) >= DIAGNOSIS_KEYS
+    assert set(templates) >= DIAGNOSIS_KEYS | RUN_KEYS
     orphans = [
         key
         for key in templates
         if key not in PROBLEM_VALUES
-        and key not in DIAGNOSIS_KEYS
+        and key not in DIAGNOSIS_KEYS | RUN_KEYS
         and not key.startswith(PHRASE_PREFIXES)
     ]
     assert orphans == []

@@ -8,12 +8,15 @@ from datetime import UTC, datetime
 import numpy as np
 import pytest
 
+from playground.core.messages.texts import set_language
 from playground.core.runs.differences import diff_runs, diff_settings, learning_rate_text
 from playground.core.runs.paired import PairedRunError, paired_engine, paired_run
 from playground.core.runs.records import (
+    EndingRecord,
     RunRecord,
     decimate_indices,
     epoch_end_steps,
+    reason_in_words,
     record_from_engine,
 )
 from playground.core.spec.experiment import (
@@ -115,6 +118,38 @@ def test_record_from_engine_round_trips_through_json() -> None:
     assert len(record.curves.losses) == len(record.curves.steps)
     again = RunRecord.model_validate(json.loads(record.model_dump_json()))
     assert again == record
+
+
+def test_a_record_keeps_its_reason_in_english_and_words_it_in_the_readers_language() -> None:
+    set_language("zh_CN")
+    try:
+        engine = Engine(_experiment())
+        final = engine.run()
+        record = record_from_engine(engine, final, datetime.now(UTC), 0.25)
+        assert record.reason == "Training finished after 4 epochs."  # files stay English
+        assert reason_in_words(record) == "训练完成，共 4 轮。"
+        again = RunRecord.model_validate(json.loads(record.model_dump_json()))
+        assert reason_in_words(again) == "训练完成，共 4 轮。"
+    finally:
+        set_language("en")
+    assert reason_in_words(record) == "Training finished after 4 epochs."
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        {"code": "no_such_ending", "values": {}},
+        {"code": "finished", "values": {}},  # a value missing
+        {"code": "loss_nan", "values": {"step": 1, "lr": "fast", "suggestion": 1}},  # not a number
+        {"code": "weights_not_finite", "values": {"layer": {"n": 1}, "step": 1, "lr": 1.0,
+                                                  "suggestion": 1.0}},
+    ],
+)  # fmt: skip
+def test_a_files_made_up_ending_falls_back_to_its_reason(ending: dict[str, object]) -> None:
+    engine = Engine(_experiment())
+    record = record_from_engine(engine, engine.run(), datetime.now(UTC), 0.25)
+    forged = record.model_copy(update={"ending": EndingRecord.model_validate(ending)})
+    assert reason_in_words(forged) == record.reason
 
 
 # ---- paired runs -------------------------------------------------------------------------
