@@ -16,6 +16,7 @@ from playground.core.export.onnx import export_onnx, onnx_problems
 from playground.core.export.script import export_script
 from playground.core.export.torchscript import export_torchscript
 from playground.core.export.weights import WeightsError, load_weights, save_weights
+from playground.core.messages.texts import text
 from playground.core.spec.experiment import Experiment
 
 ExportFormat = Literal["weights", "torchscript", "onnx", "script"]
@@ -45,6 +46,7 @@ def export_experiment(
     path: str | os.PathLike[str],
     *,
     weights: dict[str, torch.Tensor] | None = None,
+    start_weights: dict[str, torch.Tensor] | None = None,
 ) -> list[str]:
     """Write ``experiment`` as ``kind`` to ``path``; returns notes for the user (may be empty).
 
@@ -54,10 +56,20 @@ def export_experiment(
     """
     notes: list[str] = []
     if kind == "script":
-        export_script(experiment, path)
-        if weights is not None:
+        export_script(experiment, path, start_weights)
+        if weights is not None and start_weights is not None:
             notes.append(
-                "The script trains the model from its seed; the given weights are not part of it."
+                text(
+                    "The script trains the model from the weights set by hand; "
+                    "the trained weights are not part of it."
+                )
+            )
+        elif weights is not None:
+            notes.append(
+                text(
+                    "The script trains the model from its seed; "
+                    "the trained weights are not part of it."
+                )
             )
         return notes
     if kind == "onnx":
@@ -69,8 +81,11 @@ def export_experiment(
     model, input_shape = model_for_export(experiment, weights)
     if weights is None:
         notes.append(
-            f"No trained weights were given, so the export holds the initial weights of seed "
-            f"{experiment.training.seed}; train and save the experiment to export a trained model."
+            text(
+                "No trained weights were given, so the export holds the initial weights of seed "
+                "{seed}; train and save the experiment to export a trained model.",
+                seed=experiment.training.seed,
+            )
         )
     if kind == "weights":
         save_weights(path, model.state_dict())

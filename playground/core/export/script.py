@@ -24,6 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import torch
+
 from playground.core.data import describe_data
 from playground.core.data.catalog import SKLEARN_SETS
 from playground.core.data.csv_data import spec_table
@@ -38,6 +40,7 @@ from playground.core.export.script_template import DATA_BUILTIN, DATA_CSV, SCRIP
 from playground.core.io.atomic import atomic_write_text
 from playground.core.layers.catalog import describe_shape
 from playground.core.layers.model import build_model, layer_label, summarize
+from playground.core.messages.texts import text
 from playground.core.spec.experiment import (
     BuiltinData,
     CsvData,
@@ -183,6 +186,8 @@ def _csv_data(spec: CsvData, classification: bool, class_names: tuple[str, ...])
 _PLAIN_FILE_NAME = re.compile(r"[\w.+-]+")
 #: The experiment's name is shown cut to this length in the docstring and ``--help``.
 MAX_SHOWN_NAME = 200
+#: The most numbers of hand-set start weights a script spells out as a literal.
+MAX_START_VALUES = 100_000
 
 
 def _command_name(filename: str) -> str:
@@ -192,8 +197,45 @@ def _command_name(filename: str) -> str:
     return quoted_text(filename)
 
 
-def training_script(experiment: Experiment, filename: str = "train.py") -> str:
-    """The full text of a standalone training script for ``experiment``."""
+def _start_weights_code(
+    experiment: Experiment, input_shape: tuple[int, ...], weights: dict[str, torch.Tensor] | None
+) -> str:
+    """The values a run starts from as a literal list of (name, nested lists); ``None`` without."""
+    if weights is None:
+        return "None"
+    count = sum(tensor.numel() for tensor in weights.values())
+    if count > MAX_START_VALUES:
+        raise ExportError(
+            text(
+                "The weights set by hand hold {count:,} numbers, more than the {most:,} a "
+                "training script can spell out; export the weights instead, or reset them.",
+                count=count,
+                most=MAX_START_VALUES,
+            )
+        )
+    try:
+        build_model(experiment.model.layers, input_shape).load_state_dict(weights)
+    except (RuntimeError, KeyError, ValueError):
+        raise ExportError(
+            text(
+                "The weights set by hand do not fit the layers any more; set them again or reset them."
+            )
+        ) from None
+    return python_literal(
+        [(name, tensor.detach().cpu().tolist()) for name, tensor in weights.items()]
+    )
+
+
+def training_script(
+    experiment: Experiment,
+    filename: str = "train.py",
+    start_weights: dict[str, torch.Tensor] | None = None,
+) -> str:
+    """The full text of a standalone training script for ``experiment``.
+
+    ``start_weights`` (values set by hand where the app's runs start) are written into
+    the script, so it trains from them as the app does.
+    """
     info = describe_data(experiment.data)
     classification = info.task == "classification"
     if isinstance(experiment.data, CsvData):
@@ -217,6 +259,7 @@ def training_script(experiment: Experiment, filename: str = "train.py") -> str:
         device=python_literal(training.device),
         grad_clip=python_literal(training.grad_clip),
         zero_grad=python_literal(training.zero_grad),
+        start_weights=_start_weights_code(experiment, tuple(info.input_shape), start_weights),
         data_code=data_code.rstrip("\n"),
         input_text=describe_shape(tuple(info.input_shape)),
         layers=_layers_code(experiment, tuple(info.input_shape)),
@@ -230,7 +273,11 @@ def training_script(experiment: Experiment, filename: str = "train.py") -> str:
     return checked_source(text)
 
 
-def export_script(experiment: Experiment, path: str | os.PathLike[str]) -> None:
+def export_script(
+    experiment: Experiment,
+    path: str | os.PathLike[str],
+    start_weights: dict[str, torch.Tensor] | None = None,
+) -> None:
     """Write the training script for ``experiment`` to ``path`` (atomically)."""
     target = Path(path)
-    atomic_write_text(target, training_script(experiment, target.name))
+    atomic_write_text(target, training_script(experiment, target.name, start_weights))

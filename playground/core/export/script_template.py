@@ -41,6 +41,8 @@ SEED = $seed  # initial weights and the order of the batches
 DEVICE = $device  # auto: a GPU when there is one, otherwise the CPU
 GRAD_CLIP = $grad_clip  # largest total gradient norm (None: no clipping)
 ZERO_GRAD = $zero_grad  # clear the gradients before each step
+# Values set by hand in the app for training to start from (None: the seed's weights).
+START_WEIGHTS = $start_weights
 
 $data_code
 
@@ -135,6 +137,8 @@ def main():
 
     torch.manual_seed(SEED)  # the same initial weights as in the app
     model = build_model().to(device)
+    if START_WEIGHTS is not None:
+        model.load_state_dict({name: torch.tensor(value) for name, value in START_WEIGHTS})
     if sum(p.numel() for p in model.parameters()) <= 100_000:
         torch.set_num_threads(1)  # tiny models train faster on one thread
     net = DistributedDataParallel(model) if world_size > 1 else model

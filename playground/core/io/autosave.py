@@ -28,7 +28,7 @@ from pathlib import Path
 
 import torch
 
-from playground.core.io.files import SUFFIX, save_experiment_file
+from playground.core.io.files import SUFFIX, WeightsRole, save_experiment_file
 from playground.core.io.instance_lock import InstanceLock
 from playground.core.io.paths import autosave_dir, autosave_marker_path, autosave_path
 from playground.core.runs.records import RunRecord
@@ -72,10 +72,13 @@ class AutosaveSlot:
         *,
         weights: dict[str, torch.Tensor] | None = None,
         runs: list[RunRecord] | None = None,
+        weights_role: WeightsRole = "trained",
     ) -> Path:
         """Save the current work to this slot's file (atomically); returns its path."""
         self._hold()  # before the file exists, so nobody ever takes it for a crash's
-        save_experiment_file(self.path, experiment, weights=weights, runs=runs)
+        save_experiment_file(
+            self.path, experiment, weights=weights, runs=runs, weights_role=weights_role
+        )
         return self.path
 
     def clear(self) -> None:

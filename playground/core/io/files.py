@@ -4,7 +4,9 @@ Layout (file format :data:`~playground.core.io.migrations.CURRENT_FORMAT`)::
 
     manifest.json        format version, app version, what is inside and SHA-256 checksums
     experiment.json      the Experiment (same JSON as a plain ``.json`` experiment)
-    weights.safetensors  optional: trained weights (safetensors cannot run code)
+    weights.safetensors  optional: the model's weights (safetensors cannot run code); the
+                         manifest's ``"weights": "start"`` marks values set by hand where
+                         the next run starts, rather than a run's trained weights
     runs.json            optional: the run history (list of RunRecord)
 
 Files are written atomically (see :mod:`playground.core.io.atomic`). Reading
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import torch
 from pydantic import ValidationError
@@ -61,6 +63,8 @@ WEIGHTS = "weights.safetensors"
 RUNS = "runs.json"
 FORMAT0_SETTINGS = "playground.json"
 KNOWN_PARTS = (MANIFEST, EXPERIMENT, WEIGHTS, RUNS, FORMAT0_SETTINGS)
+#: What a file's weights are: a run's trained weights, or where the next run starts.
+WeightsRole = Literal["trained", "start"]
 
 MAX_FILE_BYTES = 512 * 1024**2
 MAX_JSON_BYTES = MAX_EXPERIMENT_JSON_BYTES
@@ -84,6 +88,7 @@ class LoadedExperiment:
     weights: dict[str, torch.Tensor] | None = None
     runs: list[RunRecord] = field(default_factory=list)
     format_version: int = CURRENT_FORMAT  # the version the file had before any upgrade
+    weights_role: WeightsRole = "trained"
 
 
 def app_version() -> str:
@@ -108,8 +113,11 @@ def save_experiment_file(
     *,
     weights: dict[str, torch.Tensor] | None = None,
     runs: list[RunRecord] | None = None,
+    weights_role: WeightsRole = "trained",
 ) -> None:
     """Write a ``.playground`` file atomically: the old file stays intact until the new one is complete.
+
+    ``weights_role="start"`` says the weights were set by hand for the next run to start from.
 
     Everything is turned into bytes before the file is touched; text that
     cannot be stored raises :class:`~playground.core.io.save_errors.SaveError`.
@@ -129,6 +137,7 @@ def save_experiment_file(
         "format_version": CURRENT_FORMAT,
         "app_version": app_version(),
         "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        **({"weights": "start"} if weights is not None and weights_role == "start" else {}),
         "contents": {
             name: {"bytes": len(data), "sha256": _sha256(data)} for name, data in parts.items()
         },
@@ -246,6 +255,7 @@ class _WeightsPart:
 
     archive: _Archive
     checksum: str | None  # None in format 0 files (no manifest)
+    role: WeightsRole = "trained"
 
     def read(self, limit: int) -> bytes:
         data = self.archive.read(WEIGHTS, limit)
@@ -279,7 +289,8 @@ def _verify_manifest(
         if name == WEIGHTS:
             if not isinstance(checksum, str):
                 raise _damaged(path, f"the part '{name}' does not match its checksum")
-            weights = _WeightsPart(archive, checksum)
+            role: WeightsRole = "start" if manifest.get("weights") == "start" else "trained"
+            weights = _WeightsPart(archive, checksum, role)
             continue
         data = archive.read(name)
         if checksum != _sha256(data):
@@ -403,11 +414,10 @@ def _load_archive(archive: _Archive) -> LoadedExperiment:
             f"{'; '.join(describe(problem) for problem in exc.problems)}."
         ) from None
     runs = _read_runs(file, document.get("runs"))
-    weights = None
-    if weights_part is not None:
-        data = weights_part.read(weights_bytes_bound(experiment))
-        weights = _decode_weights(file, data)
-    return LoadedExperiment(experiment, weights, runs, original_version)
+    if weights_part is None:
+        return LoadedExperiment(experiment, None, runs, original_version)
+    weights = _decode_weights(file, weights_part.read(weights_bytes_bound(experiment)))
+    return LoadedExperiment(experiment, weights, runs, original_version, weights_part.role)
 
 
 def _read_runs(file: Path, raw_runs: Any) -> list[RunRecord]:

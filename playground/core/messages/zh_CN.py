@@ -651,6 +651,22 @@ TEXTS: dict[str, str] = {
     ),
     "stopped by Ctrl+C.": "已被 Ctrl+C 停止。",
     "stopped by Ctrl+C after {steps} steps": "训练了 {steps} 步后被 Ctrl+C 停止",
+    # ---- exports (core/export) -------------------------------------------------------
+    "No trained weights were given, so the export holds the initial weights of seed {seed}; train and save the experiment to export a trained model.": (
+        "没有提供训练好的权重，所以导出的是种子 {seed} 的初始权重；先训练并保存实验，再导出训练好的模型。"
+    ),
+    "The script trains the model from the weights set by hand; the trained weights are not part of it.": (
+        "脚本从手动设置的权重开始训练模型；训练好的权重不包含在脚本中。"
+    ),
+    "The script trains the model from its seed; the trained weights are not part of it.": (
+        "脚本从种子给出的初始权重开始训练模型；训练好的权重不包含在脚本中。"
+    ),
+    "The weights set by hand hold {count:,} numbers, more than the {most:,} a training script can spell out; export the weights instead, or reset them.": (
+        "手动设置的权重共有 {count:,} 个数，超过了训练脚本能写出的 {most:,} 个；请改为导出权重，或重置它们。"
+    ),
+    "The weights set by hand do not fit the layers any more; set them again or reset them.": (
+        "手动设置的权重已经和现在的层对不上了；请重新设置或重置它们。"
+    ),
     "the computer ran out of memory; use fewer samples, a smaller model or batch size.": (
         "电脑内存不足；请减少样本、使用更小的模型或更小的批大小。"
     ),

@@ -95,7 +95,10 @@ class AutosaveController(QObject):
         try:
             document = self._document()
             path = self.slot.write(
-                document.experiment, weights=document.weights, runs=document.runs
+                document.experiment,
+                weights=document.weights,
+                runs=document.runs,
+                weights_role=document.weights_role,
             )
         except Exception as error:  # a full disk, unstorable data or a bug: the app goes on
             message = sentence(describe_save_failure("the autosave", error))

@@ -58,6 +58,7 @@ class ExperimentDocument(QObject):
             plot_items=lambda: dict(window.plot_area.export_items()),
             inform=window.status.show_info,
             settings=window.settings,
+            start_weights=lambda: window.run.start_weights,
         )
         self.compare_dialogs: list[CompareDialog] = []
         self._connect()
@@ -93,7 +94,8 @@ class ExperimentDocument(QObject):
     def document(self) -> Document:
         """What Save writes: the experiment, the current weights and the run history."""
         w = self.window
-        return Document(w.current_experiment(), w.run.current_weights(), self.history.records)
+        weights, role = w.run.weights_to_save()
+        return Document(w.current_experiment(), weights, self.history.records, role)
 
     def display_name(self) -> str:
         """The file name; before the first save, the model's title (``Spiral (changed)``)."""
@@ -159,7 +161,9 @@ class ExperimentDocument(QObject):
     def _apply(self, loaded: LoadedExperiment, *, opened: bool = True) -> None:
         self.window.load_experiment(loaded.experiment, opened=opened)
         self.history.replace(loaded.runs)
-        if loaded.weights is not None:
+        if loaded.weights is not None and loaded.weights_role == "start":
+            self.window.run.set_start_weights(loaded.weights, by_hand=True)  # the next run's start
+        elif loaded.weights is not None:
             self.window.run.restore(loaded.weights)
         if loaded.runs:  # the curves the file's last run drew, not empty plots
             last = loaded.runs[-1]

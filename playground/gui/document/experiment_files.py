@@ -19,7 +19,13 @@ from PySide6.QtWidgets import QWidget
 
 from playground.core.export.names import proposed_path
 from playground.core.io.atomic import atomic_write_text
-from playground.core.io.files import SUFFIX, FileFormatError, LoadedExperiment, save_experiment_file
+from playground.core.io.files import (
+    SUFFIX,
+    FileFormatError,
+    LoadedExperiment,
+    WeightsRole,
+    save_experiment_file,
+)
 from playground.core.io.readers import load_experiment_file_any as read_experiment_file
 from playground.core.io.save_errors import describe_save_failure, model_json
 from playground.core.messages import sentence
@@ -39,11 +45,16 @@ JSON_SUFFIX = ".json"
 
 @dataclass
 class Document:
-    """What a save writes: the experiment, the current run's weights, the run history."""
+    """What a save writes: the experiment, the current weights, the run history.
+
+    ``weights_role`` says whether the weights are a run's (``trained``) or were set
+    by hand before the first step, for the next run to start from (``start``).
+    """
 
     experiment: Experiment
     weights: dict[str, torch.Tensor] | None = None
     runs: list[RunRecord] = field(default_factory=list)
+    weights_role: WeightsRole = "trained"
 
 
 def save_document(path: Path, document: Document | Experiment) -> None:
@@ -55,7 +66,11 @@ def save_document(path: Path, document: Document | Experiment) -> None:
         atomic_write_text(path, model_json(experiment, "the experiment", experiment.to_json))
     else:
         save_experiment_file(
-            path, document.experiment, weights=document.weights, runs=document.runs
+            path,
+            document.experiment,
+            weights=document.weights,
+            runs=document.runs,
+            weights_role=document.weights_role,
         )
 
 

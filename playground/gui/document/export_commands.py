@@ -83,7 +83,8 @@ class ExportCommands:
     """Runs the export commands of a window.
 
     ``experiment`` gives the experiment as the panels show it, ``weights`` the
-    current model's weights (None before training), ``engine`` the current run
+    current model's weights (None before training), ``start_weights`` the values set
+    by hand where the next run starts (None: the seed's), ``engine`` the current run
     and ``plot_items`` the plots; ``inform`` puts a sentence in the status bar.
     ``settings`` remembers the folder of the last export.
     """
@@ -98,10 +99,12 @@ class ExportCommands:
         plot_items: Callable[[], dict[str, object]],
         inform: Callable[[str], None],
         settings: AppSettings | None = None,
+        start_weights: Callable[[], dict[str, torch.Tensor] | None] = lambda: None,
     ) -> None:
         self.parent = parent
         self._experiment = experiment
         self._weights = weights
+        self._start_weights = start_weights
         self._engine = engine
         self._plot_items = plot_items
         self._inform = inform
@@ -159,7 +162,10 @@ class ExportCommands:
         )
         if path is None:
             return None
-        weights = self._weights()
+        # Values set by hand before training: the script starts from them, a model holds them.
+        weights, start = self._weights(), self._start_weights()
+        if weights is None and kind != "script":
+            weights = start
         self._busy = True
         try:
             notes = run_with_busy_dialog(
@@ -167,7 +173,9 @@ class ExportCommands:
                 QCoreApplication.translate("Export", "Exporting the %1 to %2…")
                 .replace("%1", noun)
                 .replace("%2", path.name),
-                lambda: export_experiment(experiment, kind, path, weights=weights),
+                lambda: export_experiment(
+                    experiment, kind, path, weights=weights, start_weights=start
+                ),
             )
         except (ExportError, WeightsError, DataError) as error:
             self._fail(

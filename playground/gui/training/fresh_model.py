@@ -50,10 +50,16 @@ class FreshModel(QObject):
         """The weights a new run starts from instead of the seed's (None: the seed's)."""
         return self._start_weights
 
-    def set_start_weights(self, weights: dict[str, torch.Tensor] | None) -> None:
-        """Start runs from ``weights`` (a lesson's a = 1, b = 2); the model is built again."""
+    def set_start_weights(
+        self, weights: dict[str, torch.Tensor] | None, *, by_hand: bool = False
+    ) -> None:
+        """Start runs from ``weights`` (a lesson's a = 1, b = 2); the model is built again.
+
+        ``by_hand``: values a user typed (also when read back from a file), which give
+        way to the seed's when the layers change; a lesson's stay and are worded at Train.
+        """
         self._start_weights = weights
-        self._by_hand = False
+        self._by_hand = by_hand and weights is not None
         self._key = None
 
     @property

@@ -19,6 +19,7 @@ import torch
 from PySide6.QtCore import QObject, Signal
 
 from playground.core.data.base import Dataset
+from playground.core.io.files import WeightsRole
 from playground.core.messages import sentence
 from playground.core.runs.paired import PairedRunError, paired_engine
 from playground.core.runs.records import RunRecord, record_from_engine
@@ -101,7 +102,13 @@ class RunController(QObject):
 
     @start_weights.setter
     def start_weights(self, weights: dict[str, torch.Tensor] | None) -> None:
-        self.fresh.set_start_weights(weights)
+        self.set_start_weights(weights)
+
+    def set_start_weights(
+        self, weights: dict[str, torch.Tensor] | None, *, by_hand: bool = False
+    ) -> None:
+        """Start the next runs from ``weights``; ``by_hand`` ones are dropped when layers change."""
+        self.fresh.set_start_weights(weights, by_hand=by_hand)
         if self.engine is None and not self.training.is_running:
             self.fresh.show(self.experiment, self.dataset)
 
@@ -287,6 +294,15 @@ class RunController(QObject):
             name: value.detach().to("cpu").clone()
             for name, value in engine.model.state_dict().items()
         }
+
+    def weights_to_save(self) -> tuple[dict[str, torch.Tensor] | None, WeightsRole]:
+        """What a save keeps: the run's weights, else the values set for the next run's start."""
+        if self.engine is not None:
+            return self.current_weights(), "trained"
+        start = self.fresh.start_weights
+        if start is None:
+            return None, "trained"
+        return {name: value.detach().clone() for name, value in start.items()}, "start"
 
     # ---- internals -------------------------------------------------------------------
 

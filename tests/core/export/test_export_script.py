@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import torch
 
 from playground.core.export import export_experiment
+from playground.core.export.base import ExportError
 from playground.core.export.script import training_script
 from playground.core.spec.experiment import (
     BuiltinData,
@@ -210,3 +212,40 @@ def test_a_typed_two_target_table_without_names_exports_as_the_app_reads_it(
     text = path.read_text(encoding="utf-8")
     assert "TARGETS = ['y1', 'y2']" in text and "CSV_PATH = None" in text
     assert_same_curve(run_script(path), engine_rows(experiment))
+
+
+def test_script_starts_from_the_weights_set_by_hand(tmp_path: Path) -> None:
+    experiment = load_preset("course-linear-regression")  # Linear(1, 1): y = a·x + b
+    experiment = experiment.model_copy(
+        update={"training": experiment.training.model_copy(update={"epochs": 5, "device": "cpu"})}
+    )
+    start = {"0.weight": torch.tensor([[1.0]]), "0.bias": torch.tensor([2.0])}
+    path = tmp_path / "train_ab.py"
+    notes = export_experiment(experiment, "script", path, weights=start, start_weights=start)
+    assert notes == [
+        "The script trains the model from the weights set by hand; "
+        "the trained weights are not part of it."
+    ]
+    text = path.read_text(encoding="utf-8")
+    assert "START_WEIGHTS = [('0.weight', [[1.0]]), ('0.bias', [2.0])]" in text
+    engine = Engine(experiment, initial_state=start)
+    engine.run()
+    expected = [
+        (r.epoch, r.train_loss) + (() if r.val_loss is None else (r.val_loss,))
+        for r in engine.history.epochs
+    ]
+    assert_same_curve(run_script(path), expected)
+    assert expected != engine_rows(experiment)  # the seed's start would train differently
+
+
+def test_start_weights_that_do_not_fit_or_are_too_many_are_refused_in_words(
+    tmp_path: Path,
+) -> None:
+    experiment = load_preset("course-linear-regression")
+    wrong = {"0.weight": torch.ones(3, 1), "0.bias": torch.zeros(3)}
+    with pytest.raises(ExportError, match="do not fit the layers any more"):
+        export_experiment(experiment, "script", tmp_path / "a.py", start_weights=wrong)
+    huge = {"0.weight": torch.ones(1, 1), "0.bias": torch.zeros(1), "extra": torch.zeros(200_000)}
+    with pytest.raises(ExportError, match="200,002 numbers, more than the 100,000"):
+        export_experiment(experiment, "script", tmp_path / "b.py", start_weights=huge)
+    assert not (tmp_path / "a.py").exists() and not (tmp_path / "b.py").exists()

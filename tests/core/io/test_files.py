@@ -122,6 +122,25 @@ def test_round_trip_keeps_spec_weights_and_runs(tmp_path: Path) -> None:
     assert set(manifest["contents"]) == {"experiment.json", "weights.safetensors", "runs.json"}
 
 
+def test_weights_set_for_the_next_run_are_marked_as_its_start(tmp_path: Path) -> None:
+    weights = _weights()
+    trained = load_experiment_file_any(_saved(tmp_path, weights=weights))
+    assert trained.weights_role == "trained"
+    assert "weights" not in json.loads(_parts(tmp_path / "exp.playground")["manifest.json"])
+    path = tmp_path / "start.playground"
+    save_experiment_file(path, _experiment(), weights=weights, weights_role="start")
+    start = load_experiment_file_any(path)
+    assert start.weights_role == "start" and start.weights is not None
+    assert all(torch.equal(start.weights[name], tensor) for name, tensor in weights.items())
+    # Anything else a file says of its weights is read as trained weights.
+    parts = _parts(path)
+    manifest = json.loads(parts["manifest.json"])
+    manifest["weights"] = {"run": "code"}
+    parts["manifest.json"] = json.dumps(manifest).encode()
+    _rezip(path, parts)
+    assert load_experiment_file_any(path).weights_role == "trained"
+
+
 def test_file_without_weights_or_runs(tmp_path: Path) -> None:
     loaded = load_experiment_file_any(_saved(tmp_path))
     assert loaded.weights is None and loaded.runs == []

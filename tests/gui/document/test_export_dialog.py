@@ -164,3 +164,26 @@ def test_metrics_before_training_say_what_to_do(qtbot: QtBot, chooser: Chooser) 
     assert win.document.exports.export_metrics() is None
     assert chooser.asked == 0
     assert "train for at least one epoch" in win.status.currentMessage()
+
+
+def test_values_set_by_hand_reach_the_script_and_the_model_exports(
+    qtbot: QtBot, chooser: Chooser
+) -> None:
+    from safetensors.torch import load_file
+
+    win = MainWindow(AppSettings())
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    assert win.open_preset("course-linear-regression")  # Linear(1, 1): y = a·x + b
+    win.run.set_weight("0.weight", (0, 0), 1.0)
+    win.run.set_weight("0.bias", (0,), 2.0)
+    chooser.name = "train_ab.py"
+    script = win.document.exports.export_model("script")
+    assert script is not None
+    assert "START_WEIGHTS = [('0.weight', [[1.0]]), ('0.bias', [2.0])]" in script.read_text()
+    chooser.name = "ab.safetensors"
+    path = win.document.exports.export_model("weights")
+    assert path is not None
+    saved = load_file(str(path))
+    assert saved["0.weight"].item() == 1.0 and saved["0.bias"].item() == 2.0

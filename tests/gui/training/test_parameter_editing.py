@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import torch
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from playground.core.io.files import read_archive
 from playground.gui.document import file_prompts
+from playground.gui.document.experiment_files import save_document
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings
 
@@ -130,3 +134,42 @@ def test_parameter_names_are_never_cut(window: MainWindow) -> None:
         for r in range(table.rowCount())
     )
     assert table.columnWidth(0) >= needed
+
+
+def test_values_set_by_hand_are_saved_and_are_where_the_reopened_file_starts(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _type_value(window, qtbot, "Layer 1 · Linear · weight", "1")
+    _type_value(window, qtbot, "Layer 1 · Linear · bias", "2")
+    path = tmp_path / "a1b2.playground"
+    save_document(path, window.document.document())
+    loaded = read_archive(path)
+    assert loaded.weights_role == "start"
+    assert loaded.weights is not None and loaded.weights["0.bias"].item() == 2.0
+
+    other = MainWindow(AppSettings())
+    qtbot.addWidget(other)
+    other.resize(1280, 800)
+    other.show()
+    assert other.files.open_path(path) is not None
+    assert other.run.engine is None  # nothing trained: the values are the next run's start
+    other.classroom.numbers_dock.show()
+    assert _table(other) == {"Layer 1 · Linear · weight": 1.0, "Layer 1 · Linear · bias": 2.0}
+    other.commands.step_batch.trigger()
+    qtbot.waitUntil(lambda: other.run.engine is not None and other.run.state == "paused")
+    start = other.run.engine.initial_state
+    assert start["0.weight"].item() == 1.0 and start["0.bias"].item() == 2.0
+    other.run.shutdown(10)
+
+
+def test_a_trained_run_is_saved_as_trained_weights(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window.commands.step_batch.trigger()
+    qtbot.waitUntil(
+        lambda: window.run.last_snapshot is not None and window.run.last_snapshot.step == 1,
+        timeout=TIMEOUT_MS,
+    )
+    path = tmp_path / "trained.playground"
+    save_document(path, window.document.document())
+    assert read_archive(path).weights_role == "trained"
