@@ -37,7 +37,7 @@
 <context>
     <name>AutosaveController</name>
     <message>
-        <location filename="../../playground/gui/document/autosave_controller.py" line="+105"/>
+        <location filename="../../playground/gui/document/autosave_controller.py" line="+108"/>
         <source>Save the experiment yourself to keep your work safe.</source>
         <translation>请自己保存实验，以免丢失工作。</translation>
     </message>
@@ -1380,7 +1380,7 @@
         <translation>训练记录</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>Opened {name}.</source>
         <translation>已打开 {name}。</translation>
     </message>
@@ -1408,7 +1408,7 @@
 <context>
     <name>ExperimentFiles</name>
     <message>
-        <location filename="../../playground/gui/document/experiment_files.py" line="+31"/>
+        <location filename="../../playground/gui/document/experiment_files.py" line="+37"/>
         <source>Experiments (*.playground *.json);;All files (*)</source>
         <translation>实验 (*.playground *.json);;所有文件 (*)</translation>
     </message>
@@ -1418,7 +1418,7 @@
         <translation>实验连同权重和训练记录 (*.playground);;只有设置 (*.json)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>Open an experiment</source>
         <translation>打开实验</translation>
     </message>
@@ -1525,7 +1525,7 @@
         <translation>无法写入 %1：%2；请选择另一个文件夹</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>An export is still being written; wait for it to finish.</source>
         <translation>还有一个导出正在写入；请等它完成。</translation>
     </message>
@@ -1535,12 +1535,12 @@
         <translation>导出%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Exporting the %1 to %2…</source>
         <translation>正在把%1导出到 %2…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The %1 could not be exported: %2</source>
         <translation>无法导出%1：%2</translation>
     </message>
@@ -1611,7 +1611,7 @@
 <context>
     <name>FreshModel</name>
     <message>
-        <location filename="../../playground/gui/training/fresh_model.py" line="+95"/>
+        <location filename="../../playground/gui/training/fresh_model.py" line="+101"/>
         <source>The parameters can be set once the experiment can train; fix the problems shown first.</source>
         <translation>实验可以训练后才能设置参数；请先修正显示的问题。</translation>
     </message>
@@ -2906,7 +2906,7 @@ to draw as a matrix.</source>
 <context>
     <name>RunController</name>
     <message>
-        <location filename="../../playground/gui/training/run_controller.py" line="+209"/>
+        <location filename="../../playground/gui/training/run_controller.py" line="+216"/>
         <source>Pause training before changing a parameter.</source>
         <translation>修改参数前请先暂停训练。</translation>
     </message>
@@ -2926,7 +2926,7 @@ to draw as a matrix.</source>
         <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+74"/>
         <source>Training cannot start until the problems shown are fixed.</source>
         <translation>必须先修正显示的问题，才能开始训练。</translation>
     </message>
@@ -2984,7 +2984,22 @@ to draw as a matrix.</source>
         <translation>{optimizer}，学习率 {lr}，批大小 {batch}，%n 层</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+37"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>

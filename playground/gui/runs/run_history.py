@@ -120,15 +120,24 @@ def _accuracy(record: RunRecord) -> str:
 
 
 def duration_text(seconds: float) -> str:
-    """``42 s``, ``3 min 5 s`` or ``1 h 2 min``."""
+    """``42 s``, ``3 min 5 s`` or ``1 h 2 min`` (``3 分 5 秒`` in Chinese)."""
     whole = round(seconds)
+
+    def say(text: str, *numbers: object) -> str:
+        words = QCoreApplication.translate("RunHistory", text)
+        for place, number in enumerate(numbers, start=1):
+            words = words.replace(f"%{place}", str(number))
+        return words
+
     if whole < 60:
-        return f"{seconds:.1f} s" if seconds < 10 else f"{whole} s"
+        return say(
+            QT_TRANSLATE_NOOP("RunHistory", "%1 s"), f"{seconds:.1f}" if seconds < 10 else whole
+        )
     minutes, secs = divmod(whole, 60)
     if minutes < 60:
-        return f"{minutes} min {secs} s"
+        return say(QT_TRANSLATE_NOOP("RunHistory", "%1 min %2 s"), minutes, secs)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min"
+    return say(QT_TRANSLATE_NOOP("RunHistory", "%1 h %2 min"), hours, minutes)
 
 
 def paired_text(base_number: int) -> str:

@@ -22,6 +22,7 @@ from playground.gui.document.experiment_files import save_document
 from playground.gui.shell import fonts, language, language_menu
 from playground.gui.shell.language import install_language, resolve_language, start_language
 from playground.gui.shell.main_window import MainWindow
+from playground.gui.runs.run_history import duration_text
 from playground.gui.shell.settings import AppSettings, load_settings, save_settings
 from playground.gui.training.speed_control import speed_text
 
@@ -60,6 +61,9 @@ def test_english_counts_read_right_in_the_widgets(english_afterwards: None) -> N
     assert (one, many) == ("1 row", "178 rows")
     install_language("zh_CN")
     assert speed_text(1.0) == "1 步/秒"
+    assert duration_text(185) == "3 分 5 秒" and duration_text(3720) == "1 小时 2 分"
+    install_language("en")
+    assert duration_text(4.25) == "4.2 s" and duration_text(185) == "3 min 5 s"
 
 
 def test_system_follows_the_locale_variables(monkeypatch: pytest.MonkeyPatch) -> None:
