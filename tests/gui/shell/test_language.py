@@ -19,10 +19,10 @@ from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.presets import load_preset
 from playground.gui.document.experiment_files import save_document
+from playground.gui.runs.run_history import duration_text
 from playground.gui.shell import fonts, language, language_menu
 from playground.gui.shell.language import install_language, resolve_language, start_language
 from playground.gui.shell.main_window import MainWindow
-from playground.gui.runs.run_history import duration_text
 from playground.gui.shell.settings import AppSettings, load_settings, save_settings
 from playground.gui.training.speed_control import speed_text
 
