@@ -43,6 +43,7 @@ from playground.core.io.migrations import CURRENT_FORMAT, MigrationError, migrat
 from playground.core.io.save_errors import model_json
 from playground.core.layers.memory import weights_bytes_bound
 from playground.core.messages import describe
+from playground.core.messages.texts import text
 from playground.core.runs.records import RunRecord
 from playground.core.safe_read import (
     MAX_EXPERIMENT_JSON_BYTES,
@@ -122,14 +123,15 @@ def save_experiment_file(
     Everything is turned into bytes before the file is touched; text that
     cannot be stored raises :class:`~playground.core.io.save_errors.SaveError`.
     """
-    text = model_json(experiment, "the experiment", experiment.to_json)
-    parts: dict[str, bytes] = {EXPERIMENT: text.encode("utf-8")}
+    spec_json = model_json(experiment, "the experiment", experiment.to_json)
+    parts: dict[str, bytes] = {EXPERIMENT: spec_json.encode("utf-8")}
     if weights is not None:
         plain = {name: t.detach().to("cpu").contiguous() for name, t in weights.items()}
         parts[WEIGHTS] = save_safetensors(plain)
     if runs is not None:
         records = [
-            json.loads(model_json(run, f"run {number}")) for number, run in enumerate(runs, start=1)
+            json.loads(model_json(run, text("run {number}", number=number)))
+            for number, run in enumerate(runs, start=1)
         ]
         parts[RUNS] = _json_bytes(records)
     manifest = {

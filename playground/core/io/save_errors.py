@@ -6,7 +6,9 @@ legal in memory and in JSON escapes, but cannot be encoded as UTF-8, so the JSON
 writer refuses it. Every writer turns its data into bytes through
 :func:`model_json`, which names the text that cannot be stored, and every front
 end words any other exception with :func:`describe_save_failure`, so no failure
-reaches a user as a traceback or, worse, passes for a successful save.
+reaches a user as a traceback or, worse, passes for a successful save. The
+sentences are English sources worded through :func:`~playground.core.messages.texts.text`,
+so they read in the interface language.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
+
+from playground.core.messages.texts import text
 
 _DISK_REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -51,18 +55,32 @@ def _unstorable_places(value: Any, place: str) -> Iterator[str]:
 
 def _unstorable_sentence(place: str, what: str) -> str:
     """The bad text's place in words, and what the user can do about it."""
-    problem = "holds a character that cannot be stored (a broken piece of an emoji or accent)"
+    what = text(what)
     if place in ("name", "description"):
-        return (
-            f"the {place} of {what} {problem}; the app cannot change it, so correct it in the "
-            "file the experiment came from and open that file again"
+        source = (
+            "the name of {what} holds a character that cannot be stored (a broken piece of an "
+            "emoji or accent); the app cannot change it, so correct it in the file the "
+            "experiment came from and open that file again"
+            if place == "name"
+            else "the description of {what} holds a character that cannot be stored (a broken "
+            "piece of an emoji or accent); the app cannot change it, so correct it in the file "
+            "the experiment came from and open that file again"
         )
+        return text(source, what=what)
     if place.endswith("path"):
-        return (
-            f"the file path of {what} ('{place}') {problem}; rename that file or its folder, "
-            "choose it again and save again"
+        return text(
+            "the file path of {what} ('{place}') holds a character that cannot be stored (a "
+            "broken piece of an emoji or accent); rename that file or its folder, choose it "
+            "again and save again",
+            what=what,
+            place=place,
         )
-    return f"the setting '{place}' of {what} {problem}; change that setting and save again"
+    return text(
+        "the setting '{place}' of {what} holds a character that cannot be stored (a broken "
+        "piece of an emoji or accent); change that setting and save again",
+        what=what,
+        place=place,
+    )
 
 
 def model_json(model: BaseModel, what: str, dump: Callable[[], str] | None = None) -> str:
@@ -80,8 +98,12 @@ def model_json(model: BaseModel, what: str, dump: Callable[[], str] | None = Non
         if places:
             raise SaveError(_unstorable_sentence(places[0], what)) from error
         raise SaveError(
-            f"{what} cannot be written as a file ({error}); "
-            "change the last setting you edited and save again"
+            text(
+                "{what} cannot be written as a file ({error}); "
+                "change the last setting you edited and save again",
+                what=text(what),
+                error=error,
+            )
         ) from error
 
 
@@ -91,22 +113,27 @@ def describe_save_failure(name: str, error: BaseException) -> str:
     The sentence always says that nothing was saved, so nobody is led to
     believe the work is safe.
     """
-    if isinstance(error, SaveError):
-        return f"Could not save {name}: {error}. Nothing was saved."  # the core's own sentence
+    name = text(name)  # "the autosave" is worded; a file name stays as it is
+    if isinstance(error, SaveError):  # the core's own sentence
+        return text("Could not save {name}: {error}. Nothing was saved.", name=name, error=error)
     if isinstance(error, OSError):
-        reason = (
-            _DISK_REASONS.get(error.errno or 0) or (error.strerror or "the system refused").lower()
-        )
-        return (
-            f"Could not save {name}: {reason}. Nothing was saved; "
-            "choose another folder or free some space and save again."
+        known = _DISK_REASONS.get(error.errno or 0)
+        reason = text(known) if known else (error.strerror or text("the system refused")).lower()
+        return text(
+            "Could not save {name}: {reason}. Nothing was saved; "
+            "choose another folder or free some space and save again.",
+            name=name,
+            reason=reason,
         )
     if isinstance(error, MemoryError):
-        return (
-            f"Could not save {name}: there is not enough memory. Nothing was saved; "
-            "close other programs and save again."
+        return text(
+            "Could not save {name}: there is not enough memory. Nothing was saved; "
+            "close other programs and save again.",
+            name=name,
         )
-    return (
-        f"Could not save {name} because of an unexpected problem ({type(error).__name__}). "
-        "Nothing was saved; try Save As with another name, and report the problem if it stays."
+    return text(
+        "Could not save {name} because of an unexpected problem ({kind}). Nothing was saved; "
+        "try Save As with another name, and report the problem if it stays.",
+        name=name,
+        kind=type(error).__name__,
     )

@@ -651,6 +651,71 @@ TEXTS: dict[str, str] = {
     ),
     "stopped by Ctrl+C.": "已被 Ctrl+C 停止。",
     "stopped by Ctrl+C after {steps} steps": "训练了 {steps} 步后被 Ctrl+C 停止",
+    # ---- what differs between two runs (core/runs/differences.py) ---------------------
+    "data": "数据",
+    "model": "模型",
+    "loss": "损失",
+    "optimizer": "优化器",
+    "schedule": "学习率调度",
+    "training": "训练",
+    "data set": "数据集",
+    "validation share": "验证集比例",
+    "derived inputs": "派生输入",
+    "digits as images": "数字作为图像",
+    "CSV file": "CSV 文件",
+    "feature columns": "特征列",
+    "target column": "目标列",
+    "standardise": "标准化",
+    "type": "类型",
+    "learning rate": "学习率",
+    "weight decay": "权重衰减",
+    "step size (epochs)": "步长（轮）",
+    "half-cycle (epochs)": "半周期（轮）",
+    "lowest learning rate": "最低学习率",
+    "batch size": "批大小",
+    "gradient clipping": "梯度裁剪",
+    "source": "来源",
+    "layer {number}": "第 {number} 层",
+    "none": "无",
+    "on": "开",
+    "off": "关",
+    ", then {lr} from epoch {epoch}": "，从第 {epoch} 轮起为 {lr}",
+    # ---- why a save failed (core/io/save_errors.py) ------------------------------------
+    "the autosave": "自动保存",
+    "the experiment": "实验",
+    "run {number}": "第 {number} 次运行",
+    "the disk is full": "磁盘已满",
+    "the disk quota is used up": "磁盘配额已用完",
+    "the disk is read-only": "磁盘是只读的",
+    "there is no permission to write there": "没有在那里写入的权限",
+    "the file name is too long": "文件名太长",
+    "the folder does not exist": "文件夹不存在",
+    "a folder has that name": "已有同名的文件夹",
+    "Could not save {name}: {error}. Nothing was saved.": "无法保存{name}：{error}。什么都没有保存。",
+    "Could not save {name}: {reason}. Nothing was saved; choose another folder or free some space and save again.": (
+        "无法保存{name}：{reason}。什么都没有保存；请选择其他文件夹或腾出一些空间后再保存。"
+    ),
+    "Could not save {name}: there is not enough memory. Nothing was saved; close other programs and save again.": (
+        "无法保存{name}：内存不足。什么都没有保存；请关闭其他程序后再保存。"
+    ),
+    "Could not save {name} because of an unexpected problem ({kind}). Nothing was saved; try Save As with another name, and report the problem if it stays.": (
+        "由于意外问题（{kind}），无法保存{name}。什么都没有保存；请用“另存为”换个名字试试，如果问题仍在，请报告它。"
+    ),
+    "{what} cannot be written as a file ({error}); change the last setting you edited and save again": (
+        "{what}无法写成文件（{error}）；请修改你最后编辑的设置后再保存"
+    ),
+    "the name of {what} holds a character that cannot be stored (a broken piece of an emoji or accent); the app cannot change it, so correct it in the file the experiment came from and open that file again": (
+        "{what}的名称含有无法保存的字符（残缺的表情符号或重音符号）；本程序无法修改它，请在实验来源的文件中改正后重新打开那个文件"
+    ),
+    "the description of {what} holds a character that cannot be stored (a broken piece of an emoji or accent); the app cannot change it, so correct it in the file the experiment came from and open that file again": (
+        "{what}的说明含有无法保存的字符（残缺的表情符号或重音符号）；本程序无法修改它，请在实验来源的文件中改正后重新打开那个文件"
+    ),
+    "the file path of {what} ('{place}') holds a character that cannot be stored (a broken piece of an emoji or accent); rename that file or its folder, choose it again and save again": (
+        "{what}的文件路径（'{place}'）含有无法保存的字符（残缺的表情符号或重音符号）；请重命名那个文件或其文件夹，重新选择后再保存"
+    ),
+    "the setting '{place}' of {what} holds a character that cannot be stored (a broken piece of an emoji or accent); change that setting and save again": (
+        "{what}的设置 '{place}' 含有无法保存的字符（残缺的表情符号或重音符号）；请修改这个设置后再保存"
+    ),
     # ---- exports (core/export) -------------------------------------------------------
     "No trained weights were given, so the export holds the initial weights of seed {seed}; train and save the experiment to export a trained model.": (
         "没有提供训练好的权重，所以导出的是种子 {seed} 的初始权重；先训练并保存实验，再导出训练好的模型。"

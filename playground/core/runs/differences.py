@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground.core.layers.catalog import CATALOGUE
+from playground.core.messages.texts import text
 from playground.core.runs.records import RunRecord
 from playground.core.spec.experiment import Experiment, LayerSpec
 
+# Labels are English; they reach people through ``text`` (core/messages), in their language.
 _SECTION_LABELS = {
     "data": "data",
     "model": "model",
@@ -46,13 +48,13 @@ SEPARATOR = " ▸ "
 def format_setting(value: Any) -> str:
     """A setting value the way a person writes it: ``0.01``, ``on``, ``none``."""
     if value is None:
-        return "none"
+        return text("none")
     if isinstance(value, bool):
-        return "on" if value else "off"
+        return text("on") if value else text("off")
     if isinstance(value, float):
         return f"{value:g}" if math.isfinite(value) else str(value)
     if isinstance(value, list | tuple):
-        return ", ".join(format_setting(v) for v in value) if value else "none"
+        return ", ".join(format_setting(v) for v in value) if value else text("none")
     return str(value)
 
 
@@ -77,15 +79,21 @@ class SettingChange:
 
 
 def _field_label(section: str, name: str) -> str:
-    return _FIELD_LABELS.get((section, name), name.replace("_", " "))
+    label = _FIELD_LABELS.get((section, name))
+    return text(label) if label else name.replace("_", " ")
+
+
+def _section_label(section: str) -> str:
+    return text(_SECTION_LABELS[section])
 
 
 def _diff_section(section: str, a: Any, b: Any) -> list[SettingChange]:
-    title = _SECTION_LABELS[section]
+    title = _section_label(section)
     if not isinstance(a, dict) or not isinstance(b, dict):
         return [SettingChange(section, title, a, b)] if a != b else []
     if a.get("kind") != b.get("kind") and section == "data":
-        return [SettingChange("data.kind", f"{title}{SEPARATOR}source", a["kind"], b["kind"])]
+        label = f"{title}{SEPARATOR}{text('source')}"
+        return [SettingChange("data.kind", label, a["kind"], b["kind"])]
     changes = []
     for key in list(a) + [k for k in b if k not in a]:
         if a.get(key) != b.get(key):
@@ -103,7 +111,7 @@ def _diff_layers(a: Sequence[LayerSpec], b: Sequence[LayerSpec]) -> list[Setting
     for index in range(max(len(a), len(b))):
         left = a[index] if index < len(a) else None
         right = b[index] if index < len(b) else None
-        base = f"model{SEPARATOR}layer {index + 1}"
+        base = _section_label("model") + SEPARATOR + text("layer {number}", number=index + 1)
         path = f"model.layers[{index}]"
         if left is None or right is None or left.kind != right.kind:
             changes.append(SettingChange(path, base, _layer_name(left), _layer_name(right)))
@@ -113,7 +121,7 @@ def _diff_layers(a: Sequence[LayerSpec], b: Sequence[LayerSpec]) -> list[Setting
         params_b = kind.resolve(right.params) if kind else dict(right.params)
         for name in list(params_a) + [k for k in params_b if k not in params_a]:
             if params_a.get(name) != params_b.get(name):
-                title = kind.param(name).title if kind and name in params_a else name
+                title = text(kind.param(name).title) if kind and name in params_a else name
                 changes.append(
                     SettingChange(
                         f"{path}.params.{name}",
@@ -144,10 +152,12 @@ def learning_rate_text(record: RunRecord) -> str:
 
     Worded without an arrow, which the compare view keeps for "run A → run B".
     """
-    text = format_setting(record.settings.optimizer.lr)
+    words = format_setting(record.settings.optimizer.lr)
     for edit in record.lr_edits:
-        text += f", then {format_setting(edit.lr)} from epoch {edit.epoch}"
-    return text
+        words += text(
+            ", then {lr} from epoch {epoch}", lr=format_setting(edit.lr), epoch=edit.epoch
+        )
+    return words
 
 
 def diff_runs(a: RunRecord, b: RunRecord) -> list[SettingChange]:
@@ -159,7 +169,7 @@ def diff_runs(a: RunRecord, b: RunRecord) -> list[SettingChange]:
     """
     changes = diff_settings(a.settings, b.settings)
     a_lr, b_lr = learning_rate_text(a), learning_rate_text(b)
-    label = f"{_SECTION_LABELS['optimizer']}{SEPARATOR}{_field_label('optimizer', 'lr')}"
+    label = f"{_section_label('optimizer')}{SEPARATOR}{_field_label('optimizer', 'lr')}"
     lr_change = SettingChange("optimizer.lr", label, a_lr, b_lr)
     paths = [c.path for c in changes]
     if "optimizer.lr" in paths:

@@ -125,3 +125,22 @@ def test_tidying_never_fails_a_save(tmp_path: Path) -> None:
     assert remove_stray_temporaries(tmp_path / "missing") == 0
     save_experiment_file(tmp_path / "x.playground", Experiment(), weights={"w": torch.ones(2)})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.playground"]
+
+
+def test_save_failures_read_in_the_interface_language() -> None:
+    import errno
+
+    from playground.core.io.save_errors import describe_save_failure
+    from playground.core.messages.texts import set_language
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    english = describe_save_failure("the autosave", full)
+    set_language("zh_CN")
+    try:
+        chinese = describe_save_failure("the autosave", full)
+        named = describe_save_failure("lesson.playground", MemoryError())
+    finally:
+        set_language("en")
+    assert english.startswith("Could not save the autosave: the disk is full. Nothing was saved")
+    assert chinese.startswith("无法保存自动保存：磁盘已满。什么都没有保存")
+    assert named.startswith("无法保存lesson.playground：内存不足。")

@@ -197,3 +197,10 @@ def test_the_system_language_comes_from_the_locale_variables() -> None:
     assert normalize_language("zh-Hans") == "zh_CN" and normalize_language("fr") is None
     assert resolve_language("en", {"LANG": "zh_CN.UTF-8"}) == "en"
     assert resolve_language("system", {"LANG": "zh_CN.UTF-8"}) == "zh_CN"
+
+
+def test_every_label_of_the_run_differences_is_translated() -> None:
+    from playground.core.runs import differences
+
+    labels = [*differences._SECTION_LABELS.values(), *differences._FIELD_LABELS.values()]
+    assert [label for label in labels if label not in TEXTS] == []

@@ -270,3 +270,22 @@ def test_records_keep_per_epoch_accuracies_and_older_records_still_read() -> Non
     assert old.curves.val_accuracies == [] and old.paired_with == ""
     per_epoch = record.steps // record.epochs
     assert epoch_end_steps(old) == [e * per_epoch for e in record.curves.epochs]
+
+
+def test_the_differences_are_worded_in_the_readers_language() -> None:
+    a = _experiment()
+    b = _with(_with(a, "optimizer", lr=0.1), "training", batch_size=32)
+    b = b.model_copy(update={"model": ModelSpec(layers=[*a.model.layers[:-1],
+                                                        LayerSpec(kind="Linear", params={"out_features": 3})])})  # fmt: skip
+    english = [change.text for change in diff_settings(a, b)]
+    set_language("zh_CN")
+    try:
+        chinese = [change.text for change in diff_settings(a, b)]
+    finally:
+        set_language("en")
+    assert "optimizer ▸ learning rate: 0.05 → 0.1" in english
+    assert "training ▸ batch size: 16 → 32" in english
+    assert "优化器 ▸ 学习率: 0.05 → 0.1" in chinese
+    assert "训练 ▸ 批大小: 16 → 32" in chinese
+    assert "模型 ▸ 第 4 层 (Linear) ▸ 神经元: 2 → 3" in chinese  # the layer's own parameter title
+    assert "model ▸ layer 4 (Linear) ▸ neurons: 2 → 3" in english
