@@ -25,7 +25,8 @@ from torch import nn
 
 from playground.core.export.base import ExportError
 from playground.core.io.atomic import atomic_write_bytes
-from playground.core.layers.model import layer_label
+from playground.core.messages import word
+from playground.core.messages.texts import text
 from playground.core.spec.experiment import LayerSpec
 
 INPUT_NAME = "input"
@@ -60,8 +61,11 @@ ONNX_LAYER_KINDS: frozenset[str] = frozenset(
 def onnx_problems(layers: Sequence[LayerSpec]) -> list[str]:
     """Why these layers cannot go to ONNX, one sentence per layer (empty when they can)."""
     missing = [
-        f"{layer_label(i, layer.kind)} cannot be exported to ONNX yet; remove it or export "
-        "TorchScript or weights instead"
+        text(
+            "{layer} cannot be exported to ONNX yet; remove it or export TorchScript or "
+            "weights instead",
+            layer=word("place.layer", {"number": i + 1, "kind": layer.kind}),
+        )
         for i, layer in enumerate(layers)
         if layer.kind not in ONNX_LAYER_KINDS
     ]
@@ -83,11 +87,11 @@ def onnx_missing_reason() -> str:
     formats it has; an install made with pip is told the one command that helps.
     """
     if getattr(sys, "frozen", False):
-        return (
+        return text(
             "ONNX export is not included in this download of Torch Playground, to keep "
             "it small; export the model as TorchScript or as weights instead"
         )
-    return (
+    return text(
         "ONNX export needs the optional packages onnx and onnxscript; install them "
         "with: pip install torch-playground[export]"
     )

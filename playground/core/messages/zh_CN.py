@@ -717,6 +717,15 @@ TEXTS: dict[str, str] = {
         "{what}的设置 '{place}' 含有无法保存的字符（残缺的表情符号或重音符号）；请修改这个设置后再保存"
     ),
     # ---- exports (core/export) -------------------------------------------------------
+    "{layer} cannot be exported to ONNX yet; remove it or export TorchScript or weights instead": (
+        "{layer}还不能导出为 ONNX；请删除它，或改为导出 TorchScript 或权重"
+    ),
+    "ONNX export is not included in this download of Torch Playground, to keep it small; export the model as TorchScript or as weights instead": (
+        "为了保持体积小，这个 Torch Playground 下载版不包含 ONNX 导出；请把模型导出为 TorchScript 或权重"
+    ),
+    "ONNX export needs the optional packages onnx and onnxscript; install them with: pip install torch-playground[export]": (
+        "ONNX 导出需要可选的软件包 onnx 和 onnxscript；请用以下命令安装：pip install torch-playground[export]"
+    ),
     "No trained weights were given, so the export holds the initial weights of seed {seed}; train and save the experiment to export a trained model.": (
         "没有提供训练好的权重，所以导出的是种子 {seed} 的初始权重；先训练并保存实验，再导出训练好的模型。"
     ),

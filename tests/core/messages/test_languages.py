@@ -21,6 +21,7 @@ from playground.core.messages.texts import active_language, set_language, text
 from playground.core.messages.zh_CN import TEMPLATES as CHINESE
 from playground.core.messages.zh_CN import TEXTS
 from playground.core.problems import PLACE_NAMES, PROBLEM_VALUES, Problem
+from playground.core.spec.experiment import LayerSpec
 from playground.core.spec.options import LOSS_TABLE, OPTIMIZER_TABLE, SCHEDULE_TABLE, SECTION_FIELDS
 from playground.core.spec.presets import list_presets
 from playground.core.training.diagnosis import HINT_CODES
@@ -204,3 +205,15 @@ def test_every_label_of_the_run_differences_is_translated() -> None:
 
     labels = [*differences._SECTION_LABELS.values(), *differences._FIELD_LABELS.values()]
     assert [label for label in labels if label not in TEXTS] == []
+
+
+def test_onnx_refusals_read_in_chinese(chinese: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from playground.core.export import onnx
+
+    monkeypatch.setattr(onnx, "ONNX_LAYER_KINDS", frozenset({"Linear"}))
+    layers = [LayerSpec(kind="Linear", params={"out_features": 4}), LayerSpec(kind="ReLU")]
+    assert onnx.onnx_problems(layers) == [
+        "第 2 层（ReLU）还不能导出为 ONNX；请删除它，或改为导出 TorchScript 或权重"
+    ]
+    monkeypatch.setattr(onnx.sys, "frozen", True, raising=False)
+    assert onnx.onnx_missing_reason().startswith("为了保持体积小")
