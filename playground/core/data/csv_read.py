@@ -55,23 +55,16 @@ MAX_CSV_BYTES = 200 * 1024**2
 
 def decode_file(path: Path) -> str:
     if not os.path.lexists(path):
-        raise DataError(
-            f"The file {excerpt(path, 200)} does not exist; check the path or pick the file again."
-        )
+        raise DataError(Problem("data.csv.no_file", {"file": excerpt(path, 200)}))
     try:
         raw = read_regular_file(path, MAX_CSV_BYTES, "a CSV file")
     except UnreadableFileError as error:
         text = str(error)
         raise DataError(f"{text[:1].upper()}{text[1:]}.") from None
     if not raw.strip():
-        raise DataError(
-            f"The file {path.name} is empty; save the table with a header row and data rows."
-        )
+        raise DataError(Problem("data.csv.empty_file", {"file": path.name}))
     if b"\x00" in raw[:4096]:
-        raise DataError(
-            f"{path.name} is not a text CSV file (it holds binary data, like a spreadsheet "
-            "workbook); save it as CSV from your spreadsheet app."
-        )
+        raise DataError(Problem("data.csv.binary_file", {"file": path.name}))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -162,10 +155,8 @@ def read_records(name: str, text: str) -> tuple[list[Record], str]:
             if any(value.strip() for value in values):
                 records.append((record, tuple(values)))
     except csv.Error as error:
-        raise DataError(
-            f"{name} cannot be read as CSV near row {record + 1} "
-            f"({excerpt(str(error), 80)}); check the quotes in that row."
-        ) from None
+        values = {"file": name, "row": record + 1, "error": excerpt(str(error), 80)}
+        raise DataError(Problem("data.csv.bad_quotes", values)) from None
     if not records:
-        raise DataError(f"The file {name} is empty; save the table with a header row.")
+        raise DataError(Problem("data.csv.empty_file", {"file": name}))
     return records, delimiter

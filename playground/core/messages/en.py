@@ -276,6 +276,17 @@ TEMPLATES: dict[str, str] = {
     "data.csv.empty_table": (
         "The table {file} is empty; type or paste a header row and some data rows."
     ),
+    "data.csv.no_file": ("The file {file} does not exist; check the path or pick the file again."),
+    "data.csv.empty_file": (
+        "The file {file} is empty; save the table with a header row and data rows."
+    ),
+    "data.csv.binary_file": (
+        "{file} is not a text CSV file (it holds binary data, like a spreadsheet workbook); "
+        "save it as CSV from your spreadsheet app."
+    ),
+    "data.csv.bad_quotes": (
+        "{file} cannot be read as CSV near row {row} ({error}); check the quotes in that row."
+    ),
     "data.csv.duplicate_target": (
         "Column {column:cell} is listed twice as a target; list each column once."
     ),

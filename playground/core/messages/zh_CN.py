@@ -222,6 +222,13 @@ TEMPLATES: dict[str, str] = {
         "给出了 {names} 个列名，但第 {row} 行有 {columns} 个单元格；请每一列给一个名字。"
     ),
     "data.csv.empty_table": "表格 {file} 是空的；请输入或粘贴一行表头和一些数据行。",
+    "data.csv.no_file": "文件 {file} 不存在；请检查路径，或重新选择文件。",
+    "data.csv.empty_file": "文件 {file} 是空的；请保存一个带表头行和数据行的表格。",
+    "data.csv.binary_file": (
+        "{file} 不是文本 CSV 文件（它含有二进制数据，像是电子表格工作簿）；"
+        "请在电子表格程序里把它另存为 CSV。"
+    ),
+    "data.csv.bad_quotes": "{file} 在第 {row} 行附近无法按 CSV 读取（{error}）；请检查那一行的引号。",
     "data.csv.duplicate_target": "列 {column:cell} 被列为目标两次；每列只列一次。",
     "data.csv.classes_need_one_target": (
         "分类只预测一个类别列，但现在选了 {count} 个目标列；请只保留一个目标，"

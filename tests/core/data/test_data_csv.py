@@ -258,3 +258,21 @@ def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
     assert describe_data(spec).class_names == ("bird", "cat", "dog")
     _write(tmp_path, _table(12).replace("bird", "cat"))
     assert describe_data(spec).class_names == ("cat", "dog")
+
+
+def test_unreadable_files_are_told_in_the_interface_language(tmp_path: Path) -> None:
+    from playground.core.messages.texts import set_language
+
+    binary, empty = tmp_path / "book.csv", tmp_path / "empty.csv"
+    binary.write_bytes(b"PK\x03\x04\x00\x00binary")
+    empty.write_bytes(b"")
+    set_language("zh_CN")
+    try:
+        with pytest.raises(DataError) as not_text:
+            read_csv_preview(binary)
+        with pytest.raises(DataError) as nothing:
+            read_csv_preview(empty)
+        assert str(not_text.value).startswith("book.csv 不是文本 CSV 文件")  # worded when read
+        assert str(nothing.value).startswith("文件 empty.csv 是空的")
+    finally:
+        set_language("en")
