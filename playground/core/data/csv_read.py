@@ -155,8 +155,12 @@ def read_records(name: str, text: str) -> tuple[list[Record], str]:
             if any(value.strip() for value in values):
                 records.append((record, tuple(values)))
     except csv.Error as error:
-        values = {"file": name, "row": record + 1, "error": excerpt(str(error), 80)}
-        raise DataError(Problem("data.csv.bad_quotes", values)) from None
+        near: dict[str, PlainValue] = {
+            "file": name,
+            "row": record + 1,
+            "error": excerpt(str(error), 80),
+        }
+        raise DataError(Problem("data.csv.bad_quotes", near)) from None
     if not records:
         raise DataError(Problem("data.csv.empty_file", {"file": name}))
     return records, delimiter

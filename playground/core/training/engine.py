@@ -112,10 +112,8 @@ class Engine:
         except (MemoryError, RuntimeError) as error:
             if not is_allocation_failure(error):
                 raise
-            layers, batch = len(experiment.model.layers), experiment.training.batch_size
-            raise EngineError(
-                run_ending.out_of_memory(layers, batch, device=str(self._device)).message
-            ) from None
+            ending = run_ending.out_of_memory(experiment, device=str(self._device))
+            raise EngineError(ending.message) from None
         # The engine's own hook runs after the caller's: it sees the gradients the
         # optimizer will get, before clipping rescales them.
         self._gradient_norms = GradientNorms(self._model)
@@ -331,9 +329,7 @@ class Engine:
         except Exception as error:
             self._state = "failed"
             if is_allocation_failure(error):
-                layers = len(self._experiment.model.layers)
-                batch = self._experiment.training.batch_size
-                self._ending = run_ending.out_of_memory(layers, batch, step=self._step)
+                self._ending = run_ending.out_of_memory(self._experiment, step=self._step)
             else:
                 self._ending = run_ending.failed(self._step, error)
             for callback in self._callbacks:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from playground.core.messages import use_catalogue, word
 from playground.core.messages.en import TEMPLATES as ENGLISH
+from playground.core.spec.experiment import Experiment
 
 __all__ = [
     "RUN_ENDING_CODES",
@@ -99,10 +100,13 @@ def failed(step: int, error: BaseException) -> RunEnding:
 
 
 def out_of_memory(
-    layers: int, batch_size: int, *, step: int | None = None, device: str = ""
+    experiment: Experiment, *, step: int | None = None, device: str = ""
 ) -> RunEnding:
     """Memory ran out training at ``step``, or (``step`` None) building the model on ``device``."""
-    values: dict[str, object] = {"layers": layers, "batch_size": batch_size}
+    values: dict[str, object] = {
+        "layers": len(experiment.model.layers),
+        "batch_size": experiment.training.batch_size,
+    }
     if step is None:
         return RunEnding("out_of_memory_building", {**values, "device": device})
     return RunEnding("out_of_memory_training", {**values, "step": step})

@@ -66,8 +66,8 @@ def test_builders_give_the_declared_values() -> None:
         run_ending.loss_not_finite(5, math.inf, 0.5),
         run_ending.weights_not_finite(1, "Linear", 6, 0.5),
         run_ending.failed(7, RuntimeError("boom")),
-        run_ending.out_of_memory(2, 16, step=8),
-        run_ending.out_of_memory(2, 16, device="cpu"),
+        run_ending.out_of_memory(experiment(layers(4, 2)), step=8),
+        run_ending.out_of_memory(experiment(layers(4, 2)), device="cpu"),
     ]
     assert {ending.code for ending in built} == set(RUN_ENDING_CODES)
     for ending in built:
