@@ -1,0 +1,136 @@
+"""The image layers of the hand-written training pass: ``Conv2d``, ``MaxPool2d``, ``Flatten``.
+
+On the playground's 8×8 digits a convolution step spends most of its time in
+autograd's bookkeeping around tiny kernels (graph nodes, saved tensors,
+gradient accumulation, ``zero_grad``). These layers call the kernels directly:
+``aten.convolution`` forward (the op ``F.conv2d`` reaches) and
+``aten.convolution_backward`` with the output mask autograd would pass,
+``max_pool2d_with_indices`` and its backward (what ``F.max_pool2d`` runs when
+gradients are wanted), and a view for ``Flatten``. The gradients are bit for bit
+those of ``loss.backward()``, so the exported script, which trains the same
+modules with autograd, reproduces the app's runs. Anything these layers do not
+cover exactly (string padding, padding modes other than zeros, unbatched
+inputs, ``Flatten`` of other dimensions) falls back to autograd.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+from torch.nn.modules.utils import _pair
+
+from playground.core.training.fast_layers import FastLayer, store
+
+aten = torch.ops.aten
+
+
+class Conv2d:
+    """``nn.Conv2d`` with zero padding given as numbers, on a batch of images."""
+
+    takes: int | None = 4
+    gives: int | None = 4
+
+    def __init__(self, module: nn.Conv2d) -> None:
+        self.weight = module.weight
+        self.bias = module.bias
+        self._stride = list(module.stride)
+        self._padding = [int(p) for p in module.padding]
+        self._dilation = list(module.dilation)
+        self._groups = module.groups
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+        y = aten.convolution(
+            x, self.weight, self.bias, self._stride, self._padding, self._dilation,
+            False, [0, 0], self._groups,
+        )  # fmt: skip
+        return y, None
+
+    def backward(
+        self,
+        grad: torch.Tensor,
+        x: torch.Tensor,
+        y: torch.Tensor,
+        saved: torch.Tensor | None,
+        accumulate: bool,
+        input_grad: bool,
+    ) -> torch.Tensor | None:
+        bias_sizes = None if self.bias is None else list(self.bias.shape)
+        mask = [input_grad, True, self.bias is not None]
+        grad_x, grad_w, grad_b = aten.convolution_backward(
+            grad, x, self.weight, bias_sizes, self._stride, self._padding, self._dilation,
+            False, [0, 0], self._groups, mask,
+        )  # fmt: skip
+        store(self.weight, grad_w, accumulate)
+        if self.bias is not None:
+            store(self.bias, grad_b, accumulate)
+        return grad_x if input_grad else None
+
+
+class MaxPool2d:
+    """``nn.MaxPool2d`` (without returned indices): the indices kernel and its backward."""
+
+    takes: int | None = 4
+    gives: int | None = 4
+
+    def __init__(self, module: nn.MaxPool2d) -> None:
+        self._kernel = list(_pair(module.kernel_size))
+        stride = module.stride if module.stride is not None else module.kernel_size
+        self._stride = list(_pair(stride))
+        self._padding = list(_pair(module.padding))
+        self._dilation = list(_pair(module.dilation))
+        self._ceil = bool(module.ceil_mode)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+        y, indices = aten.max_pool2d_with_indices(
+            x, self._kernel, self._stride, self._padding, self._dilation, self._ceil
+        )
+        return y, indices
+
+    def backward(
+        self,
+        grad: torch.Tensor,
+        x: torch.Tensor,
+        y: torch.Tensor,
+        saved: torch.Tensor | None,
+        accumulate: bool,
+        input_grad: bool,
+    ) -> torch.Tensor | None:
+        if not input_grad:
+            return None
+        return aten.max_pool2d_with_indices_backward(
+            grad, x, self._kernel, self._stride, self._padding, self._dilation, self._ceil, saved
+        )
+
+
+class Flatten:
+    """``nn.Flatten()`` of everything after the batch dimension: a view, and back."""
+
+    takes: int | None = None
+    gives: int | None = 2
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+        return x.flatten(1), None
+
+    def backward(
+        self,
+        grad: torch.Tensor,
+        x: torch.Tensor,
+        y: torch.Tensor,
+        saved: torch.Tensor | None,
+        accumulate: bool,
+        input_grad: bool,
+    ) -> torch.Tensor | None:
+        return grad.reshape(x.shape) if input_grad else None
+
+
+def image_layer(module: nn.Module) -> FastLayer | None:
+    """The pass's layer for an image module, or None when the pass does not cover it exactly."""
+    if type(module) is nn.Conv2d:
+        if module.padding_mode != "zeros" or isinstance(module.padding, str):
+            return None
+        return Conv2d(module)
+    if type(module) is nn.MaxPool2d:
+        return None if module.return_indices else MaxPool2d(module)
+    if type(module) is nn.Flatten:
+        return Flatten() if (module.start_dim, module.end_dim) == (1, -1) else None
+    return None
