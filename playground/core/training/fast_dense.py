@@ -100,6 +100,13 @@ class DenseStack:
                 grad = result
         return loss
 
+    def predict(self, inputs: torch.Tensor) -> torch.Tensor:
+        """The model's outputs, the very values its own forward gives, for evaluation."""
+        with torch.no_grad():
+            for layer in self._layers:
+                inputs = layer.predict(inputs)
+        return inputs
+
     def _loss_and_gradient(
         self, outputs: torch.Tensor, targets: torch.Tensor
     ) -> tuple[torch.Tensor, torch.Tensor]:

@@ -33,6 +33,10 @@ class FastLayer(Protocol):
         """The output, and what backward needs besides input and output (or None)."""
         ...
 
+    def predict(self, x: torch.Tensor) -> torch.Tensor:
+        """The output alone, for evaluation without gradients (the very same values)."""
+        ...
+
     def backward(
         self,
         grad: torch.Tensor,
@@ -69,6 +73,9 @@ class Linear:
         y = x.mm(weight_t) if self.bias is None else torch.addmm(self.bias, x, weight_t)
         return y, None
 
+    def predict(self, x: torch.Tensor) -> torch.Tensor:
+        return self.forward(x)[0]
+
     def backward(
         self,
         grad: torch.Tensor,
@@ -98,6 +105,9 @@ class Activation:
 
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
         return self._forward(x), None
+
+    def predict(self, x: torch.Tensor) -> torch.Tensor:
+        return self._forward(x)
 
     def backward(
         self,

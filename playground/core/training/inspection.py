@@ -183,9 +183,12 @@ def evaluate(
     *,
     watch_relus: bool = False,
     keep_predictions: bool = False,
+    forward: Callable[[torch.Tensor], torch.Tensor] | None = None,
 ) -> Evaluation:
     """Mean loss and accuracy over a whole set in chunks, with no gradient.
 
+    ``forward``: computes the model's outputs faster, the same values (the
+    hand-written pass's ``predict``); the model's own runs where ReLUs are watched.
     With ``watch_relus``, forward hooks on every ReLU record which units stay at
     0 for every sample; ``dead_units`` maps the ReLU's layer index to that share.
     With ``keep_predictions`` (classification) the predicted classes come back
@@ -200,6 +203,7 @@ def evaluate(
         for index, module in enumerate(model):
             if isinstance(module, nn.ReLU):
                 handles.append(module.register_forward_hook(_peak_recorder(index, peaks)))
+    run = model if watch_relus or forward is None else forward
     was_training = model.training
     model.eval()
     # Float64 sums on the host: MPS has no float64, and there are only a few chunks.
@@ -212,7 +216,7 @@ def evaluate(
             for start in range(0, count, EVAL_CHUNK):
                 xb = inputs[start : start + EVAL_CHUNK]
                 yb = targets[start : start + EVAL_CHUNK]
-                outputs = model(xb)
+                outputs = run(xb)
                 total += float(loss_fn(outputs, loss_targets(loss, yb))) * xb.shape[0]
                 if task == "classification":
                     classes = predicted_classes(outputs, loss)
@@ -279,6 +283,7 @@ def decision_grid(
     keep_neurons = neurons and _dense_only(model)
     activations: list[np.ndarray] = []
     modules = list(model)
+    run = model if watch_relus or forward is None else forward
     was_training = model.training
     model.eval()
     try:
@@ -316,6 +321,7 @@ def fitted_curve(model: nn.Sequential, curve: CurveInfo, device: torch.device) -
     """The prediction along the single input (first target), for 1-D regression."""
     low, high = curve.x_range
     xs = torch.linspace(low, high, CURVE_POINTS).reshape(-1, 1)
+    run = model if watch_relus or forward is None else forward
     was_training = model.training
     model.eval()
     try:

@@ -8,6 +8,7 @@ model, gathers parameter statistics, the diagnosis and the plots.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,8 +72,10 @@ class SnapshotMaker:
         device: torch.device,
         *,
         grad_clip: float | None = None,
+        forward: Callable[[torch.Tensor], torch.Tensor] | None = None,
     ) -> None:
         self._model = model
+        self._forward = forward  # the model's outputs, faster (fast_dense's predict)
         self._data = data
         self._loss_fn = loss_fn
         self._loss = loss
@@ -126,6 +129,7 @@ class SnapshotMaker:
             task,
             watch_relus=watch_relus,
             keep_predictions=keep_predictions,
+            forward=self._forward,
         )
 
     def _rate_at(self, elapsed: float, samples: int) -> float:
