@@ -22,6 +22,7 @@ from torch.nn.modules.utils import _pair
 from playground.core.training.fast_layers import FastLayer, store
 
 aten = torch.ops.aten
+CHANNELS_LAST_FROM = 8  # channels from which training pools in the channels-last layout
 
 
 class Conv2d:
@@ -94,20 +95,27 @@ class MaxPool2d:
         )
 
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+        # torch's channels-last pooling kernel is faster from 8 channels on (1-thread CPU,
+        # batch 32: 8×8×8 75 → 47 µs, 32×14×14 982 → 279 µs, copies included; 1 channel
+        # 18 → 24 µs). It picks the same maxima and indices (the first of equal values);
+        # output and indices are copied back to the layout the rest of the pass uses.
+        channels_last = x.shape[1] >= CHANNELS_LAST_FROM
+        source = x.contiguous(memory_format=torch.channels_last) if channels_last else x
         y, indices = aten.max_pool2d_with_indices(
-            x, self._kernel, self._stride, self._padding, self._dilation, self._ceil
+            source, self._kernel, self._stride, self._padding, self._dilation, self._ceil
         )
+        if channels_last:
+            y, indices = y.contiguous(), indices.contiguous()
         return y, indices
 
     def predict(self, x: torch.Tensor) -> torch.Tensor:
-        if not self._tiled:
-            return aten.max_pool2d(
-                x, self._kernel, self._stride, self._padding, self._dilation, self._ceil
-            )
         (kh, kw), (height, width) = self._kernel, x.shape[-2:]
         rows, columns = height // kh * kh, width // kw * kw
-        if rows == 0 or columns == 0:  # the kernel's own error, as the module would raise it
-            return aten.max_pool2d(x, self._kernel, self._stride, [0, 0], [1, 1], False)
+        if not self._tiled or rows == 0 or columns == 0:  # (too small: the kernel's own error)
+            pooled: torch.Tensor = aten.max_pool2d(
+                x, self._kernel, self._stride, self._padding, self._dilation, self._ceil
+            )
+            return pooled
         result: torch.Tensor | None = None
         for i in range(kh):
             for j in range(kw):
@@ -127,9 +135,10 @@ class MaxPool2d:
     ) -> torch.Tensor | None:
         if not input_grad:
             return None
-        return aten.max_pool2d_with_indices_backward(
+        grad_x: torch.Tensor = aten.max_pool2d_with_indices_backward(
             grad, x, self._kernel, self._stride, self._padding, self._dilation, self._ceil, saved
         )
+        return grad_x
 
 
 class Flatten:

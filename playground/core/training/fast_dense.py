@@ -18,6 +18,8 @@ answers ``None`` for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 import torch
 from torch import nn
 
@@ -100,11 +102,17 @@ class DenseStack:
                 grad = result
         return loss
 
-    def predict(self, inputs: torch.Tensor) -> torch.Tensor:
-        """The model's outputs, the very values its own forward gives, for evaluation."""
+    def predict(
+        self, inputs: torch.Tensor, watch: Mapping[int, Callable[[torch.Tensor], None]]
+    ) -> torch.Tensor:
+        """The model's outputs, the very values its own forward gives, for evaluation;
+        ``watch`` maps a layer's index to a callable that sees the layer's output."""
         with torch.no_grad():
-            for layer in self._layers:
+            for index, layer in enumerate(self._layers):
                 inputs = layer.predict(inputs)
+                watcher = watch.get(index)
+                if watcher is not None:
+                    watcher(inputs)
         return inputs
 
     def _loss_and_gradient(

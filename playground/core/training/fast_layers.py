@@ -97,9 +97,7 @@ class Activation:
     takes: int | None = None
     gives: int | None = None
 
-    def __init__(
-        self, forward: Callable[[torch.Tensor], torch.Tensor], backward: Backward
-    ) -> None:
+    def __init__(self, forward: Callable[[torch.Tensor], torch.Tensor], backward: Backward) -> None:
         self._forward = forward
         self._backward = backward
 

@@ -8,7 +8,6 @@ model, gathers parameter statistics, the diagnosis and the plots.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +20,7 @@ from playground.core.training.confusion import ClassPredictions
 from playground.core.training.diagnosis import diagnose
 from playground.core.training.inspection import (
     Evaluation,
+    FastForward,
     decision_grid,
     evaluate,
     fitted_curve,
@@ -72,7 +72,7 @@ class SnapshotMaker:
         device: torch.device,
         *,
         grad_clip: float | None = None,
-        forward: Callable[[torch.Tensor], torch.Tensor] | None = None,
+        forward: FastForward | None = None,
     ) -> None:
         self._model = model
         self._forward = forward  # the model's outputs, faster (fast_dense's predict)
