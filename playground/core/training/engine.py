@@ -181,7 +181,7 @@ class Engine:
 
     @property
     def fast_path(self) -> bool:
-        """Whether batches train with the hand-written dense pass (fast_dense), not autograd."""
+        """Whether batches train with the hand-written pass (fast_dense), not autograd."""
         return self._batch_step.fast is not None
 
     @property

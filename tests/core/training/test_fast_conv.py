@@ -47,7 +47,10 @@ def test_the_digits_cnn_equals_autograd_after_a_thousand_steps(
     for ours, their in zip(fast.history.epochs, slow.history.epochs, strict=True):
         assert ours.train_loss == pytest.approx(their.train_loss, abs=1e-6)
         assert ours.val_loss == pytest.approx(their.val_loss, abs=1e-6)
-        assert (ours.val_accuracy, ours.train_accuracy) == (their.val_accuracy, their.train_accuracy)
+        assert (ours.val_accuracy, ours.train_accuracy) == (
+            their.val_accuracy,
+            their.train_accuracy,
+        )
 
 
 def test_the_digits_cnn_is_deterministic_per_seed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,7 +125,9 @@ def test_evaluation_through_the_pass_equals_the_modules() -> None:
 def test_anything_the_pass_does_not_cover_exactly_trains_with_autograd() -> None:
     x, y = _images(1, 8)
     head = [nn.Flatten(), nn.Linear(64, 3)]
-    assert plan_dense_stack(nn.Sequential(nn.Conv2d(1, 1, 3, padding=1), *head), "cross-entropy", x, y)
+    assert plan_dense_stack(
+        nn.Sequential(nn.Conv2d(1, 1, 3, padding=1), *head), "cross-entropy", x, y
+    )
     uncovered = [
         nn.Conv2d(1, 1, 3, padding="same"),
         nn.Conv2d(1, 1, 3, padding=1, padding_mode="reflect"),
