@@ -88,9 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"torch {torch.__version__}, {torch.get_num_threads()} intra-op threads by default")
     print(f"load average before: {load_average()}")
     configs = configurations(args.quick)
-    warm = configurations(True)[0]
-    engine_steps_per_second(warm)  # first-call costs paid outside the measurement
-    loop_steps_per_second(warm, 1)
+    # First-call costs (imports, oneDNN's kernels for each convolution shape) are paid
+    # outside the measurement, on both sides and for every configuration: otherwise the
+    # side that runs first in a configuration's first pair pays them alone.
+    for warm in configurations(True):
+        engine_steps_per_second(warm)
+        loop_steps_per_second(warm, 1)
     for config in configs:
         for ratio in measure(config, pairs):
             print(ratio.line(), flush=True)

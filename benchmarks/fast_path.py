@@ -1,11 +1,12 @@
-"""The hand-written dense pass (fast_dense) against autograd, in the headless engine.
+"""The hand-written pass (fast_dense) against autograd, in the headless engine.
 
-For dense configurations it trains the same experiment with the engine as it
+For plain layer stacks it trains the same experiment with the engine as it
 is (the fast path applies) and with the fast path turned off (autograd, as for
 any other model), in alternating pairs, and prints the ratio of steps per
 second. The configurations are the spiral preset at batch 10, TensorFlow
 Playground's spiral network (2-8-8-1 tanh, SGD 0.03, batch 10, one output with
-binary cross-entropy) and the digits MLP at batch 32.
+binary cross-entropy), the digits MLP at batch 32 and the digits-cnn preset
+(two convolutions with max pooling) at batch 32.
 
     .venv/bin/python benchmarks/fast_path.py [--quick] [--pairs N]
 """
@@ -63,11 +64,13 @@ def main(argv: list[str] | None = None) -> int:
         setup("spiral preset b10", "spiral", 10, 2 if args.quick else 30),
         tfp_spiral(2 if args.quick else 30),
         setup("digits b32", "digits", 32, 1 if args.quick else 10),
+        setup("digits-cnn b32", "digits-cnn", 32, 1 if args.quick else 3),
     ]
-    engine_steps_per_second(configs[0])  # first-call costs outside the measurement
     for config in configs:
+        engine_steps_per_second(config)  # first-call costs outside the measurement
+        autograd_steps_per_second(config)
         ratio = compare(
-            f"{config.name}: fast dense pass ÷ autograd",
+            f"{config.name}: hand-written pass ÷ autograd",
             lambda config=config: engine_steps_per_second(config),
             lambda config=config: autograd_steps_per_second(config),
             pairs=pairs,

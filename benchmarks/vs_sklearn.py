@@ -9,7 +9,15 @@ too); its L2 penalty is off, as in the engine. The ratio is scikit-learn's
 time over the engine's (goal ≥ 1: the engine is at least as fast). A second
 line per batch size, without a goal, compares epochs per second over a fixed
 number of epochs: how much of the difference is speed, and how much the
-number of epochs each needs to reach the target.
+number of epochs each needs to reach the target, and a third the epochs each
+needs per training seed (the same seed on both sides: initial weights and batch
+order), since one seed is one draw.
+
+Like for like on threads: the engine trains these small networks on one intra-op
+thread, so scikit-learn's BLAS gets one thread too. (On its default pool, its
+idle BLAS threads also kept spinning into the engine's next timing on a 2-core
+machine, doubling it.) Each side runs once before the pairs, so no first-call
+costs land in one side's timing.
 
     .venv/bin/python benchmarks/vs_sklearn.py [--quick] [--pairs N]
 """
@@ -29,6 +37,7 @@ import numpy as np
 import torch
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
+from threadpoolctl import threadpool_limits
 
 from benchmarks.pairs import compare, load_average
 from benchmarks.setups import Setup, setup
@@ -65,6 +74,14 @@ def sklearn_rate(config: Setup, target: float) -> float:
 
     ``target`` above 1 is never reached: every epoch of the setup is trained.
     """
+    seconds, epochs = sklearn_run(config, target)
+    if epochs is not None:
+        return 1.0 / seconds
+    return 0.0 if target <= 1 else config.experiment.training.epochs / seconds
+
+
+def sklearn_run(config: Setup, target: float) -> tuple[float, int | None]:
+    """Seconds scikit-learn trains, and the epoch that reached ``target`` (None: none did)."""
     data = config.dataset
     x_train, y_train = data.x_train.numpy().astype(np.float64), data.y_train.numpy()
     x_val, y_val = data.x_val.numpy().astype(np.float64), data.y_val.numpy()
@@ -78,14 +95,29 @@ def sklearn_rate(config: Setup, target: float) -> float:
         random_state=spec.training.seed,
     )
     classes = np.unique(y_train)
-    started = time.perf_counter()
-    with warnings.catch_warnings():
+    with threadpool_limits(limits=1, user_api="blas"), warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        for _ in range(spec.training.epochs):
+        started = time.perf_counter()
+        for epoch in range(1, spec.training.epochs + 1):
             model.partial_fit(x_train, y_train, classes=classes)
             if model.score(x_val, y_val) >= target:
-                return 1.0 / (time.perf_counter() - started)
-    return 0.0 if target <= 1 else spec.training.epochs / (time.perf_counter() - started)
+                return time.perf_counter() - started, epoch
+        return time.perf_counter() - started, None
+
+
+def engine_epochs_to(config: Setup, target: float) -> int | None:
+    """The epoch whose validation accuracy first reached ``target`` (None: none did)."""
+    engine = Engine(config.experiment, config.dataset, callbacks=[StopAtAccuracy(target)])
+    engine.run()
+    last = engine.history.epochs[-1] if engine.history.epochs else None
+    return last.epoch if last is not None and (last.val_accuracy or 0) >= target else None
+
+
+def with_seed(config: Setup, seed: int) -> Setup:
+    """``config`` trained from training seed ``seed`` (same data split)."""
+    training = config.experiment.training.model_copy(update={"seed": seed})
+    return Setup(config.name, config.experiment.model_copy(update={"training": training}),
+                 config.dataset)  # fmt: skip
 
 
 def engine_epochs_per_second(config: Setup) -> float:
@@ -107,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average before: {load_average()}")
     for batch in (32, 200):
         config = setup(f"digits b{batch}", "digits", batch, MAX_EPOCHS)
+        engine_rate(config, target)  # first-call costs paid outside the measurement
+        sklearn_rate(config, target)
         ratio = compare(
             f"digits MLP b{batch}: time to {target:.0%} validation accuracy, scikit-learn ÷ engine",
             lambda config=config: engine_rate(config, target),
@@ -126,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
             unit="epochs/s",
         )
         print(per_epoch.line(), flush=True)
+        seeds = range(2 if args.quick else 8)
+        ours = [engine_epochs_to(with_seed(config, seed), target) for seed in seeds]
+        theirs = [sklearn_run(with_seed(config, seed), target)[1] for seed in seeds]
+        print(f"digits MLP b{batch}: epochs to {target:.0%} for training seeds 0–{seeds[-1]}: "
+              f"engine {ours}, scikit-learn {theirs}", flush=True)  # fmt: skip
     print(f"load average after: {load_average()}")
     return 0
 

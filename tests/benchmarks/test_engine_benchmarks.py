@@ -32,6 +32,12 @@ def test_vs_sklearn_prints_both_batch_sizes(capsys: pytest.CaptureFixture[str]) 
         assert re.search(
             rf"^digits MLP b{batch}: epochs/s .*engine ÷ scikit-learn: {RATIO}", out, re.M
         )
+        assert re.search(
+            rf"^digits MLP b{batch}: epochs to 50% for training seeds 0–1: "
+            r"engine \[.+\], scikit-learn \[.+\]$",
+            out,
+            re.M,
+        ), out
     assert "load average" in out
 
 
@@ -45,4 +51,5 @@ def test_memory_prints_the_growth_goal(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_fast_path_prints_each_configuration(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(fast_path.main, capsys)
-    assert len(re.findall(rf"fast dense pass ÷ autograd: {RATIO}", out)) == 3, out
+    assert len(re.findall(rf"hand-written pass ÷ autograd: {RATIO}", out)) == 4, out
+    assert "digits-cnn b32: hand-written pass" in out

@@ -1,68 +1,34 @@
-"""A hand-written forward and backward pass for stacks of Linear layers and activations.
+"""A hand-written forward and backward pass for plain stacks of dense and image layers.
 
-A playground network (2-8-8-1 on the spiral) has ~100 parameters: one step's
-arithmetic takes microseconds, while autograd, the dispatcher and the modules'
-Python calls take hundreds. For a model that is only ``Linear`` layers and
-elementwise activations, trained with a loss listed here, :class:`DenseStack`
-computes the loss and every parameter's gradient directly, with the very aten
-kernels autograd itself would call (``addmm`` forward; ``mm``, ``sum`` and each
-activation's own ``*_backward`` kernel backward; the loss's own backward
-kernel), and no graph. The gradients land in ``.grad`` exactly as
-``loss.backward()`` would leave them (new tensors, or added to the old ones
-when gradients accumulate), so everything after backward is unchanged: the
-gradient-norm views, clipping, the (fused) torch optimizer with its weight
-decay, momentum or Adam state. Models or losses not listed here train with
-autograd: :func:`plan_dense_stack` answers ``None`` for them.
+A playground network (2-8-8-1 on the spiral, two tiny convolutions on 8×8
+digits) does microseconds of arithmetic per step, while autograd, the
+dispatcher and the modules' Python calls take hundreds. For a model made only
+of the layers :mod:`~playground.core.training.fast_layers` and
+:mod:`~playground.core.training.fast_conv` cover (``Linear``, elementwise
+activations, ``Conv2d``, ``MaxPool2d``, ``Flatten``), trained with a loss
+listed here, :class:`DenseStack` computes the loss and every parameter's
+gradient directly, with the very aten kernels autograd itself would call, and
+no graph. The gradients land in ``.grad`` exactly as ``loss.backward()`` would
+leave them (new tensors, or added to the old ones when gradients accumulate),
+so everything after backward is unchanged: the gradient-norm views, clipping,
+the (fused) torch optimizer with its weight decay, momentum or Adam state.
+Models or losses not listed here train with autograd: :func:`plan_dense_stack`
+answers ``None`` for them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 
 import torch
 from torch import nn
 
-aten = torch.ops.aten
-Backward = Callable[[torch.Tensor, torch.Tensor, torch.Tensor], torch.Tensor]
+from playground.core.training.fast_conv import image_layer
+from playground.core.training.fast_layers import FastLayer, dense_layer
 
-# Each activation: (forward on the layer's input, backward from (grad, input, output)).
-# The backward kernels are the ones autograd's derivative formulas call.
-_ACTIVATIONS: dict[type[nn.Module], tuple[Callable[[torch.Tensor], torch.Tensor], Backward]] = {
-    nn.ReLU: (torch.relu, lambda g, x, y: aten.threshold_backward(g, y, 0)),
-    nn.Tanh: (torch.tanh, lambda g, x, y: aten.tanh_backward(g, y)),
-    nn.Sigmoid: (torch.sigmoid, lambda g, x, y: aten.sigmoid_backward(g, y)),
-    nn.Identity: (lambda x: x, lambda g, x, y: g),
-}
+aten = torch.ops.aten
 MEAN = 1  # torch's reduction code for "mean"
 SUPPORTED_LOSSES = ("cross-entropy", "mse", "bce-with-logits")
-
-
-@dataclass(frozen=True)
-class _Layer:
-    weight: torch.Tensor | None  # None: an activation
-    bias: torch.Tensor | None
-    forward: Callable[[torch.Tensor], torch.Tensor] | None = None
-    backward: Backward | None = None
-    slope: float = 0.0  # LeakyReLU's negative slope
-
-
-def _layer(module: nn.Module) -> _Layer | None:
-    if type(module) is nn.Linear:
-        return _Layer(module.weight, module.bias)
-    if type(module) is nn.LeakyReLU:
-        slope = float(module.negative_slope)
-        return _Layer(
-            None,
-            None,
-            lambda x: torch.nn.functional.leaky_relu(x, slope),
-            lambda g, x, y: aten.leaky_relu_backward(g, x, slope, False),
-            slope,
-        )
-    entry = _ACTIVATIONS.get(type(module))
-    if entry is None:
-        return None
-    return _Layer(None, None, entry[0], entry[1])
 
 
 def plan_dense_stack(
@@ -72,25 +38,30 @@ def plan_dense_stack(
 
     ``None`` whenever anything differs from what the hand-written pass does exactly:
     a layer kind not listed here, a frozen parameter, a hook on a module, inputs
-    that are not one float32 row per sample, or targets not shaped as the loss
-    takes them (a mismatch that autograd's loss would broadcast or refuse).
+    that are not float32 or not shaped as each layer's kernel takes them (a dense
+    layer gets one row per sample, an image layer a batch of images), or targets
+    not shaped as the loss takes them (a mismatch that autograd's loss would
+    broadcast or refuse).
     """
-    if loss not in SUPPORTED_LOSSES or inputs.dim() != 2 or inputs.dtype != torch.float32:
+    if loss not in SUPPORTED_LOSSES or inputs.dtype != torch.float32:
         return None
-    layers: list[_Layer] = []
+    layers: list[FastLayer] = []
+    dims = inputs.dim()
     for module in model:
         if module._forward_hooks or module._forward_pre_hooks or module._backward_hooks:
             return None
-        layer = _layer(module)
-        if layer is None:
+        layer = dense_layer(module) or image_layer(module)
+        if layer is None or layer.takes not in (None, dims):
             return None
+        dims = layer.gives or dims
         layers.append(layer)
     parameters = list(model.parameters())
-    linear = [layer for layer in layers if layer.weight is not None]
-    if not linear or any(p.dtype != torch.float32 or not p.requires_grad for p in parameters):
+    if not parameters or any(p.dtype != torch.float32 or not p.requires_grad for p in parameters):
         return None
-    outputs = linear[-1].weight.shape[0] if linear[-1].weight is not None else 0
-    if not _targets_fit(loss, targets, outputs):
+    last = next((m for m in reversed(model) if type(m) in (nn.Linear, nn.Conv2d)), None)
+    if dims != 2 or type(last) is not nn.Linear:
+        return None
+    if not _targets_fit(loss, targets, last.out_features):
         return None
     return DenseStack(layers, loss)
 
@@ -102,9 +73,9 @@ def _targets_fit(loss: str, targets: torch.Tensor, outputs: int) -> bool:
 
 
 class DenseStack:
-    """One training step's loss and gradients of a dense stack, without autograd."""
+    """One training step's loss and gradients of a plain layer stack, without autograd."""
 
-    def __init__(self, layers: list[_Layer], loss: str) -> None:
+    def __init__(self, layers: list[FastLayer], loss: str) -> None:
         self._layers = layers
         self._loss = loss
 
@@ -116,33 +87,33 @@ class DenseStack:
         """
         with torch.no_grad():
             values = [inputs]  # the input of every layer, then the model's output
+            saved: list[torch.Tensor | None] = []
             for layer in self._layers:
-                x = values[-1]
-                if layer.weight is not None:
-                    weight_t = layer.weight.t()
-                    y = (
-                        x.mm(weight_t)
-                        if layer.bias is None
-                        else torch.addmm(layer.bias, x, weight_t)
-                    )
-                else:
-                    assert layer.forward is not None
-                    y = layer.forward(x)
+                y, kept = layer.forward(values[-1])
                 values.append(y)
+                saved.append(kept)
             loss, grad = self._loss_and_gradient(values[-1], targets)
             for index in range(len(self._layers) - 1, -1, -1):
                 layer = self._layers[index]
                 x, y = values[index], values[index + 1]
-                if layer.weight is None:
-                    assert layer.backward is not None
-                    grad = layer.backward(grad, x, y)
-                    continue
-                _store(layer.weight, grad.t().mm(x), accumulate)
-                if layer.bias is not None:
-                    _store(layer.bias, grad.sum(0), accumulate)
-                if index > 0:
-                    grad = grad.mm(layer.weight)
+                result = layer.backward(grad, x, y, saved[index], accumulate, index > 0)
+                if result is None:
+                    break  # the first layer: the inputs need no gradient
+                grad = result
         return loss
+
+    def predict(
+        self, inputs: torch.Tensor, watch: Mapping[int, Callable[[torch.Tensor], None]]
+    ) -> torch.Tensor:
+        """The model's outputs, the very values its own forward gives, for evaluation;
+        ``watch`` maps a layer's index to a callable that sees the layer's output."""
+        with torch.no_grad():
+            for index, layer in enumerate(self._layers):
+                inputs = layer.predict(inputs)
+                watcher = watch.get(index)
+                if watcher is not None:
+                    watcher(inputs)
+        return inputs
 
     def _loss_and_gradient(
         self, outputs: torch.Tensor, targets: torch.Tensor
@@ -161,10 +132,3 @@ class DenseStack:
         # The derivative formula autograd uses for this loss: (sigmoid(x) - t) / N.
         grad = (torch.sigmoid(outputs) - targets).div_(outputs.numel())
         return loss, grad
-
-
-def _store(parameter: torch.Tensor, gradient: torch.Tensor, accumulate: bool) -> None:
-    if accumulate and parameter.grad is not None:
-        parameter.grad.add_(gradient)
-    else:
-        parameter.grad = gradient

@@ -162,6 +162,11 @@ def parameter_stats(
     return tuple(result)
 
 
+# A model's outputs computed without its modules; it passes each watched layer's output
+# (by layer index) to its watcher.
+FastForward = Callable[[torch.Tensor, Mapping[int, Callable[[torch.Tensor], None]]], torch.Tensor]
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """Loss (and accuracy for classification) of the model on a set, in eval mode."""
@@ -183,23 +188,31 @@ def evaluate(
     *,
     watch_relus: bool = False,
     keep_predictions: bool = False,
+    forward: FastForward | None = None,
 ) -> Evaluation:
     """Mean loss and accuracy over a whole set in chunks, with no gradient.
 
-    With ``watch_relus``, forward hooks on every ReLU record which units stay at
-    0 for every sample; ``dead_units`` maps the ReLU's layer index to that share.
+    With ``watch_relus``, every ReLU's output is watched to record which units stay
+    at 0 for every sample; ``dead_units`` maps the ReLU's layer index to that share.
     With ``keep_predictions`` (classification) the predicted classes come back
-    too, from the same forward pass, for the confusion matrix.
+    too, from the same forward pass, for the confusion matrix. ``forward``: the
+    hand-written pass's ``predict``, the model's very outputs computed faster; it
+    calls the watchers itself (else forward hooks on the modules do).
     """
     count = inputs.shape[0]
     if count == 0:
         return Evaluation(math.nan, None, {})
     peaks: dict[int, torch.Tensor] = {}
-    handles = []
-    if watch_relus:
-        for index, module in enumerate(model):
-            if isinstance(module, nn.ReLU):
-                handles.append(module.register_forward_hook(_peak_recorder(index, peaks)))
+    watched = {
+        index: _peak_recorder(index, peaks)
+        for index, module in enumerate(model)
+        if watch_relus and isinstance(module, nn.ReLU)
+    }
+    handles = [
+        model[index].register_forward_hook(lambda module, args, out, record=record: record(out))
+        for index, record in watched.items()
+        if forward is None
+    ]
     was_training = model.training
     model.eval()
     # Float64 sums on the host: MPS has no float64, and there are only a few chunks.
@@ -212,7 +225,7 @@ def evaluate(
             for start in range(0, count, EVAL_CHUNK):
                 xb = inputs[start : start + EVAL_CHUNK]
                 yb = targets[start : start + EVAL_CHUNK]
-                outputs = model(xb)
+                outputs = model(xb) if forward is None else forward(xb, watched)
                 total += float(loss_fn(outputs, loss_targets(loss, yb))) * xb.shape[0]
                 if task == "classification":
                     classes = predicted_classes(outputs, loss)
@@ -230,10 +243,8 @@ def evaluate(
     return Evaluation(mean_loss, accuracy, dead, predicted)
 
 
-def _peak_recorder(
-    index: int, peaks: dict[int, torch.Tensor]
-) -> Callable[[nn.Module, tuple[torch.Tensor, ...], torch.Tensor], None]:
-    def record(module: nn.Module, args: tuple[torch.Tensor, ...], output: torch.Tensor) -> None:
+def _peak_recorder(index: int, peaks: dict[int, torch.Tensor]) -> Callable[[torch.Tensor], None]:
+    def record(output: torch.Tensor) -> None:
         peak = output.reshape(output.shape[0], -1).amax(dim=0)
         previous = peaks.get(index)
         peaks[index] = peak if previous is None else torch.maximum(previous, peak)

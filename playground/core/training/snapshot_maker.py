@@ -19,6 +19,7 @@ from playground.core.training.confusion import ClassPredictions
 from playground.core.training.diagnosis import diagnose
 from playground.core.training.inspection import (
     Evaluation,
+    FastForward,
     decision_grid,
     evaluate,
     fitted_curve,
@@ -70,8 +71,10 @@ class SnapshotMaker:
         device: torch.device,
         *,
         grad_clip: float | None = None,
+        forward: FastForward | None = None,
     ) -> None:
         self._model = model
+        self._forward = forward  # the model's outputs, faster (fast_dense's predict)
         self._data = data
         self._loss_fn = loss_fn
         self._loss = loss
@@ -125,6 +128,7 @@ class SnapshotMaker:
             task,
             watch_relus=watch_relus,
             keep_predictions=keep_predictions,
+            forward=self._forward,
         )
 
     def _rate_at(self, elapsed: float, samples: int) -> float:

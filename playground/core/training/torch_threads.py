@@ -12,6 +12,8 @@ restored only when the last overlapping run has ended.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import torch
 from torch import nn
@@ -60,3 +62,13 @@ def release() -> None:
         _active -= 1
         if _active == 0:
             torch.set_num_threads(_original)
+
+
+@contextmanager
+def claimed(threads: int) -> Iterator[None]:
+    """:func:`claim` ``threads`` for the ``with`` block, released however it ends."""
+    claim(threads)
+    try:
+        yield
+    finally:
+        release()

@@ -187,6 +187,16 @@ def test_script_reproduces_the_fast_dense_path(
     assert_same_curve(run_script(path), engine_rows(experiment))
 
 
+def test_script_reproduces_the_convolution_fast_path(tmp_path: Path) -> None:
+    experiment = load_preset("digits-cnn")
+    training = experiment.training.model_copy(update={"epochs": 3, "device": "cpu"})
+    experiment = experiment.model_copy(update={"training": training})
+    assert Engine(experiment).fast_path  # the app trains this without autograd
+    path = tmp_path / "train_digits_cnn.py"
+    export_experiment(experiment, "script", path)
+    assert_same_curve(run_script(path), engine_rows(experiment))
+
+
 def test_a_typed_two_target_table_without_names_exports_as_the_app_reads_it(
     tmp_path: Path,
 ) -> None:
