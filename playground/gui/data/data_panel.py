@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,14 +33,17 @@ from playground.core.data.base import Dataset
 from playground.core.messages import describe_problems
 from playground.core.messages.texts import field_help, text
 from playground.core.spec.experiment import DERIVED_FEATURES, MIN_SAMPLES, BuiltinData, CsvData
-from playground.gui.data.csv_import_dialog import CsvImportDialog
 from playground.gui.data.data_preview import DataPreview
 from playground.gui.data.shown_inputs_row import ShownInputsRow
-from playground.gui.data.typed_table_dialog import TypedTableDialog
 
 DataSpec = BuiltinData | CsvData
 
 CSV_ITEM = "csv"
+
+
+if TYPE_CHECKING:  # the dialogs are imported when opened
+    from playground.gui.data.csv_import_dialog import CsvImportDialog
+    from playground.gui.data.typed_table_dialog import TypedTableDialog
 
 
 class DataPanel(QWidget):
@@ -211,11 +215,15 @@ class DataPanel(QWidget):
 
     def import_csv(self) -> None:
         """Open the CSV import dialog; an accepted table becomes the data."""
+        from playground.gui.data.csv_import_dialog import CsvImportDialog
+
         self._use_table(CsvImportDialog(self, initial=self._csv))
 
     def type_table(self) -> None:
         """Open the typed-table dialog (with the typed table in use, if any)."""
         typed = self._csv if self._csv is not None and self._csv.typed else None
+        from playground.gui.data.typed_table_dialog import TypedTableDialog
+
         self._use_table(TypedTableDialog(self, initial=typed))
 
     def _use_table(self, dialog: CsvImportDialog | TypedTableDialog) -> None:
