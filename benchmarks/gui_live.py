@@ -131,18 +131,22 @@ def app_live(app: QApplication, epochs: int, delays: list[float]) -> float:
 # they are done. The launching side compares that with the time it started the process.
 COLD_APP = """
 import time
+import torch  # the app's entry point imports torch with the command line, before the pause
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from playground.gui.shell.collector import pause_during_start, resume_after_start
+pause_during_start()  # as the app's entry point does (playground/__main__.py)
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings
 app = QApplication(["playground"])
-window = MainWindow(AppSettings())
+window = MainWindow(AppSettings(), open_starter=False)  # as the app starts it
 window.resize(1280, 800)
 window.open_preset("spiral")
 window.show()
 def ready():  # runs once the event loop serves events: the window is usable
     print("ready", time.time(), flush=True)
     app.quit()
+QTimer.singleShot(0, resume_after_start)  # as the app does (gui/shell/app.py)
 QTimer.singleShot(0, ready)
 app.exec()
 """

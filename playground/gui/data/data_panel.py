@@ -57,7 +57,9 @@ class DataPanel(QWidget):
     dataset_loaded = Signal(object)
     data_failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, load_default: bool = True) -> None:
+        """``load_default``: load and draw the default data at once; the main window passes
+        False, as every experiment it opens sets the data (loading it twice slows the start)."""
         super().__init__(parent)
         self._spec: DataSpec = BuiltinData()
         self._csv: CsvData | None = None
@@ -167,7 +169,8 @@ class DataPanel(QWidget):
         self.as_images.toggled.connect(self._on_edit)
         for box in self.derived.values():
             box.toggled.connect(self._on_edit)
-        self.set_data_spec(self._spec)
+        if load_default:
+            self.set_data_spec(self._spec)
 
     def data_spec(self) -> DataSpec:
         """The data part of the experiment as currently shown."""

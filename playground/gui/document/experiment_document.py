@@ -19,7 +19,7 @@ from playground.core.runs.records import RunRecord
 from playground.gui.document import file_prompts
 from playground.gui.document.autosave_controller import AutosaveController
 from playground.gui.document.experiment_files import Document, ExperimentFiles
-from playground.gui.first_show import FirstUse
+from playground.gui.first_use import FirstUse
 from playground.gui.plots.base import DARK, apply_plot_theme
 from playground.gui.runs.run_history import RunHistory, RunsPanel
 from playground.gui.shell.panel_layout import make_dock

@@ -43,3 +43,13 @@ def test_regression_points_keep_their_value_colours(qtbot: QtBot) -> None:
     assert brushes[lowest].color().rgba() == cmap.map(0.0, mode="qcolor").rgba()
     assert brushes[highest].color().rgba() == cmap.map(1.0, mode="qcolor").rgba()
 
+
+def test_a_panel_told_not_to_load_the_default_waits_for_its_data(qtbot: QtBot) -> None:
+    from playground.gui.data.data_panel import DataPanel
+
+    panel = DataPanel(load_default=False)
+    qtbot.addWidget(panel)
+    assert panel.dataset is None  # nothing made or drawn until an experiment sets the data
+    panel.set_data_spec(BuiltinData(name="circle", samples=200))
+    assert panel.dataset is not None and len(panel.dataset.y_train) > 0
+    assert panel.preview._train.isVisible() or panel.preview.mode == "points"
