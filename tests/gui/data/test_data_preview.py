@@ -52,4 +52,4 @@ def test_a_panel_told_not_to_load_the_default_waits_for_its_data(qtbot: QtBot) -
     assert panel.dataset is None  # nothing made or drawn until an experiment sets the data
     panel.set_data_spec(BuiltinData(name="circle", samples=200))
     assert panel.dataset is not None and len(panel.dataset.y_train) > 0
-    assert panel.preview._train.isVisible() or panel.preview.mode == "points"
+    assert panel.preview.mode == "points" and panel.preview._train.isVisible()
