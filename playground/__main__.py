@@ -25,9 +25,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def start_app(args: Sequence[str]) -> int:
     """Open the desktop app with its options (``--preset NAME``, an experiment file)."""
+    from playground.gui.shell.collector import pause_during_start, resume_after_start
+
+    pause_during_start()  # the window resumes it once it serves events
     try:
         from playground.gui.shell.app import main as app_main
     except ImportError as exc:
+        resume_after_start()
         say(
             f"the app window cannot start because a part is missing ({exc.name or exc}); "
             "reinstall Torch Playground. The commands (playground --help) still work."

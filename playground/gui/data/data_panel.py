@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,14 +33,17 @@ from playground.core.data.base import Dataset
 from playground.core.messages import describe_problems
 from playground.core.messages.texts import field_help, text
 from playground.core.spec.experiment import DERIVED_FEATURES, MIN_SAMPLES, BuiltinData, CsvData
-from playground.gui.data.csv_import_dialog import CsvImportDialog
 from playground.gui.data.data_preview import DataPreview
 from playground.gui.data.shown_inputs_row import ShownInputsRow
-from playground.gui.data.typed_table_dialog import TypedTableDialog
 
 DataSpec = BuiltinData | CsvData
 
 CSV_ITEM = "csv"
+
+
+if TYPE_CHECKING:  # the dialogs are imported when opened
+    from playground.gui.data.csv_import_dialog import CsvImportDialog
+    from playground.gui.data.typed_table_dialog import TypedTableDialog
 
 
 class DataPanel(QWidget):
@@ -53,7 +57,9 @@ class DataPanel(QWidget):
     dataset_loaded = Signal(object)
     data_failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, load_default: bool = True) -> None:
+        """``load_default``: load and draw the default data at once; the main window passes
+        False, as every experiment it opens sets the data (loading it twice slows the start)."""
         super().__init__(parent)
         self._spec: DataSpec = BuiltinData()
         self._csv: CsvData | None = None
@@ -163,7 +169,8 @@ class DataPanel(QWidget):
         self.as_images.toggled.connect(self._on_edit)
         for box in self.derived.values():
             box.toggled.connect(self._on_edit)
-        self.set_data_spec(self._spec)
+        if load_default:
+            self.set_data_spec(self._spec)
 
     def data_spec(self) -> DataSpec:
         """The data part of the experiment as currently shown."""
@@ -211,11 +218,15 @@ class DataPanel(QWidget):
 
     def import_csv(self) -> None:
         """Open the CSV import dialog; an accepted table becomes the data."""
+        from playground.gui.data.csv_import_dialog import CsvImportDialog
+
         self._use_table(CsvImportDialog(self, initial=self._csv))
 
     def type_table(self) -> None:
         """Open the typed-table dialog (with the typed table in use, if any)."""
         typed = self._csv if self._csv is not None and self._csv.typed else None
+        from playground.gui.data.typed_table_dialog import TypedTableDialog
+
         self._use_table(TypedTableDialog(self, initial=typed))
 
     def _use_table(self, dialog: CsvImportDialog | TypedTableDialog) -> None:

@@ -8,10 +8,14 @@ tables show their first two features.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 import numpy as np
 import pyqtgraph as pg
 import torch
 from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from playground.core.data.base import Dataset
@@ -29,6 +33,7 @@ CLASS_COLOURS: tuple[str, ...] = (
     "#000000",
     "#8c564b",
 )
+T = TypeVar("T")
 MAX_POINTS = 1500
 MOSAIC_ROWS, MOSAIC_COLUMNS = 4, 6
 GAP, LABEL_STRIP = 1, 4
@@ -60,6 +65,19 @@ def _subsample(count: int, limit: int) -> np.ndarray:
     if count <= limit:
         return np.arange(count)
     return np.linspace(0, count - 1, limit).astype(np.int64)
+
+
+def _shared(colours: Sequence[str | QColor], make: Callable[[str | QColor], T]) -> list[T]:
+    """``make(colour)`` for each colour, the same object wherever a colour repeats."""
+    made: dict[str | int, T] = {}
+    shared: list[T] = []
+    for colour in colours:
+        key = colour if isinstance(colour, str) else colour.rgba()
+        item = made.get(key)
+        if item is None:
+            item = made[key] = make(colour)
+        shared.append(item)
+    return shared
 
 
 class DataPreview(pg.PlotWidget):  # type: ignore[misc]
@@ -211,11 +229,13 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
             span = high - low if high > low else 1.0
             cmap = pg.colormap.get("CET-D1A")
             colours = [cmap.map((v - low) / span, mode="qcolor") for v in values]
+        # One pen or brush per colour, shared by its points: pyqtgraph renders each distinct
+        # pen/brush object once, so a few shared ones draw a thousand points at the cost of a few.
         if hollow:
-            pens = [pg.mkPen(c, width=1.6) for c in colours]
+            pens = _shared(colours, lambda c: pg.mkPen(c, width=1.6))
             item.setData(points[:, 0], points[:, 1], pen=pens, brush=None)
         else:
-            brushes = [pg.mkBrush(c) for c in colours]
+            brushes = _shared(colours, pg.mkBrush)
             item.setData(points[:, 0], points[:, 1], brush=brushes, pen=pg.mkPen(None))
         item.setVisible(True)
 

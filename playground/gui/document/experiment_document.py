@@ -19,13 +19,14 @@ from playground.core.runs.records import RunRecord
 from playground.gui.document import file_prompts
 from playground.gui.document.autosave_controller import AutosaveController
 from playground.gui.document.experiment_files import Document, ExperimentFiles
-from playground.gui.document.export_commands import ExportCommands
+from playground.gui.first_use import FirstUse
 from playground.gui.plots.base import DARK, apply_plot_theme
-from playground.gui.runs.compare_view import CompareDialog
 from playground.gui.runs.run_history import RunHistory, RunsPanel
 from playground.gui.shell.panel_layout import make_dock
 
 if TYPE_CHECKING:
+    from playground.gui.document.export_commands import ExportCommands
+    from playground.gui.runs.compare_view import CompareDialog
     from playground.gui.shell.actions import WindowActions
     from playground.gui.shell.main_window import MainWindow
 
@@ -50,16 +51,8 @@ class ExperimentDocument(QObject):
         self.autosave = AutosaveController(
             window, self.document, lambda: self.window.remember_on_close
         )
-        self.exports = ExportCommands(
-            window,
-            experiment=window.current_experiment,
-            weights=window.run.current_weights,
-            engine=lambda: window.run.engine,
-            plot_items=lambda: dict(window.plot_area.export_items()),
-            inform=window.status.show_info,
-            settings=window.settings,
-            start_weights=lambda: window.run.start_weights,
-        )
+        # The export code (and the exporters it imports) is loaded at the first export.
+        self._exports: FirstUse[ExportCommands] = FirstUse(self._make_exports)
         self.compare_dialogs: list[CompareDialog] = []
         self._connect()
         # After the start-up experiment is open and the event loop runs, offer a crash's work.
@@ -79,15 +72,34 @@ class ExperimentDocument(QObject):
         self.runs_panel.compare_requested.connect(self.compare)
         self.runs_panel.paired_requested.connect(self.paired_run)
 
+    @property
+    def exports(self) -> ExportCommands:
+        """File ▸ Export's commands, made the first time one is used."""
+        return self._exports.get()
+
+    def _make_exports(self) -> ExportCommands:
+        from playground.gui.document.export_commands import ExportCommands
+
+        window = self.window
+        return ExportCommands(
+            window,
+            experiment=window.current_experiment,
+            weights=window.run.current_weights,
+            engine=lambda: window.run.engine,
+            plot_items=lambda: dict(window.plot_area.export_items()),
+            inform=window.status.show_info,
+            settings=window.settings,
+            start_weights=lambda: window.run.start_weights,
+        )
+
     def connect_exports(self, actions: WindowActions) -> None:
         """Wire File ▸ Export's actions to the export commands."""
-        exports = self.exports
-        actions.export_plots.triggered.connect(lambda: exports.export_plots("png"))
-        actions.export_svg.triggered.connect(lambda: exports.export_plots("svg"))
-        actions.export_csv.triggered.connect(exports.export_metrics)
+        actions.export_plots.triggered.connect(lambda: self.exports.export_plots("png"))
+        actions.export_svg.triggered.connect(lambda: self.exports.export_plots("svg"))
+        actions.export_csv.triggered.connect(lambda: self.exports.export_metrics())
         for kind in ("weights", "torchscript", "onnx", "script"):
             action = getattr(actions, f"export_{kind}")
-            action.triggered.connect(lambda _checked=False, k=kind: exports.export_model(k))
+            action.triggered.connect(lambda _checked=False, k=kind: self.exports.export_model(k))
 
     # ---- the document --------------------------------------------------------------
 
@@ -214,6 +226,8 @@ class ExperimentDocument(QObject):
     def compare(self, records: list[RunRecord]) -> CompareDialog:
         """Open a window that overlays the curves of ``records``."""
         numbers = [self.history.number(r) for r in records]
+        from playground.gui.runs.compare_view import CompareDialog  # a dialog: made when asked
+
         dialog = CompareDialog(records, numbers, self.window)
         if self.window.settings.theme == "dark":
             for view in dialog.findChildren(pg.GraphicsView):

@@ -15,7 +15,6 @@ from playground.core.spec.experiment import Experiment
 from playground.gui.lessons.controls import lesson_controls
 from playground.gui.lessons.lesson_controller import LessonController
 from playground.gui.lessons.lesson_panel import LessonPanel
-from playground.gui.lessons.lesson_picker import LessonPicker
 from playground.gui.shell.panel_layout import WIDE_LAYOUT_WIDTH
 
 if TYPE_CHECKING:
@@ -88,6 +87,9 @@ class Lessons(QObject):
         except LessonError as error:
             self.window.show_problem(str(error))
             return None
+        # Imported here: the picker is a dialog, not needed to show the main window.
+        from playground.gui.lessons.lesson_picker import LessonPicker
+
         picker = LessonPicker(entries, self.window)
         if picker.exec() and picker.chosen is not None:
             self.open(picker.chosen)

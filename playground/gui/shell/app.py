@@ -38,6 +38,7 @@ from playground.core.training.step_limit import (
     epochs_for_steps,
     shortfall,
 )
+from playground.gui.shell.collector import resume_after_start
 from playground.gui.shell.error_hook import install_error_hook
 from playground.gui.shell.file_open_events import FileOpenRelay
 from playground.gui.shell.fonts import ensure_a_font
@@ -282,7 +283,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
         settings.theme = args.theme
     _language, font_missing = start_language(app, args.lang or settings.language)
     apply_theme(app, settings.theme, settings.font_size)
-    window = MainWindow(settings)
+    window = MainWindow(settings, open_starter=False)  # _open_start_experiment opens one
     window.remember_on_close = not scripted
     window.window_shutdown.quit_when_closed = True
     if args.size:
@@ -304,6 +305,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
     )
     session = ScriptedRun(window, args, app)
     install_quit_guard(app, window.run.training)
+    QTimer.singleShot(0, resume_after_start)  # the start is over once the window serves events
     QTimer.singleShot(0, session.start)
     code = app.exec()
     result = session.exit_code if session.finishes_by_itself else int(code)
@@ -347,4 +349,7 @@ def _open_start_experiment(
         return True
     # Nothing (usable) was asked for: start on the first example, ready to train.
     names = preset_names()
-    return window.open_preset(names[0]) if names else True
+    if not names:  # no examples installed: the starter experiment
+        window.new_experiment()
+        return True
+    return window.open_preset(names[0])

@@ -13,8 +13,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QTabWidget
 
 from playground.core.training.snapshot import Snapshot
-from playground.gui.lab.lab_window import LabWindow, open_lab_window
-from playground.gui.landscape.landscape_window import LandscapeWindow, open_landscape_window
 from playground.gui.lessons.lesson_dock import Lessons
 from playground.gui.shell.panel_layout import make_dock
 from playground.gui.shell.presentation import PresentationMode
@@ -22,6 +20,8 @@ from playground.gui.training.log_view import TrainingLog
 from playground.gui.training.parameter_table import ParameterTable
 
 if TYPE_CHECKING:
+    from playground.gui.lab.lab_window import LabWindow
+    from playground.gui.landscape.landscape_window import LandscapeWindow
     from playground.gui.shell.main_window import MainWindow
 
 
@@ -67,6 +67,9 @@ class Classroom(QObject):
     def open_lab(self, example: str | None = None) -> LabWindow:
         """Tools ▸ Autograd Lab: one lab window, raised if open, with ``example`` loaded."""
         if self._lab is None:
+            # Imported here: the lab's interpreter is not needed to show the main window.
+            from playground.gui.lab.lab_window import open_lab_window
+
             self._lab = open_lab_window(self.window)
             self._lab.destroyed.connect(self._forget_lab)
         else:
@@ -83,6 +86,9 @@ class Classroom(QObject):
     def open_landscape(self) -> LandscapeWindow:
         """Tools ▸ Loss Landscape for the current experiment (a fresh window per call, so it
         always shows the experiment as it is now); it follows the run's weights."""
+        # Imported here: the landscape is not needed to show the main window.
+        from playground.gui.landscape.landscape_window import open_landscape_window
+
         if self._landscape is not None:
             self._landscape.close()
         window = open_landscape_window(self.window, self.window.model.experiment)

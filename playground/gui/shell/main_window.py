@@ -68,7 +68,9 @@ from playground.gui.training.training_panel import TrainingPanel
 class MainWindow(QMainWindow):
     """Data, model and training panels around the live plots, with menus and a run toolbar."""
 
-    def __init__(self, settings: AppSettings | None = None) -> None:
+    def __init__(self, settings: AppSettings | None = None, *, open_starter: bool = True) -> None:
+        """``open_starter``: show the starter experiment at once; the app passes False as it
+        opens the experiment to start on itself (loading one twice is a slower start)."""
         super().__init__()
         self.settings = settings or AppSettings()
         self._font_size = self.settings.font_size  # larger while presenting, see set_font_size
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         self.remember_on_close = True  # scripted sessions leave the settings alone
 
         self.model = ExperimentModel(self)  # the one owner of the experiment and its undo stack
-        self.data_panel = DataPanel()
+        self.data_panel = DataPanel(load_default=False)  # the experiment loaded sets its data
         self.editor = LayerEditor(undo_stack=self.model.undo_stack)
         self.diagram = NetworkDiagram()
         self.training_panel = TrainingPanel(self.model)
@@ -160,7 +162,8 @@ class MainWindow(QMainWindow):
             lambda on: setattr(self.settings, "loss_log_scale", on)
         )
         self.arrange_panels(1280)
-        self.load_experiment(starter_experiment())
+        if open_starter:
+            self.load_experiment(starter_experiment())
 
     # ---- building ----------------------------------------------------------------------
 

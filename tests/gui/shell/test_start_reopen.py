@@ -87,3 +87,25 @@ def test_a_missing_last_experiment_opens_an_example_silently(
 ) -> None:
     assert _start(window, tmp_path / "gone.playground")
     assert _messages(window) == []
+
+
+def test_a_window_built_as_the_app_builds_it_opens_what_the_start_asks_for(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = MainWindow(AppSettings(), open_starter=False)  # as app._run_window builds it
+    qtbot.addWidget(win)
+    assert win.data_panel.dataset is None  # nothing loaded twice at start
+    assert _start(win, tmp_path / "gone.playground")
+    first = load_preset(preset_names()[0])
+    assert win.current_experiment().name == first.name and win.data_panel.dataset is not None
+    # Without any example installed, the start shows the starter experiment.
+    bare = MainWindow(AppSettings(), open_starter=False)
+    qtbot.addWidget(bare)
+    monkeypatch.setattr(app, "preset_names", lambda: [])
+    assert _start(bare, tmp_path / "gone.playground")
+    starter = MainWindow(AppSettings())
+    qtbot.addWidget(starter)
+    assert bare.current_experiment() == starter.current_experiment()
+    assert bare.data_panel.dataset is not None
+    for shown in (win, bare, starter):
+        shown.run.shutdown(10)
