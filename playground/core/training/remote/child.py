@@ -78,6 +78,8 @@ def _train(job: Job, inbox: Connection, outbox: _Outbox) -> bool:
             demand=demand,
         )
         engine.set_speed(job.speed)
+        for message in job.early:
+            _control(engine, demand, message)
     except BaseException as error:  # told to the window, which ends the run in words
         outbox.send(("end", Outcome(None, {}, MetricHistory(), float("nan"), 0.0, _failure(error))))
         return _wait_for_release(inbox)

@@ -62,7 +62,7 @@ class TrainingChild:
         with self._send_lock:
             try:
                 self.inbox.send(message)
-            except (OSError, EOFError, ValueError):
+            except Exception:  # gone (a broken pipe, a closed end) or a job that cannot cross
                 return False
         return True
 
@@ -87,9 +87,13 @@ class ChildPool:
         self._closed = False
 
     def warm_up(self) -> None:
-        """Spawn a spare child unless one is there (its start-up runs in the background)."""
+        """Spawn a spare child unless one is there (its start-up runs in the background).
+
+        Also after :meth:`shutdown`: asking for a child means children are wanted again.
+        """
         with self._lock:
-            if self._closed or (self._spare is not None and self._spare.alive):
+            self._closed = False
+            if self._spare is not None and self._spare.alive:
                 return
             try:
                 spare = TrainingChild()
@@ -130,7 +134,10 @@ class ChildPool:
             return list(self._made)
 
     def shutdown(self) -> None:
-        """End every child, idle or busy; no process is left behind."""
+        """End every child, idle or busy; no process is left behind.
+
+        A run's child given back after this is ended too, until :meth:`warm_up`.
+        """
         with self._lock:
             self._closed = True
             made, self._made, self._spare = self._made, [], None

@@ -40,6 +40,9 @@ class Job:
     start_paused: bool
     content: SnapshotContent
     paced: bool
+    # Controls given before the job was sent, applied before the loop starts (as an
+    # engine keeps requests made before its run): a pause plus one step is one step.
+    early: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,14 +65,18 @@ class Outcome:
     failure: Failure | None = None
 
 
-def crossing_callbacks(callbacks: Sequence[Callback]) -> tuple[Callback, ...] | None:
-    """``callbacks`` when each survives pickling (core hooks such as StepLimit), else None.
+def crossing_callbacks(
+    callbacks: Sequence[Callback], dataset: Dataset | None = None
+) -> tuple[Callback, ...] | None:
+    """``callbacks`` when they and ``dataset`` survive pickling, else None.
 
-    A hook defined inside a function or holding a lock or a widget cannot cross
-    to another process; such a run trains in the window's process instead.
+    Core hooks such as StepLimit and the app's data sets cross; a hook defined
+    inside a function, or one holding a lock or a widget, cannot go to another
+    process (nor can a data set whose plane mapping is such a function): that
+    run trains in the window's process instead.
     """
     try:
-        pickle.dumps(tuple(callbacks))
+        pickle.dumps((tuple(callbacks), dataset))
     except Exception:  # any failure to pickle means it cannot cross
         return None
     return tuple(callbacks)

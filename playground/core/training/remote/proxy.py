@@ -229,23 +229,22 @@ class RemoteEngine:
         self, on_snapshot: SnapshotCallback | None = None, start_paused: bool = False
     ) -> Snapshot:
         """Train in the child until the run ends; blocks this thread, never without a timeout."""
-        job = Job(
-            experiment_json=self._local.experiment.model_dump_json(),
-            dataset=self._local.dataset,
-            initial_state=cpu_weights(self._local.model.state_dict()),
-            callbacks=self._callbacks,
-            speed=self._speed,
-            snapshot_interval=self._snapshot_interval,
-            start_paused=start_paused,
-            content=self.demand.content,
-            paced=self.demand.paced,
-        )
+        weights = cpu_weights(self._local.model.state_dict())
         with self._lock:
-            sent = self._child.send(("run", job))
-            for message in self._pending if sent else ():
-                self._child.send(message)
+            job = Job(
+                experiment_json=self._local.experiment.model_dump_json(),
+                dataset=self._local.dataset,
+                initial_state=weights,
+                callbacks=self._callbacks,
+                speed=self._speed,
+                snapshot_interval=self._snapshot_interval,
+                start_paused=start_paused,
+                content=self.demand.content,
+                paced=self.demand.paced,
+                early=tuple(self._pending),
+            )
             self._pending.clear()
-            self._attached = sent
+            sent = self._attached = self._child.send(("run", job))
         self.demand.listen(self._on_ready)
         outcome: Outcome | None = None
         try:
