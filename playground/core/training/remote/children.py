@@ -104,6 +104,11 @@ class ChildPool:
             self._spare = spare
             self._made = [made for made in self._made if made.alive] + [spare]
 
+    def has_warm_child(self) -> bool:
+        """Whether a warm spare waits for the next run (never blocks)."""
+        with self._lock:
+            return self._spare is not None and self._spare.is_warm()
+
     def take(self) -> TrainingChild | None:
         """The warm spare for a run, or None when none is ready (a new one is then started)."""
         with self._lock:

@@ -252,9 +252,12 @@ class RemoteEngine:
         finally:
             self.demand.unlisten(self._on_ready)
             self._detach(healthy=outcome is not None)
+        lost = outcome is None
         if outcome is None:
             outcome = outcome_of_lost_child(self._latest, self._local, self._history)
         self._ended = EndedRun(outcome, self._local)
+        if lost and on_snapshot is not None:
+            on_snapshot(self._ended.final)  # the views show the failed end, as an engine's
         failure = outcome.failure
         if failure is not None:
             if failure.kind == "memory":
