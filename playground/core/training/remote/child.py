@@ -10,12 +10,19 @@ run and the child ends, so a crashed window leaves no process behind.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from multiprocessing.connection import Connection
 from typing import cast
 
-from playground.core.spec.experiment import Experiment
+from playground.core.spec.experiment import (
+    BuiltinData,
+    Experiment,
+    LayerSpec,
+    ModelSpec,
+    TrainingSpec,
+)
 from playground.core.training.engine import Engine
 from playground.core.training.history import MetricHistory
 from playground.core.training.remote.protocol import Failure, Job, Message, Outcome, cpu_weights
@@ -41,9 +48,27 @@ class _Outbox:
                 self.open = False
 
 
+def warm_up() -> None:
+    """Train a tiny run once, so the first real run does not pay for torch's lazy set-up.
+
+    A fresh interpreter's first optimizer step and first snapshot load parts of torch
+    and of the core on demand (over a second on a small machine); done here, that
+    happens while the window is up, before the child says it is warm.
+    """
+    layers = [LayerSpec(kind="Linear", params={"out_features": 4}), LayerSpec(kind="Tanh")]
+    experiment = Experiment(
+        data=BuiltinData(name="gaussian", samples=40),
+        model=ModelSpec(layers=[*layers, LayerSpec(kind="Linear", params={"out_features": 2})]),
+        training=TrainingSpec(epochs=1, batch_size=20, device="cpu"),
+    )
+    Engine(experiment).run(on_snapshot=lambda _snapshot: None)
+
+
 def serve(inbox: Connection, outbox_connection: Connection) -> None:
     """The child's main loop: announce itself, then train each job until told to quit."""
     outbox = _Outbox(outbox_connection)
+    with contextlib.suppress(Exception):  # a failed rehearsal only means a slower first run
+        warm_up()
     outbox.send(("warm", os.getpid()))
     while outbox.open:
         try:
