@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
 from PySide6.QtCore import QObject, QTimer
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 RunEngine: TypeAlias = Engine | RemoteEngine
 ENVIRONMENT_SWITCH = "PLAYGROUND_TRAINING"
 WARM_UP_DELAY_MS = 500  # after the window has drawn itself, so its start stays quick
+WARM_POLL_MS = 50
 
 
 def process_runs_wanted() -> bool:
@@ -55,6 +57,26 @@ class ProcessRuns(QObject):
         """Start a spare child in the background unless one is there."""
         if self.enabled:
             self.pool.warm_up()
+
+    def when_warm(self, then: Callable[[], None], timeout_s: float) -> None:
+        """Call ``then`` once a warm child waits, or after ``timeout_s`` (for scripted runs).
+
+        A person pressing Train never waits for a child; a scripted session (``--autoplay``)
+        may, so that it trains the way the app does once it has been open a moment.
+        """
+        if not self.enabled:
+            then()
+            return
+        self.warm_up()
+        deadline = time.monotonic() + timeout_s
+
+        def look() -> None:
+            if self.pool.has_warm_child() or time.monotonic() > deadline:
+                then()
+            else:
+                QTimer.singleShot(WARM_POLL_MS, self, look)
+
+        look()
 
     def wrap(self, engine: Engine, callbacks: Sequence[Callback]) -> RunEngine:
         """The engine that trains ``engine``'s run: in a warm child when one can be had."""
