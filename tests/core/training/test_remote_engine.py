@@ -259,6 +259,7 @@ def test_shutdown_leaves_no_training_process() -> None:
     own.shutdown()
     assert all(not child.alive for child in children)
     assert running.join().state == "failed"  # the run in the ended child ends, in words
+    assert own.children() == []  # and its end made no new child
     for child in children:
         assert child.process.pid is not None
         with pytest.raises(ProcessLookupError):

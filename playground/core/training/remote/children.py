@@ -38,6 +38,8 @@ class TrainingChild:
         outbox_writer.close()
         self.pid: int | None = None  # set once the child has said it is warm
         self._send_lock = threading.Lock()
+        self._end_lock = threading.Lock()
+        self._ended = False
 
     @property
     def alive(self) -> bool:
@@ -67,14 +69,23 @@ class TrainingChild:
         return True
 
     def end(self) -> None:
-        """Ask the child to quit, and kill it if it has not after :data:`END_WAIT_S`."""
-        self.send(("quit",))
-        self.process.join(END_WAIT_S)
-        if self.process.is_alive():
-            self.process.kill()
+        """Ask the child to quit, and kill it if it has not after :data:`END_WAIT_S`.
+
+        Safe to call twice, also at once from two threads (a shutdown while a run's
+        end gives the child back).
+        """
+        with self._end_lock:
+            if self._ended:
+                return
+            self._ended = True
+            self.send(("quit",))
             self.process.join(END_WAIT_S)
-        for connection in (self.inbox, self.outbox):
-            connection.close()
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join(END_WAIT_S)
+            with self._send_lock:
+                for connection in (self.inbox, self.outbox):
+                    connection.close()
 
 
 class ChildPool:
@@ -124,14 +135,19 @@ class ChildPool:
         return spare
 
     def give_back(self, used: TrainingChild, healthy: bool) -> None:
-        """A run has ended with ``used``: keep it as the spare, or end it."""
+        """A run has ended with ``used``: keep it as the spare, or end it (and make a new one).
+
+        After :meth:`shutdown` nothing is kept or made: the children are not wanted.
+        """
         with self._lock:
-            keep = healthy and not self._closed and self._spare is None and used.alive
+            closed = self._closed
+            keep = healthy and not closed and self._spare is None and used.alive
             if keep:
                 self._spare = used
         if not keep:
             used.end()
-            self.warm_up()
+            if not closed:
+                self.warm_up()
 
     def children(self) -> list[TrainingChild]:
         """Every child made and not yet collected (for shutting down, and for tests)."""

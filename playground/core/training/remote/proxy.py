@@ -231,20 +231,26 @@ class RemoteEngine:
         """Train in the child until the run ends; blocks this thread, never without a timeout."""
         weights = cpu_weights(self._local.model.state_dict())
         with self._lock:
-            job = Job(
-                experiment_json=self._local.experiment.model_dump_json(),
-                dataset=self._local.dataset,
-                initial_state=weights,
-                callbacks=self._callbacks,
-                speed=self._speed,
-                snapshot_interval=self._snapshot_interval,
-                start_paused=start_paused,
-                content=self.demand.content,
-                paced=self.demand.paced,
-                early=tuple(self._pending),
-            )
-            self._pending.clear()
-            sent = self._attached = self._child.send(("run", job))
+            early, self._pending = tuple(self._pending), []
+        job = Job(
+            experiment_json=self._local.experiment.model_dump_json(),
+            dataset=self._local.dataset,
+            initial_state=weights,
+            callbacks=self._callbacks,
+            speed=self._speed,
+            snapshot_interval=self._snapshot_interval,
+            start_paused=start_paused,
+            content=self.demand.content,
+            paced=self.demand.paced,
+            early=early,
+        )
+        # Sent without the lock (a large data set takes a moment): controls given
+        # meanwhile wait in the queue and follow the job.
+        sent = self._child.send(("run", job))
+        with self._lock:
+            later, self._pending = self._pending, []
+            sent = sent and all(self._child.send(message) for message in later)
+            self._attached = sent
         self.demand.listen(self._on_ready)
         outcome: Outcome | None = None
         try:
