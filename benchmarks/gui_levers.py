@@ -9,12 +9,13 @@ alternating rounds, for:
   the pacer capped at 20 redraws a second (the app before these levers);
 * thread: the engine in a QThread, snapshots of what is shown, one per frame
   drawn, the pacer free to slow to 4 redraws a second (the app now);
-* process: the same, with the engine in a spawned process (multiprocessing's
-  spawn context, as on Windows, macOS and in a frozen bundle) sending pickled
-  snapshots through a pipe, so the window never competes for the interpreter lock.
+* process: the same, with the engine in the app's warm training child
+  (``playground.core.training.remote``: multiprocessing's spawn context, as on
+  Windows, macOS and in a frozen bundle) sending pickled snapshots through a pipe,
+  so the window never competes for the interpreter lock.
 
-Rates are measured from the first snapshot to the last, so the spawned
-interpreter's start-up is not counted (it is a one-off per run).
+Rates are measured from the first snapshot to the last; the child is warm before
+the run starts, as the app keeps one warm while its window is up.
 
     .venv/bin/python benchmarks/gui_levers.py [--epochs N] [--pairs N] [--quick]
 """
@@ -22,7 +23,6 @@ interpreter's start-up is not counted (it is a one-off per run).
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 import time
@@ -31,14 +31,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import spawned_engine
 from gui_live import alternate, ratio, tfp_experiment
 from pairs import load_average
-from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from playground.core.data import load_dataset
 from playground.core.training.engine import Engine
+from playground.core.training.remote.children import ChildPool
+from playground.core.training.remote.proxy import RemoteEngine
 from playground.core.training.snapshot import Snapshot
 from playground.core.training.snapshot_demand import SnapshotDemand
 from playground.gui.network.network_diagram import NetworkDiagram
@@ -103,36 +103,23 @@ def in_thread(app: QApplication, epochs: int, *, before: bool) -> float:
 
 
 def in_process(app: QApplication, epochs: int) -> float:
-    """Epochs/s with the engine in a spawned process, snapshots through a pipe."""
+    """Epochs/s with the engine in the app's warm training child, snapshots through a pipe."""
     window = LiveWindow(epochs)
-    context = multiprocessing.get_context("spawn")
-    snapshots_in, snapshots_out = context.Pipe(duplex=False)
-    controls_in, controls_out = context.Pipe(duplex=False)
-    process = context.Process(
-        target=spawned_engine.train,
-        args=(window.experiment.model_dump_json(), snapshots_out, controls_in),
-        daemon=True,
-    )
-    process.start()
-
-    def on_frame() -> None:
-        controls_out.send(("ready", window.views.demand.content))
-
-    def read() -> None:
-        while snapshots_in.poll():
-            kind, snapshot = snapshots_in.recv()
-            window.add(snapshot)
-            if kind == "end":
-                app.quit()
-                return
-
-    window.area.frame_done.connect(on_frame)
-    notifier = QSocketNotifier(snapshots_in.fileno(), QSocketNotifier.Type.Read)
-    notifier.activated.connect(read)
+    pool = ChildPool()
+    pool.warm_up()
+    while (child := pool.take()) is None:  # its start-up is not timed, as in the app
+        app.processEvents()
+        time.sleep(0.02)
+    engine = Engine(window.experiment, window.dataset)
+    remote = RemoteEngine(engine, child, pool.give_back)
+    remote.demand = window.views.demand  # the window's pacing crosses the pipe
+    controller = TrainingController()
+    controller.snapshot.connect(window.add)
+    controller.finished.connect(app.quit)
+    controller.start(remote)
     app.exec()
-    notifier.setEnabled(False)
-    controls_out.send(("stop",))
-    process.join(30)
+    controller.wait_for_threads(10)
+    pool.shutdown()
     return window.finish(app)
 
 

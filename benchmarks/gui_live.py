@@ -6,9 +6,10 @@ On TensorFlow Playground's spiral configuration (2 inputs, 8-8 tanh, SGD 0.03, b
 cross-entropy where the Playground's ends in one tanh output with square error), it
 measures side by side, in alternating pairs:
 
-* epochs/s of the whole app (the main window at 1280×800, offscreen, with the training
-  tab's loss, accuracy and decision plots, the network diagram with its neuron pictures
-  and the status bar live) against the Playground's per-frame work (one epoch, train and
+* epochs/s of the whole app as people run it (the main window at 1280×800, offscreen,
+  with the training tab's loss, accuracy and decision plots, the network diagram with
+  its neuron pictures and the status bar live; the run in the app's warm training
+  process, which is started while the window is up and not timed) against the Playground's per-frame work (one epoch, train and
   test loss, a 100×100 boundary grid; see tfp_reference.py): goal ≥ 1.5;
 * the same app against our engine alone on the same experiment (headless): goal ≥ 0.9;
 * the 99th percentile of how late a 5 ms timer is served while the app trains: goal ≤ 20 ms;
@@ -36,6 +37,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SCRATCH = tempfile.mkdtemp(prefix="playground-bench-")
 os.environ.setdefault("PLAYGROUND_SETTINGS_DIR", str(Path(_SCRATCH) / "settings"))
 os.environ.setdefault("PLAYGROUND_DATA_DIR", str(Path(_SCRATCH) / "data"))
+# The app's own run path: training in its warm child process (whatever the caller's setting).
+os.environ["PLAYGROUND_TRAINING"] = "process"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
@@ -53,6 +56,7 @@ from playground.core.spec.experiment import (  # noqa: E402
     TrainingSpec,
 )
 from playground.core.training.engine import Engine  # noqa: E402
+from playground.core.training.remote.proxy import RemoteEngine  # noqa: E402
 
 PROBE_MS = 5
 ENDED = ("finished", "stopped", "diverged", "failed")
@@ -93,6 +97,7 @@ def app_live(app: QApplication, epochs: int, delays: list[float]) -> float:
     window.show()
     for _ in range(5):  # the first layout and paint of a new window are one-offs
         app.processEvents()
+    wait_for_training_process(app, window)
     last = [time.perf_counter()]
 
     def probe() -> None:
@@ -105,11 +110,13 @@ def app_live(app: QApplication, epochs: int, delays: list[float]) -> float:
     timer.setInterval(PROBE_MS)
     timer.timeout.connect(probe)
     ended: list[float] = []
+    in_child: list[bool] = []
 
     def on_state(state: str) -> None:
         engine = window.run.engine
         if state in ENDED and not ended and engine is not None:
             ended.extend((time.perf_counter(), engine.epoch))
+            in_child.append(isinstance(engine, RemoteEngine))
             app.quit()
 
     window.run.state_changed.connect(on_state)
@@ -119,11 +126,27 @@ def app_live(app: QApplication, epochs: int, delays: list[float]) -> float:
     app.exec()
     timer.stop()
     stopped, done = ended or (time.perf_counter(), 0.0)
+    if in_child != [True]:
+        raise SystemExit("the run did not train in the app's training process")
     window.run.shutdown(10)
     window.hide()
     window.deleteLater()
     app.processEvents()
     return done / (stopped - start)
+
+
+def wait_for_training_process(app: QApplication, window: object, timeout: float = 120.0) -> None:
+    """Serve events until the window's warm training child is ready, as it is by the time
+    someone presses Train (its start-up runs while the window is up)."""
+    from playground.gui.shell.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    deadline = time.monotonic() + timeout
+    while not window.run.processes.pool.has_warm_child():
+        if time.monotonic() > deadline:
+            raise SystemExit("the app's training process did not start")
+        app.processEvents()
+        time.sleep(0.02)
 
 
 # Each cold process prints the wall-clock time at which it is ready: the app once its event

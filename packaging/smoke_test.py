@@ -68,6 +68,8 @@ def environment(home: Path) -> dict[str, str]:
         PLAYGROUND_DATA_DIR=str(home / "data"),
         PYTHONIOENCODING="utf-8",
     )
+    # The app's own run path, whatever the caller's setting: training in its child process.
+    env.pop("PLAYGROUND_TRAINING", None)
     for name in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV"):  # never borrow a checkout's code
         env.pop(name, None)
     return env
@@ -153,7 +155,13 @@ class SmokeTest:
         if not (isinstance(first, float) and isinstance(last, float) and last < first):
             raise StepFailed(f"the loss did not fall ({first} -> {last})")
         size = expect_screenshot(shot)
-        return f"{TRAIN_STEPS} steps, loss {first:.3f} -> {last:.3f}, screenshot {size}"
+        trainer, app = report.get("training_pid"), report.get("app_pid")
+        if trainer is None or trainer == app:
+            raise StepFailed(f"the run trained in the app's own process ({app}), not its child")
+        return (
+            f"{TRAIN_STEPS} steps, loss {first:.3f} -> {last:.3f}, screenshot {size}, "
+            f"trained in process {trainer} (the app is {app})"
+        )
 
     def headless_train(self) -> str:
         out = self.work / "xor-run"

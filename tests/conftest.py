@@ -16,6 +16,10 @@ from playground.core.problems import PROBLEM_VALUES
 # Qt must never need a screen in tests; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Most tests train in a thread of the test process, for speed (see gui/training/process_runs.py);
+# the tests of the process path ask for it themselves.
+os.environ.setdefault("PLAYGROUND_TRAINING", "thread")
+
 # Tests read English unless they switch: the machine's own locale must not decide.
 os.environ["LANGUAGE"] = "en"
 

@@ -79,3 +79,19 @@ def window(
     assert win.open_preset(window_preset)
     yield win
     win.run.shutdown(10)
+
+
+@pytest.fixture(params=["thread", "process"])
+def runner(request: pytest.FixtureRequest, window: MainWindow, qtbot: QtBot) -> str:
+    """Where ``window``'s runs train: a thread of the test process, or a warm training child.
+
+    Most GUI tests keep the thread (``PLAYGROUND_TRAINING=thread``, set for the tests);
+    the key run-control tests take this fixture and run on both paths, as the app's
+    own runs take the process path.
+    """
+    if request.param == "process":
+        processes = window.run.processes
+        processes.enabled = True
+        processes.warm_up()
+        qtbot.waitUntil(processes.pool.has_warm_child, timeout=60_000)
+    return str(request.param)

@@ -369,4 +369,11 @@ TEMPLATES: dict[str, str] = {
     "diagnosis.total_norm_large.try": (
         "Lower the learning rate or turn on gradient clipping (for example at 1)."
     ),
+    "training.process_ended": (
+        "Training stopped at step {step} because the process that trained the model ended "
+        "unexpectedly; press Train to start a new run."
+    ),
+    "training.process_silent": (
+        "The training process did not answer in time; stop the run and press Train again."
+    ),
 }

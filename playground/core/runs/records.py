@@ -22,6 +22,7 @@ from playground.core.training.run_ending import RUN_ENDING_CODES, RunEnding
 
 if TYPE_CHECKING:
     from playground.core.training.engine import Engine
+    from playground.core.training.remote.proxy import RemoteEngine
     from playground.core.training.snapshot import Snapshot
 
 MAX_CURVE_POINTS = 1000
@@ -165,7 +166,7 @@ def _finite_or_none(value: float | None) -> float | None:
 
 
 def record_from_engine(
-    engine: Engine,
+    engine: Engine | RemoteEngine,
     final_snapshot: Snapshot,
     started_at: datetime,
     seconds: float,

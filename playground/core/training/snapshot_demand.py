@@ -12,6 +12,7 @@ reads at its safe point. Headless runs keep the default: everything, by time.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -49,6 +50,24 @@ class SnapshotDemand:
         self._content = content
         self._paced = paced
         self._ready = True
+        # Told of each ready(): a run in another process passes it on through its pipe.
+        self._listeners: list[Callable[[SnapshotContent], None]] = []
+
+    @property
+    def paced(self) -> bool:
+        """Whether running snapshots wait for the observer's :meth:`ready`."""
+        return self._paced
+
+    def listen(self, listener: Callable[[SnapshotContent], None]) -> None:
+        """Call ``listener`` with the content after every :meth:`ready` (until :meth:`unlisten`)."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def unlisten(self, listener: Callable[[SnapshotContent], None]) -> None:
+        """Stop calling ``listener`` (no effect for one not listening)."""
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
 
     @property
     def content(self) -> SnapshotContent:
@@ -65,6 +84,9 @@ class SnapshotDemand:
         """The observer has drawn its frame and takes another snapshot."""
         with self._lock:
             self._ready = True
+            content, listeners = self._content, list(self._listeners)
+        for listener in listeners:
+            listener(content)
 
     @property
     def wanted(self) -> bool:

@@ -30,6 +30,7 @@ from playground.core.export.onnx import onnx_problems
 from playground.core.messages import sentence
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Engine
+from playground.core.training.remote.proxy import RemoteEngine
 from playground.gui.document import file_prompts
 from playground.gui.document.background_job import run_with_busy_dialog
 from playground.gui.plots.plot_export import PictureFormat, export_plots_dialog
@@ -53,7 +54,7 @@ FORMAT_FILTERS: dict[ExportFormat, str] = {
 }
 
 
-def write_metrics_csv(engine: Engine, path: Path) -> int:
+def write_metrics_csv(engine: Engine | RemoteEngine, path: Path) -> int:
     """Write the run's per-epoch metrics (the columns of ``playground train``); returns the rows."""
     return write_metrics_table(path, engine.history.rows())
 
@@ -95,7 +96,7 @@ class ExportCommands:
         *,
         experiment: Callable[[], Experiment],
         weights: Callable[[], dict[str, torch.Tensor] | None],
-        engine: Callable[[], Engine | None],
+        engine: Callable[[], Engine | RemoteEngine | None],
         plot_items: Callable[[], dict[str, object]],
         inform: Callable[[str], None],
         settings: AppSettings | None = None,

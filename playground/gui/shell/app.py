@@ -56,6 +56,7 @@ from playground.gui.shell.xcb_check import check_xcb
 from playground.gui.training.run_controller import ENDED_STATES
 
 SETTLE_MS = 600  # the plots draw their last snapshot first (the pacer waits up to 250 ms)
+AUTOPLAY_WAIT_S = 30.0  # the longest a scripted run waits for the warm training process
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,15 @@ class ScriptedRun:
     def start(self) -> None:
         """Begin: train when asked to, otherwise just take the picture."""
         if self.args.autoplay:
+            # Trains as the app does once open a moment: in its warm training process.
+            self.window.run.processes.when_warm(self._autoplay, AUTOPLAY_WAIT_S)
+        elif self.finishes_by_itself:
+            QTimer.singleShot(SETTLE_MS, self._finish)
+
+    def _autoplay(self) -> None:
+        if self._done:
+            return
+        if self.args.autoplay:
             steps = self.args.quit_after_steps
             if steps and not self._epochs_for_steps(steps):
                 return
@@ -141,8 +151,6 @@ class ScriptedRun:
             if self.window.run.state != "running" and not self._done:
                 reason = self.window.banner.text() or "training could not start"
                 self._on_problem(self.error or sentence(reason))
-        elif self.finishes_by_itself:
-            QTimer.singleShot(SETTLE_MS, self._finish)
 
     def _epochs_for_steps(self, steps: int) -> bool:
         """Enough epochs in the training panel for ``steps`` steps; False (and why) if not."""
@@ -223,6 +231,9 @@ class ScriptedRun:
             "train_accuracy": number(last.train_accuracy) if last else None,
             "val_accuracy": number(last.val_accuracy) if last else None,
             "device": last.device if last else None,
+            # The process that trained the run: the app's own when it trained in a thread.
+            "app_pid": os.getpid(),
+            "training_pid": getattr(run.engine, "child_pid", None) or os.getpid(),
             "seconds": round(time.perf_counter() - self.started, 3),
             "screenshot": self.args.screenshot,
         }

@@ -532,4 +532,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.accept()
+        self.run.processes.shutdown()  # no training process outlives its window
         super().closeEvent(event)

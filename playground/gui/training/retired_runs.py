@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, Signal
 
 if TYPE_CHECKING:
-    from playground.core.training.engine import Engine
+    from playground.gui.training.process_runs import RunEngine
 
 
 class RetiredRuns(QObject):
     """Threads of stopped runs that nobody listens to any more, until they end.
 
-    Signals: ``ended(Engine)`` when the thread of a retired run has ended (its
+    Signals: ``ended(RunEngine)`` when the thread of a retired run has ended (its
     engine may then be read, e.g. to record the run), ``all_ended()`` when no
     retired thread is left.
     """
@@ -34,12 +34,12 @@ class RetiredRuns(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._threads: dict[QThread, Engine] = {}
+        self._threads: dict[QThread, RunEngine] = {}
 
     def __len__(self) -> int:
         return len(self._threads)
 
-    def keep(self, thread: QThread, engine: Engine) -> None:
+    def keep(self, thread: QThread, engine: RunEngine) -> None:
         """Hold ``thread`` (whose run was asked to stop) until :meth:`collect` sees it end.
 
         The owner calls :meth:`collect` from a slot of ``thread.finished`` that was

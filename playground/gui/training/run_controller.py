@@ -28,6 +28,7 @@ from playground.core.training.engine import Callback, Engine
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.core.training.snapshot_demand import SnapshotDemand
 from playground.gui.training.fresh_model import FreshModel
+from playground.gui.training.process_runs import ProcessRuns, RunEngine
 from playground.gui.training.worker import TrainingController, describe_exception
 
 SHUTDOWN_POLL_S = 0.1
@@ -66,7 +67,9 @@ class RunController(QObject):
         self.dataset: Dataset | None = None
         self.callbacks: Sequence[Callback] = ()
         self.fresh = FreshModel(self)
-        self.engine: Engine | None = None
+        self.engine: RunEngine | None = None
+        # Runs train in a warm child process where one can be had (process_runs.py).
+        self.processes = ProcessRuns(self)
         self.speed: float | None = None  # steps per second for this run and the next; None: full
         # Every run builds its snapshots as this says; the window paces it (ShownViews).
         self.snapshot_demand = SnapshotDemand()
@@ -80,7 +83,7 @@ class RunController(QObject):
         self._paired_with = ""  # the id of the run the current run repeats, if it is paired
         # Runs let go by Reset, recorded once their thread has ended:
         # engine → (start, seconds, paired_with).
-        self._late_records: dict[Engine, tuple[datetime, float, str]] = {}
+        self._late_records: dict[RunEngine, tuple[datetime, float, str]] = {}
         self.training.retired.ended.connect(self._on_retired_ended)
         self.training.snapshot.connect(self._on_snapshot)
         self.training.errored.connect(self._on_errored)
@@ -234,6 +237,7 @@ class RunController(QObject):
                 break
             waited += SHUTDOWN_POLL_S
         self.training.retired.wait(max(0.0, timeout - waited))
+        self.processes.shutdown()  # no training process outlives the runs
         return not self.training.has_threads
 
     def restore(self, weights: dict[str, torch.Tensor]) -> bool:
@@ -357,9 +361,10 @@ class RunController(QObject):
         self._launch(engine, start_paused=start_paused)
         return True
 
-    def _launch(self, engine: Engine, *, start_paused: bool, paired_with: str = "") -> None:
+    def _launch(self, built: Engine, *, start_paused: bool, paired_with: str = "") -> None:
         self._record()
-        engine.set_speed(self.speed)
+        built.set_speed(self.speed)
+        engine = self.processes.wrap(built, self.callbacks)
         self.engine = engine
         self._paired_with = paired_with
         self.last_snapshot = None
@@ -384,7 +389,7 @@ class RunController(QObject):
             self._set_state(snapshot.state)
         self.snapshot.emit(snapshot)
 
-    def _on_retired_ended(self, engine: Engine) -> None:
+    def _on_retired_ended(self, engine: RunEngine) -> None:
         started = self._late_records.pop(engine, None)
         if started is None:
             return

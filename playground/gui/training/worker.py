@@ -23,7 +23,7 @@ from playground.gui.threads import wire_worker
 from playground.gui.training.retired_runs import RetiredRuns
 
 if TYPE_CHECKING:
-    from playground.core.training.engine import Engine
+    from playground.gui.training.process_runs import RunEngine
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class TrainingWorker(QObject):
     errored = Signal(object)  # str: what went wrong, in words
     finished = Signal()
 
-    def __init__(self, engine: Engine, *, start_paused: bool = False) -> None:
+    def __init__(self, engine: RunEngine, *, start_paused: bool = False) -> None:
         super().__init__()
         self.engine = engine
         self.start_paused = start_paused
@@ -188,7 +188,7 @@ class TrainingController(QObject):
         """Whether a run's thread is going (paused runs count as running)."""
         return self.training_thread is not None
 
-    def start(self, engine: Engine, *, start_paused: bool = False) -> TrainingWorker:
+    def start(self, engine: RunEngine, *, start_paused: bool = False) -> TrainingWorker:
         """Train ``engine`` in a new thread; refused while another run is going."""
         if self.training_thread is not None:
             raise RuntimeError("a training run is already going; stop it before starting another")
@@ -227,7 +227,7 @@ class TrainingController(QObject):
         if self.worker is not None:
             self.worker.stop()
 
-    def let_go(self) -> Engine | None:
+    def let_go(self) -> RunEngine | None:
         """Stop the current run without waiting for it; returns its engine (None without one).
 
         From now on the run is not current: its late snapshots, errors and end are

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from playground.core.spec.experiment import LayerSpec
 from playground.core.spec.presets import list_presets
+from playground.core.training.remote.proxy import RemoteEngine
 from playground.core.training.snapshot import Snapshot
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.training import run_controller
@@ -62,9 +63,15 @@ def test_invalid_model_disables_training_with_the_core_sentence(window: MainWind
     assert not window.commands.play.isEnabled()
 
 
-def test_step_batch_then_train_and_pause(window: MainWindow, qtbot: QtBot) -> None:
+def uses(window: MainWindow, runner: str) -> bool:
+    """Whether the window's run trains where ``runner`` says (a child or this process)."""
+    return isinstance(window.run.engine, RemoteEngine) == (runner == "process")
+
+
+def test_step_batch_then_train_and_pause(window: MainWindow, qtbot: QtBot, runner: str) -> None:
     with qtbot.waitSignal(window.run.snapshot, timeout=TIMEOUT_MS):
         window.commands.step_batch.trigger()
+    assert uses(window, runner)
     qtbot.waitUntil(lambda: window.run.last_snapshot is not None, timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: window.run.last_snapshot.step == 1, timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: window.run.state == "paused", timeout=TIMEOUT_MS)
@@ -81,8 +88,11 @@ def test_step_batch_then_train_and_pause(window: MainWindow, qtbot: QtBot) -> No
     assert window.data_panel.isEnabled()
 
 
-def test_learning_rate_reaches_the_running_engine(window: MainWindow, qtbot: QtBot) -> None:
+def test_learning_rate_reaches_the_running_engine(
+    window: MainWindow, qtbot: QtBot, runner: str
+) -> None:
     window.commands.step_batch.trigger()
+    assert uses(window, runner)
     qtbot.waitUntil(lambda: window.run.last_snapshot is not None, timeout=TIMEOUT_MS)
     window.training_panel.learning_rate.setValue(0.0421)
     window.commands.step_batch.trigger()
@@ -125,8 +135,12 @@ def test_worker_error_reaches_the_user(
     assert window.commands.play.isEnabled()  # the app stays usable
 
 
-def test_close_while_training_leaves_no_thread(window: MainWindow, qtbot: QtBot) -> None:
+def test_close_while_training_leaves_no_thread(
+    window: MainWindow, qtbot: QtBot, runner: str
+) -> None:
     window.commands.play.trigger()
+    assert uses(window, runner)
+    children = window.run.processes.pool.children()
     qtbot.waitUntil(
         lambda: window.run.last_snapshot is not None and window.run.last_snapshot.step > 5,
         timeout=TIMEOUT_MS,
@@ -134,10 +148,14 @@ def test_close_while_training_leaves_no_thread(window: MainWindow, qtbot: QtBot)
     assert window.run.is_running
     window.close()
     assert not window.run.is_running
+    # The window closes once the run has ended, and ends its training processes then.
+    qtbot.waitUntil(lambda: not window.run.training.has_threads, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: all(not child.alive for child in children), timeout=TIMEOUT_MS)
 
 
-def test_reset_clears_the_run(window: MainWindow, qtbot: QtBot) -> None:
+def test_reset_clears_the_run(window: MainWindow, qtbot: QtBot, runner: str) -> None:
     window.commands.step_epoch.trigger()
+    assert uses(window, runner)
     qtbot.waitUntil(
         lambda: window.run.last_snapshot is not None and window.run.last_snapshot.epoch >= 1,
         timeout=TIMEOUT_MS,

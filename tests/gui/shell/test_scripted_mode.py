@@ -15,8 +15,10 @@ from playground.gui.shell.app import build_parser, is_scripted
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def _run(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def _run(
+    *args: str, timeout: float = 180, training: str = "thread"
+) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PLAYGROUND_TRAINING=training)
     return subprocess.run(
         [sys.executable, "-m", "playground", *args],
         cwd=ROOT,
@@ -39,6 +41,7 @@ def test_spiral_trains_and_reports(tmp_path: Path) -> None:
         str(shot),
         "--size",
         "1024x768",
+        training="process",  # as the app trains by default
     )
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.strip()]
@@ -46,6 +49,7 @@ def test_spiral_trains_and_reports(tmp_path: Path) -> None:
     report = json.loads(lines[0])
     assert report["steps"] == 200
     assert report["device"] == "cpu"
+    assert report["training_pid"] != report["app_pid"]  # it trained in the warm child
     assert report["train_loss"] < report["initial_train_loss"]
     assert report["val_loss"] is not None and report["val_loss"] > 0
     assert 0.0 <= report["val_accuracy"] <= 1.0

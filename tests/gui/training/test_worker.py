@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 
 import pytest
 import torch
@@ -16,6 +18,8 @@ from playground.core.spec.experiment import (
     TrainingSpec,
 )
 from playground.core.training.engine import Callback, Engine
+from playground.core.training.remote.children import ChildPool
+from playground.core.training.remote.proxy import RemoteEngine
 from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.plot_area import PlotArea
 from playground.gui.training.worker import TrainingController, describe_exception
@@ -60,10 +64,41 @@ def controller(qtbot: QtBot) -> TrainingController:
     control.stop_and_wait(10)
 
 
-def test_real_run_trains_and_feeds_every_plot(qtbot: QtBot, controller: TrainingController) -> None:
+@pytest.fixture(scope="module")
+def child_pool() -> Iterator[ChildPool]:
+    """One pool for the module: its warm child is reused run after run, as in the app."""
+    pool = ChildPool()
+    pool.warm_up()
+    yield pool
+    pool.shutdown()
+
+
+EngineMaker = Callable[..., Engine | RemoteEngine]
+
+
+@pytest.fixture(params=["thread", "process"])
+def make_engine(request: pytest.FixtureRequest, child_pool: ChildPool) -> EngineMaker:
+    """Builds an engine that trains in the worker's thread, or a proxy that trains in a child."""
+
+    def make(experiment: Experiment, callbacks: Sequence[Callback] = ()) -> Engine | RemoteEngine:
+        engine = Engine(experiment, callbacks=callbacks)
+        if request.param == "thread":
+            return engine
+        deadline = time.monotonic() + 60
+        while (child := child_pool.take()) is None:
+            assert time.monotonic() < deadline, "no training child became warm"
+            time.sleep(0.05)
+        return RemoteEngine(engine, child, child_pool.give_back, tuple(callbacks))
+
+    return make
+
+
+def test_real_run_trains_and_feeds_every_plot(
+    qtbot: QtBot, controller: TrainingController, make_engine: EngineMaker
+) -> None:
     area = PlotArea()
     qtbot.addWidget(area)
-    engine = Engine(tiny_experiment())
+    engine = make_engine(tiny_experiment())
     area.set_dataset(engine.dataset)
     recorder = Recorder(controller)
     controller.snapshot.connect(area.add_snapshot)
@@ -91,8 +126,10 @@ def test_real_run_trains_and_feeds_every_plot(qtbot: QtBot, controller: Training
     assert area.weights.matrix.image.image.shape == (8, 2)
 
 
-def test_pause_step_resume_and_stop(qtbot: QtBot, controller: TrainingController) -> None:
-    engine = Engine(tiny_experiment(epochs=10_000))
+def test_pause_step_resume_and_stop(
+    qtbot: QtBot, controller: TrainingController, make_engine: EngineMaker
+) -> None:
+    engine = make_engine(tiny_experiment(epochs=10_000))
     recorder = Recorder(controller)
     batches_per_epoch = -(-len(engine.dataset.x_train) // 16)
 
@@ -127,8 +164,10 @@ def test_pause_step_resume_and_stop(qtbot: QtBot, controller: TrainingController
     assert recorder.errors == []
 
 
-def test_weight_can_be_set_while_paused(qtbot: QtBot, controller: TrainingController) -> None:
-    engine = Engine(tiny_experiment(epochs=10_000))
+def test_weight_can_be_set_while_paused(
+    qtbot: QtBot, controller: TrainingController, make_engine: EngineMaker
+) -> None:
+    engine = make_engine(tiny_experiment(epochs=10_000))
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS):
         controller.start(engine, start_paused=True)
     engine.set_weight("0.weight", (1, 0), 0.75)
@@ -146,9 +185,9 @@ class Exploding(Callback):
 
 
 def test_exception_in_training_reaches_errored_and_finished_fires(
-    qtbot: QtBot, controller: TrainingController
+    qtbot: QtBot, controller: TrainingController, make_engine: EngineMaker
 ) -> None:
-    engine = Engine(tiny_experiment(), callbacks=[Exploding()])
+    engine = make_engine(tiny_experiment(), callbacks=[Exploding()])  # it crosses: a module's class
     recorder = Recorder(controller)
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
         controller.start(engine)
@@ -177,9 +216,9 @@ def test_unexpected_exception_outside_the_engine_is_reported(
 
 
 def test_stop_and_wait_while_training_leaves_no_thread(
-    qtbot: QtBot, controller: TrainingController
+    qtbot: QtBot, controller: TrainingController, make_engine: EngineMaker
 ) -> None:
-    engine = Engine(tiny_experiment(epochs=1_000_000))
+    engine = make_engine(tiny_experiment(epochs=1_000_000))
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS):
         controller.start(engine)
     thread = controller.training_thread
@@ -190,8 +229,10 @@ def test_stop_and_wait_while_training_leaves_no_thread(
     assert engine.state == "stopped"
 
 
-def test_stop_and_wait_while_paused(qtbot: QtBot, controller: TrainingController) -> None:
-    engine = Engine(tiny_experiment(epochs=1_000_000))
+def test_stop_and_wait_while_paused(
+    qtbot: QtBot, controller: TrainingController, make_engine: EngineMaker
+) -> None:
+    engine = make_engine(tiny_experiment(epochs=1_000_000))
     with qtbot.waitSignal(controller.snapshot, timeout=TIMEOUT_MS):
         controller.start(engine, start_paused=True)
     assert controller.stop_and_wait(10)
@@ -209,9 +250,9 @@ def test_a_second_start_is_refused_while_running(
 
 
 def test_stop_before_the_thread_begins_still_ends_the_run(
-    qtbot: QtBot, controller: TrainingController
+    qtbot: QtBot, controller: TrainingController, make_engine: EngineMaker
 ) -> None:
-    engine = Engine(tiny_experiment(epochs=1_000_000))
+    engine = make_engine(tiny_experiment(epochs=1_000_000))
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT_MS):
         controller.start(engine)
         controller.stop()

@@ -1,0 +1,162 @@
+"""The app's run path: a warm training child, and the thread as the fallback, with a log line."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+from pathlib import Path
+
+import pytest
+import torch
+from pytestqt.qtbot import QtBot
+
+from playground.core.runs.records import RunRecord
+from playground.core.training.engine import Callback, Engine
+from playground.core.training.remote.proxy import RemoteEngine
+from playground.core.training.step_limit import StepLimit
+from playground.gui.document.export_commands import write_metrics_csv
+from playground.gui.shell.main_window import MainWindow
+from playground.gui.training.process_runs import ProcessRuns, process_runs_wanted
+
+TIMEOUT_MS = 30_000
+in_a_child = pytest.mark.parametrize("runner", ["process"], indirect=True)
+
+
+def test_the_app_trains_in_a_child_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PLAYGROUND_TRAINING", raising=False)
+    assert process_runs_wanted()
+    monkeypatch.setenv("PLAYGROUND_TRAINING", "thread")
+    assert not process_runs_wanted()
+    assert not ProcessRuns(enabled=None).enabled
+
+
+@in_a_child
+def test_a_run_in_the_child_is_recorded_and_exported_from_what_the_child_sent(
+    window: MainWindow, qtbot: QtBot, runner: str, tmp_path: Path
+) -> None:
+    records: list[RunRecord] = []
+    window.run.run_recorded.connect(records.append)
+    window.commands.step_epoch.trigger()
+    engine = window.run.engine
+    assert isinstance(engine, RemoteEngine) and engine.child_pid not in (None, os.getpid())
+    qtbot.waitUntil(
+        lambda: window.run.last_snapshot is not None and window.run.last_snapshot.epoch == 1,
+        timeout=TIMEOUT_MS,
+    )
+    qtbot.waitUntil(lambda: window.run.state == "paused", timeout=TIMEOUT_MS)
+    weights = window.run.current_weights()  # fetched from the paused child
+    assert weights is not None
+    shown = {p.name: p for p in window.run.last_snapshot.parameters}
+    first = shown["0.weight"]
+    assert first.matrix is not None
+    assert torch.allclose(
+        weights["0.weight"].reshape(first.matrix.shape).double(), torch.tensor(first.matrix)
+    )
+
+    with qtbot.waitSignal(window.run.training.finished, timeout=TIMEOUT_MS):
+        window.commands.stop.trigger()
+    assert len(records) == 1
+    record = records[0]
+    assert record.state == "stopped" and record.steps == window.run.last_snapshot.step
+    assert record.curves.epochs == [1]
+    assert record.final.train_loss == pytest.approx(engine.history.epochs[-1].train_loss)
+    rows = write_metrics_csv(engine, tmp_path / "metrics.csv")
+    assert rows == len(engine.history.rows()) == 1
+
+    after = window.run.current_weights()  # the child has moved on; the window kept them
+    assert after is not None and torch.equal(after["0.weight"], weights["0.weight"])
+    window.run.set_weight("0.bias", (0,), 2.5)  # after the run, as the diagram does
+    bias = next(p for p in window.run.last_snapshot.parameters if p.name == "0.bias")
+    assert bias.max >= 2.5
+
+
+@in_a_child
+def test_a_weight_typed_while_paused_reaches_the_child(
+    window: MainWindow, qtbot: QtBot, runner: str
+) -> None:
+    window.commands.step_batch.trigger()
+    qtbot.waitUntil(lambda: window.run.state == "paused" and window.run.last_snapshot is not None)
+    qtbot.waitUntil(lambda: window.run.last_snapshot.step == 1, timeout=TIMEOUT_MS)
+    window.run.set_weight("0.weight", (0, 1), -0.625)
+    shown = next(p for p in window.run.last_snapshot.parameters if p.name == "0.weight")
+    assert shown.matrix is not None and shown.matrix[0, 1] == pytest.approx(-0.625)
+    window.commands.step_batch.trigger()
+    qtbot.waitUntil(lambda: window.run.last_snapshot.step == 2, timeout=TIMEOUT_MS)
+    weights = window.run.current_weights()
+    assert weights is not None and weights["0.weight"][0, 1].item() != pytest.approx(-0.625)
+
+
+class LocalHook(Callback):
+    """A hook holding something no other process can have (a lock)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.Lock()
+
+
+@in_a_child
+def test_hooks_that_cannot_cross_train_in_a_thread_with_a_log_line(
+    window: MainWindow, qtbot: QtBot, runner: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    window.run.callbacks = [LocalHook()]
+    with caplog.at_level(logging.INFO, logger="playground.gui.training.process_runs"):
+        window.commands.step_batch.trigger()
+    assert isinstance(window.run.engine, Engine)
+    assert "cannot cross" in caplog.text
+    window.run.shutdown(10)
+
+    window.run.callbacks = [StepLimit(3)]  # a core hook crosses (--quit-after-steps)
+    window.run.reset()
+    window.run.processes.warm_up()
+    qtbot.waitUntil(window.run.processes.pool.has_warm_child, timeout=60_000)
+    with qtbot.waitSignal(window.run.training.finished, timeout=TIMEOUT_MS):
+        window.commands.play.trigger()
+        assert isinstance(window.run.engine, RemoteEngine)
+    assert window.run.last_snapshot is not None and window.run.last_snapshot.step == 3
+
+
+def test_without_a_warm_child_the_run_starts_at_once_in_a_thread(
+    window: MainWindow, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    window.run.processes.enabled = True  # as in the app, but before any child is warm
+    with caplog.at_level(logging.INFO, logger="playground.gui.training.process_runs"):
+        window.commands.step_batch.trigger()
+    assert isinstance(window.run.engine, Engine)
+    assert "no training process is ready" in caplog.text
+    assert window.run.processes.pool.children()  # one is warming up for the next run
+    qtbot.waitUntil(lambda: window.run.last_snapshot is not None, timeout=TIMEOUT_MS)
+    assert window.run.shutdown(10)
+    assert all(not child.alive for child in window.run.processes.pool.children())
+
+
+@in_a_child
+def test_a_child_killed_mid_run_fails_the_run_in_words(
+    window: MainWindow, qtbot: QtBot, runner: str
+) -> None:
+    window.commands.play.trigger()
+    engine = window.run.engine
+    assert isinstance(engine, RemoteEngine) and engine.child_pid is not None
+    qtbot.waitUntil(
+        lambda: window.run.last_snapshot is not None and window.run.last_snapshot.step > 5,
+        timeout=TIMEOUT_MS,
+    )
+    with qtbot.waitSignal(window.run.problem, timeout=TIMEOUT_MS) as problem:
+        os.kill(engine.child_pid, signal.SIGKILL)
+    assert "ended unexpectedly" in problem.args[0] and "Traceback" not in problem.args[0]
+    qtbot.waitUntil(lambda: not window.run.is_running, timeout=TIMEOUT_MS)
+    assert window.run.state == "failed"
+    assert window.commands.play.isEnabled()  # the app stays usable
+
+
+@in_a_child
+def test_shutdown_ends_every_training_process(
+    window: MainWindow, qtbot: QtBot, runner: str
+) -> None:
+    window.commands.play.trigger()
+    qtbot.waitUntil(lambda: window.run.last_snapshot is not None, timeout=TIMEOUT_MS)
+    children = window.run.processes.pool.children()
+    assert children and all(child.alive for child in children)
+    assert window.run.shutdown(10)
+    assert all(not child.alive for child in children)
