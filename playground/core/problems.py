@@ -129,7 +129,6 @@ PROBLEM_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "data.csv.classes_need_one_target": ("count",),
         "data.shown_input_unknown": ("name", "known"),
         # training in a spawned process
-        "training.process_ended": ("step",),
         "training.process_silent": (),
         # a problem another part of the program has already put in words
         "note": ("text",),

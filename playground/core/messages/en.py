@@ -315,6 +315,10 @@ TEMPLATES: dict[str, str] = {
         "rate {lr:g} is probably too large — try {suggestion:g}."
     ),
     "run.failed": "Training failed at step {step}: {error}",
+    "run.process_ended": (
+        "Training stopped at step {step} because the process that trained the model ended "
+        "unexpectedly; press Train to start a new run."
+    ),
     "run.out_of_memory_training": (
         "There was not enough memory for training at step {step} ({layers} layers, batches "
         "of {batch_size}); use fewer or narrower layers or a smaller batch size, or close "
@@ -368,10 +372,6 @@ TEMPLATES: dict[str, str] = {
     ),
     "diagnosis.total_norm_large.try": (
         "Lower the learning rate or turn on gradient clipping (for example at 1)."
-    ),
-    "training.process_ended": (
-        "Training stopped at step {step} because the process that trained the model ended "
-        "unexpectedly; press Train to start a new run."
     ),
     "training.process_silent": (
         "The training process did not answer in time; stop the run and press Train again."

@@ -250,6 +250,9 @@ TEMPLATES: dict[str, str] = {
         "学习率 {lr:g} 可能太大了，试试 {suggestion:g}。"
     ),
     "run.failed": "训练在第 {step} 步失败：{error}",
+    "run.process_ended": (
+        "训练在第 {step} 步停止，因为负责训练模型的进程意外结束；请按“训练”开始新的运行。"
+    ),
     "run.out_of_memory_training": (
         "训练到第 {step} 步时内存不足（{layers} 层，批大小 {batch_size}）；"
         "请减少层数或让层更窄、减小批大小，或关闭其他程序。"
@@ -287,9 +290,6 @@ TEMPLATES: dict[str, str] = {
     "diagnosis.dead_units.try": "使用 LeakyReLU、降低学习率，或重置权重。",
     "diagnosis.total_norm_large": "梯度的总范数达到 {total:.3g}，大到足以让训练不稳定。",
     "diagnosis.total_norm_large.try": "降低学习率，或打开梯度裁剪（例如设为 1）。",
-    "training.process_ended": (
-        "训练在第 {step} 步停止，因为负责训练模型的进程意外结束；请按“训练”开始新的运行。"
-    ),
     "training.process_silent": "训练进程没有及时响应；请停止本次运行，然后再按“训练”。",
 }
 

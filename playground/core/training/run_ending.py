@@ -25,6 +25,7 @@ __all__ = [
     "finished",
     "loss_not_finite",
     "out_of_memory",
+    "process_ended",
     "stopped",
     "suggest_learning_rate",
     "weights_not_finite",
@@ -39,6 +40,7 @@ RUN_ENDING_CODES: Mapping[str, tuple[str, ...]] = {
     "loss_infinite": ("step", "lr", "suggestion"),
     "weights_not_finite": ("layer", "step", "lr", "suggestion"),
     "failed": ("step", "error"),
+    "process_ended": ("step",),
     "out_of_memory_training": ("layers", "batch_size", "step"),
     "out_of_memory_building": ("layers", "batch_size", "device"),
 }
@@ -97,6 +99,11 @@ def weights_not_finite(layer_number: int, kind: str, step: int, lr: float) -> Ru
 def failed(step: int, error: BaseException) -> RunEnding:
     """Training raised ``error`` at step ``step`` (its own text is shown as it is)."""
     return RunEnding("failed", {"step": step, "error": str(error) or type(error).__name__})
+
+
+def process_ended(step: int) -> RunEnding:
+    """The process that trained the run ended unexpectedly after step ``step``."""
+    return RunEnding("process_ended", {"step": step})
 
 
 def out_of_memory(

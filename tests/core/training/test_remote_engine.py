@@ -264,3 +264,17 @@ def test_shutdown_leaves_no_training_process() -> None:
         assert child.process.pid is not None
         with pytest.raises(ProcessLookupError):
             os.kill(child.process.pid, 0)
+
+
+def test_a_run_in_the_child_is_worded_in_the_windows_language(pool: ChildPool) -> None:
+    from playground.core.messages.texts import set_language
+
+    set_language("zh_CN")
+    try:
+        engine = remote(pool, Engine(tiny(epochs=2)))
+        final = engine.run(lambda _s: None)
+        assert final.reason == "训练完成，共 2 轮。"
+        assert engine.reason == final.reason
+    finally:
+        set_language("en")
+    assert final.reason == "Training finished after 2 epochs."  # data, worded where it is read

@@ -66,6 +66,7 @@ def test_builders_give_the_declared_values() -> None:
         run_ending.loss_not_finite(5, math.inf, 0.5),
         run_ending.weights_not_finite(1, "Linear", 6, 0.5),
         run_ending.failed(7, RuntimeError("boom")),
+        run_ending.process_ended(9),
         run_ending.out_of_memory(experiment(layers(4, 2)), step=8),
         run_ending.out_of_memory(experiment(layers(4, 2)), device="cpu"),
     ]

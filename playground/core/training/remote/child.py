@@ -16,6 +16,7 @@ import threading
 from multiprocessing.connection import Connection
 from typing import cast
 
+from playground.core.messages.texts import set_language
 from playground.core.spec.experiment import (
     BuiltinData,
     Experiment,
@@ -93,6 +94,7 @@ def _failure(error: BaseException) -> Failure:
 def _train(job: Job, inbox: Connection, outbox: _Outbox) -> bool:
     """Run ``job``; False when the window has gone and the child should end."""
     demand = SnapshotDemand(job.content, paced=job.paced)
+    set_language(job.language)
     try:
         engine = Engine(
             Experiment.model_validate_json(job.experiment_json),

@@ -12,8 +12,7 @@ import dataclasses
 
 import numpy as np
 
-from playground.core.messages import describe
-from playground.core.problems import Problem
+from playground.core.training import run_ending
 from playground.core.training.engine import Engine
 from playground.core.training.history import MetricHistory
 from playground.core.training.remote.protocol import Outcome, cpu_weights
@@ -80,11 +79,10 @@ class EndedRun:
 
 def _failed(latest: Snapshot | None, local: Engine) -> Snapshot:
     base = latest if latest is not None else local.snapshot()
-    reason = describe(Problem("training.process_ended", values={"step": base.step}))
     return dataclasses.replace(
         base,
         state="failed",
-        reason=reason,
+        ending=run_ending.process_ended(base.step),
         new_steps=np.zeros(0, dtype=np.int64),
         new_losses=np.zeros(0, dtype=np.float64),
         new_epochs=(),

@@ -43,6 +43,8 @@ class Job:
     # Controls given before the job was sent, applied before the loop starts (as an
     # engine keeps requests made before its run): a pause plus one step is one step.
     early: tuple[Message, ...] = ()
+    # The window's language, so what the child puts into words reads as the window does.
+    language: str = "en"
 
 
 @dataclass(frozen=True)

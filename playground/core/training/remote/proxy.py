@@ -26,6 +26,7 @@ from torch import nn
 
 from playground.core.data.base import Dataset
 from playground.core.messages import describe
+from playground.core.messages.texts import active_language
 from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Engine, EngineError
@@ -243,6 +244,7 @@ class RemoteEngine:
             content=self.demand.content,
             paced=self.demand.paced,
             early=early,
+            language=active_language(),
         )
         # Sent without the lock (a large data set takes a moment): controls given
         # meanwhile wait in the queue and follow the job.
