@@ -151,7 +151,9 @@ class ExperimentDocument(QObject):
         choice = file_prompts.ask_save_changes(self.window, self.display_name())
         if choice is file_prompts.SaveChoice.SAVE:
             if self.window.run.is_running:
-                self.window.run.shutdown()  # the weights are saved as they stand once it stops
+                # The weights are saved as they stand once it stops; the next run's
+                # training process stays warm.
+                self.window.run.shutdown(keep_processes=True)
             return self.save()
         return choice is file_prompts.SaveChoice.DISCARD
 

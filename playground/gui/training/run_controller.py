@@ -223,13 +223,14 @@ class RunController(QObject):
         except ValueError as error:
             self.problem.emit(sentence(str(error)))
 
-    def shutdown(self, timeout: float = 5.0) -> bool:
+    def shutdown(self, timeout: float = 5.0, *, keep_processes: bool = False) -> bool:
         """Stop every run and wait up to ``timeout`` s for the threads; True when none is left.
 
         Blocks the GUI thread (a stop is honoured between layers, so this is short);
         for saving the weights of a run, and for tests. The stop request is
         repeated while waiting: a run that had not reached its loop yet when first
-        asked would otherwise miss it.
+        asked would otherwise miss it. The training processes end too, unless
+        ``keep_processes`` (the window goes on, and its next run wants a warm one).
         """
         waited = 0.0
         while self.training.is_running and waited < timeout:
@@ -237,7 +238,8 @@ class RunController(QObject):
                 break
             waited += SHUTDOWN_POLL_S
         self.training.retired.wait(max(0.0, timeout - waited))
-        self.processes.shutdown()  # no training process outlives the runs
+        if not keep_processes:
+            self.processes.shutdown()  # no training process outlives the runs
         return not self.training.has_threads
 
     def restore(self, weights: dict[str, torch.Tensor]) -> bool:

@@ -160,3 +160,19 @@ def test_shutdown_ends_every_training_process(
     assert children and all(child.alive for child in children)
     assert window.run.shutdown(10)
     assert all(not child.alive for child in children)
+
+
+@in_a_child
+def test_stopping_a_run_to_save_it_keeps_the_training_process_warm(
+    window: MainWindow, qtbot: QtBot, runner: str
+) -> None:
+    window.commands.play.trigger()
+    qtbot.waitUntil(lambda: window.run.last_snapshot is not None, timeout=TIMEOUT_MS)
+    used = window.run.engine
+    assert isinstance(used, RemoteEngine)
+    assert window.run.shutdown(10, keep_processes=True)  # what Save does before replacing work
+    qtbot.waitUntil(window.run.processes.pool.has_warm_child, timeout=TIMEOUT_MS)
+    window.commands.reset.trigger()
+    window.commands.play.trigger()
+    assert isinstance(window.run.engine, RemoteEngine)  # the next run is in a child at once
+    assert window.run.shutdown(10)
