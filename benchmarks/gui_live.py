@@ -23,6 +23,7 @@ measures side by side, in alternating pairs:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -149,40 +150,19 @@ def wait_for_training_process(app: QApplication, window: object, timeout: float 
         time.sleep(0.02)
 
 
-# Each cold process prints the wall-clock time at which it is ready: the app once its event
-# loop serves the first queued call after show() (the window is usable), the imports once
-# they are done. The launching side compares that with the time it started the process.
-COLD_APP = """
-import time
-import torch  # the app's entry point imports torch with the command line, before the pause
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from playground.gui.shell.collector import pause_during_start, resume_after_start
-pause_during_start()  # as the app's entry point does (playground/__main__.py)
-from playground.gui.shell.main_window import MainWindow
-from playground.gui.shell.settings import AppSettings
-app = QApplication(["playground"])
-window = MainWindow(AppSettings(), open_starter=False)  # as the app starts it
-window.resize(1280, 800)
-window.open_preset("spiral")
-window.show()
-def ready():  # runs once the event loop serves events: the window is usable
-    print("ready", time.time(), flush=True)
-    app.quit()
-QTimer.singleShot(0, resume_after_start)  # as the app does (gui/shell/app.py)
-QTimer.singleShot(0, ready)
-app.exec()
-"""
-COLD_IMPORTS = """
-import time
-import torch
-from PySide6 import QtWidgets
-print("ready", time.time(), flush=True)
-"""
+# Each cold process prints the wall-clock time at which it is ready: the app, started as a
+# user starts it (``playground --preset spiral``), once its event loop serves the first queued
+# call after show() (``--quit-when-ready``: the window is usable), the imports once they are
+# done. The launching side compares that with the time it started the process.
+COLD_APP = ["-m", "playground", "--preset", "spiral", "--quit-when-ready"]
+COLD_IMPORTS = [
+    "-c",
+    "import time; import torch; from PySide6 import QtWidgets; print('ready', time.time())",
+]
 
 
-def cold_seconds(code: str, until_exit: list[float] | None = None) -> float:
-    """Seconds from launching a fresh interpreter running ``code`` until it prints ``ready``
+def cold_seconds(arguments: list[str], until_exit: list[float] | None = None) -> float:
+    """Seconds from launching a fresh interpreter with ``arguments`` until it says it is ready
     (import caches warm, as after a launch); appends the time until it ended to ``until_exit``."""
     # Bytecode caches as a user has them from the second launch on (an install compiles
     # them, or the first run writes them): a shell that sets PYTHONDONTWRITEBYTECODE would
@@ -191,13 +171,17 @@ def cold_seconds(code: str, until_exit: list[float] | None = None) -> float:
     launched = time.time()
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=300,
+        [sys.executable, *arguments], check=True, capture_output=True, text=True, timeout=300,
         env=env,
     )  # fmt: skip
     if until_exit is not None:
         until_exit.append(time.perf_counter() - start)
-    ready = [line.split() for line in done.stdout.splitlines() if line.startswith("ready ")]
-    return float(ready[-1][1]) - launched
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith("ready "):
+            return float(line.split()[1]) - launched
+        if line.startswith("{") and '"ready_time"' in line:
+            return float(json.loads(line)["ready_time"]) - launched
+    raise SystemExit(f"the process never said it was ready:\n{done.stdout}{done.stderr}")
 
 
 def ratio(name: str, a: list[float], b: list[float], unit: str, goal: float | None) -> Ratio:

@@ -5,7 +5,8 @@
 optimizer steps, with more epochs than the experiment's if N needs them, as
 ``playground train --steps``; a run that ends sooner exits with a sentence and
 code 1), ``--screenshot FILE.png`` (save the window when done, then
-quit), ``--size WxH`` and ``--theme``; it prints one line of JSON with the
+quit), ``--quit-when-ready`` (quit as soon as the window serves events, to time the
+start), ``--size WxH`` and ``--theme``; it prints one line of JSON with the
 run's numbers, so demos, documentation pictures and smoke tests need no clicks.
 
 Start-up and scripted mode stay together because scripted mode drives the same window
@@ -40,7 +41,7 @@ from playground.core.training.step_limit import (
 )
 from playground.gui.shell.collector import resume_after_start
 from playground.gui.shell.error_hook import install_error_hook
-from playground.gui.shell.file_open_events import FileOpenRelay
+from playground.gui.shell.file_open_events import FileOpenRelay, PlaygroundApplication
 from playground.gui.shell.fonts import ensure_a_font
 from playground.gui.shell.language import (
     missing_font_notice,
@@ -101,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="stop after N steps, print the results as JSON and quit",
     )
     parser.add_argument("--screenshot", metavar="FILE.png", help="save the window as a picture")
+    parser.add_argument(
+        "--quit-when-ready",
+        action="store_true",
+        help="quit once the window is ready to use, printing when that was (times the start)",
+    )
     parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1280x800")
     parser.add_argument("--theme", choices=("light", "dark"), help="colour theme")
     parser.add_argument(
@@ -130,11 +136,22 @@ class ScriptedRun:
     @property
     def finishes_by_itself(self) -> bool:
         """Whether this session ends without a user (it has something to wait for)."""
-        return bool(self.args.quit_after_steps or self.args.screenshot)
+        return bool(self.args.quit_after_steps or self.args.screenshot or self.args.quit_when_ready)
 
     def start(self) -> None:
         """Begin: train when asked to, otherwise just take the picture."""
-        if self.args.autoplay:
+        if self.args.quit_when_ready:  # the window serves events: the start is over
+            ready = {
+                "ready": True,
+                "ready_time": time.time(),
+                "cpu_seconds": round(time.process_time(), 3),
+                "preset": self.args.preset,
+            }
+            print(json.dumps(ready), flush=True)
+            self._done = True
+            self.window.close()
+            self.app.exit(0)
+        elif self.args.autoplay:
             # Trains as the app does once open a moment: in its warm training process.
             self.window.run.processes.when_warm(self._autoplay, AUTOPLAY_WAIT_S)
         elif self.finishes_by_itself:
@@ -259,14 +276,17 @@ def main(argv: list[str]) -> int:
         set_language(resolve_language(args.lang or load_settings().language))
         if check_xcb() is not None:  # Qt would abort with a message about plugins
             return EXIT_FAILED
-        app = QApplication(["playground"])
+        app = PlaygroundApplication(["playground"])
     app.setApplicationName("Torch Playground")
     app.setOrganizationName("TorchPlayground")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
     app.setDesktopFileName("torch-playground")  # Linux: match the window to its .desktop entry
     ensure_a_font(app)
     install_error_hook()
-    # Files sent by the desktop (macOS Finder) may come before the window exists.
+    # Files sent by the desktop (macOS Finder) may come before the window exists. The
+    # app's own application object takes them; one made elsewhere needs a filter.
+    if isinstance(app, PlaygroundApplication):
+        return _run_window(app, args, app.file_events)
     file_events = FileOpenRelay(app)
     app.installEventFilter(file_events)
     try:
@@ -279,11 +299,11 @@ def main(argv: list[str]) -> int:
 def is_scripted(args: argparse.Namespace) -> bool:
     """Whether the session is driven by its options rather than a person.
 
-    Only training on its own, a step limit or a screenshot make a session
-    scripted (no "Save changes?" question, no autosave, settings left alone).
+    Only training on its own, a step limit, a screenshot or quitting when ready make a
+    session scripted (no "Save changes?" question, no autosave, settings left alone).
     ``--size`` and ``--theme`` only shape the window a person then uses.
     """
-    return bool(args.autoplay or args.quit_after_steps or args.screenshot)
+    return bool(args.autoplay or args.quit_after_steps or args.screenshot or args.quit_when_ready)
 
 
 def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOpenRelay) -> int:

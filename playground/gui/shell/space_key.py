@@ -6,6 +6,10 @@ through after selecting its text, which a stray Space then blanks (Epochs
 5000 became empty). This filter decides once, at the focused widget: text
 fields keep Space (it types a space), number fields ignore it, everything
 else in the window toggles training.
+
+The filter sits on the focused widget alone and moves with the focus. On the
+application object it would see every event of every widget (thousands while the
+window is built, every repaint while training), each one a call into Python.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
@@ -47,9 +52,20 @@ class SpaceKey(QObject):
         super().__init__(window)
         self._window = window
         self._action = action
+        self._watched: QWidget | None = None  # the focused widget of this window, if any
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # removed by Qt when this object is deleted
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+            self._follow_focus(None, QApplication.focusWidget())
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Watch the newly focused widget when it is in this window (and no other)."""
+        if self._watched is not None and isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = None
+        if new is not None and isValid(self._window) and new.window() is self._window:
+            new.installEventFilter(self)
+            self._watched = new
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

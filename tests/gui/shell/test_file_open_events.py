@@ -45,8 +45,10 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 from playground.gui.document.experiment_files import ExperimentFiles
 from playground.gui.shell import app as app_module
+from playground.gui.shell.file_open_events import PlaygroundApplication
 
-app = QApplication(["playground"])
+# The app's own application object (as main() makes it), or one made elsewhere.
+app = (PlaygroundApplication if sys.argv[3] == "own" else QApplication)(["playground"])
 original = ExperimentFiles.open_path
 
 def recording_open(self, path):
@@ -61,12 +63,13 @@ sys.exit(app_module.main(["--preset", "spiral", "--screenshot", sys.argv[2]]))
 """
 
 
-def test_the_app_opens_a_file_sent_by_the_desktop(tmp_path: Path) -> None:
+@pytest.mark.parametrize("application", ["own", "made elsewhere"])
+def test_the_app_opens_a_file_sent_by_the_desktop(tmp_path: Path, application: str) -> None:
     document = tmp_path / "sent by finder.playground"
     save_experiment_file(document, load_preset("xor"))
     shot = tmp_path / "shot.png"
     result = subprocess.run(
-        [sys.executable, "-c", _SEND_FILE_OPEN_EVENT, str(document), str(shot)],
+        [sys.executable, "-c", _SEND_FILE_OPEN_EVENT, str(document), str(shot), application],
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
         capture_output=True,
         text=True,
@@ -76,6 +79,32 @@ def test_the_app_opens_a_file_sent_by_the_desktop(tmp_path: Path) -> None:
     opened = [line for line in result.stdout.splitlines() if line.startswith("OPENED")]
     assert opened == [f"OPENED {document} True"]
     assert shot.is_file()
+
+
+# The app's application object takes its own file events in event(), with no filter.
+_OWN_APPLICATION_OBJECT = """
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QFileOpenEvent
+from playground.gui.shell.file_open_events import PlaygroundApplication
+
+app = PlaygroundApplication(["playground"])
+QCoreApplication.sendEvent(app, QFileOpenEvent("/tmp/early.playground"))
+print("PENDING", app.file_events.pending)
+print("OTHER TAKEN", app.file_events.take(QEvent(QEvent.Type.User)))
+"""
+
+
+def test_the_apps_application_object_takes_file_events_itself() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _OWN_APPLICATION_OBJECT],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "PENDING ['/tmp/early.playground']" in result.stdout
+    assert "OTHER TAKEN False" in result.stdout
 
 
 class _NoSystemFonts:

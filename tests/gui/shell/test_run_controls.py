@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from playground.gui.shell.main_window import MainWindow
@@ -82,3 +83,17 @@ def test_space_still_types_into_a_text_field(window: MainWindow, qtbot: QtBot) -
     field.end(False)
     qtbot.keyClick(field, Qt.Key.Key_Space)
     assert field.text() == "my " and window.run.state == "idle"
+
+
+def test_the_space_key_watches_only_the_focused_widget(window: MainWindow, qtbot: QtBot) -> None:
+    # An application-wide filter would see every event of every widget (each a call
+    # into Python); the filter moves with the focus instead.
+    window.model_dock.raise_()
+    view = window.editor.stack_view()
+    _focus(window, qtbot, view)
+    assert window.space_key._watched is QApplication.focusWidget()
+    field = window.training_panel.learning_rate
+    window.training_dock.raise_()
+    _focus(window, qtbot, field)
+    assert window.space_key._watched is QApplication.focusWidget()
+    assert window.space_key._watched is not view

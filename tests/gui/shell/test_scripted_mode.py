@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,19 @@ def test_spiral_trains_and_reports(tmp_path: Path) -> None:
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_quit_when_ready_reports_when_the_window_served_events(tmp_path: Path) -> None:
+    # What benchmarks/gui_live.py times: a start as a user's, up to a usable window.
+    launched = time.time()
+    result = _run("--preset", "xor", "--quit-when-ready", training="process")
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1
+    report = json.loads(lines[0])
+    assert report["ready"] is True and report["preset"] == "xor"
+    assert launched < report["ready_time"] < time.time()
+    assert report["cpu_seconds"] > 0
+
+
 def test_unknown_preset_is_refused_with_a_sentence() -> None:
     result = _run("--preset", "no-such-preset")
     assert result.returncode == 2
@@ -99,6 +113,7 @@ def test_missing_experiment_file_in_scripted_mode_exits_2(tmp_path: Path) -> Non
         (["--autoplay"], True),
         (["--screenshot", "x.png", "--size", "1024x768"], True),
         (["--quit-after-steps", "5"], True),
+        (["--quit-when-ready"], True),
     ],
 )
 def test_window_size_alone_is_not_scripted_mode(args: list[str], scripted: bool) -> None:
