@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from playground.core.messages.texts import text
-from playground.core.spec.experiment import Experiment, LayerSpec, ModelSpec
+from playground.core.spec.experiment import Experiment, LayerSpec
 from playground.core.spec.options import SECTION_FIELDS
 from playground.gui.document.experiment_commands import (
     EditExperimentCommand,
@@ -145,5 +145,6 @@ class ExperimentModel(QObject):
         brings their result into the experiment.
         """
         if layers != self._experiment.model.layers:
-            model = ModelSpec(layers=[layer.model_copy(deep=True) for layer in layers])
+            copies = [layer.model_copy(deep=True) for layer in layers]
+            model = self._experiment.model.model_copy(update={"layers": copies})
             self.apply(self._experiment.model_copy(update={"model": model}))
