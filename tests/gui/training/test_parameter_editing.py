@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import torch
 from PySide6.QtCore import Qt
-from torch import nn
 from pytestqt.qtbot import QtBot
+from torch import nn
 
 from playground.core.io.files import read_archive
 from playground.gui.document import file_prompts
