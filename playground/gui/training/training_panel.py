@@ -96,9 +96,7 @@ class TrainingPanel(QWidget):
                     "random numbers, this picks how they are drawn."
                 ),
                 *(
-                    self.tr("{choice}: {effect}").format(
-                        choice=text(o.title), effect=text(o.help)
-                    )
+                    self.tr("{choice}: {effect}").format(choice=text(o.title), effect=text(o.help))
                     for o in INIT_TABLE.values()
                 ),
             ),
