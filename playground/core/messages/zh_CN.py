@@ -804,6 +804,12 @@ TEXTS: dict[str, str] = {
     "stop after N optimizer steps": "优化器走 N 步后停止",
     "auto, cpu, cuda, cuda:N or mps (default: the experiment's)": "auto、cpu、cuda、cuda:N 或 mps（默认：实验中的设置）",
     "seed for weights and batch order": "权重和批次顺序的随机种子",
+    "how the weights start: {choices} (default: the experiment's)": (
+        "权重怎样初始化：{choices}（默认：实验文件里的设置）"
+    ),
+    "'{value}' is not a way to start the weights; choose one of {choices}": (
+        "'{value}' 不是一种权重初始化方式；请从这些中选择：{choices}"
+    ),
     "folder for summary.json, metrics.csv, model.pt and experiment.json": (
         "存放 summary.json、metrics.csv、model.pt 和 experiment.json 的文件夹"
     ),
