@@ -169,3 +169,12 @@ def test_a_bad_choice_in_a_file_is_refused_in_words(bad: object) -> None:
 def test_the_table_names_exactly_the_spec_choices() -> None:
     assert tuple(INIT_TABLE) == INITS
     assert INITS[0] == "pytorch" == ModelSpec().init
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+@pytest.mark.parametrize("init", INITS)
+def test_a_cuda_run_starts_from_the_cpu_runs_weights(init: str) -> None:
+    on_cpu = Engine(mlp(init)).model.state_dict()
+    cuda = mlp(init).model_copy(update={"training": TrainingSpec(seed=7, device="cuda")})
+    on_cuda = Engine(cuda).model.state_dict()
+    assert_same_weights({k: v.cpu() for k, v in on_cuda.items()}, on_cpu)
