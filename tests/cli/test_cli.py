@@ -380,3 +380,20 @@ def test_a_bad_init_on_the_command_line_is_refused_in_words(
 ) -> None:
     assert cli.run(["train", "linear-regression", "--init", "glorot"]) == 2
     assert "'glorot' is not a way to start the weights" in capsys.readouterr().err
+
+
+def test_check_names_how_the_weights_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.run(["check", "digits-cnn"]) == 0
+    assert "Initial weights: PyTorch default" in capsys.readouterr().out
+    data = json.loads(load_preset("digits-cnn").to_json())
+    data["model"]["init"] = "kaiming_normal"
+    chosen = tmp_path / "kaiming.json"
+    chosen.write_text(json.dumps(data), encoding="utf-8")
+    assert cli.run(["check", str(chosen)]) == 0
+    assert "Initial weights: Kaiming (He) normal" in capsys.readouterr().out
+    data["model"]["init"] = "he"
+    chosen.write_text(json.dumps(data), encoding="utf-8")
+    assert cli.run(["check", str(chosen)]) == 2
+    assert "'he' is not a way to start the weights" in capsys.readouterr().err

@@ -705,6 +705,7 @@ TEXTS: dict[str, str] = {
     "lowest learning rate": "最低学习率",
     "batch size": "批大小",
     "gradient clipping": "梯度裁剪",
+    "initial weights": "初始权重",
     "source": "来源",
     "layer {number}": "第 {number} 层",
     "none": "无",
@@ -804,6 +805,7 @@ TEXTS: dict[str, str] = {
     "stop after N optimizer steps": "优化器走 N 步后停止",
     "auto, cpu, cuda, cuda:N or mps (default: the experiment's)": "auto、cpu、cuda、cuda:N 或 mps（默认：实验中的设置）",
     "seed for weights and batch order": "权重和批次顺序的随机种子",
+    "Initial weights: {init}": "初始权重：{init}",
     "how the weights start: {choices} (default: the experiment's)": (
         "权重怎样初始化：{choices}（默认：实验文件里的设置）"
     ),
