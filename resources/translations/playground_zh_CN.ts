@@ -3582,7 +3582,7 @@ to draw as a matrix.</source>
         <translation>{choice}：{effect}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <location line="+3"/>
         <source>Optimizer</source>
         <translation>优化器</translation>

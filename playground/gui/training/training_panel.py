@@ -1,12 +1,13 @@
 """The training panel: loss, optimizer, schedule, initial weights and loop settings.
 
 It shows the parts of the experiment model's :class:`Experiment` that are not
-data or model, and sends each edit to the model as an undoable command; it
-redraws only from the model's change signals (with its widgets' signals
-blocked, so showing a value never sends it back). Only the settings the
-chosen optimizer and schedule use are shown, so a beginner is never asked
-about betas while using plain SGD. Titles, ranges, steps, defaults and help
-texts come from the core's option tables, never from numbers typed here.
+data or layers (how the weights start sits below the seed), and sends each
+edit to the model as an undoable command; it redraws only from the model's
+change signals (with its widgets' signals blocked, so showing a value never
+sends it back). Only the settings the chosen optimizer and schedule use are
+shown, so a beginner is never asked about betas while using plain SGD. Titles,
+ranges, steps, defaults and help texts come from the core's option tables,
+never from numbers typed here.
 """
 
 from __future__ import annotations
@@ -70,8 +71,7 @@ def _select(combo: QComboBox, key: str) -> None:
 
 
 class TrainingPanel(QWidget):
-    """Edits loss, optimizer, schedule, batch size, epochs, seed, initial weights, clipping
-    and device."""
+    """Edits loss, optimizer, schedule, the loop's settings, initial weights and device."""
 
     def __init__(self, model: ExperimentModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
