@@ -29,6 +29,7 @@ from playground.core.spec.options import OPTIMIZER_TABLE
 from playground.core.spec.presets import load_preset
 from playground.core.training.builders import optimizer_arguments
 from playground.core.training.engine import Engine
+from playground.core.training.initial_weights import initialize_weights
 from playground.core.training.losses import build_loss, loss_targets
 from playground.core.training.torch_classes import torch_class
 
@@ -79,6 +80,7 @@ def loop_steps_per_second(config: Setup, threads: int) -> float:
     try:
         torch.manual_seed(spec.training.seed)
         model = build_model(spec.model.layers, data.info.input_shape)
+        initialize_weights(model, spec.model.init)
         option = OPTIMIZER_TABLE[spec.optimizer.kind]
         optimizer = torch_class(option.torch_class)(
             model.parameters(), **optimizer_arguments(spec.optimizer)

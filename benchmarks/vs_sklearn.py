@@ -15,13 +15,19 @@ number of epochs: how much of the difference is speed, and how much the
 number of epochs each needs to reach the target, and a third the epochs each
 needs per training seed.
 
+Like for like on the start: scikit-learn draws every weight and bias uniformly
+within ±√(6 / (fan_in + fan_out)) (Glorot's range for ReLU), so the engine starts
+from ``xavier_uniform`` by default (the same range for the weights, biases at
+zero); ``--init pytorch`` measures the preset's own start instead. The first
+line printed says which start each side uses.
+
 Like for like on threads: the engine trains these small networks on one intra-op
 thread, so scikit-learn's BLAS gets one thread too. (On its default pool, its
 idle BLAS threads also kept spinning into the engine's next timing on a 2-core
 machine, doubling it.) Each side runs once before the pairs, so no first-call
 costs land in one side's timing.
 
-    .venv/bin/python benchmarks/vs_sklearn.py [--quick] [--pairs N]
+    .venv/bin/python benchmarks/vs_sklearn.py [--quick] [--pairs N] [--init INIT]
 """
 
 from __future__ import annotations
@@ -45,10 +51,15 @@ from threadpoolctl import threadpool_limits
 
 from benchmarks.pairs import compare, load_average
 from benchmarks.setups import Setup, setup
+from playground.core.spec.experiment import INITS
+from playground.core.spec.options import INIT_TABLE
 from playground.core.training.engine import Callback, Engine
 
 TARGET = 0.95
 MAX_EPOCHS = 200
+#: The engine's start closest to MLPClassifier's own (Glorot uniform).
+DEFAULT_INIT = "xavier_uniform"
+SKLEARN_INIT = "Glorot uniform, weights and biases within ±√(6 / (fan_in + fan_out))"
 
 
 class StopAtAccuracy(Callback):
@@ -131,6 +142,13 @@ def seed_after_seed(run: Callable[[Setup, float], float], config: Setup, target:
     return lambda: run(with_seed(config, next(seeds)), target)
 
 
+def with_init(config: Setup, init: str) -> Setup:
+    """``config`` with the engine's weights starting as ``init`` says."""
+    model = config.experiment.model.model_copy(update={"init": init})
+    return Setup(config.name, config.experiment.model_copy(update={"model": model}),
+                 config.dataset)  # fmt: skip
+
+
 def engine_epochs_per_second(config: Setup) -> float:
     """Epochs per second of the engine over every epoch of ``config`` (validated each)."""
     engine = Engine(config.experiment, config.dataset)
@@ -143,14 +161,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a low target: only checks it works")
     parser.add_argument("--pairs", type=int, default=None, help="alternating pairs (default 5)")
+    parser.add_argument("--init", choices=INITS, default=DEFAULT_INIT,
+                        help=f"how the engine's weights start (default {DEFAULT_INIT})")  # fmt: skip
     args = parser.parse_args(argv)
     pairs = args.pairs or (1 if args.quick else 5)
     seed_pairs = args.pairs or (1 if args.quick else 8)  # one seed per pair
     target = 0.5 if args.quick else TARGET
     print(f"torch {torch.__version__}; target validation accuracy {target:.0%}")
+    print(f"initial weights: engine {args.init} ({INIT_TABLE[args.init].title}), "
+          f"scikit-learn {SKLEARN_INIT}")  # fmt: skip
     print(f"load average before: {load_average()}")
     for batch in (32, 200):
-        config = setup(f"digits b{batch}", "digits", batch, MAX_EPOCHS)
+        config = with_init(setup(f"digits b{batch}", "digits", batch, MAX_EPOCHS), args.init)
         engine_rate(config, target)  # first-call costs paid outside the measurement
         sklearn_rate(config, target)
         ratio = compare(
@@ -163,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             goal=1.0,
         )
         print(ratio.line(), flush=True)
-        fixed = setup(f"digits b{batch}", "digits", batch, 2 if args.quick else 10)
+        fixed = with_init(setup(f"digits b{batch}", "digits", batch, 2 if args.quick else 10),
+                          args.init)  # fmt: skip
         per_epoch = compare(
             f"digits MLP b{batch}: epochs/s over {fixed.experiment.training.epochs} epochs, "
             "engine ÷ scikit-learn",

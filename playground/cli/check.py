@@ -11,6 +11,7 @@ from playground.core.io.readers import EXPERIMENT_READERS, load_experiment_file
 from playground.core.layers.model import summarize
 from playground.core.messages.texts import text
 from playground.core.spec.experiment import Experiment
+from playground.core.spec.options import INIT_TABLE
 from playground.core.spec.presets import load_preset, preset_names
 from playground.core.spec.validation import check_experiment, data_title
 
@@ -79,6 +80,8 @@ def _check_command(namespace: argparse.Namespace) -> int:
         )
     )
     print("\n".join(summary_table(experiment, info)))
+    start = INIT_TABLE[experiment.model.init]
+    print(text("Initial weights: {init}", init=text(start.title)))
     return EXIT_OK
 
 

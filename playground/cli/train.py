@@ -34,6 +34,7 @@ from playground.core.io.output_paths import input_files, refuse_overwriting_inpu
 from playground.core.io.save_errors import model_json
 from playground.core.messages.texts import text
 from playground.core.spec.experiment import Experiment
+from playground.core.spec.options import INIT_TABLE
 from playground.core.spec.validation import SpecError, check_experiment, parse_experiment
 from playground.core.training.engine import Engine
 from playground.core.training.snapshot import Snapshot
@@ -115,13 +116,15 @@ def stop_on_interrupt(engine: Engine) -> Iterator[list[bool]]:
 
 
 def apply_overrides(experiment: Experiment, namespace: argparse.Namespace) -> Experiment:
-    """The experiment with --epochs, --device and --seed applied, validated like a file."""
+    """The experiment with --epochs, --device, --seed and --init applied, validated like a file."""
     data = experiment.to_dict()
     training = data["training"]
     for option in ("epochs", "device", "seed"):
         value = getattr(namespace, option)
         if value is not None:
             training[option] = value
+    if namespace.init is not None:
+        data["model"]["init"] = namespace.init
     try:
         return parse_experiment(data)
     except SpecError as exc:
@@ -304,6 +307,18 @@ def _seed(given: str) -> int:
     return value
 
 
+def _init(given: str) -> str:
+    if given not in INIT_TABLE:
+        raise argparse.ArgumentTypeError(
+            text(
+                "'{value}' is not a way to start the weights; choose one of {choices}",
+                value=given,
+                choices=", ".join(INIT_TABLE),
+            )
+        )
+    return given
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``train`` to the command line."""
     parser = subparsers.add_parser(
@@ -328,6 +343,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=text("auto, cpu, cuda, cuda:N or mps (default: the experiment's)"),
     )
     add("--seed", type=_seed, metavar="S", help=text("seed for weights and batch order"))
+    add(
+        "--init",
+        type=_init,
+        metavar="I",
+        help=text(
+            "how the weights start: {choices} (default: the experiment's)",
+            choices=", ".join(INIT_TABLE),
+        ),
+    )
     add(
         "--out",
         metavar="DIR",

@@ -1124,7 +1124,7 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../playground/gui/data/data_panel.py" line="+74"/>
+        <location filename="../../playground/gui/data/data_panel.py" line="+80"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -1199,7 +1199,7 @@
         <translation>图表显示</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>Table: {file}</source>
         <translation>表格：{file}</translation>
     </message>
@@ -1212,7 +1212,7 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../playground/gui/data/data_preview.py" line="+47"/>
+        <location filename="../../playground/gui/data/data_preview.py" line="+52"/>
         <source>Other inputs at their mean: %1</source>
         <translation>其他输入取均值：%1</translation>
     </message>
@@ -1222,13 +1222,13 @@
         <translation>显示 %n 个输入中的 2 个；图中其他输入取均值：%1。可在数据面板中选择显示哪两个。</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+136"/>
+        <location line="+51"/>
+        <location line="+138"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-126"/>
         <source>Choose a data set.</source>
         <translation>请选择一个数据集。</translation>
     </message>
@@ -1238,7 +1238,7 @@
         <translation>这些数据无法画在二维平面上。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>validation (hollow)</source>
         <translation>验证集（空心）</translation>
     </message>
@@ -1375,12 +1375,12 @@
 <context>
     <name>ExperimentDocument</name>
     <message>
-        <location filename="../../playground/gui/document/experiment_document.py" line="+46"/>
+        <location filename="../../playground/gui/document/experiment_document.py" line="+47"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+143"/>
         <source>Opened {name}.</source>
         <translation>已打开 {name}。</translation>
     </message>
@@ -1400,7 +1400,7 @@
         <translation>已从自动保存中恢复实验；请保存以便保留。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>A paired run cannot start until the problems shown are fixed.</source>
         <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
@@ -1470,11 +1470,16 @@
         <source>Choose loss {loss}</source>
         <translation>选择损失函数 {loss}</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Start the weights as {init}</source>
+        <translation>初始权重改为 {init}</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../playground/gui/document/export_commands.py" line="+43"/>
+        <location filename="../../playground/gui/document/export_commands.py" line="+44"/>
         <source>trained weights</source>
         <extracomment>How sentences name each format: proper names keep their capitals (ONNX, TorchScript). Marked for translation here, translated when shown.</extracomment>
         <translation>训练好的权重</translation>
@@ -2374,7 +2379,7 @@ to draw as a matrix.</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../playground/gui/lessons/lesson_dock.py" line="+45"/>
+        <location filename="../../playground/gui/lessons/lesson_dock.py" line="+44"/>
         <source>This tool is not available in this version.</source>
         <extracomment>Opens a tool window (``&quot;lab&quot;``, ``&quot;landscape&quot;``) with an optional lab example.</extracomment>
         <translation>这个版本中没有这个工具。</translation>
@@ -2426,7 +2431,7 @@ to draw as a matrix.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/gui/shell/main_window.py" line="+99"/>
+        <location filename="../../playground/gui/shell/main_window.py" line="+101"/>
         <source>Fit the last layer</source>
         <translation>匹配最后一层</translation>
     </message>
@@ -2456,7 +2461,7 @@ to draw as a matrix.</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+235"/>
         <source>Fit the last layer to the data</source>
         <translation>让最后一层匹配数据</translation>
     </message>
@@ -2906,12 +2911,12 @@ to draw as a matrix.</source>
 <context>
     <name>RunController</name>
     <message>
-        <location filename="../../playground/gui/training/run_controller.py" line="+216"/>
+        <location filename="../../playground/gui/training/run_controller.py" line="+219"/>
         <source>Pause training before changing a parameter.</source>
         <translation>修改参数前请先暂停训练。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>The saved weights could not be used: {reason}</source>
         <translation>无法使用保存的权重：{reason}</translation>
     </message>
@@ -3552,7 +3557,7 @@ to draw as a matrix.</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../playground/gui/training/training_panel.py" line="+73"/>
+        <location filename="../../playground/gui/training/training_panel.py" line="+81"/>
         <source>How the error between prediction and target is measured.</source>
         <translation>怎样衡量预测与目标之间的误差。</translation>
     </message>
@@ -3567,7 +3572,17 @@ to draw as a matrix.</source>
         <translation>训练过程中学习率怎样变化。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>How the weights start before the first step: the seed picks the random numbers, this picks how they are drawn.</source>
+        <translation>训练第一步之前权重从哪里开始：随机种子决定抽到哪些随机数，这里决定怎样抽取。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{choice}: {effect}</source>
+        <translation>{choice}：{effect}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <location line="+3"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
@@ -3593,7 +3608,12 @@ to draw as a matrix.</source>
         <translation>训练循环</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Initial weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>

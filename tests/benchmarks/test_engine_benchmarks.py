@@ -26,6 +26,8 @@ def test_engine_vs_loop_prints_every_configuration(capsys: pytest.CaptureFixture
 
 def test_vs_sklearn_prints_both_batch_sizes(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(vs_sklearn.main, capsys)
+    assert re.search(r"^initial weights: engine xavier_uniform .*scikit-learn Glorot uniform", out,
+                     re.M), out  # like for like by default  # fmt: skip
     for batch in (32, 200):
         assert re.search(rf"^digits MLP b{batch}: .*scikit-learn ÷ engine: {RATIO}.*goal ≥ 1: ",
                          out, re.M), out  # fmt: skip

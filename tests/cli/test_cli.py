@@ -21,6 +21,8 @@ from playground import __main__ as entry
 from playground.cli import main as cli
 from playground.cli.train import Progress
 from playground.core.spec.presets import load_preset, preset_names
+from playground.core.spec.validation import parse_experiment
+from playground.core.training.engine import Engine
 from playground.core.training.snapshot import Snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -357,3 +359,41 @@ def test_every_subcommand_module_is_imported_by_name() -> None:
     for name, module in cli.SUBCOMMANDS.items():
         assert isinstance(module, types.ModuleType), name
         assert module.__name__.startswith("playground.cli.")
+
+
+def test_train_starts_the_weights_as_init_says(tmp_path: Path) -> None:
+    out = tmp_path / "xavier"
+    args = ["--epochs", "1", "--device", "cpu", "--init", "xavier_uniform", "--out", str(out)]
+    assert cli.run(["train", "linear-regression", *args]) == 0
+    saved = json.loads((out / "experiment.json").read_text(encoding="utf-8"))
+    assert saved["model"]["init"] == "xavier_uniform"
+    experiment = parse_experiment(saved)
+    engine = Engine(experiment)
+    engine.run()
+    trained = torch.load(out / "model.pt", weights_only=True)
+    for name, value in engine.model.state_dict().items():
+        assert torch.equal(trained[name], value)
+
+
+def test_a_bad_init_on_the_command_line_is_refused_in_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.run(["train", "linear-regression", "--init", "glorot"]) == 2
+    assert "'glorot' is not a way to start the weights" in capsys.readouterr().err
+
+
+def test_check_names_how_the_weights_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.run(["check", "digits-cnn"]) == 0
+    assert "Initial weights: PyTorch default" in capsys.readouterr().out
+    data = json.loads(load_preset("digits-cnn").to_json())
+    data["model"]["init"] = "kaiming_normal"
+    chosen = tmp_path / "kaiming.json"
+    chosen.write_text(json.dumps(data), encoding="utf-8")
+    assert cli.run(["check", str(chosen)]) == 0
+    assert "Initial weights: Kaiming (He) normal" in capsys.readouterr().out
+    data["model"]["init"] = "he"
+    chosen.write_text(json.dumps(data), encoding="utf-8")
+    assert cli.run(["check", str(chosen)]) == 2
+    assert "'he' is not a way to start the weights" in capsys.readouterr().err

@@ -46,7 +46,7 @@ KEPT = {
     "MPS", "NVIDIA", "Apple", "Nesterov", "CSV", "PNG", "SVG", "JSON", "Python", "PySide6",
     "pyqtgraph", "Ctrl", "Shift", "Alt", "Insert", "Delete", "Backspace", "Space", "Enter",
     "Return", "Esc", "Del", "Ins", "Left", "Right", "Home", "End", "PgUp", "PgDown", "Meta",
-    "Tab", "Huber", "Swish", "Transformer", "AccumulateGrad", "scikit", "learn", "randn",
+    "Tab", "Huber", "Xavier", "Glorot", "Kaiming", "Swish", "Transformer", "AccumulateGrad", "scikit", "learn", "randn",
     "randint", "tensor", "backward", "requires_grad", "grad", "no_grad", "zero_grad",
     "retain_graph", "mean", "sum", "data", "sin", "max", "log", "exp", "eps", "alpha", "beta",
     "Beta", "safetensors", "playground", "json", "csv", "tsv", "txt", "onnx", "cpu", "cuda",

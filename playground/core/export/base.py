@@ -10,6 +10,7 @@ from playground.core.data.base import DataInfo
 from playground.core.export.weights import apply_weights
 from playground.core.layers.model import build_model
 from playground.core.spec.experiment import Experiment
+from playground.core.training.initial_weights import initialize_weights
 
 
 class ExportError(ValueError):
@@ -23,12 +24,13 @@ def model_input_shape(experiment: Experiment) -> tuple[int, ...]:
 
 
 def fresh_weights(experiment: Experiment) -> dict[str, torch.Tensor]:
-    """The weights a run of this experiment starts from: initialised from the training seed."""
+    """The weights a run of this experiment starts from: seeded, and drawn as ``model.init`` says."""
     shape = model_input_shape(experiment)
     # The engine seeds the global generator the same way; fork it so the caller's is untouched.
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(experiment.training.seed)
         model = build_model(experiment.model.layers, shape)
+        initialize_weights(model, experiment.model.init)
     return {name: value.detach().clone() for name, value in model.state_dict().items()}
 
 

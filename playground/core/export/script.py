@@ -48,7 +48,13 @@ from playground.core.spec.experiment import (
     OptimizerSpec,
     ScheduleSpec,
 )
-from playground.core.spec.options import LOSS_TABLE, OPTIMIZER_TABLE, SCHEDULE_TABLE
+from playground.core.spec.options import (
+    INIT_TABLE,
+    INITIALIZED_LAYERS,
+    LOSS_TABLE,
+    OPTIMIZER_TABLE,
+    SCHEDULE_TABLE,
+)
 from playground.core.training.builders import optimizer_arguments, schedule_arguments
 
 SYNTHETIC_MODULE = "playground.core.data.synthetic"
@@ -104,6 +110,27 @@ def _schedule_code(spec: ScheduleSpec, epochs: int) -> str:
     if option.torch_class is None:
         return "None"
     return _call(option.torch_class, "optimizer", schedule_arguments(spec, epochs))
+
+
+def _init_body(init: str) -> str:
+    """The body of ``initialize_weights``: the same draws as
+    :func:`playground.core.training.initial_weights.initialize_weights` makes."""
+    option = INIT_TABLE[init]
+    if option.weight_init is None:
+        return '    """How the weights start: as PyTorch drew them when it built each layer."""'
+    layers = ", ".join(name.removeprefix("torch.") for name in INITIALIZED_LAYERS)
+    lines = [
+        f'    """How the weights start: {option.title}. Other layers keep PyTorch\'s values."""',
+        "    for module in model.modules():",
+        f"        if isinstance(module, ({layers})):",
+        f"            {_call(option.weight_init, 'module.weight', dict(option.arguments))}",
+    ]
+    if option.bias_init is not None:
+        lines += [
+            "            if module.bias is not None:",
+            f"                {_call(option.bias_init, 'module.bias', {})}",
+        ]
+    return "\n".join(lines)
 
 
 def _shape_comment(shape: tuple[int, ...]) -> str:
@@ -256,6 +283,8 @@ def training_script(
         epochs=python_literal(training.epochs),
         batch_size=python_literal(training.batch_size),
         seed=python_literal(training.seed),
+        init=python_literal(experiment.model.init),
+        init_body=_init_body(experiment.model.init),
         device=python_literal(training.device),
         grad_clip=python_literal(training.grad_clip),
         zero_grad=python_literal(training.zero_grad),

@@ -38,6 +38,7 @@ from torch.nn.parallel import DistributedDataParallel
 EPOCHS = $epochs
 BATCH_SIZE = $batch_size
 SEED = $seed  # initial weights and the order of the batches
+INIT = $init  # how the weights start (see initialize_weights)
 DEVICE = $device  # auto: a GPU when there is one, otherwise the CPU
 GRAD_CLIP = $grad_clip  # largest total gradient norm (None: no clipping)
 ZERO_GRAD = $zero_grad  # clear the gradients before each step
@@ -55,6 +56,10 @@ def build_model():
     return nn.Sequential(
 $layers
     )
+
+
+def initialize_weights(model):
+$init_body
 
 
 def build_loss():
@@ -136,7 +141,9 @@ def main():
     y_train_loss = loss_targets(y_train)
 
     torch.manual_seed(SEED)  # the same initial weights as in the app
-    model = build_model().to(device)
+    model = build_model()
+    initialize_weights(model)  # drawn on the CPU, so every device starts from the same numbers
+    model = model.to(device)
     if START_WEIGHTS is not None:
         model.load_state_dict({name: torch.tensor(value) for name, value in START_WEIGHTS})
     if sum(p.numel() for p in model.parameters()) <= 100_000:

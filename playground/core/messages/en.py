@@ -47,12 +47,14 @@ TEMPLATES: dict[str, str] = {
     "setting.t_max": "cosine period (t_max)",
     "setting.min_lr": "lowest learning rate",
     "setting.schema_version": "format version",
+    "setting.init": "initial weights",
     "choice.data.name": "a data set",
     "choice.data.task": "a task",
     "choice.data.derived_features": "a derived input",
     "choice.loss": "a loss",
     "choice.optimizer.kind": "an optimizer",
     "choice.schedule.kind": "a schedule",
+    "choice.model.init": "a way to start the weights",
     "choice.default": "a valid choice",
     # ---- the file as a whole ----------------------------------------------------------
     "file.not_text": (

@@ -45,6 +45,7 @@ TEMPLATES: dict[str, str] = {
     "setting.t_max": "余弦周期（t_max）",
     "setting.min_lr": "最低学习率",
     "setting.schema_version": "格式版本",
+    "setting.init": "初始权重",
     "setting.batch_size": "批大小",
     "setting.epochs": "轮次",
     "setting.seed": "随机种子",
@@ -56,6 +57,7 @@ TEMPLATES: dict[str, str] = {
     "choice.loss": "一种损失函数",
     "choice.optimizer.kind": "一种优化器",
     "choice.schedule.kind": "一种学习率调度",
+    "choice.model.init": "一种权重初始化方式",
     "choice.default": "一个有效的选项",
     # ---- the file as a whole ----------------------------------------------------------
     "file.not_text": "文件不是文本（第 {byte} 个字节不是 UTF-8）；请选择一个 Torch Playground 实验文件",
@@ -309,6 +311,24 @@ TEXTS: dict[str, str] = {
     "Huber": "Huber 损失",
     "For numbers: squared for small errors, absolute for large ones.": (
         "用于数值：误差小时取平方，误差大时取绝对值。"
+    ),
+    "PyTorch default": "PyTorch 默认",
+    "Each layer keeps what PyTorch drew when building it: weights and biases spread evenly "
+    "between -1/√n and 1/√n, where n is the layer's number of inputs.": (
+        "每一层保持 PyTorch 创建它时抽取的值：权重和偏置均匀分布在 -1/√n 到 1/√n 之间，"
+        "n 是这一层的输入个数。"
+    ),
+    "Xavier (Glorot) uniform": "Xavier（Glorot）均匀分布",
+    "Weights spread evenly between ±√(6 / (inputs + outputs)), so signals keep their size "
+    "going forwards and backwards; biases start at zero.": (
+        "权重均匀分布在 ±√(6 / (输入个数 + 输出个数)) 之间，使信号在前向和反向传播中保持大小；"
+        "偏置从 0 开始。"
+    ),
+    "Kaiming (He) normal": "Kaiming（He）正态分布",
+    "Weights drawn from a bell curve (normal distribution) of spread √(2 / n), n the number of "
+    "inputs, which keeps signals their size through ReLU layers; biases start at zero.": (
+        "权重从标准差为 √(2 / n) 的钟形曲线（正态分布）中抽取，n 是输入个数，"
+        "这样信号经过 ReLU 层时能保持大小；偏置从 0 开始。"
     ),
     "Constant": "不变",
     "Step decay": "阶梯衰减",
@@ -685,6 +705,7 @@ TEXTS: dict[str, str] = {
     "lowest learning rate": "最低学习率",
     "batch size": "批大小",
     "gradient clipping": "梯度裁剪",
+    "initial weights": "初始权重",
     "source": "来源",
     "layer {number}": "第 {number} 层",
     "none": "无",
@@ -784,6 +805,13 @@ TEXTS: dict[str, str] = {
     "stop after N optimizer steps": "优化器走 N 步后停止",
     "auto, cpu, cuda, cuda:N or mps (default: the experiment's)": "auto、cpu、cuda、cuda:N 或 mps（默认：实验中的设置）",
     "seed for weights and batch order": "权重和批次顺序的随机种子",
+    "Initial weights: {init}": "初始权重：{init}",
+    "how the weights start: {choices} (default: the experiment's)": (
+        "权重怎样初始化：{choices}（默认：实验文件里的设置）"
+    ),
+    "'{value}' is not a way to start the weights; choose one of {choices}": (
+        "'{value}' 不是一种权重初始化方式；请从这些中选择：{choices}"
+    ),
     "folder for summary.json, metrics.csv, model.pt and experiment.json": (
         "存放 summary.json、metrics.csv、model.pt 和 experiment.json 的文件夹"
     ),

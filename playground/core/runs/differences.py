@@ -39,6 +39,7 @@ _FIELD_LABELS = {
     ("schedule", "min_lr"): "lowest learning rate",
     ("training", "batch_size"): "batch size",
     ("training", "grad_clip"): "gradient clipping",
+    ("model", "init"): "initial weights",
 }
 _IGNORED = frozenset({"schema_version", "name", "description"})
 ARROW = "→"
@@ -142,6 +143,9 @@ def diff_settings(a: Experiment, b: Experiment) -> list[SettingChange]:
             continue
         if section == "model":
             changes.extend(_diff_layers(a.model.layers, b.model.layers))
+            if a.model.init != b.model.init:
+                label = f"{_section_label('model')}{SEPARATOR}{_field_label('model', 'init')}"
+                changes.append(SettingChange("model.init", label, a.model.init, b.model.init))
         else:
             changes.extend(_diff_section(section, left[section], right[section]))
     return changes

@@ -52,12 +52,14 @@ DerivedFeature = Literal["x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]
 LossName = Literal["mse", "l1", "huber", "cross-entropy", "bce-with-logits"]
 OptimizerName = Literal["sgd", "adam", "adamw", "rmsprop", "adagrad"]
 ScheduleName = Literal["none", "step", "cosine", "plateau"]
+InitName = Literal["pytorch", "xavier_uniform", "kaiming_normal"]
 
 # The same names as plain tuples, for pickers and messages (one list, no copy to keep in step).
 BUILTIN_DATASETS: tuple[str, ...] = get_args(DatasetName)
 DERIVED_FEATURES: tuple[str, ...] = get_args(DerivedFeature)
 LOSSES: tuple[str, ...] = get_args(LossName)
 OPTIMIZERS: tuple[str, ...] = get_args(OptimizerName)
+INITS: tuple[str, ...] = get_args(InitName)
 
 _DEVICE_PATTERN = re.compile(r"^(auto|cpu|mps|cuda(:\d+)?)$")
 
@@ -108,6 +110,11 @@ def _unset(value: object) -> bool:
     the app's earlier versions still open them.
     """
     return value in (None, "names") or value == []
+
+
+def _default_init(value: object) -> bool:
+    """Whether the weights start as PyTorch's layers draw them, so saving leaves it out."""
+    return value == "pytorch"
 
 
 def _two_distinct(value: list[str]) -> list[str]:
@@ -217,7 +224,18 @@ class LayerSpec(SpecModel):
 
 
 class ModelSpec(SpecModel):
+    """The layers, and how their weights start (see :data:`~playground.core.spec.options.INIT_TABLE`).
+
+    ``init`` is left out of saved files while it is PyTorch's own, so files
+    made before the choice existed stay as they were and read the same.
+    """
+
     layers: list[LayerSpec] = Field(default_factory=list, max_length=MAX_LAYERS)
+    init: InitName = Field(
+        "pytorch",
+        exclude_if=_default_init,
+        description="How the weights start: pytorch, xavier_uniform or kaiming_normal.",
+    )
 
 
 class OptimizerSpec(SpecModel):

@@ -1,4 +1,4 @@
-"""The option families of an experiment, one table each: optimizers, losses, schedules, loop.
+"""The option families of an experiment, one table each: optimizers, losses, inits, schedules.
 
 Every front end reads these tables instead of keeping its own list: the spec
 takes its field bounds and defaults from them, validation its combination
@@ -177,6 +177,55 @@ def losses_for(task: Task) -> tuple[str, ...]:
     """The losses that learn ``task``, in table order."""
     return tuple(name for name, option in LOSS_TABLE.items() if option.task == task)
 
+
+# ---- initial weights ------------------------------------------------------------------
+
+#: The layers an initialisation sets: every layer with a weight matrix or filters.
+INITIALIZED_LAYERS: tuple[str, ...] = ("torch.nn.Linear", "torch.nn.Conv2d")
+
+
+@dataclass(frozen=True)
+class InitOption:
+    """One way the weights start, applied after torch has built the layers.
+
+    ``weight_init`` names the ``torch.nn.init`` function each weight of
+    :data:`INITIALIZED_LAYERS` gets, with the keywords ``arguments``, and
+    ``bias_init`` the one each bias gets; ``None`` keeps what torch's layers
+    drew themselves. Other layers (BatchNorm, LayerNorm) always keep torch's values.
+    """
+
+    name: str
+    title: str
+    help: str
+    weight_init: str | None = None
+    arguments: tuple[tuple[str, str], ...] = ()
+    bias_init: str | None = None
+
+
+INIT_TABLE: dict[str, InitOption] = {
+    o.name: o
+    for o in (
+        InitOption(
+            "pytorch", "PyTorch default",
+            "Each layer keeps what PyTorch drew when building it: weights and biases spread "
+            "evenly between -1/√n and 1/√n, where n is the layer's number of inputs.",
+        ),
+        InitOption(
+            "xavier_uniform", "Xavier (Glorot) uniform",
+            "Weights spread evenly between ±√(6 / (inputs + outputs)), so signals keep their "
+            "size going forwards and backwards; biases start at zero.",
+            "torch.nn.init.xavier_uniform_", (), "torch.nn.init.zeros_",
+        ),
+        InitOption(
+            "kaiming_normal", "Kaiming (He) normal",
+            "Weights drawn from a bell curve (normal distribution) of spread √(2 / n), n the "
+            "number of inputs, which keeps signals their size through ReLU layers; biases start "
+            "at zero.",
+            "torch.nn.init.kaiming_normal_", (("mode", "fan_in"), ("nonlinearity", "relu")),
+            "torch.nn.init.zeros_",
+        ),
+    )
+}  # fmt: skip
 
 # ---- learning-rate schedules --------------------------------------------------------
 

@@ -20,6 +20,7 @@ from playground.core.layers.model import build_model
 from playground.core.spec.experiment import Experiment, OptimizerSpec, ScheduleSpec
 from playground.core.spec.options import OPTIMIZER_TABLE, SCHEDULE_TABLE
 from playground.core.spec.validation import check_experiment
+from playground.core.training.initial_weights import initialize_weights
 from playground.core.training.torch_classes import torch_class
 
 Scheduler = lr_scheduler.LRScheduler | lr_scheduler.ReduceLROnPlateau
@@ -42,6 +43,9 @@ def build_checked_model(
 ) -> nn.Sequential:
     """The model on ``device``, seeded from ``training.seed`` (or with ``initial_state``).
 
+    The weights start as ``model.init`` says, drawn on the CPU before the move
+    to ``device``; ``initial_state`` (weights set by hand) replaces them.
+
     Refuses, before any training, what would fail or make no sense later:
     raises :class:`~playground.core.layers.model.ModelError` for a stack that does not
     build and :class:`SetupError` for a loss that does not fit the task or the
@@ -55,6 +59,7 @@ def build_checked_model(
         raise SetupError(problems[0])
     torch.manual_seed(experiment.training.seed)
     model = build_model(experiment.model.layers, info.input_shape)
+    initialize_weights(model, experiment.model.init)
     if dataset.x_train.shape[0] == 0:
         raise SetupError(
             "The data has no training samples; lower the validation share or add samples."

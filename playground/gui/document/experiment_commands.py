@@ -15,7 +15,11 @@ from PySide6.QtGui import QUndoCommand
 
 from playground.core.spec.experiment import Experiment
 
-SECTIONS: tuple[str, ...] = ("data", "model", "loss", "optimizer", "schedule", "training", "name")
+#: What an edit may change. ``model`` is the layers and ``init`` how their weights start: a new
+#: start, like a new seed, applies to the next run and leaves a trained one as it is.
+SECTIONS: tuple[str, ...] = (
+    "data", "model", "init", "loss", "optimizer", "schedule", "training", "name",
+)  # fmt: skip
 _EDIT_ID = 4102  # distinct from the layer editor's parameter command
 
 
@@ -25,9 +29,17 @@ class ExperimentTarget(Protocol):
     def apply(self, experiment: Experiment) -> None: ...
 
 
+def _part(experiment: Experiment, section: str) -> Any:
+    if section == "model":
+        return experiment.model.layers
+    if section == "init":
+        return experiment.model.init
+    return getattr(experiment, section)
+
+
 def changed_sections(before: Experiment, after: Experiment) -> list[str]:
     """The sections of :data:`SECTIONS` that differ, in that order (``name`` covers the description)."""
-    sections = [s for s in SECTIONS[:-1] if getattr(before, s) != getattr(after, s)]
+    sections = [s for s in SECTIONS[:-1] if _part(before, s) != _part(after, s)]
     if (before.name, before.description) != (after.name, after.description):
         sections.append("name")
     return sections

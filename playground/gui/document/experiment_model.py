@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from playground.core.messages.texts import text
 from playground.core.spec.experiment import Experiment, LayerSpec, ModelSpec
-from playground.core.spec.options import SECTION_FIELDS
+from playground.core.spec.options import INIT_TABLE, SECTION_FIELDS
 from playground.gui.document.experiment_commands import (
     EditExperimentCommand,
     changed_sections,
@@ -30,7 +30,7 @@ class ExperimentModel(QObject):
     """Holds the current :class:`Experiment` and the undo stack every edit goes through.
 
     Signals: ``changed(section)`` once per changed section (``data``, ``model``,
-    ``loss``, ``optimizer``, ``schedule``, ``training``, ``name``) after an edit,
+    ``init``, ``loss``, ``optimizer``, ``schedule``, ``training``, ``name``) after an edit,
     an undo or a redo; ``replaced()`` when a new experiment is opened (the undo
     history starts afresh, and every panel shows everything again).
     """
@@ -125,6 +125,14 @@ class ExperimentModel(QObject):
             self.tr("Choose loss {loss}").format(loss=loss),
         )
 
+    def set_init(self, init: str) -> None:
+        """Choose how the weights start (undoable); the next run draws them this way."""
+        model = ModelSpec.model_validate({**self._experiment.model.model_dump(), "init": init})
+        self.edit(
+            self._experiment.model_copy(update={"model": model}),
+            self.tr("Start the weights as {init}").format(init=text(INIT_TABLE[init].title)),
+        )
+
     def set_device(self, device: str) -> None:
         """Choose the device runs train on (undoable)."""
         self.set_setting("training", "device", device)
@@ -145,5 +153,6 @@ class ExperimentModel(QObject):
         brings their result into the experiment.
         """
         if layers != self._experiment.model.layers:
-            model = ModelSpec(layers=[layer.model_copy(deep=True) for layer in layers])
+            copies = [layer.model_copy(deep=True) for layer in layers]
+            model = self._experiment.model.model_copy(update={"layers": copies})
             self.apply(self._experiment.model_copy(update={"model": model}))

@@ -3,7 +3,8 @@
 ``panel.data``, ``panel.model``, ``panel.network``, ``panel.training`` are the side
 panels; ``data`` and ``model.layers`` the data panel and the layer editor;
 ``training.NAME`` each training setting (``training.lr``, ``training.optimizer``,
-``training.zero_grad``…). One table, so a lesson's ids are checked in one place.
+``training.zero_grad``…), with ``training.init`` for how the weights start. One table, so a
+lesson's ids are checked in one place.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class _TrainingPanel(Protocol):
     loss: QWidget
     optimizer: QWidget
     schedule: QWidget
+    weight_init: QWidget
     device: QWidget
 
 
@@ -44,6 +46,7 @@ def lesson_controls(window: LessonWindow) -> dict[str, QWidget]:
         "training.loss": panel.loss,
         "training.optimizer": panel.optimizer,
         "training.schedule": panel.schedule,
+        "training.init": panel.weight_init,
         "training.device": panel.device,
     }
     for (_section, name), editor in panel.editors.items():

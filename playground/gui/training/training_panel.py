@@ -1,16 +1,18 @@
-"""The training panel: loss, optimizer, schedule and loop settings of the experiment.
+"""The training panel: loss, optimizer, schedule, initial weights and loop settings.
 
 It shows the parts of the experiment model's :class:`Experiment` that are not
-data or model, and sends each edit to the model as an undoable command; it
-redraws only from the model's change signals (with its widgets' signals
-blocked, so showing a value never sends it back). Only the settings the
-chosen optimizer and schedule use are shown, so a beginner is never asked
-about betas while using plain SGD. Titles, ranges, steps, defaults and help
-texts come from the core's option tables, never from numbers typed here.
+data or layers (how the weights start sits below the seed), and sends each
+edit to the model as an undoable command; it redraws only from the model's
+change signals (with its widgets' signals blocked, so showing a value never
+sends it back). Only the settings the chosen optimizer and schedule use are
+shown, so a beginner is never asked about betas while using plain SGD. Titles,
+ranges, steps, defaults and help texts come from the core's option tables,
+never from numbers typed here.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from playground.core.messages.texts import text
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.options import (
+    INIT_TABLE,
     LOSS_TABLE,
     OPTIMIZER_TABLE,
     SCHEDULE_TABLE,
@@ -39,7 +42,7 @@ from playground.gui.training.device_picker import DevicePicker
 from playground.gui.training.setting_editors import setting_editor
 from playground.gui.training.speed_control import SpeedControl
 
-PANEL_SECTIONS = frozenset({"loss", "optimizer", "schedule", "training"})
+PANEL_SECTIONS = frozenset({"init", "loss", "optimizer", "schedule", "training"})
 
 
 def _compact(combo: QComboBox) -> QComboBox:
@@ -58,12 +61,17 @@ def _combo(items: list[tuple[str, str, str]], tip: str) -> QComboBox:
     return combo
 
 
+def _paragraphs(*texts: str) -> str:
+    """Rich text, so a long tooltip wraps instead of running across the screen."""
+    return "".join(f"<p>{html.escape(part)}</p>" for part in texts)
+
+
 def _select(combo: QComboBox, key: str) -> None:
     combo.setCurrentIndex(max(combo.findData(key), 0))
 
 
 class TrainingPanel(QWidget):
-    """Edits loss, optimizer, schedule, batch size, epochs, seed, clipping and device."""
+    """Edits loss, optimizer, schedule, the loop's settings, initial weights and device."""
 
     def __init__(self, model: ExperimentModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +87,19 @@ class TrainingPanel(QWidget):
         self.schedule = _combo(
             [(n, text(o.title), "") for n, o in SCHEDULE_TABLE.items()],
             self.tr("How the learning rate changes during training."),
+        )
+        self.weight_init = _combo(
+            [(n, text(o.title), text(o.help)) for n, o in INIT_TABLE.items()],
+            _paragraphs(
+                self.tr(
+                    "How the weights start before the first step: the seed picks the "
+                    "random numbers, this picks how they are drawn."
+                ),
+                *(
+                    self.tr("{choice}: {effect}").format(choice=text(o.title), effect=text(o.help))
+                    for o in INIT_TABLE.values()
+                ),
+            ),
         )
         self.editors: dict[tuple[str, str], QWidget] = {
             (section, name): setting_editor(option)
@@ -112,6 +133,9 @@ class TrainingPanel(QWidget):
             option = SECTION_FIELDS[section][name]
             label = "" if option.type == "bool" else text(option.title)
             forms.get(section, loop_form).addRow(label, editor)
+        # Right below the seed: both say where a run starts.
+        seed_row = loop_form.getWidgetPosition(self.seed)[0]
+        loop_form.insertRow(seed_row + 1, self.tr("Initial weights"), self.weight_init)
         loop_form.addRow(self.tr("Device"), self.device)
         # Not a setting of the experiment: it acts on the run at once, even while one runs.
         self.speed = SpeedControl()
@@ -141,6 +165,9 @@ class TrainingPanel(QWidget):
         self.schedule.currentIndexChanged.connect(
             lambda: self.model.set_kind("schedule", str(self.schedule.currentData()))
         )
+        self.weight_init.currentIndexChanged.connect(
+            lambda: self.model.set_init(str(self.weight_init.currentData()))
+        )
         self.device.currentIndexChanged.connect(lambda: self.model.set_device(self.device.device()))
         for (section, name), editor in self.editors.items():
             signal = editor.toggled if isinstance(editor, QCheckBox) else editor.valueChanged
@@ -152,15 +179,17 @@ class TrainingPanel(QWidget):
     # ---- model → widgets -------------------------------------------------------------
 
     def show_experiment(self) -> None:
-        """Show the model's loss, optimizer, schedule and training settings."""
+        """Show the model's loss, optimizer, schedule, initial weights and training settings."""
         experiment = self.model.experiment
-        widgets = [self.loss, self.optimizer, self.schedule, self.device, *self.editors.values()]
+        combos = [self.loss, self.optimizer, self.schedule, self.weight_init, self.device]
+        widgets = [*combos, *self.editors.values()]
         for widget in widgets:
             widget.blockSignals(True)
         try:
             _select(self.loss, experiment.loss)
             _select(self.optimizer, experiment.optimizer.kind)
             _select(self.schedule, experiment.schedule.kind)
+            _select(self.weight_init, experiment.model.init)
             self.device.set_device(experiment.training.device)
             for (section, name), editor in self.editors.items():
                 self._show_value(editor, section, name, _setting(experiment, section, name))

@@ -197,6 +197,41 @@ def test_script_reproduces_the_convolution_fast_path(tmp_path: Path) -> None:
     assert_same_curve(run_script(path), engine_rows(experiment))
 
 
+@pytest.mark.parametrize("init", ["xavier_uniform", "kaiming_normal"])
+def test_script_starts_from_the_chosen_initial_weights(tmp_path: Path, init: str) -> None:
+    model = _layers(
+        ("Linear", {"out_features": 12}),
+        ("ReLU", {}),
+        ("Dropout", {"p": 0.2}),
+        ("Linear", {"out_features": 2}),
+    ).model_copy(update={"init": init})
+    experiment = Experiment(
+        data=BuiltinData(name="xor", samples=150, noise=0.1),
+        model=model,
+        optimizer=OptimizerSpec(kind="sgd", lr=0.05, momentum=0.9),
+        training=TrainingSpec(batch_size=16, epochs=3, seed=11, device="cpu"),
+    )
+    path = tmp_path / "train_xor.py"
+    export_experiment(experiment, "script", path)
+    text = path.read_text(encoding="utf-8")
+    assert f"INIT = {init!r}" in text
+    default = experiment.model_copy(update={"model": model.model_copy(update={"init": "pytorch"})})
+    expected = engine_rows(experiment)
+    assert expected != engine_rows(default)  # the choice changes the curve
+    assert_same_curve(run_script(path), expected)
+
+
+def test_script_draws_the_chosen_filters_on_the_convolution_fast_path(tmp_path: Path) -> None:
+    experiment = load_preset("digits-cnn")
+    training = experiment.training.model_copy(update={"epochs": 2, "device": "cpu"})
+    model = experiment.model.model_copy(update={"init": "xavier_uniform"})
+    experiment = experiment.model_copy(update={"training": training, "model": model})
+    assert Engine(experiment).fast_path
+    path = tmp_path / "train_digits_cnn.py"
+    export_experiment(experiment, "script", path)
+    assert_same_curve(run_script(path), engine_rows(experiment))
+
+
 def test_a_typed_two_target_table_without_names_exports_as_the_app_reads_it(
     tmp_path: Path,
 ) -> None:

@@ -22,7 +22,13 @@ from playground.core.messages.zh_CN import TEMPLATES as CHINESE
 from playground.core.messages.zh_CN import TEXTS
 from playground.core.problems import PLACE_NAMES, PROBLEM_VALUES, Problem
 from playground.core.spec.experiment import LayerSpec
-from playground.core.spec.options import LOSS_TABLE, OPTIMIZER_TABLE, SCHEDULE_TABLE, SECTION_FIELDS
+from playground.core.spec.options import (
+    INIT_TABLE,
+    LOSS_TABLE,
+    OPTIMIZER_TABLE,
+    SCHEDULE_TABLE,
+    SECTION_FIELDS,
+)
 from playground.core.spec.presets import list_presets
 from playground.core.training.diagnosis import HINT_CODES
 from playground.core.training.snapshot import Hint
@@ -114,7 +120,7 @@ def test_every_lab_problem_is_worded_in_chinese(code: str, chinese: None) -> Non
 
 
 def _core_titles() -> Iterator[str]:
-    for table in (OPTIMIZER_TABLE, LOSS_TABLE, SCHEDULE_TABLE):
+    for table in (OPTIMIZER_TABLE, LOSS_TABLE, SCHEDULE_TABLE, INIT_TABLE):
         for option in table.values():
             yield option.title
             yield getattr(option, "help", "")

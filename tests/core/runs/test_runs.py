@@ -94,6 +94,22 @@ def test_diff_of_data_and_loss() -> None:
     ]
 
 
+def test_diff_names_another_start_of_the_weights() -> None:
+    a = _experiment()
+    b = a.model_copy(update={"model": a.model.model_copy(update={"init": "kaiming_normal"})})
+    changes = diff_settings(a, b)
+    assert [c.text for c in changes] == ["model ▸ initial weights: pytorch → kaiming_normal"]
+    assert changes[0].path == "model.init"
+
+
+def test_paired_run_refuses_another_start_of_the_weights() -> None:
+    # A paired run starts from its base's weights: another start could not take effect.
+    base = Engine(_experiment())
+    model = base.experiment.model.model_copy(update={"init": "xavier_uniform"})
+    with pytest.raises(PairedRunError, match="initial weights: pytorch → xavier_uniform"):
+        paired_engine(base, _experiment().model_copy(update={"model": model}))
+
+
 # ---- records ---------------------------------------------------------------------------
 
 

@@ -278,3 +278,23 @@ def test_a_run_in_the_child_is_worded_in_the_windows_language(pool: ChildPool) -
     finally:
         set_language("en")
     assert final.reason == "Training finished after 2 epochs."  # data, worded where it is read
+
+
+def test_the_child_trains_from_the_chosen_initial_weights(pool: ChildPool) -> None:
+    # Dropout draws from the generator the initialisation drew from before it: the child's
+    # masks equal this process's only when the child drew the same initial weights too.
+    layers = [*tiny().model.layers[:2], LayerSpec(kind="Dropout"), tiny().model.layers[2]]
+    model = ModelSpec(layers=layers, init="xavier_uniform")
+    chosen = tiny(epochs=2).model_copy(update={"model": model})
+    here = Engine(chosen)
+    here.run(lambda _s: None)
+    default = Engine(tiny(epochs=2))
+    default.run(lambda _s: None)
+    there = remote(pool, Engine(chosen))
+    there.run(lambda _s: None)
+
+    assert torch.count_nonzero(there.initial_state["0.bias"]) == 0  # Xavier's biases start at 0
+    assert there.history.rows() == here.history.rows()
+    assert there.history.rows() != default.history.rows()
+    for name, value in here.model.state_dict().items():
+        assert torch.equal(there.model.state_dict()[name], value)

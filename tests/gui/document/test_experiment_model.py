@@ -10,11 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from playground.core.spec.experiment import (
     Experiment,
+    LayerSpec,
     OptimizerSpec,
     ScheduleSpec,
     TrainingSpec,
 )
 from playground.core.spec.options import SECTION_FIELDS
+from playground.core.spec.presets import load_preset
 from playground.gui.document.experiment_model import ExperimentModel
 from playground.gui.training.setting_editors import SettingSpinBox, log_step, shortest_text
 from playground.gui.training.training_panel import TrainingPanel
@@ -110,6 +112,34 @@ def test_choices_are_undoable(panel: TrainingPanel, combo: str, key: str, check:
     assert panel.model.experiment == before and box.currentData() == check(before)
     panel.model.undo_stack.redo()
     assert check(panel.model.experiment) == key and box.currentData() == key
+
+
+def test_the_initial_weights_choice_is_one_undo_step_and_keeps_the_layers(
+    panel: TrainingPanel,
+) -> None:
+    model, stack = panel.model, panel.model.undo_stack
+    model.load(Experiment(model=load_preset("spiral").model))
+    before = model.experiment
+    sections: list[str] = []
+    model.changed.connect(sections.append)
+    panel.weight_init.setCurrentIndex(panel.weight_init.findData("kaiming_normal"))
+    after = model.experiment
+    assert after.model.init == "kaiming_normal"
+    assert after.model.layers == before.model.layers
+    assert sections == ["init"]  # not a change of layers: a trained run is kept, like a new seed
+    assert stack.count() == 1 and stack.undoText() == "Start the weights as Kaiming (He) normal"
+    stack.undo()
+    assert model.experiment == before and panel.weight_init.currentData() == "pytorch"
+    stack.redo()
+    assert model.experiment == after and panel.weight_init.currentData() == "kaiming_normal"
+
+
+def test_a_layer_edit_keeps_the_initial_weights_choice(panel: TrainingPanel) -> None:
+    model = panel.model
+    model.set_init("xavier_uniform")
+    model.apply_layers([LayerSpec(kind="Linear", params={"out_features": 2})])
+    assert model.experiment.model.init == "xavier_uniform"
+    assert panel.weight_init.currentData() == "xavier_uniform"
 
 
 def test_device_choice_is_undoable(panel: TrainingPanel) -> None:

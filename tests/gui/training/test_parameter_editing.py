@@ -8,10 +8,12 @@ import pytest
 import torch
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from torch import nn
 
 from playground.core.io.files import read_archive
 from playground.gui.document import file_prompts
 from playground.gui.document.experiment_files import save_document
+from playground.gui.lessons.controls import lesson_controls
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings
 
@@ -173,3 +175,48 @@ def test_a_trained_run_is_saved_as_trained_weights(
     path = tmp_path / "trained.playground"
     save_document(path, window.document.document())
     assert read_archive(path).weights_role == "trained"
+
+
+def _choose_init(win: MainWindow, init: str) -> None:
+    combo = win.training_panel.weight_init
+    combo.setCurrentIndex(combo.findData(init))
+
+
+def test_the_chosen_initial_weights_are_shown_before_training(window: MainWindow) -> None:
+    _choose_init(window, "xavier_uniform")
+    torch.manual_seed(window.model.experiment.training.seed)
+    plain = nn.Linear(1, 1)
+    nn.init.xavier_uniform_(plain.weight)
+    fresh = window.run.fresh.engine
+    assert fresh is not None
+    assert torch.equal(fresh.model.state_dict()["0.weight"], plain.weight.detach())
+    shown = _table(window)
+    assert shown["Layer 1 · Linear · weight"] == pytest.approx(plain.weight.item(), abs=1e-4)
+    assert shown["Layer 1 · Linear · bias"] == 0.0
+    window.model.undo_stack.undo()
+    torch.manual_seed(window.model.experiment.training.seed)
+    assert _table(window)["Layer 1 · Linear · bias"] == pytest.approx(
+        nn.Linear(1, 1).bias.item(), abs=1e-4
+    )
+    assert lesson_controls(window)["training.init"] is window.training_panel.weight_init
+
+
+def test_values_set_by_hand_win_over_the_initial_weights_choice(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _type_value(window, qtbot, "Layer 1 · Linear · weight", "1")
+    _type_value(window, qtbot, "Layer 1 · Linear · bias", "2")
+    _choose_init(window, "kaiming_normal")
+    assert _table(window) == {"Layer 1 · Linear · weight": 1.0, "Layer 1 · Linear · bias": 2.0}
+
+
+def test_a_new_initial_weights_choice_keeps_a_trained_run(window: MainWindow, qtbot: QtBot) -> None:
+    window.commands.step_batch.trigger()
+    qtbot.waitUntil(
+        lambda: window.run.last_snapshot is not None and window.run.last_snapshot.step == 1,
+        timeout=TIMEOUT_MS,
+    )
+    _choose_init(window, "xavier_uniform")
+    assert window.run.has_trained  # like a new seed: the next run starts the new way
+    window.commands.reset.trigger()
+    assert _table(window)["Layer 1 · Linear · bias"] == 0.0
