@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core.data.base import Dataset
 from playground.core.training.confusion import ClassPredictions, confusion_matrix
 from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.base import style_plot
+from playground.gui.plots.built_on_show import BuiltOnShow
 from playground.gui.plots.colors import sequential_map
 from playground.gui.plots.views import PlotView
 
@@ -18,14 +19,15 @@ from playground.gui.plots.views import PlotView
 MAX_LABELLED_CLASSES = 12
 
 
-class ConfusionPlot(QWidget):
+class ConfusionPlot(BuiltOnShow):
     """Counts of (true class, predicted class) pairs as a coloured grid with the numbers in it.
 
     Row = true class, column = predicted class (scikit-learn's layout), so the
     diagonal holds the correct answers and every other cell one kind of
     mistake. Cells are coloured by their share of the row, so a rare class's
     mistakes show as clearly as a common one's. Computed from the validation
-    data, or from the training data when there is no validation part.
+    data, or from the training data when there is no validation part. Its views are
+    made when the tab is first shown.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,7 +40,10 @@ class ConfusionPlot(QWidget):
         self._count_font = QFont()
         self._count_font.setPointSize(12)
         self._count_font.setBold(True)
+        self.set_dataset(None)
 
+    def build_views(self) -> None:
+        """The grid of cells with their counts."""
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         style_plot(
@@ -56,11 +61,8 @@ class ConfusionPlot(QWidget):
         self.plot.addItem(self.image)
         self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         self.plot.addItem(self.note, ignoreBounds=True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.widget)
-        self.set_dataset(None)
+        self.rows.addWidget(self.widget)
+        self._dirty = True
 
     def set_dataset(self, dataset: Dataset | None) -> None:
         """Take the class names of ``dataset`` (none: the task has no classes)."""
@@ -83,6 +85,7 @@ class ConfusionPlot(QWidget):
         """Redraw the matrix if new predictions arrived."""
         if not self._dirty:
             return False
+        self.ensure_built()
         self._dirty = False
         predictions = self.predictions
         if predictions is None or not self.class_names:
@@ -151,9 +154,12 @@ class ConfusionPlot(QWidget):
     def reset(self) -> None:
         """Forget the predictions for a new run."""
         self.predictions = None
+        self.matrix = None
         self._dirty = True
-        self.refresh()
+        if self.is_built:
+            self.refresh()
 
     def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
         """The confusion matrix, for saving as an image."""
+        self.ensure_built()
         return {"confusion matrix": self.plot}

@@ -4,27 +4,32 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core.data.base import Dataset
 from playground.core.training.snapshot import FittedCurve, Snapshot
 from playground.gui.plots.base import cache_legend, style_plot
+from playground.gui.plots.built_on_show import BuiltOnShow
 from playground.gui.plots.colors import OKABE_ITO, TRAIN_COLOR, VALIDATION_COLOR
 from playground.gui.plots.views import PlotView
 
 
-class CurvePlot(QWidget):
+class CurvePlot(BuiltOnShow):
     """Shows how well the network's function follows 1-D data as training goes on.
 
     Training points are filled circles, validation points hollow crosses, and
-    the model's prediction a solid line, so the three differ by shape too.
+    the model's prediction a solid line, so the three differ by shape too. Its views are
+    made when it is first shown (only regression on one input shows it).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._curve: FittedCurve | None = None
         self._dirty = False
+        self._dataset: Dataset | None = None
 
+    def build_views(self) -> None:
+        """The data as points and the model as a line, with a legend."""
         self.widget = PlotView()
         self.plot: pg.PlotItem = self.widget.getPlotItem()
         style_plot(
@@ -56,15 +61,19 @@ class CurvePlot(QWidget):
         cache_legend(legend)
         self.note = pg.TextItem("", color="#777777", anchor=(0.5, 0.5))
         self.plot.addItem(self.note, ignoreBounds=True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.widget)
-        self.set_dataset(None)
+        self.rows.addWidget(self.widget)
+        self._draw_data()
+        self._dirty = self._curve is not None
 
     def set_dataset(self, dataset: Dataset | None) -> None:
         """Draw the data points of ``dataset`` (blank for data with more than one input)."""
+        self._dataset = dataset
         self.reset()
+        if self.is_built:
+            self._draw_data()
+
+    def _draw_data(self) -> None:
+        dataset = self._dataset
         if dataset is None or dataset.curve is None:
             self.train_points.setData([], [])
             self.validation_points.setData([], [])
@@ -96,6 +105,7 @@ class CurvePlot(QWidget):
         """Redraw the model line if a new curve arrived."""
         if not self._dirty or self._curve is None:
             return False
+        self.ensure_built()
         self._dirty = False
         y = np.asarray(self._curve.y, dtype=np.float64).reshape(len(self._curve.x), -1)[:, 0]
         self.model_line.setData(np.asarray(self._curve.x, dtype=np.float64), y)
@@ -105,8 +115,10 @@ class CurvePlot(QWidget):
         """Remove the model line (the data points stay until the data changes)."""
         self._curve = None
         self._dirty = False
-        self.model_line.setData([], [])
+        if self.is_built:
+            self.model_line.setData([], [])
 
     def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
         """The fitted-curve plot, for saving as an image."""
+        self.ensure_built()
         return {"fitted curve": self.plot}

@@ -7,12 +7,13 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core.training.snapshot import ParameterStats, Snapshot
 from playground.gui.plots.axes import NOISY_HEADROOM, NOISY_KEEP, StableBound, ValueAxisFollower
 from playground.gui.plots.base import LIVE_STATES, StepAxisFollower, cache_legend, style_plot
 from playground.gui.plots.buffers import CurveBuffer
+from playground.gui.plots.built_on_show import BuiltOnShow
 from playground.gui.plots.colors import category_color
 from playground.gui.plots.parameter_views import MatrixHeatmapView, ParameterPicker
 from playground.gui.plots.views import LayoutView
@@ -32,7 +33,7 @@ class LegendSample(pg.ItemSample):  # type: ignore[misc]
         self.sigClicked.emit(self.item)
 
 
-class GradientNormPlot(QWidget):
+class GradientNormPlot(BuiltOnShow):
     """Shows where gradients vanish or explode: one norm curve per named parameter.
 
     Curves share a logarithmic axis because norms of different layers differ by
@@ -40,22 +41,29 @@ class GradientNormPlot(QWidget):
     shows that parameter's current gradient histogram and matrix beside it.
     The norms are those backward produced, before clipping; when the run clips
     gradients, a dashed line marks the threshold, so gradients that outgrow it
-    stay visible instead of being flattened onto it.
+    stay visible instead of being flattened onto it. Its views are made when the tab
+    is first shown.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.norms: dict[str, CurveBuffer] = {}
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}  # made with the views, one per norm
         self.latest: dict[str, ParameterStats] = {}
         self.highlighted: str | None = None
         self._drawn: dict[str, int] = {}
         self._detail_dirty = False
         self._layer_ranks: dict[int, int] = {}
         self._dark = False
+        self._live = True  # the run is still going: the step axis follows it
+        self.clip: float | None = None
 
         self.picker = ParameterPicker(self.tr("Details for:"))
         self.picker.chosen.connect(self._parameter_chosen)
+        self.rows.addWidget(self.picker)
+
+    def build_views(self) -> None:
+        """The norm curves on the left; the chosen parameter's histogram and matrix beside."""
         self.widget = LayoutView()
         self.norm_plot: pg.PlotItem = self.widget.addPlot(row=0, col=0, rowspan=2)
         style_plot(
@@ -67,13 +75,13 @@ class GradientNormPlot(QWidget):
         self.norm_plot.setLogMode(x=False, y=True)
         self.norm_plot.setClipToView(True)
         self.x_axis = StepAxisFollower(self.norm_plot)
+        self.x_axis.live = self._live
         self.y_axis = ValueAxisFollower(self.norm_plot)
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         self.legend = pg.LegendItem(offset=(-5, 5), sampleType=LegendSample, labelTextSize="8pt")
         self.legend.setParentItem(self.norm_plot.getViewBox())
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
         self.legend.sigSampleClicked.connect(self._curve_clicked)
-        self.clip: float | None = None
         # Clipping bounds the norm of all gradients together, so the line is a guide
         # for the curves rather than a limit each of them obeys.
         self.threshold = pg.InfiniteLine(
@@ -115,21 +123,17 @@ class GradientNormPlot(QWidget):
         )
         self.widget.ci.layout.setColumnStretchFactor(0, 3)
         self.widget.ci.layout.setColumnStretchFactor(1, 2)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.picker)
-        layout.addWidget(self.widget, 1)
+        self.rows.addWidget(self.widget, 1)
+        self._show_clip()
+        self._drawn.clear()
+        self._detail_dirty = True
 
     def _curve_for(self, stats: ParameterStats) -> pg.PlotDataItem:
         kind = stats.name.rsplit(".", 1)[-1]
         style = {"weight": Qt.PenStyle.SolidLine, "bias": Qt.PenStyle.DashLine}.get(
             kind, Qt.PenStyle.DotLine
         )
-        # Colours follow the order of layers with parameters, so neighbours always differ.
-        rank = self._layer_ranks.setdefault(stats.layer_index, len(self._layer_ranks))
-        color = category_color(rank, self._dark)
+        color = category_color(self._layer_ranks[stats.layer_index], self._dark)
         curve = pg.PlotDataItem(pen=pg.mkPen(color, width=NORMAL_WIDTH, style=style))
         curve.setCurveClickable(True, width=8)
         curve.sigClicked.connect(self._curve_clicked)
@@ -147,6 +151,8 @@ class GradientNormPlot(QWidget):
     def highlight(self, name: str | None) -> None:
         """Emphasise the curve of parameter ``name`` and show its details (None: no emphasis)."""
         self.highlighted = name if name in self.curves else None
+        if not self.is_built:
+            return
         for key, curve in self.curves.items():
             pen = pg.mkPen(curve.opts["pen"])
             color = pen.color()
@@ -168,6 +174,8 @@ class GradientNormPlot(QWidget):
     def set_dark(self, dark: bool) -> None:
         """Use curve colours that read on a dark (or light) background."""
         self._dark = dark
+        if not self.is_built:
+            return  # the curves are made in these colours
         for name, curve in self.curves.items():
             stats = self.latest.get(name)
             if stats is not None:
@@ -177,11 +185,13 @@ class GradientNormPlot(QWidget):
         self.highlight(self.highlighted)  # re-applies dimming to the new colours
 
     def _parameter_chosen(self, name: str) -> None:
+        self._detail_dirty = True
+        if not self.is_built:
+            return  # the views draw it when they are made
         # Another parameter's gradients may differ by orders of magnitude: fit afresh.
         self.matrix.reset_scale()
         for scale in self._histogram_scales:
             scale.reset()
-        self._detail_dirty = True
         if self.highlighted is not None and self.highlighted != name:
             self.highlight(name)
         self.refresh()
@@ -191,6 +201,12 @@ class GradientNormPlot(QWidget):
         if clip == self.clip:
             return
         self.clip = clip
+        if self.is_built:
+            self._show_clip()
+        self._drawn.clear()  # the axis range makes room for the line at the next refresh
+
+    def _show_clip(self) -> None:
+        clip = self.clip
         shown = clip is not None and clip > 0 and math.isfinite(clip)
         self.threshold.setVisible(shown)
         if shown and clip is not None:
@@ -200,13 +216,14 @@ class GradientNormPlot(QWidget):
                     value=f"{clip:g}"
                 )
             )
-        self._drawn.clear()  # the axis range makes room for the line at the next refresh
 
     def add_snapshot(self, snapshot: Snapshot) -> None:
         """Append every parameter's gradient norm and keep its latest statistics."""
         self.set_clip(snapshot.grad_clip)
-        self.x_axis.live = snapshot.state in LIVE_STATES
-        if not self.x_axis.live:
+        self._live = snapshot.state in LIVE_STATES
+        if self.is_built:
+            self.x_axis.live = self._live
+        if not self._live:
             self._drawn.clear()  # redraw once more to fit the axis to the run
         if not snapshot.parameters:
             return
@@ -215,7 +232,8 @@ class GradientNormPlot(QWidget):
             buffer = self.norms.get(stats.name)
             if buffer is None:
                 buffer = self.norms[stats.name] = CurveBuffer(capacity=2048)
-                self.curves[stats.name] = self._curve_for(stats)
+                # Colours follow the order of layers with parameters: neighbours differ.
+                self._layer_ranks.setdefault(stats.layer_index, len(self._layer_ranks))
             last = buffer.last
             if last is None or step > last[0]:
                 buffer.append(step, stats.grad_norm)
@@ -226,10 +244,13 @@ class GradientNormPlot(QWidget):
 
     def refresh(self) -> bool:
         """Redraw the curves that changed and the details of the chosen parameter."""
+        self.ensure_built()
         changed = False
         for name, buffer in self.norms.items():
             if self._drawn.get(name) == buffer.version:
                 continue
+            if name not in self.curves:
+                self.curves[name] = self._curve_for(self.latest[name])
             self.curves[name].setData(buffer.x.copy(), np.maximum(buffer.y, NORM_FLOOR))
             self._drawn[name] = buffer.version
             self.x_axis.follow(buffer.x[-1:].max(initial=0))
@@ -269,21 +290,24 @@ class GradientNormPlot(QWidget):
 
     def reset(self) -> None:
         """Remove every curve for a new run (parameters may differ)."""
-        for curve in self.curves.values():
-            self.norm_plot.removeItem(curve)
-        self.legend.clear()
+        if self.is_built:
+            for curve in self.curves.values():
+                self.norm_plot.removeItem(curve)
+            self.legend.clear()
+            self.x_axis.reset()
+            self.y_axis.reset()
         self.norms.clear()
         self.curves.clear()
         self.latest.clear()
         self._drawn.clear()
         self._layer_ranks.clear()
-        self.x_axis.reset()
-        self.y_axis.reset()
         self.highlighted = None
         self.set_clip(None)
         self._detail_dirty = True
-        self.refresh()
+        if self.is_built:
+            self.refresh()
 
     def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
         """The norm curves alone and the whole tab, for saving as images."""
+        self.ensure_built()
         return {"gradient norms": self.norm_plot, "gradients": self.widget}

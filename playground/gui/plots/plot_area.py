@@ -98,6 +98,8 @@ class PlotArea(QTabWidget):
             (self.mistakes,),
         )
         self.currentChanged.connect(lambda _index: self.refresh())
+        for deferred in (self.curve, self.weights, self.gradients, self.confusion):
+            deferred.built.connect(lambda plot=deferred: self._style_built(plot))
 
         self.pacer = FramePacer()
         self._views: list[PlotView | LayoutView] = self.findChildren(PlotView) + self.findChildren(
@@ -215,6 +217,14 @@ class PlotArea(QTabWidget):
         for view in self.findChildren(pg.GraphicsView):
             apply_plot_theme(view, theme)
         self.gradients.set_dark(dark)
+
+    def _style_built(self, plot: QWidget) -> None:
+        """A tab's views were just made: give them the theme and text size, and time them."""
+        for view in plot.findChildren(pg.GraphicsView):
+            apply_plot_theme(view, DARK if self.dark else LIGHT)
+            if self._font_points is not None:
+                apply_plot_font(view, self._font_points)
+        self._views = self.findChildren(PlotView) + self.findChildren(LayoutView)
 
     def set_font_points(self, points: float) -> None:
         """Plot text follows the app's text size (see :func:`apply_plot_font`)."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core.training.snapshot import ParameterStats, Snapshot
 from playground.gui.plots.base import LIVE_STATES
 from playground.gui.plots.buffers import HistogramHistory
+from playground.gui.plots.built_on_show import BuiltOnShow
 from playground.gui.plots.parameter_views import (
     HistogramTimelineView,
     MatrixHeatmapView,
@@ -21,12 +22,12 @@ MATRIX_MISSING = QT_TRANSLATE_NOOP(
 )
 
 
-class WeightsPlot(QWidget):
+class WeightsPlot(BuiltOnShow):
     """Lets a learner watch weights spread out, collapse or saturate as the network trains.
 
     A histogram of every parameter is kept for every snapshot (bounded), so
     switching parameters shows the whole history at once; only the chosen
-    parameter is drawn.
+    parameter is drawn. Its views are made when the tab is first shown.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -34,15 +35,21 @@ class WeightsPlot(QWidget):
         self.histories: dict[str, HistogramHistory] = {}
         self.latest: dict[str, ParameterStats] = {}
         self._dirty = False
+        self._live = True  # the run is still going: the step axis follows it
 
         self.picker = ParameterPicker(self.tr("Parameter:"))
         self.picker.chosen.connect(self._parameter_chosen)
+        self.rows.addWidget(self.picker)
+
+    def build_views(self) -> None:
+        """The distribution over time beside the current matrix."""
         self.widget = LayoutView()
         self.timeline = HistogramTimelineView(
             self.widget.addPlot(row=0, col=0),
             title=self.tr("Weight distribution over time"),
             y_label=self.tr("value"),
         )
+        self.timeline.x_axis.live = self._live
         inner = self.widget.ci
         self.matrix = MatrixHeatmapView(
             inner,
@@ -52,12 +59,8 @@ class WeightsPlot(QWidget):
         )
         inner.layout.setColumnStretchFactor(0, 3)
         inner.layout.setColumnStretchFactor(1, 2)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.picker)
-        layout.addWidget(self.widget, 1)
+        self.rows.addWidget(self.widget, 1)
+        self._dirty = True
 
     @property
     def selected(self) -> str:
@@ -69,13 +72,16 @@ class WeightsPlot(QWidget):
         self.picker.choose(name)
 
     def _parameter_chosen(self, _name: str) -> None:
-        self.matrix.reset_scale()
         self._dirty = True
-        self.refresh()
+        if self.is_built:  # otherwise the views draw it when they are made
+            self.matrix.reset_scale()
+            self.refresh()
 
     def add_snapshot(self, snapshot: Snapshot) -> None:
         """Store every parameter's value histogram and keep its latest statistics."""
-        self.timeline.x_axis.live = snapshot.state in LIVE_STATES
+        self._live = snapshot.state in LIVE_STATES
+        if self.is_built:
+            self.timeline.x_axis.live = self._live
         # Without histograms (the tab was hidden) the plot keeps what it had.
         if not snapshot.parameters or not snapshot.content.histograms:
             return
@@ -92,6 +98,7 @@ class WeightsPlot(QWidget):
         """Redraw the chosen parameter if anything arrived."""
         if not self._dirty:
             return False
+        self.ensure_built()
         self._dirty = False
         name = self.selected
         self.timeline.show(self.histories.get(name))
@@ -107,8 +114,10 @@ class WeightsPlot(QWidget):
         self.histories.clear()
         self.latest.clear()
         self._dirty = True
-        self.refresh()
+        if self.is_built:
+            self.refresh()
 
     def export_items(self) -> dict[str, pg.PlotItem | pg.GraphicsLayoutWidget]:
         """Both weight views together, for saving as an image."""
+        self.ensure_built()
         return {"weights": self.widget}

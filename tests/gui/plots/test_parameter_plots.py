@@ -100,3 +100,38 @@ def test_gradients_plot_marks_the_clip_threshold_above_which_norms_are_drawn(
     assert low <= math.log10(CLIP) <= high  # the line is in view
     area.reset()
     assert not plot.threshold.isVisible()
+
+
+def test_tabs_not_yet_shown_make_their_views_when_first_shown(area: PlotArea, qtbot: QtBot) -> None:
+    # Their pyqtgraph views are most of a window's build time; sessions that never open
+    # the tab never pay for them, and the tab still shows the whole run once opened.
+    engine, snapshots = _run(None)
+    area.set_dataset(engine.dataset)
+    area.set_dark(True)
+    area.set_font_points(16.0)
+    area.show()
+    qtbot.waitExposed(area)
+    deferred = (area.weights, area.gradients, area.confusion, area.curve)
+    assert not any(plot.is_built for plot in deferred)
+    for snapshot in snapshots:
+        area.add_snapshot(snapshot)
+    area.refresh()
+    area.reset()  # a new run on the training tab does not build them either
+    for snapshot in snapshots:
+        area.add_snapshot(snapshot)
+    area.refresh()
+    assert not any(plot.is_built for plot in deferred)
+    assert set(area.gradients.norms) == {stats.name for stats in snapshots[-1].parameters}
+
+    area.setCurrentWidget(area.gradients)  # the user opens the tab
+    assert area.gradients.is_built and not area.weights.is_built
+    area.refresh()
+    assert [label.text for _sample, label in area.gradients.legend.items] == LABELS
+    curve = area.gradients.curves["0.weight"]
+    assert len(curve.getData()[0]) == len(area.gradients.norms["0.weight"])
+    # The late views wear the theme and the text size the others got earlier.
+    assert area.gradients.widget.backgroundBrush().color().name().upper() == "#1E1E1E"
+    axis = area.gradients.norm_plot.getAxis("bottom")
+    assert axis.style["tickFont"].pointSizeF() == pytest.approx(16.0 * 0.8)
+    assert area.gradients.widget in area._views  # its painting counts for the pacer
+    assert area.curve.isHidden() and not area.curve.is_built  # not regression on one input
