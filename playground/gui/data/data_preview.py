@@ -84,7 +84,7 @@ class DataPreview(pg.PlotWidget):  # type: ignore[misc]
     """Shows a :class:`Dataset` at a glance; items are created once and reused."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, enableMenu=False)  # no right-click menu, not even built
         self.setMinimumHeight(150)
         self.setMenuEnabled(False)
         self.hideButtons()
