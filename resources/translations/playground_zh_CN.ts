@@ -1124,7 +1124,7 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../playground/gui/data/data_panel.py" line="+74"/>
+        <location filename="../../playground/gui/data/data_panel.py" line="+80"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -1199,7 +1199,7 @@
         <translation>图表显示</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+99"/>
         <source>Table: {file}</source>
         <translation>表格：{file}</translation>
     </message>
@@ -1212,7 +1212,7 @@
 <context>
     <name>DataPreview</name>
     <message>
-        <location filename="../../playground/gui/data/data_preview.py" line="+47"/>
+        <location filename="../../playground/gui/data/data_preview.py" line="+52"/>
         <source>Other inputs at their mean: %1</source>
         <translation>其他输入取均值：%1</translation>
     </message>
@@ -1222,13 +1222,13 @@
         <translation>显示 %n 个输入中的 2 个；图中其他输入取均值：%1。可在数据面板中选择显示哪两个。</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+136"/>
+        <location line="+51"/>
+        <location line="+138"/>
         <source>training</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-126"/>
         <source>Choose a data set.</source>
         <translation>请选择一个数据集。</translation>
     </message>
@@ -1238,7 +1238,7 @@
         <translation>这些数据无法画在二维平面上。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>validation (hollow)</source>
         <translation>验证集（空心）</translation>
     </message>
@@ -1375,12 +1375,12 @@
 <context>
     <name>ExperimentDocument</name>
     <message>
-        <location filename="../../playground/gui/document/experiment_document.py" line="+46"/>
+        <location filename="../../playground/gui/document/experiment_document.py" line="+47"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+143"/>
         <source>Opened {name}.</source>
         <translation>已打开 {name}。</translation>
     </message>
@@ -1400,7 +1400,7 @@
         <translation>已从自动保存中恢复实验；请保存以便保留。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>A paired run cannot start until the problems shown are fixed.</source>
         <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
@@ -1474,7 +1474,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../playground/gui/document/export_commands.py" line="+43"/>
+        <location filename="../../playground/gui/document/export_commands.py" line="+44"/>
         <source>trained weights</source>
         <extracomment>How sentences name each format: proper names keep their capitals (ONNX, TorchScript). Marked for translation here, translated when shown.</extracomment>
         <translation>训练好的权重</translation>
@@ -2374,7 +2374,7 @@ to draw as a matrix.</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../playground/gui/lessons/lesson_dock.py" line="+45"/>
+        <location filename="../../playground/gui/lessons/lesson_dock.py" line="+44"/>
         <source>This tool is not available in this version.</source>
         <extracomment>Opens a tool window (``&quot;lab&quot;``, ``&quot;landscape&quot;``) with an optional lab example.</extracomment>
         <translation>这个版本中没有这个工具。</translation>
@@ -2426,7 +2426,7 @@ to draw as a matrix.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../playground/gui/shell/main_window.py" line="+99"/>
+        <location filename="../../playground/gui/shell/main_window.py" line="+101"/>
         <source>Fit the last layer</source>
         <translation>匹配最后一层</translation>
     </message>
@@ -2456,7 +2456,7 @@ to draw as a matrix.</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+235"/>
         <source>Fit the last layer to the data</source>
         <translation>让最后一层匹配数据</translation>
     </message>
@@ -2906,12 +2906,12 @@ to draw as a matrix.</source>
 <context>
     <name>RunController</name>
     <message>
-        <location filename="../../playground/gui/training/run_controller.py" line="+216"/>
+        <location filename="../../playground/gui/training/run_controller.py" line="+219"/>
         <source>Pause training before changing a parameter.</source>
         <translation>修改参数前请先暂停训练。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>The saved weights could not be used: {reason}</source>
         <translation>无法使用保存的权重：{reason}</translation>
     </message>
@@ -2926,7 +2926,7 @@ to draw as a matrix.</source>
         <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>Training cannot start until the problems shown are fixed.</source>
         <translation>必须先修正显示的问题，才能开始训练。</translation>
     </message>
@@ -3027,7 +3027,7 @@ to draw as a matrix.</source>
 <context>
     <name>RunResult</name>
     <message>
-        <location filename="../../playground/gui/plots/run_result.py" line="+33"/>
+        <location filename="../../playground/gui/plots/run_result.py" line="+37"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -3037,12 +3037,17 @@ to draw as a matrix.</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>training loss %1</source>
-        <translation>训练损失 %1</translation>
+        <location line="+14"/>
+        <source>last epoch&apos;s mean training loss %1</source>
+        <translation>最后一轮的平均训练损失 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>training loss of the last batches %1</source>
+        <translation>最近几个批次的训练损失 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>validation loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
@@ -3088,8 +3093,8 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+21"/>
-        <source>How the latest run ended. Every run is listed in View ▸ Runs.</source>
-        <translation>最近一次训练的结果。所有训练都列在“视图 ▸ 训练记录”中。</translation>
+        <source>How the latest run ended. For a finished run the training loss is the mean over all batches of its last epoch; the loss in the status bar is that of the last few batches only, so the two differ a little. Every run is listed in View ▸ Runs.</source>
+        <translation>最近一次训练的结果。对于已完成的训练，训练损失是最后一轮所有批次的平均值；状态栏中的损失只来自最近几个批次，所以两者会略有不同。所有训练都列在“视图 ▸ 训练记录”中。</translation>
     </message>
 </context>
 <context>
@@ -3156,11 +3161,11 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The training loss of the latest batches, and the accuracy (on the validation data when there is some, else on the training data).</source>
-        <translation>最近几个批次的训练损失，以及准确率（有验证数据时在验证数据上计算，否则在训练数据上计算）。</translation>
+        <source>The training loss of the last few batches: it moves with every batch. When a run has finished, the result line above the plots gives the mean over its whole last epoch, so the two numbers differ a little. Then the accuracy (on the validation data when there is some, else on the training data).</source>
+        <translation>最近几个批次的训练损失：它随每个批次变化。训练完成后，图表上方的结果行给出整个最后一轮的平均值，所以这两个数会略有不同。后面是准确率（有验证数据时在验证数据上计算，否则在训练数据上计算）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Training samples processed per second.</source>
         <translation>每秒处理的训练样本数。</translation>
     </message>
@@ -3170,7 +3175,14 @@ to draw as a matrix.</source>
         <translation>这次训练使用的设备。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <location line="+9"/>
+        <location line="+27"/>
+        <source>Loss (last batches) %1</source>
+        <translation>损失（最近批次）%1</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <location line="+14"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
@@ -3182,12 +3194,7 @@ to draw as a matrix.</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <source>Loss —</source>
-        <translation>损失 —</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <location line="+20"/>
         <source>Device {device}</source>
         <translation>设备 {device}</translation>
@@ -3198,12 +3205,7 @@ to draw as a matrix.</source>
         <translation>第 {epoch}/{total} 轮</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Loss %1</source>
-        <translation>损失 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Val. loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
