@@ -11,13 +11,16 @@ import pytest
 import torch
 from pytestqt.qtbot import QtBot
 
+from playground.core.data import load_dataset
 from playground.core.runs.records import RunRecord
+from playground.core.spec.presets import load_preset
 from playground.core.training.devices import resolve_device
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.remote.proxy import RemoteEngine
 from playground.core.training.step_limit import StepLimit
 from playground.gui.document.export_commands import write_metrics_csv
 from playground.gui.shell.main_window import MainWindow
+from playground.gui.training.fresh_model import FreshModel
 from playground.gui.training.process_runs import ProcessRuns, process_runs_wanted
 
 TIMEOUT_MS = 30_000
@@ -251,3 +254,22 @@ def test_pressing_train_builds_the_windows_engine_where_the_run_wants_it(
     assert window.run.engine.device == resolve_device(window.run.experiment.training.device)
     assert not torch.cuda.is_initialized()
     assert window.run.shutdown(10)
+
+
+def test_the_untrained_model_shown_before_a_run_is_on_the_cpu(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # a GPU machine, pretended
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
+    experiment = load_preset("spiral")
+    experiment = experiment.model_copy(
+        update={"training": experiment.training.model_copy(update={"device": "cuda"})}
+    )
+    fresh = FreshModel()
+    with qtbot.waitSignal(fresh.shown, timeout=TIMEOUT_MS):
+        fresh.show(experiment, load_dataset(experiment.data))
+    assert fresh.engine is not None and fresh.engine.device == torch.device("cpu")
+    same_seed = Engine(experiment, device=torch.device("cpu"))
+    for name, value in same_seed.model.state_dict().items():
+        assert torch.equal(fresh.engine.model.state_dict()[name], value)
+    assert not torch.cuda.is_initialized()
