@@ -1611,7 +1611,7 @@
 <context>
     <name>FreshModel</name>
     <message>
-        <location filename="../../playground/gui/training/fresh_model.py" line="+101"/>
+        <location filename="../../playground/gui/training/fresh_model.py" line="+106"/>
         <source>The parameters can be set once the experiment can train; fix the problems shown first.</source>
         <translation>实验可以训练后才能设置参数；请先修正显示的问题。</translation>
     </message>
@@ -3100,7 +3100,7 @@ to draw as a matrix.</source>
 <context>
     <name>RunStatusBar</name>
     <message>
-        <location filename="../../playground/gui/shell/status_bar.py" line="+21"/>
+        <location filename="../../playground/gui/shell/status_bar.py" line="+25"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -3145,7 +3145,7 @@ to draw as a matrix.</source>
         <translation>{count} 样本/秒</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>What the run is doing.</source>
         <translation>训练当前的状态。</translation>
     </message>
@@ -3161,8 +3161,8 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The training loss of the last few batches: it moves with every batch. When a run has finished, the result line above the plots gives the mean over its whole last epoch, so the two numbers differ a little. Then the accuracy (on the validation data when there is some, else on the training data).</source>
-        <translation>最近几个批次的训练损失：它随每个批次变化。训练完成后，图表上方的结果行给出整个最后一轮的平均值，所以这两个数会略有不同。后面是准确率（有验证数据时在验证数据上计算，否则在训练数据上计算）。</translation>
+        <source>Loss (last batches): the training loss of the last few batches; it moves with every batch. The result line above the plots gives a finished run&apos;s mean over its whole last epoch, so the two numbers differ a little. Accuracy: on the validation data when there is some, else on the training data.</source>
+        <translation>损失（最近批次）：最近几个批次的训练损失，随每个批次变化。图表上方的结果行给出已完成训练在整个最后一轮上的平均值，所以这两个数会略有不同。准确率：有验证数据时在验证数据上计算，否则在训练数据上计算。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3175,27 +3175,27 @@ to draw as a matrix.</source>
         <translation>这次训练使用的设备。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+9"/>
-        <location line="+27"/>
+        <location line="+25"/>
+        <location line="+19"/>
+        <location line="+29"/>
         <source>Loss (last batches) %1</source>
         <translation>损失（最近批次）%1</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+14"/>
+        <location line="-31"/>
+        <location line="+15"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+19"/>
+        <location line="-14"/>
+        <location line="+20"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+20"/>
+        <location line="-17"/>
+        <location line="+21"/>
         <source>Device {device}</source>
         <translation>设备 {device}</translation>
     </message>
@@ -3205,7 +3205,7 @@ to draw as a matrix.</source>
         <translation>第 {epoch}/{total} 轮</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Val. loss %1</source>
         <translation>验证损失 %1</translation>
     </message>

@@ -1,9 +1,11 @@
 """The status bar: what the run is doing right now, in a few fixed fields.
 
-Step, epoch, the current loss and accuracy, speed and the device the run
-actually used (recorded from the snapshot, not the one requested) stay
-visible at all times; messages about problems appear on the left and stay
-until the next message, as does the result of a run that has ended.
+Step, epoch, the loss of the last batches and the accuracy, speed and the
+device the run actually used (recorded from the snapshot, not the one
+requested) stay visible; only a projector's font on a small screen leaves out
+speed, device and step, in that order. Messages about problems appear on the
+left and stay until the next message, as does the result of a run that has
+ended (whose training loss is a finished run's mean over its last epoch).
 """
 
 from __future__ import annotations
@@ -59,11 +61,11 @@ class RunStatusBar(QStatusBar):
         self.epoch_label.setToolTip(self.tr("Completed passes over the training data."))
         self.metrics_label.setToolTip(
             self.tr(
-                "The training loss of the last few batches: it moves with every batch. "
-                "When a run has finished, the result line above the plots gives the mean "
-                "over its whole last epoch, so the two numbers differ a little. "
-                "Then the accuracy (on the validation data when there is some, else on "
-                "the training data)."
+                "Loss (last batches): the training loss of the last few batches; it moves "
+                "with every batch. The result line above the plots gives a finished run's "
+                "mean over its whole last epoch, so the two numbers differ a little. "
+                "Accuracy: on the validation data when there is some, else on the "
+                "training data."
             )
         )
         self.speed_label.setToolTip(self.tr("Training samples processed per second."))

@@ -6,10 +6,10 @@ unchanged) and trains a copy of it in a :class:`~.children.TrainingChild`. The
 window's engine may be built on the CPU (``Engine(..., device=cpu)``), so the
 model and data are not on the GPU twice: the child builds the experiment on
 its own ``training.device``, and :attr:`RemoteEngine.device`, the snapshots and
-the kept end all name that one. The
-worker's thread calls :meth:`RemoteEngine.run`, which sends the job and then
-reads the child's snapshots, answers and end; the GUI thread only sends
-controls, and waits for an answer (a weight edit while paused) at most
+the kept end all name that one. The worker's thread calls
+:meth:`RemoteEngine.run`, which sends the job and then reads the child's
+snapshots, answers and end; the GUI thread only sends controls, and waits for
+an answer (a weight edit while paused) at most
 :data:`ANSWER_TIMEOUT_S`. When the run ends the proxy keeps what the child sent
 (weights, history, final snapshot) and gives the child back, so nothing later
 needs it.
@@ -271,10 +271,10 @@ class RemoteEngine:
             self.demand.unlisten(self._on_ready)
             self._detach(healthy=outcome is not None)
         lost = outcome is None
+        device = str(self.device)  # the child's, from its last snapshot, or the one it was to use
         if outcome is None:
-            device = str(self.device)
             outcome = outcome_of_lost_child(self._latest, self._local, self._history, device)
-        self._ended = EndedRun(outcome, self._local, str(self.device))
+        self._ended = EndedRun(outcome, self._local, device)
         if lost and on_snapshot is not None:
             on_snapshot(self._ended.final)  # the views show the failed end, as an engine's
         failure = outcome.failure
