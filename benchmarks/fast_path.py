@@ -24,7 +24,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from benchmarks.pairs import compare, load_average
 from benchmarks.setups import Setup, engine_steps_per_second, setup
 from playground.core.spec.experiment import LayerSpec, ModelSpec, OptimizerSpec
-from playground.core.training import engine as engine_module
+from playground.core.training import run_setup as engine_module
 
 
 def tfp_spiral(epochs: int) -> Setup:

@@ -130,6 +130,19 @@ PROBLEM_VALUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "data.shown_input_unknown": ("name", "known"),
         # training in a spawned process
         "training.process_silent": (),
+        # what the training engine refuses
+        "training.no_samples": (),
+        "training.batchnorm_batch": (),
+        "training.start_weights_mismatch": (),
+        "training.lr_not_positive": ("value",),
+        "training.weight_not_finite": ("value",),
+        "training.no_parameter": ("name", "known"),
+        "training.position_outside": ("name", "index", "shape"),
+        "training.busy_weights": (),
+        "training.busy_snapshot": (),
+        "training.reset_while_running": (),
+        "training.already_running": (),
+        "training.diverged": ("reason",),
         # a problem another part of the program has already put in words
         "note": ("text",),
     }

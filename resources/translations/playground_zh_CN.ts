@@ -925,14 +925,14 @@
 <context>
     <name>ConfusionPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/confusion_plot.py" line="+46"/>
-        <location line="+94"/>
+        <location filename="../../playground/gui/plots/confusion_plot.py" line="+51"/>
+        <location line="+92"/>
         <source>Confusion matrix</source>
         <extracomment>Counts are written into the cells up to this many classes; beyond, the colours say it.</extracomment>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-91"/>
         <source>predicted class</source>
         <translation>预测类别</translation>
     </message>
@@ -942,7 +942,7 @@
         <translation>真实类别</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
@@ -1086,7 +1086,7 @@
 <context>
     <name>CurvePlot</name>
     <message>
-        <location filename="../../playground/gui/plots/curve_plot.py" line="+32"/>
+        <location filename="../../playground/gui/plots/curve_plot.py" line="+37"/>
         <source>Fitted curve</source>
         <translation>拟合曲线</translation>
     </message>
@@ -1116,7 +1116,7 @@
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>The fitted curve is drawn for regression with one input.</source>
         <translation>只有单输入的回归任务才画拟合曲线。</translation>
     </message>
@@ -1616,7 +1616,7 @@
 <context>
     <name>FreshModel</name>
     <message>
-        <location filename="../../playground/gui/training/fresh_model.py" line="+101"/>
+        <location filename="../../playground/gui/training/fresh_model.py" line="+106"/>
         <source>The parameters can be set once the experiment can train; fix the problems shown first.</source>
         <translation>实验可以训练后才能设置参数；请先修正显示的问题。</translation>
     </message>
@@ -1624,12 +1624,12 @@
 <context>
     <name>GradientNormPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/gradients_plot.py" line="+57"/>
+        <location filename="../../playground/gui/plots/gradients_plot.py" line="+61"/>
         <source>Details for:</source>
         <translation>详细查看：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Gradient norm per parameter</source>
         <translation>每个参数的梯度范数</translation>
     </message>
@@ -1664,12 +1664,12 @@
         <translation>当前的梯度矩阵</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+95"/>
         <source>clipping threshold {value} (all gradients together)</source>
         <translation>裁剪阈值 {value}（所有梯度合计）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>No gradient yet.</source>
         <translation>还没有梯度。</translation>
     </message>
@@ -2832,12 +2832,12 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+140"/>
+        <location line="+150"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-149"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
@@ -2847,7 +2847,7 @@ to draw as a matrix.</source>
         <translation>错分样本</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+148"/>
         <source>Diagnosis ({count})</source>
         <translation>诊断（{count}）</translation>
     </message>
@@ -2931,7 +2931,7 @@ to draw as a matrix.</source>
         <translation>必须先修正显示的问题，才能开始对照训练。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>Training cannot start until the problems shown are fixed.</source>
         <translation>必须先修正显示的问题，才能开始训练。</translation>
     </message>
@@ -3032,7 +3032,7 @@ to draw as a matrix.</source>
 <context>
     <name>RunResult</name>
     <message>
-        <location filename="../../playground/gui/plots/run_result.py" line="+33"/>
+        <location filename="../../playground/gui/plots/run_result.py" line="+37"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -3042,12 +3042,17 @@ to draw as a matrix.</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>training loss %1</source>
-        <translation>训练损失 %1</translation>
+        <location line="+14"/>
+        <source>last epoch&apos;s mean training loss %1</source>
+        <translation>最后一轮的平均训练损失 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>training loss of the last batches %1</source>
+        <translation>最近几个批次的训练损失 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>validation loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
@@ -3093,14 +3098,14 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+21"/>
-        <source>How the latest run ended. Every run is listed in View ▸ Runs.</source>
-        <translation>最近一次训练的结果。所有训练都列在“视图 ▸ 训练记录”中。</translation>
+        <source>How the latest run ended. For a finished run the training loss is the mean over all batches of its last epoch; the loss in the status bar is that of the last few batches only, so the two differ a little. Every run is listed in View ▸ Runs.</source>
+        <translation>最近一次训练的结果。对于已完成的训练，训练损失是最后一轮所有批次的平均值；状态栏中的损失只来自最近几个批次，所以两者会略有不同。所有训练都列在“视图 ▸ 训练记录”中。</translation>
     </message>
 </context>
 <context>
     <name>RunStatusBar</name>
     <message>
-        <location filename="../../playground/gui/shell/status_bar.py" line="+21"/>
+        <location filename="../../playground/gui/shell/status_bar.py" line="+25"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -3145,7 +3150,7 @@ to draw as a matrix.</source>
         <translation>{count} 样本/秒</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>What the run is doing.</source>
         <translation>训练当前的状态。</translation>
     </message>
@@ -3161,11 +3166,11 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>The training loss of the latest batches, and the accuracy (on the validation data when there is some, else on the training data).</source>
-        <translation>最近几个批次的训练损失，以及准确率（有验证数据时在验证数据上计算，否则在训练数据上计算）。</translation>
+        <source>Loss (last batches): the training loss of the last few batches; it moves with every batch. The result line above the plots gives a finished run&apos;s mean over its whole last epoch, so the two numbers differ a little. Accuracy: on the validation data when there is some, else on the training data.</source>
+        <translation>损失（最近批次）：最近几个批次的训练损失，随每个批次变化。图表上方的结果行给出已完成训练在整个最后一轮上的平均值，所以这两个数会略有不同。准确率：有验证数据时在验证数据上计算，否则在训练数据上计算。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Training samples processed per second.</source>
         <translation>每秒处理的训练样本数。</translation>
     </message>
@@ -3175,25 +3180,27 @@ to draw as a matrix.</source>
         <translation>这次训练使用的设备。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+14"/>
+        <location line="+25"/>
+        <location line="+19"/>
+        <location line="+29"/>
+        <source>Loss (last batches) %1</source>
+        <translation>损失（最近批次）%1</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+15"/>
         <source>Step {step}</source>
         <translation>第 {step} 步</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+19"/>
+        <location line="-14"/>
+        <location line="+20"/>
         <source>Epoch {epoch}</source>
         <translation>第 {epoch} 轮</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <source>Loss —</source>
-        <translation>损失 —</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+20"/>
+        <location line="-17"/>
+        <location line="+21"/>
         <source>Device {device}</source>
         <translation>设备 {device}</translation>
     </message>
@@ -3203,12 +3210,7 @@ to draw as a matrix.</source>
         <translation>第 {epoch}/{total} 轮</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Loss %1</source>
-        <translation>损失 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>Val. loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
@@ -3713,19 +3715,19 @@ to draw as a matrix.</source>
 <context>
     <name>WeightsPlot</name>
     <message>
-        <location filename="../../playground/gui/plots/weights_plot.py" line="+19"/>
+        <location filename="../../playground/gui/plots/weights_plot.py" line="+20"/>
         <source>This parameter is too large
 to draw as a matrix.</source>
         <translation>这个参数太大，
 无法画成矩阵。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Parameter:</source>
         <translation>参数：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Weight distribution over time</source>
         <translation>权重分布随时间的变化</translation>
     </message>
@@ -3735,7 +3737,7 @@ to draw as a matrix.</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Current weights</source>
         <translation>当前权重</translation>
     </message>

@@ -378,4 +378,33 @@ TEMPLATES: dict[str, str] = {
     "training.process_silent": (
         "The training process did not answer in time; stop the run and press Train again."
     ),
+    "training.no_samples": (
+        "The data has no training samples; lower the validation share or add samples."
+    ),
+    "training.batchnorm_batch": (
+        "BatchNorm needs at least 2 samples per batch; set the batch size to 2 or more."
+    ),
+    "training.start_weights_mismatch": (
+        "The given starting weights do not fit this model (different layers or "
+        "sizes); reset the weights or use the model they were saved with."
+    ),
+    "training.lr_not_positive": "The learning rate must be a positive number, not {value:g}.",
+    "training.weight_not_finite": "A weight must be a finite number, not {value}.",
+    "training.no_parameter": "The model has no parameter '{name}'; its parameters are {known:list}.",
+    "training.position_outside": (
+        "Position {index} is outside '{name}', whose shape is {shape}; pick a position inside it."
+    ),
+    "training.busy_weights": (
+        "Weights can be changed only while training is paused or stopped; pause training first."
+    ),
+    "training.busy_snapshot": (
+        "A snapshot can be taken only while no batch is running; pause training first."
+    ),
+    "training.reset_while_running": (
+        "The weights cannot be reset during a run; stop training first."
+    ),
+    "training.already_running": (
+        "This experiment is already training; stop it before starting again."
+    ),
+    "training.diverged": "{reason} Reset the weights before training again.",
 }

@@ -293,6 +293,22 @@ TEMPLATES: dict[str, str] = {
     "diagnosis.total_norm_large": "梯度的总范数达到 {total:.3g}，大到足以让训练不稳定。",
     "diagnosis.total_norm_large.try": "降低学习率，或打开梯度裁剪（例如设为 1）。",
     "training.process_silent": "训练进程没有及时响应；请停止本次运行，然后再按“训练”。",
+    "training.no_samples": "数据中没有训练样本；请降低验证集比例或增加样本。",
+    "training.batchnorm_batch": "BatchNorm 每个批次至少需要 2 个样本；请把批大小设为 2 或更大。",
+    "training.start_weights_mismatch": (
+        "给定的初始权重与此模型不匹配（层或尺寸不同）；请重置权重，或使用保存这些权重时的模型。"
+    ),
+    "training.lr_not_positive": "学习率必须是正数，而不是 {value:g}。",
+    "training.weight_not_finite": "权重必须是有限的数值，而不是 {value}。",
+    "training.no_parameter": "模型中没有参数“{name}”；它的参数有 {known:list}。",
+    "training.position_outside": (
+        "位置 {index} 超出了“{name}”的范围（其形状为 {shape}）；请选择范围内的位置。"
+    ),
+    "training.busy_weights": "只有在训练暂停或停止时才能修改权重；请先暂停训练。",
+    "training.busy_snapshot": "只有在没有批次运行时才能获取快照；请先暂停训练。",
+    "training.reset_while_running": "运行期间不能重置权重；请先停止训练。",
+    "training.already_running": "此实验正在训练；请先停止，再重新开始。",
+    "training.diverged": "{reason}请先重置权重，再重新训练。",
 }
 
 #: The command line's sentences and the core's titles and help, by their English text.

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import torch
+
 from playground.core.runs.differences import diff_settings
 from playground.core.runs.records import RunRecord
 from playground.core.spec.experiment import Experiment
@@ -40,7 +42,8 @@ def paired_engine(base: Engine | RunRecord, changed: Experiment, **engine_option
     """
     if isinstance(base, RunRecord):
         _same_or_refuse(base.settings, changed)
-        base = Engine(base.settings)
+        # Only a source of the data and start weights, which do not depend on the device.
+        base = Engine(base.settings, device=torch.device("cpu"))
     else:
         _same_or_refuse(base.experiment, changed)
     return Engine(changed, dataset=base.dataset, initial_state=base.initial_state, **engine_options)

@@ -230,11 +230,15 @@ def epoch_end_steps(record: RunRecord) -> list[int]:
     return [epoch * per_epoch for epoch in curves.epochs]
 
 
+def final_train_loss_is_epoch_mean(record: RunRecord) -> bool:
+    """Whether :func:`final_train_loss` is the last epoch's mean (else the latest batches')."""
+    return record.state == "finished" and bool(record.curves.epoch_losses)
+
+
 def final_train_loss(record: RunRecord) -> float:
     """The mean training loss of the last epoch for a finished run, else the latest batches'."""
-    epoch_losses = record.curves.epoch_losses
-    if record.state == "finished" and epoch_losses:
-        return epoch_losses[-1]
+    if final_train_loss_is_epoch_mean(record):
+        return record.curves.epoch_losses[-1]
     return record.final.train_loss
 
 

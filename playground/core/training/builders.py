@@ -17,6 +17,7 @@ from torch.optim import lr_scheduler
 from playground.core.data.base import Dataset
 from playground.core.errors import ProblemError
 from playground.core.layers.model import build_model
+from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment, OptimizerSpec, ScheduleSpec
 from playground.core.spec.options import OPTIMIZER_TABLE, SCHEDULE_TABLE
 from playground.core.spec.validation import check_experiment
@@ -61,22 +62,15 @@ def build_checked_model(
     model = build_model(experiment.model.layers, info.input_shape)
     initialize_weights(model, experiment.model.init)
     if dataset.x_train.shape[0] == 0:
-        raise SetupError(
-            "The data has no training samples; lower the validation share or add samples."
-        )
+        raise SetupError(Problem("training.no_samples"))
     if has_batchnorm(model) and experiment.training.batch_size < 2:
-        raise SetupError(
-            "BatchNorm needs at least 2 samples per batch; set the batch size to 2 or more."
-        )
+        raise SetupError(Problem("training.batchnorm_batch"))
     model = model.to(device)
     if initial_state is not None:
         try:
             model.load_state_dict(initial_state)
         except RuntimeError:
-            raise SetupError(
-                "The given starting weights do not fit this model (different layers or "
-                "sizes); reset the weights or use the model they were saved with."
-            ) from None
+            raise SetupError(Problem("training.start_weights_mismatch")) from None
     return model
 
 

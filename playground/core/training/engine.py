@@ -14,10 +14,10 @@ and read back only when a snapshot is due, plain dense stacks skip autograd
 (:mod:`~playground.core.training.fast_dense`), and at full speed the controls are
 checked once per burst of steps (:mod:`~playground.core.training.pace`).
 
-The loop, its controls, snapshots and bookkeeping share the run's state (step, epoch,
-optimizer); the pieces that can stand alone (run control, pace, epoch order, the batch
-step, loss recorder, snapshot maker, gradients, stop-in-batch, step limits) live in
-their own modules.
+The loop, snapshots and bookkeeping share the run's state (step, epoch, optimizer);
+the pieces that can stand alone (the set-up, the controls, run control, pace, epoch
+order, the batch step, loss recorder, snapshot maker, gradients, stop-in-batch, step
+limits) live in their own modules.
 """
 
 from __future__ import annotations
@@ -31,33 +31,30 @@ import torch
 from torch import nn
 
 from playground.core.data.base import Dataset
+from playground.core.errors import ProblemError
 from playground.core.layers.memory import is_allocation_failure
-from playground.core.layers.model import ModelError
+from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment
 from playground.core.training import run_ending, torch_threads
 from playground.core.training.batch_step import BatchStep
 from playground.core.training.builders import (
     OptimizerOnDemand,
-    SetupError,
-    build_checked_model,
-    has_batchnorm,
     set_learning_rate,
     step_schedule,
 )
 from playground.core.training.devices import resolve_device
+from playground.core.training.engine_controls import EngineControls, EngineError
 from playground.core.training.epoch_order import EpochOrder
-from playground.core.training.fast_dense import plan_dense_stack
 from playground.core.training.gradients import GradientNorms
 from playground.core.training.history import EpochRecord, LearningRateChange, MetricHistory
-from playground.core.training.inspection import weight_at
 from playground.core.training.loss_recorder import LossRecorder
-from playground.core.training.losses import build_loss, loss_targets
-from playground.core.training.pace import Pace, valid_speed
+from playground.core.training.pace import Pace
 from playground.core.training.run_control import Callback, Decision, RunClock, RunControl
 from playground.core.training.run_ending import RunEnding
+from playground.core.training.run_setup import set_up_run
 from playground.core.training.snapshot import RunState, Snapshot
 from playground.core.training.snapshot_demand import EVERYTHING, SnapshotContent, SnapshotDemand
-from playground.core.training.snapshot_maker import Progress, SnapshotMaker, TrainingData
+from playground.core.training.snapshot_maker import Progress
 from playground.core.training.step_limit import batches_per_epoch
 from playground.core.training.stop_in_batch import BatchInterrupter, BatchStopped
 
@@ -68,11 +65,7 @@ SnapshotCallback = Callable[[Snapshot], None]
 SNAPSHOT_COST_FACTOR = 4.0
 
 
-class EngineError(ValueError):
-    """The engine cannot do what was asked; the message says why and what to do."""
-
-
-class Engine:
+class Engine(EngineControls):
     """One training run of an experiment, controllable from other threads while it runs."""
 
     _state: RunState
@@ -94,7 +87,9 @@ class Engine:
         initial_state: dict[str, torch.Tensor] | None = None,
         callbacks: Sequence[Callback] = (),
         demand: SnapshotDemand | None = None,
+        device: torch.device | None = None,
     ) -> None:
+        """``device``: build and train there instead of on the experiment's ``training.device``."""
         if dataset is None:
             from playground.core.data import load_dataset
 
@@ -104,16 +99,20 @@ class Engine:
         self._snapshot_interval = snapshot_interval
         # What the observer shows and when it takes a snapshot (the window sets its own).
         self.demand = demand or SnapshotDemand()
-        self._device = resolve_device(experiment.training.device)
-        try:
-            self._setup(experiment, dataset, initial_state)
-        except (ModelError, SetupError) as error:
-            raise EngineError(str(error)) from None
+        self._device = device if device is not None else resolve_device(experiment.training.device)
+        try:  # everything that allocates at the start, so running out of memory is one sentence
+            setup = set_up_run(experiment, dataset, self._device, initial_state)
+        except ProblemError as error:
+            raise EngineError(error.problems) from None
         except (MemoryError, RuntimeError) as error:
             if not is_allocation_failure(error):
                 raise
             ending = run_ending.out_of_memory(experiment, device=str(self._device))
             raise EngineError(ending.message) from None
+        self._model, self._has_batchnorm = setup.model, setup.has_batchnorm
+        self._initial_state, self._x_train = setup.initial_state, setup.x_train
+        self._y_train_loss, self._loss_fn = setup.y_train_loss, setup.loss_fn
+        self._fast, self._snapshots = setup.fast, setup.snapshots
         # The engine's own hook runs after the caller's: it sees the gradients the
         # optimizer will get, before clipping rescales them.
         self._gradient_norms = GradientNorms(self._model)
@@ -129,37 +128,6 @@ class Engine:
         # Intra-op threads this run claims (torch_threads.threads_for); set it before run().
         self.threads = torch_threads.threads_for(self._model)
         self._reset_progress()
-
-    def _setup(
-        self,
-        experiment: Experiment,
-        dataset: Dataset,
-        initial_state: dict[str, torch.Tensor] | None,
-    ) -> None:
-        """Build the model, copy the data to the device and make the snapshot maker.
-
-        Everything that allocates at the start is here, so an allocation failure
-        (out of memory) becomes one sentence instead of torch's error.
-        """
-        self._model = build_checked_model(experiment, dataset, self._device, initial_state)
-        self._has_batchnorm = has_batchnorm(self._model)
-        self._initial_state = {k: v.detach().clone() for k, v in self._model.state_dict().items()}
-        device = self._device
-        self._x_train = dataset.x_train.to(device)
-        y_train = dataset.y_train.to(device)
-        self._y_train_loss = loss_targets(experiment.loss, y_train)
-        self._loss_fn = build_loss(experiment.loss).to(device)
-        data = TrainingData(
-            dataset, self._x_train, y_train, dataset.x_val.to(device), dataset.y_val.to(device)
-        )
-        # Plain layer stacks skip autograd (fast_dense); others, or hooked models, use it.
-        fast = plan_dense_stack(self._model, experiment.loss, self._x_train, self._y_train_loss)
-        self._fast = fast
-        kinds = [layer.kind for layer in experiment.model.layers]
-        self._snapshots = SnapshotMaker(
-            self._model, data, self._loss_fn, experiment.loss, kinds, device,
-            grad_clip=experiment.training.grad_clip, forward=fast.predict if fast else None,
-        )  # fmt: skip
 
     # ---- read-only views ----------------------------------------------------------
 
@@ -222,65 +190,10 @@ class Engine:
         """Why the run ended, in words (empty while it has not ended)."""
         return self._ending.message if self._ending is not None else ""
 
-    # ---- controls (any thread) ----------------------------------------------------
-
-    def pause(self) -> None:
-        """Pause before the next batch (takes effect within one batch)."""
-        self._control.pause()
-
-    def resume(self) -> None:
-        """Continue a paused run."""
-        self._control.resume()
-
-    def stop(self) -> None:
-        """End the run; ``run()`` returns with state ``stopped``.
-
-        Honoured before the next batch, or inside a long one between two layers
-        (forward or backward): that batch is then dropped without an optimizer
-        step, so the weights are those after the last complete step.
-        """
-        self._control.stop()
-
-    def step_batch(self) -> None:
-        """While paused: train exactly one batch, emit a snapshot and pause again."""
-        self._control.step_batch()
-
-    def step_epoch(self) -> None:
-        """While paused: train to the end of the current epoch, emit a snapshot, pause again."""
-        self._control.step_epoch()
-
-    def set_learning_rate(self, lr: float) -> None:
-        """Change the learning rate; a running loop applies it before its next batch."""
-        if not math.isfinite(lr) or lr <= 0:
-            raise EngineError(f"The learning rate must be a positive number, not {lr:g}.")
-        self._control.request_learning_rate(lr, self._apply_lr)
-
-    def set_speed(self, steps_per_second: float | None) -> None:
-        """At most this many steps a second (None: full speed), also mid-run; see ``pace``."""
-        self._control.set_speed(valid_speed(steps_per_second))
-
-    @property
-    def speed(self) -> float | None:
-        """The steps-per-second limit (``None``: full speed)."""
-        return self._control.steps_per_second
-
-    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
-        """Set one weight, e.g. ``set_weight("0.weight", (2, 1), 0.5)``; not while a batch runs."""
-        try:
-            parameter = weight_at(self._model, name, index)
-        except ValueError as error:
-            raise EngineError(str(error)) from None
-        if not math.isfinite(value):
-            raise EngineError(f"A weight must be a finite number, not {value}.")
-        with self._control.condition:
-            self._require_idle("Weights can be changed only while training is paused or stopped")
-            with torch.no_grad():
-                parameter[index] = value
-
     def reset_weights(self) -> None:
         """Return to the starting weights with a fresh optimizer, schedule and history."""
         if self._state in ("running", "paused"):
-            raise EngineError("The weights cannot be reset during a run; stop training first.")
+            raise EngineError(Problem("training.reset_while_running"))
         self._model.load_state_dict(self._initial_state)
         self.history.clear()
         self._reset_progress()
@@ -288,17 +201,13 @@ class Engine:
     def snapshot(self) -> Snapshot:
         """A snapshot taken now (when no batch is running, or from a snapshot callback)."""
         with self._control.condition:
-            self._require_idle("A snapshot can be taken only while no batch is running")
+            self._require_idle("training.busy_snapshot")
             # On the run's threads, as during the run: on the process's own count the first
             # snapshot of a small model woke torch's thread pool, ~0.09 s of the app's start.
             with torch_threads.claimed(self.threads):
                 return self._build_snapshot(self._state)
 
-    def _require_idle(self, what: str) -> None:
-        if not self._control.wait_until_idle():
-            raise EngineError(f"{what}; pause training first.")
-
-    # ---- the run ------------------------------------------------------------------
+    # ---- the run (its controls, callable from any thread, are in engine_controls) -----
 
     def run(
         self, on_snapshot: SnapshotCallback | None = None, start_paused: bool = False
@@ -319,9 +228,9 @@ class Engine:
 
     def _run(self, on_snapshot: SnapshotCallback | None, start_paused: bool) -> Snapshot:
         if self._state in ("running", "paused"):
-            raise EngineError("This experiment is already training; stop it before starting again.")
+            raise EngineError(Problem("training.already_running"))
         if self._state == "diverged":
-            raise EngineError(f"{self.reason} Reset the weights before training again.")
+            raise EngineError(Problem("training.diverged", {"reason": self.reason}))
         self._on_snapshot = on_snapshot
         self._control.start(start_paused)
         self._state = "running"

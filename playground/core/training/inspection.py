@@ -20,7 +20,9 @@ import torch
 from torch import nn
 
 from playground.core.data.base import CurveInfo, PlaneInfo, Task
+from playground.core.errors import ProblemError
 from playground.core.layers.names import parameter_label
+from playground.core.problems import Problem
 from playground.core.training.losses import class_probabilities, loss_targets, predicted_classes
 from playground.core.training.snapshot import DecisionGrid, FittedCurve, Histogram, ParameterStats
 
@@ -341,18 +343,18 @@ def fitted_curve(model: nn.Sequential, curve: CurveInfo, device: torch.device) -
 
 
 def weight_at(model: nn.Module, name: str, index: tuple[int, ...]) -> nn.Parameter:
-    """The parameter ``name`` after checking ``index`` lies inside it (ValueError in words)."""
+    """The parameter ``name`` after checking ``index`` lies inside it (a ProblemError if not)."""
     parameters = dict(model.named_parameters())
     if name not in parameters:
-        known = ", ".join(parameters)
-        raise ValueError(f"The model has no parameter '{name}'; its parameters are {known}.")
+        known = tuple(parameters)
+        raise ProblemError(Problem("training.no_parameter", {"name": name, "known": known}))
     parameter = parameters[name]
     shape = tuple(parameter.shape)
     inside = len(index) == len(shape) and all(
         0 <= i < size for i, size in zip(index, shape, strict=True)
     )
     if not inside:
-        raise ValueError(
-            f"Position {index} is outside '{name}', whose shape is {shape}; pick a position inside it."
+        raise ProblemError(
+            Problem("training.position_outside", {"name": name, "index": index, "shape": shape})
         )
     return parameter

@@ -12,7 +12,11 @@ import math
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from playground.core.runs.records import RunRecord, final_train_loss
+from playground.core.runs.records import (
+    RunRecord,
+    final_train_loss,
+    final_train_loss_is_epoch_mean,
+)
 
 
 def _loss(value: float | None) -> str:
@@ -40,13 +44,17 @@ def _seconds(seconds: float) -> str:
 
 
 def result_metrics(record: RunRecord) -> list[str]:
-    """``training loss 0.012``, ``validation accuracy 96.0 %``…: the metrics the run has."""
+    """``last epoch's mean training loss 0.012``, ``validation accuracy 96.0 %``…: its metrics.
+
+    The training loss says which it is: the status bar beside it shows the latest
+    batches' loss, which differs from a finished run's mean over its last epoch.
+    """
     final = record.final
-    parts = [
-        QCoreApplication.translate("RunResult", "training loss %1").replace(
-            "%1", _loss(final_train_loss(record))
-        )
-    ]
+    if final_train_loss_is_epoch_mean(record):
+        train = QCoreApplication.translate("RunResult", "last epoch's mean training loss %1")
+    else:
+        train = QCoreApplication.translate("RunResult", "training loss of the last batches %1")
+    parts = [train.replace("%1", _loss(final_train_loss(record)))]
     for template, text in (
         (QCoreApplication.translate("RunResult", "validation loss %1"), _loss(final.val_loss)),
         (
@@ -105,7 +113,11 @@ class RunResultLine(QLabel):
         self.setContentsMargins(6, 3, 6, 3)
         self.setToolTip(
             QCoreApplication.translate(
-                "RunResult", "How the latest run ended. Every run is listed in View ▸ Runs."
+                "RunResult",
+                "How the latest run ended. For a finished run the training loss is the mean "
+                "over all batches of its last epoch; the loss in the status bar is that of "
+                "the last few batches only, so the two differ a little. "
+                "Every run is listed in View ▸ Runs.",
             )
         )
         self.clear_result()

@@ -1,9 +1,11 @@
 """The status bar: what the run is doing right now, in a few fixed fields.
 
-Step, epoch, the current loss and accuracy, speed and the device the run
-actually used (recorded from the snapshot, not the one requested) stay
-visible at all times; messages about problems appear on the left and stay
-until the next message, as does the result of a run that has ended.
+Step, epoch, the loss of the last batches and the accuracy, speed and the
+device the run actually used (recorded from the snapshot, not the one
+requested) stay visible; only a projector's font on a small screen leaves out
+speed, device and step, in that order. Messages about problems appear on the
+left and stay until the next message, as does the result of a run that has
+ended (whose training loss is a finished run's mean over its last epoch).
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from playground.core.runs.records import RunRecord
 from playground.core.training.snapshot import Snapshot
 from playground.gui.plots.run_result import run_result_text
+from playground.gui.shell.status_field import StatusField
 
 STATE_TITLES = {
     "idle": QT_TRANSLATE_NOOP("RunStatusBar", "Ready"),
@@ -45,19 +49,23 @@ class RunStatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.state_label = QLabel()
-        self.step_label = QLabel()
-        self.epoch_label = QLabel()
-        self.metrics_label = QLabel()
-        self.speed_label = QLabel()
-        self.device_label = QLabel()
+        self.state_label = StatusField()
+        self.step_label = StatusField()
+        self.epoch_label = StatusField()
+        # The longest field gives up room first; see _fit for the others.
+        self.metrics_label = StatusField(squeezable=True)
+        self.speed_label = StatusField()
+        self.device_label = StatusField()
         self.state_label.setToolTip(self.tr("What the run is doing."))
         self.step_label.setToolTip(self.tr("Weight updates so far (one per batch)."))
         self.epoch_label.setToolTip(self.tr("Completed passes over the training data."))
         self.metrics_label.setToolTip(
             self.tr(
-                "The training loss of the latest batches, and the accuracy (on the "
-                "validation data when there is some, else on the training data)."
+                "Loss (last batches): the training loss of the last few batches; it moves "
+                "with every batch. The result line above the plots gives a finished run's "
+                "mean over its whole last epoch, so the two numbers differ a little. "
+                "Accuracy: on the validation data when there is some, else on the "
+                "training data."
             )
         )
         self.speed_label.setToolTip(self.tr("Training samples processed per second."))
@@ -71,19 +79,44 @@ class RunStatusBar(QStatusBar):
             self.device_label,
         ):
             self.addPermanentWidget(label)
-        # The longest field: it may be cut short, but never widens the window past the screen.
-        self.metrics_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.metrics_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Loss 0.0000") + 8)
         self.clear_run()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show step, device and speed only while they fit beside the rest.
+
+        A projector's font on a small screen has no room for every field: the least
+        needed are left out rather than widen the window or cut every field short.
+        Speed, then device, give way to the whole loss text; the step is kept until
+        the loss would be shortened to less than its first number.
+        """
+        gap = self.fontMetrics().horizontalAdvance("0") + 2  # between two fields
+        loss = self.tr("Loss (last batches) %1").replace("%1", "0.0000")
+        shortest_loss = self.metrics_label.fontMetrics().horizontalAdvance(loss) + 2 * gap
+        whole_loss = self.metrics_label.whole_width() + gap
+        kept = self.state_label.whole_width() + self.epoch_label.whole_width() + 3 * gap
+        step = self.step_label.whole_width() + gap
+        self.step_label.setVisible(kept + step + shortest_loss <= self.width())
+        if self.step_label.isVisibleTo(self):
+            kept += step
+        for field in (self.device_label, self.speed_label):  # the more needed first
+            width = field.whole_width() + gap
+            field.setVisible(kept + whole_loss + width <= self.width())
+            if field.isVisibleTo(self):
+                kept += width
 
     def clear_run(self) -> None:
         """Back to the empty state (no run yet)."""
         self.state_label.setText(self.tr(STATE_TITLES["idle"]))
         self.step_label.setText(self.tr("Step {step}").format(step=0))
         self.epoch_label.setText(self.tr("Epoch {epoch}").format(epoch=0))
-        self.metrics_label.setText(self.tr("Loss —"))
+        self.metrics_label.setText(self.tr("Loss (last batches) %1").replace("%1", "—"))
         self.speed_label.setText("—")
         self.device_label.setText(self.tr("Device {device}").format(device="—"))
+        self._fit()
 
     def set_state(self, state: str) -> None:
         """Show the run state (``running``, ``paused``, …) in words."""
@@ -104,11 +137,13 @@ class RunStatusBar(QStatusBar):
         self.metrics_label.setText(self.metrics_text(snapshot))
         self.speed_label.setText(_speed_text(snapshot.samples_per_second))
         self.device_label.setText(self.tr("Device {device}").format(device=snapshot.device))
+        self._fit()
 
     def metrics_text(self, snapshot: Snapshot) -> str:
-        """``Loss 0.1234 · Accuracy 95.0 %`` (validation accuracy when measured)."""
+        """``Loss (last batches) 0.1234 · Accuracy 95.0 %`` (validation accuracy when measured)."""
         loss = snapshot.train_loss
-        text = self.tr("Loss %1").replace("%1", f"{loss:.4g}" if math.isfinite(loss) else "—")
+        text = self.tr("Loss (last batches) %1")
+        text = text.replace("%1", f"{loss:.4g}" if math.isfinite(loss) else "—")
         if snapshot.val_loss is not None and math.isfinite(snapshot.val_loss):
             text += " · " + self.tr("Val. loss %1").replace("%1", f"{snapshot.val_loss:.4g}")
         accuracy = snapshot.val_accuracy

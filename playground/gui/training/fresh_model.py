@@ -8,7 +8,10 @@ keeps the values set by hand as the start weights of the next run, and
 reports the model to draw as a snapshot.
 
 It is not a run: it never trains, is never recorded, and its snapshots go to
-the views that draw parameters only (not to the loss plots or the log).
+the views that draw parameters only (not to the loss plots or the log). So it
+lives on the CPU whatever device the runs train on: the initial weights do not
+depend on the device (the model is seeded and built on the CPU, then moved), and
+on a GPU machine the window then holds no copy of the model or data in GPU memory.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from playground.core.data.base import Dataset
 from playground.core.spec.experiment import Experiment
 from playground.core.training.engine import Engine
 from playground.core.training.snapshot import Snapshot
+
+DEVICE = torch.device("cpu")  # where the untrained model is built, whatever the runs train on
 
 
 def _architecture_key(experiment: Experiment, dataset: Dataset) -> tuple[str, int, int]:
@@ -114,14 +119,14 @@ class FreshModel(QObject):
     def _build(self, experiment: Experiment, dataset: Dataset) -> None:
         self._engine, self._snapshot = None, None
         try:
-            engine = Engine(experiment, dataset, initial_state=self._start_weights)
+            engine = Engine(experiment, dataset, initial_state=self._start_weights, device=DEVICE)
         except Exception:  # start weights that no longer fit the layers
             if self._start_weights is None or not self._by_hand:
                 return  # the run's own start words the problem
             # Values typed for another architecture: the new layers start from the seed.
             self._start_weights, self._by_hand = None, False
             try:
-                engine = Engine(experiment, dataset)
+                engine = Engine(experiment, dataset, device=DEVICE)
             except Exception:  # the run's own start words the problem
                 return
         try:

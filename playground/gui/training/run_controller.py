@@ -277,8 +277,13 @@ class RunController(QObject):
                 self.tr("A paired run cannot start until the problems shown are fixed.")
             )
             return False
+        experiment, callbacks = self.experiment, list(self.callbacks)
+
+        def make(device: torch.device | None) -> Engine:
+            return paired_engine(base, experiment, callbacks=callbacks, device=device)
+
         try:
-            engine = paired_engine(base, self.experiment, callbacks=list(self.callbacks))
+            engine = self.processes.build(make, callbacks)
         except PairedRunError as error:
             self.problem.emit(sentence(str(error)))
             return False
@@ -350,23 +355,25 @@ class RunController(QObject):
         if self.experiment is None:
             self.problem.emit(self.tr("Training cannot start until the problems shown are fixed."))
             return False
-        try:
-            engine = Engine(
-                self.experiment,
-                self.dataset,
-                initial_state=self.fresh.start_weights,
-                callbacks=list(self.callbacks),
+        experiment, dataset = self.experiment, self.dataset
+        start, callbacks = self.fresh.start_weights, list(self.callbacks)
+
+        def make(device: torch.device | None) -> Engine:
+            return Engine(
+                experiment, dataset, initial_state=start, callbacks=callbacks, device=device
             )
+
+        try:
+            engine = self.processes.build(make, callbacks)
         except Exception as error:  # every failure to build a run is told in words
             self.problem.emit(sentence(describe_exception(error)))
             return False
         self._launch(engine, start_paused=start_paused)
         return True
 
-    def _launch(self, built: Engine, *, start_paused: bool, paired_with: str = "") -> None:
+    def _launch(self, engine: RunEngine, *, start_paused: bool, paired_with: str = "") -> None:
         self._record()
-        built.set_speed(self.speed)
-        engine = self.processes.wrap(built, self.callbacks)
+        engine.set_speed(self.speed)
         self.engine = engine
         self._paired_with = paired_with
         self.last_snapshot = None

@@ -22,7 +22,7 @@ from playground.core.spec.experiment import MAX_LAYERS, Experiment, LayerSpec
 from playground.core.spec.messages import translate_errors
 from playground.core.spec.presets import load_preset
 from playground.core.spec.validation import SpecError, check_experiment, parse_experiment
-from playground.core.training import engine as engine_module
+from playground.core.training import run_setup as engine_module
 from playground.core.training.engine import Engine, EngineError
 
 GIB = 1024**3
@@ -102,14 +102,14 @@ def test_an_allocation_failure_while_building_becomes_an_engine_error(
     def out_of_memory(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("[enforce fail at alloc_cpu.cpp:83] DefaultCPUAllocator: can't allocate")
 
-    monkeypatch.setattr("playground.core.training.engine.build_checked_model", out_of_memory)
+    monkeypatch.setattr("playground.core.training.run_setup.build_checked_model", out_of_memory)
     with pytest.raises(EngineError, match="not enough memory for this model"):
         Engine(experiment, dataset)
 
     def other_bug(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("a different problem")
 
-    monkeypatch.setattr("playground.core.training.engine.build_checked_model", other_bug)
+    monkeypatch.setattr("playground.core.training.run_setup.build_checked_model", other_bug)
     with pytest.raises(RuntimeError, match="a different problem"):
         Engine(experiment, dataset)
 

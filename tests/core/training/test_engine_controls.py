@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import queue
+import re
 import threading
 
 import pytest
 import torch
 from test_engine import blobs, experiment, layers  # type: ignore[import-not-found]
 
+from playground.core.messages.texts import set_language
 from playground.core.training.engine import Callback, Engine, EngineError
 from playground.core.training.snapshot import Snapshot
 
@@ -189,6 +192,28 @@ def test_set_weight_names_the_problem() -> None:
         engine.set_weight("0.weight", (4, 0), 1.0)
     with pytest.raises(EngineError, match="finite"):
         engine.set_weight("0.weight", (0, 0), float("nan"))
+
+
+def test_refusals_are_problems_worded_in_the_active_language() -> None:
+    engine = Engine(experiment(layers(4, 2)), blobs())
+    refusals = {
+        "training.lr_not_positive": lambda: engine.set_learning_rate(-0.5),
+        "training.weight_not_finite": lambda: engine.set_weight("0.weight", (0, 0), math.inf),
+        "training.no_parameter": lambda: engine.set_weight("9.weight", (0, 0), 1.0),
+        "training.position_outside": lambda: engine.set_weight("0.weight", (4, 0), 1.0),
+    }
+    for code, refused in refusals.items():
+        with pytest.raises(EngineError) as caught:
+            refused()
+        assert [problem.code for problem in caught.value.problems] == [code]
+        english = str(caught.value)
+        set_language("zh_CN")
+        try:
+            chinese = str(caught.value)  # worded when read, as the window or the CLI reads it
+        finally:
+            set_language("en")
+        assert chinese != english and re.search("[\u4e00-\u9fff]", chinese), code
+    assert engine.learning_rate == 0.05 and torch.isfinite(engine.model[0].weight).all()
 
 
 def test_stopped_run_continues_where_it_stopped() -> None:

@@ -9,7 +9,7 @@ from torch import nn
 from playground.core.data import load_dataset
 from playground.core.spec.experiment import Experiment
 from playground.core.spec.presets import load_preset
-from playground.core.training import engine as engine_module
+from playground.core.training import run_setup as engine_module
 from playground.core.training.engine import Engine
 from playground.core.training.fast_dense import plan_dense_stack
 from playground.core.training.inspection import evaluate

@@ -7,7 +7,7 @@ import torch
 from torch import nn
 
 from playground.core.spec.experiment import Experiment, LayerSpec, TrainingSpec
-from playground.core.training import engine as engine_module
+from playground.core.training import run_setup as engine_module
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.fast_dense import plan_dense_stack
 from tests.core.training.test_engine import blobs, experiment, layers, line

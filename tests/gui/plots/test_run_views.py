@@ -215,8 +215,12 @@ def test_status_bar_shows_loss_and_accuracy(qtbot: QtBot) -> None:
     bar = RunStatusBar()
     qtbot.addWidget(bar)
     bar.show_snapshot(snapshot(10, train_loss=0.123456, val_loss=0.2, val_accuracy=0.875))
-    assert bar.metrics_label.text() == "Loss 0.1235 · Val. loss 0.2 · Accuracy 87.5 %"
+    assert (
+        bar.metrics_label.text() == "Loss (last batches) 0.1235 · Val. loss 0.2 · Accuracy 87.5 %"
+    )
     bar.show_snapshot(snapshot(11, train_loss=0.5, val_loss=None, val_accuracy=None))
-    assert bar.metrics_label.text() == "Loss 0.5 · Accuracy 80.0 %"  # training accuracy
+    assert (
+        bar.metrics_label.text() == "Loss (last batches) 0.5 · Accuracy 80.0 %"
+    )  # training accuracy
     bar.clear_run()
-    assert bar.metrics_label.text() == "Loss —"
+    assert bar.metrics_label.text() == "Loss (last batches) —"

@@ -211,6 +211,25 @@ def test_a_run_result_is_shown_above_the_plots_and_in_the_status_bar(
     assert result.isHidden()
 
 
+def test_the_two_losses_after_a_run_say_which_is_which(window: MainWindow, qtbot: QtBot) -> None:
+    window.commands.play.trigger()
+    (record,) = _wait_for_runs(window, qtbot, 1)
+    engine = window.run.engine
+    assert engine is not None and window.run.last_snapshot is not None
+    mean = engine.history.epochs[-1].train_loss  # the last epoch's mean, from the run itself
+    latest = window.run.last_snapshot.train_loss  # the latest batches' mean
+    assert mean != pytest.approx(latest)  # they do differ, so each says which it is
+    assert f"last epoch's mean training loss {mean:.4g}," in window.plot_area.result.text()
+    assert window.status.metrics_label.text().startswith(f"Loss (last batches) {latest:.4g} ")
+    assert "last few batches" in window.plot_area.result.toolTip()
+    assert "whole last epoch" in window.status.metrics_label.toolTip()
+
+    stopped = record.model_copy(update={"state": "stopped"})  # its loss is the latest batches'
+    line = window.plot_area.result
+    line.show_result(stopped, 1)
+    assert f"training loss of the last batches {record.final.train_loss:.4g}," in line.text()
+
+
 def test_reopening_a_file_draws_its_last_runs_curves(
     window: MainWindow, qtbot: QtBot, tmp_path: object
 ) -> None:

@@ -43,6 +43,28 @@ def test_at_24_points_the_window_fits_a_1024_by_768_screen(
     assert large_window.width() <= 1024
 
 
+def test_after_a_run_the_status_bar_leaves_out_fields_rather_than_widen_the_window(
+    large_window: MainWindow, qtbot: QtBot
+) -> None:
+    large_window.training_panel.epochs.setValue(2)
+    large_window.commands.play.trigger()
+    qtbot.waitUntil(lambda: large_window.run.state == "finished", timeout=60_000)
+    qtbot.waitUntil(lambda: not large_window.run.is_running, timeout=60_000)
+    qtbot.wait(50)
+    assert large_window.minimumSizeHint().width() <= 1024 and large_window.width() <= 1024
+    status = large_window.status
+    kept = [status.state_label, status.epoch_label, status.metrics_label]
+    assert all(field.isVisible() for field in kept)
+    for field in (status.state_label, status.epoch_label, status.step_label):
+        if field.isVisible():  # whole, never cut
+            assert field.width() >= field.whole_width()
+    # The loss field may be shortened, but keeps at least its name and first number.
+    assert status.metrics_label.text().startswith("Loss (last batches) ")
+    assert status.metrics_label.width() >= status.fontMetrics().horizontalAdvance(
+        "Loss (last batches) 0.0000"
+    )
+
+
 def test_the_layer_list_shows_three_whole_rows_at_large_text(
     large_window: MainWindow, qtbot: QtBot
 ) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from playground.core.spec.presets import load_preset
-from playground.core.training import engine as engine_module
+from playground.core.training import run_setup as engine_module
 from playground.core.training.engine import Engine
 from playground.core.training.snapshot import Snapshot
 from playground.gui.document import file_prompts
@@ -231,7 +231,7 @@ from PySide6.QtWidgets import QApplication
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings
 from playground.gui.shell.shutdown import install_quit_guard
-from playground.core.training import engine as engine_module
+from playground.core.training import run_setup as engine_module
 
 engine_module.plan_dense_stack = lambda *args: None  # layers to hold a batch in (autograd)
 how = sys.argv[1]

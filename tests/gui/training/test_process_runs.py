@@ -11,12 +11,16 @@ import pytest
 import torch
 from pytestqt.qtbot import QtBot
 
+from playground.core.data import load_dataset
 from playground.core.runs.records import RunRecord
+from playground.core.spec.presets import load_preset
+from playground.core.training.devices import resolve_device
 from playground.core.training.engine import Callback, Engine
 from playground.core.training.remote.proxy import RemoteEngine
 from playground.core.training.step_limit import StepLimit
 from playground.gui.document.export_commands import write_metrics_csv
 from playground.gui.shell.main_window import MainWindow
+from playground.gui.training.fresh_model import FreshModel
 from playground.gui.training.process_runs import ProcessRuns, process_runs_wanted
 
 TIMEOUT_MS = 30_000
@@ -176,3 +180,96 @@ def test_stopping_a_run_to_save_it_keeps_the_training_process_warm(
     window.commands.play.trigger()
     assert isinstance(window.run.engine, RemoteEngine)  # the next run is in a child at once
     assert window.run.shutdown(10)
+
+
+class Builds:
+    """A run's engine maker that records the device each build was asked for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.experiment = window.run.experiment
+        self.devices: list[torch.device | None] = []
+
+    def __call__(self, device: torch.device | None) -> Engine:
+        self.devices.append(device)
+        assert self.experiment is not None
+        return Engine(self.experiment, device=device)
+
+
+@in_a_child
+def test_the_copy_that_feeds_a_child_is_on_the_cpu_and_a_thread_run_on_its_device(
+    window: MainWindow, qtbot: QtBot, runner: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    processes = window.run.processes
+    builds = Builds(window)
+    fed = processes.build(builds, [StepLimit(3)])
+    assert isinstance(fed, RemoteEngine) and builds.devices == [torch.device("cpu")]
+    assert fed.device == resolve_device(window.run.experiment.training.device)
+    fed.run()  # the child trains and gives itself back
+    assert fed.snapshot().device == "cpu"  # said by the child, which trained on "cpu"
+    assert processes.pool.has_warm_child()
+
+    builds = Builds(window)
+    assert isinstance(processes.build(builds, [LocalHook()]), Engine)
+    assert builds.devices == [None]  # in a thread: on the experiment's own device
+
+    def fails(device: torch.device | None) -> Engine:
+        raise ValueError("the experiment cannot train")
+
+    with pytest.raises(ValueError, match="cannot train"):
+        processes.build(fails, [])
+    assert processes.pool.has_warm_child()  # the child taken for it went back
+
+    # Data that cannot cross trains here; a copy built on the CPU for a run meant for a
+    # GPU is built again on the run's device (a GPU is pretended; the rebuild is recorded).
+    monkeypatch.setattr(
+        "playground.gui.training.process_runs.crossing_callbacks",
+        lambda callbacks, dataset=None: None if dataset else tuple(callbacks),
+    )
+    monkeypatch.setattr(
+        "playground.gui.training.process_runs.resolve_device", lambda _name: torch.device("cuda:0")
+    )
+    builds = Builds(window)
+    assert isinstance(processes.build(builds, []), Engine)
+    assert builds.devices == [torch.device("cpu"), None]
+    assert processes.pool.has_warm_child()
+    assert not torch.cuda.is_initialized()
+
+
+@pytest.mark.parametrize("runner", ["thread", "process"], indirect=True)
+def test_pressing_train_builds_the_windows_engine_where_the_run_wants_it(
+    window: MainWindow, qtbot: QtBot, runner: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[torch.device | None] = []
+
+    def recording(*args: object, device: torch.device | None = None, **kwargs: object) -> Engine:
+        asked.append(device)
+        return Engine(*args, device=device, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("playground.gui.training.run_controller.Engine", recording)
+    window.commands.step_batch.trigger()
+    qtbot.waitUntil(lambda: window.run.last_snapshot is not None, timeout=TIMEOUT_MS)
+    in_a_child_now = isinstance(window.run.engine, RemoteEngine)
+    assert in_a_child_now == (runner == "process")
+    assert asked == [torch.device("cpu") if in_a_child_now else None]
+    assert window.run.engine.device == resolve_device(window.run.experiment.training.device)
+    assert not torch.cuda.is_initialized()
+    assert window.run.shutdown(10)
+
+
+def test_the_untrained_model_shown_before_a_run_is_on_the_cpu(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # a GPU machine, pretended
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
+    experiment = load_preset("spiral")
+    experiment = experiment.model_copy(
+        update={"training": experiment.training.model_copy(update={"device": "cuda"})}
+    )
+    fresh = FreshModel()
+    with qtbot.waitSignal(fresh.shown, timeout=TIMEOUT_MS):
+        fresh.show(experiment, load_dataset(experiment.data))
+    assert fresh.engine is not None and fresh.engine.device == torch.device("cpu")
+    same_seed = Engine(experiment, device=torch.device("cpu"))
+    for name, value in same_seed.model.state_dict().items():
+        assert torch.equal(fresh.engine.model.state_dict()[name], value)
+    assert not torch.cuda.is_initialized()

@@ -3,7 +3,8 @@
 The child sends its final snapshot, weights and history at the end of a run
 (:class:`~.protocol.Outcome`). :class:`EndedRun` puts the weights into the
 window's own copy of the model, so the run's record, the exports, a weight
-typed into the diagram afterwards and its snapshot need no child.
+typed into the diagram afterwards and its snapshot need no child. That copy
+may live on the CPU; what is shown of the run still names the device it trained on.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from playground.core.training.snapshot import RunState, Snapshot
 class EndedRun:
     """The kept end of a run: final snapshot, history and the weights (loaded into ``local``)."""
 
-    def __init__(self, outcome: Outcome, local: Engine) -> None:
+    def __init__(self, outcome: Outcome, local: Engine, device: str) -> None:
         if outcome.weights:
             local.model.load_state_dict(outcome.weights)
-        self.final = outcome.final if outcome.final is not None else _failed(None, local)
+        final = outcome.final
+        self.final = final if final is not None else _failed(None, local, device)
         self.history = outcome.history
         self.train_loss = outcome.train_loss
         self.learning_rate = outcome.learning_rate
@@ -77,10 +79,11 @@ class EndedRun:
         )
 
 
-def _failed(latest: Snapshot | None, local: Engine) -> Snapshot:
+def _failed(latest: Snapshot | None, local: Engine, device: str) -> Snapshot:
     base = latest if latest is not None else local.snapshot()
     return dataclasses.replace(
         base,
+        device=device,  # the run's, not that of the window's copy
         state="failed",
         ending=run_ending.process_ended(base.step),
         new_steps=np.zeros(0, dtype=np.int64),
@@ -90,14 +93,14 @@ def _failed(latest: Snapshot | None, local: Engine) -> Snapshot:
 
 
 def outcome_of_lost_child(
-    latest: Snapshot | None, local: Engine, history: MetricHistory
+    latest: Snapshot | None, local: Engine, history: MetricHistory, device: str
 ) -> Outcome:
     """The end of a run whose child died or went silent: failed, with a sentence in words.
 
     The weights the child had are lost with it; the window keeps the start weights,
     the last snapshot it received and the history mirrored from the snapshots.
     """
-    final = _failed(latest, local)
+    final = _failed(latest, local, device)
     return Outcome(
         final, cpu_weights(local.model.state_dict()), history, final.train_loss, final.learning_rate
     )

@@ -3,9 +3,13 @@
 :class:`RemoteEngine` wraps the engine the window built (so everything that
 validates an experiment, makes the start weights or serves a paired run is
 unchanged) and trains a copy of it in a :class:`~.children.TrainingChild`. The
-worker's thread calls :meth:`RemoteEngine.run`, which sends the job and then
-reads the child's snapshots, answers and end; the GUI thread only sends
-controls, and waits for an answer (a weight edit while paused) at most
+window's engine may be built on the CPU (``Engine(..., device=cpu)``), so the
+model and data are not on the GPU twice: the child builds the experiment on
+its own ``training.device``, and :attr:`RemoteEngine.device`, the snapshots and
+the kept end all name that one. The worker's thread calls
+:meth:`RemoteEngine.run`, which sends the job and then reads the child's
+snapshots, answers and end; the GUI thread only sends controls, and waits for
+an answer (a weight edit while paused) at most
 :data:`ANSWER_TIMEOUT_S`. When the run ends the proxy keeps what the child sent
 (weights, history, final snapshot) and gives the child back, so nothing later
 needs it.
@@ -14,6 +18,7 @@ needs it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import math
 import queue
@@ -29,6 +34,7 @@ from playground.core.messages import describe
 from playground.core.messages.texts import active_language
 from playground.core.problems import Problem
 from playground.core.spec.experiment import Experiment
+from playground.core.training.devices import resolve_device
 from playground.core.training.engine import Engine, EngineError
 from playground.core.training.history import MetricHistory
 from playground.core.training.remote.children import TrainingChild
@@ -58,6 +64,8 @@ class RemoteEngine:
         snapshot_interval: float = 1 / 30,
     ) -> None:
         self._local = local
+        # The child builds the experiment on its own device (the window's copy may be on the CPU).
+        self._device = resolve_device(local.experiment.training.device)
         self._child = child
         self._give_back = give_back
         self._callbacks = callbacks
@@ -91,7 +99,9 @@ class RemoteEngine:
 
     @property
     def device(self) -> torch.device:
-        return self._local.device
+        """Where the run trains: the child's device, whatever ``local`` was built on."""
+        latest = self._ended.final if self._ended is not None else self._latest
+        return torch.device(latest.device) if latest is not None else self._device
 
     @property
     def initial_state(self) -> dict[str, torch.Tensor]:
@@ -170,7 +180,7 @@ class RemoteEngine:
 
     def set_learning_rate(self, lr: float) -> None:
         if not math.isfinite(lr) or lr <= 0:
-            raise EngineError(f"The learning rate must be a positive number, not {lr:g}.")
+            raise EngineError(Problem("training.lr_not_positive", {"value": lr}))
         self._control(("lr", lr))
 
     def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
@@ -192,7 +202,7 @@ class RemoteEngine:
                 return snapshot
         if self._ended is not None:
             return self._ended.snapshot(self._local)
-        return self._local.snapshot()
+        return dataclasses.replace(self._local.snapshot(), device=str(self._device))
 
     def _control(self, message: Message) -> None:
         with self._lock:
@@ -261,9 +271,10 @@ class RemoteEngine:
             self.demand.unlisten(self._on_ready)
             self._detach(healthy=outcome is not None)
         lost = outcome is None
+        device = str(self.device)  # the child's, from its last snapshot, or the one it was to use
         if outcome is None:
-            outcome = outcome_of_lost_child(self._latest, self._local, self._history)
-        self._ended = EndedRun(outcome, self._local)
+            outcome = outcome_of_lost_child(self._latest, self._local, self._history, device)
+        self._ended = EndedRun(outcome, self._local, device)
         if lost and on_snapshot is not None:
             on_snapshot(self._ended.final)  # the views show the failed end, as an engine's
         failure = outcome.failure
