@@ -9,6 +9,7 @@ instead of an exception, so the GUI can mark the row.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -116,9 +117,26 @@ def _count_parameters(layer: LayerSpec, input_shape: Shape) -> int:
     kind = CATALOGUE[layer.kind]
     if not kind.has_weights:
         return 0
+    resolved = kind.resolve(layer.params)
+    try:
+        key = (layer.kind, tuple(input_shape), tuple(sorted(resolved.items())))
+        hash(key)
+    except TypeError:  # a value that is not hashable: count it afresh
+        return _count_built(layer.kind, tuple(input_shape), resolved)
+    return _count_cached(key)
+
+
+@functools.lru_cache(maxsize=1024)
+def _count_cached(key: tuple[str, Shape, tuple[tuple[str, ParamValue], ...]]) -> int:
+    # The editor summarizes the stack on every edit; most layers are unchanged.
+    kind_name, input_shape, items = key
+    return _count_built(kind_name, input_shape, dict(items))
+
+
+def _count_built(kind_name: str, input_shape: Shape, resolved: dict[str, ParamValue]) -> int:
     # Building on the meta device allocates nothing yet counts exactly as torch does.
     with torch.device("meta"):
-        module = kind.build(input_shape, kind.resolve(layer.params))
+        module = CATALOGUE[kind_name].build(input_shape, resolved)
     return sum(p.numel() for p in module.parameters())
 
 

@@ -17,7 +17,8 @@ Metric = Literal["train_loss", "validation_loss", "train_accuracy", "validation_
 
 
 class LessonModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    # Built when first used (a lesson is opened), not while the app starts.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 class LocalText(LessonModel):

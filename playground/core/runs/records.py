@@ -31,7 +31,8 @@ MAX_CURVE_POINTS = 1000
 class RecordModel(BaseModel):
     """Base of the stored records: strict keys; NaN and infinity survive JSON (diverged runs)."""
 
-    model_config = ConfigDict(extra="forbid", ser_json_inf_nan="constants")
+    # Built when first used (a run ends, a file with runs opens), not while the app starts.
+    model_config = ConfigDict(extra="forbid", ser_json_inf_nan="constants", defer_build=True)
 
 
 class RunCurves(RecordModel):

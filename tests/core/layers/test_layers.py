@@ -155,3 +155,19 @@ def test_rows_after_a_broken_layer_have_no_shape() -> None:
     assert [row.output_shape for row in summary.layers] == [(8,), None, None]
     assert summary.layers[1].error is not None
     assert summary.output_shape is None
+
+
+def test_parameter_counts_follow_every_edit_and_leave_the_seeded_draws_alone() -> None:
+    # Counts are remembered per layer, shape and settings (the editor summarizes on every
+    # edit); an edit or another input shape counts afresh, and counting draws nothing.
+    layers = [LayerSpec(kind="Linear", params={"out_features": 8})]
+    torch.manual_seed(0)
+    state = torch.get_rng_state()
+    for _ in range(2):
+        assert summarize(layers, (3,)).total_parameters == 3 * 8 + 8
+    assert torch.equal(torch.get_rng_state(), state)
+    assert summarize(layers, (5,)).total_parameters == 5 * 8 + 8
+    wider = [LayerSpec(kind="Linear", params={"out_features": 9})]
+    assert summarize(wider, (3,)).total_parameters == 3 * 9 + 9
+    no_bias = [LayerSpec(kind="Linear", params={"out_features": 8, "bias": False})]
+    assert summarize(no_bias, (3,)).total_parameters == 3 * 8
