@@ -3042,17 +3042,17 @@ to draw as a matrix.</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>last epoch&apos;s mean training loss %1</source>
         <translation>最后一轮的平均训练损失 %1</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>training loss of the last batches %1</source>
-        <translation>最近几个批次的训练损失 %1</translation>
+        <source>mean training loss of epoch %2 so far %1</source>
+        <translation>第 %2 轮至此的平均训练损失 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>validation loss %1</source>
         <translation>验证损失 %1</translation>
     </message>
@@ -3098,8 +3098,8 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+21"/>
-        <source>How the latest run ended. For a finished run the training loss is the mean over all batches of its last epoch; the loss in the status bar is that of the last few batches only, so the two differ a little. Every run is listed in View ▸ Runs.</source>
-        <translation>最近一次训练的结果。对于已完成的训练，训练损失是最后一轮所有批次的平均值；状态栏中的损失只来自最近几个批次，所以两者会略有不同。所有训练都列在“视图 ▸ 训练记录”中。</translation>
+        <source>How the latest run ended. The training loss is the mean over all batches of the run&apos;s last epoch, or, for a run stopped within an epoch, over that epoch&apos;s batches so far. The loss in the status bar is that of the last few batches only, so the two differ a little. Every run is listed in View ▸ Runs.</source>
+        <translation>最近一次训练是怎样结束的。训练损失是最后一轮所有批次的平均值；如果训练在一轮中途停止，则是这一轮到停止时各批次的平均值。状态栏里的损失只是最近几个批次的，所以两者略有不同。所有训练都列在“视图 ▸ 训练记录”中。</translation>
     </message>
 </context>
 <context>
@@ -3166,11 +3166,11 @@ to draw as a matrix.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Loss (last batches): the training loss of the last few batches; it moves with every batch. The result line above the plots gives a finished run&apos;s mean over its whole last epoch, so the two numbers differ a little. Accuracy: on the validation data when there is some, else on the training data.</source>
-        <translation>损失（最近批次）：最近几个批次的训练损失，随每个批次变化。图表上方的结果行给出已完成训练在整个最后一轮上的平均值，所以这两个数会略有不同。准确率：有验证数据时在验证数据上计算，否则在训练数据上计算。</translation>
+        <source>Loss (last batches): the training loss of the last few batches; it moves with every batch. The result line above the plots gives the run&apos;s mean over its whole last epoch (or over the batches so far of the epoch it stopped in), so the two numbers differ a little. Accuracy: on the validation data when there is some, else on the training data.</source>
+        <translation>损失（最近批次）：最近几个批次的训练损失，每个批次都会变化。图表上方的结果行给出的是整个最后一轮的平均值（如果在一轮中途停止，则是这一轮到停止时的平均值），所以两个数字略有不同。准确率：有验证集时按验证集计算，否则按训练集计算。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Training samples processed per second.</source>
         <translation>每秒处理的训练样本数。</translation>
     </message>

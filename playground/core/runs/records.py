@@ -232,12 +232,19 @@ def epoch_end_steps(record: RunRecord) -> list[int]:
 
 
 def final_train_loss_is_epoch_mean(record: RunRecord) -> bool:
-    """Whether :func:`final_train_loss` is the last epoch's mean (else the latest batches')."""
-    return record.state == "finished" and bool(record.curves.epoch_losses)
+    """Whether :func:`final_train_loss` is the mean of the last whole epoch.
+
+    Otherwise the run stopped within an epoch, and it is the mean over that epoch's
+    batches so far (the engine's ``train_loss``, which snapshot timing does not change).
+    """
+    if record.state == "finished" and record.curves.epoch_losses:
+        return True
+    ends = record.curves.epoch_steps
+    return bool(ends) and ends[-1] == record.steps
 
 
 def final_train_loss(record: RunRecord) -> float:
-    """The mean training loss of the last epoch for a finished run, else the latest batches'."""
+    """The mean training loss of the last epoch, or of the epoch the run stopped in so far."""
     if final_train_loss_is_epoch_mean(record):
         return record.curves.epoch_losses[-1]
     return record.final.train_loss

@@ -46,14 +46,17 @@ def _seconds(seconds: float) -> str:
 def result_metrics(record: RunRecord) -> list[str]:
     """``last epoch's mean training loss 0.012``, ``validation accuracy 96.0 %``…: its metrics.
 
-    The training loss says which it is: the status bar beside it shows the latest
-    batches' loss, which differs from a finished run's mean over its last epoch.
+    The training loss says which mean it is: the last whole epoch's, or that of the
+    epoch the run stopped in, so far. The status bar beside it shows the latest
+    batches' loss, which moves from batch to batch.
     """
     final = record.final
     if final_train_loss_is_epoch_mean(record):
         train = QCoreApplication.translate("RunResult", "last epoch's mean training loss %1")
     else:
-        train = QCoreApplication.translate("RunResult", "training loss of the last batches %1")
+        train = QCoreApplication.translate(
+            "RunResult", "mean training loss of epoch %2 so far %1"
+        ).replace("%2", str(record.epochs + 1))
     parts = [train.replace("%1", _loss(final_train_loss(record)))]
     for template, text in (
         (QCoreApplication.translate("RunResult", "validation loss %1"), _loss(final.val_loss)),
@@ -114,9 +117,10 @@ class RunResultLine(QLabel):
         self.setToolTip(
             QCoreApplication.translate(
                 "RunResult",
-                "How the latest run ended. For a finished run the training loss is the mean "
-                "over all batches of its last epoch; the loss in the status bar is that of "
-                "the last few batches only, so the two differ a little. "
+                "How the latest run ended. The training loss is the mean over all batches "
+                "of the run's last epoch, or, for a run stopped within an epoch, over that "
+                "epoch's batches so far. The loss in the status bar is that of the last few "
+                "batches only, so the two differ a little. "
                 "Every run is listed in View ▸ Runs.",
             )
         )

@@ -243,7 +243,9 @@ class ScriptedRun:
             "epochs": last.epoch if last else 0,
             "state": run.state,
             "initial_train_loss": number(initial),
-            "train_loss": number(last.train_loss) if last else None,
+            # The run's mean over its last epoch (or the one it stopped in, so far), as the
+            # result line and `playground train` give it: snapshot timing does not change it.
+            "train_loss": number(run.engine.train_loss) if last and run.engine else None,
             "val_loss": number(last.val_loss) if last else None,
             "train_accuracy": number(last.train_accuracy) if last else None,
             "val_accuracy": number(last.val_accuracy) if last else None,

@@ -62,8 +62,9 @@ class RunStatusBar(QStatusBar):
         self.metrics_label.setToolTip(
             self.tr(
                 "Loss (last batches): the training loss of the last few batches; it moves "
-                "with every batch. The result line above the plots gives a finished run's "
-                "mean over its whole last epoch, so the two numbers differ a little. "
+                "with every batch. The result line above the plots gives the run's mean "
+                "over its whole last epoch (or over the batches so far of the epoch it "
+                "stopped in), so the two numbers differ a little. "
                 "Accuracy: on the validation data when there is some, else on the "
                 "training data."
             )

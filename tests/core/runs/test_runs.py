@@ -16,6 +16,8 @@ from playground.core.runs.records import (
     RunRecord,
     decimate_indices,
     epoch_end_steps,
+    final_train_loss,
+    final_train_loss_is_epoch_mean,
     reason_in_words,
     record_from_engine,
 )
@@ -28,6 +30,7 @@ from playground.core.spec.experiment import (
     TrainingSpec,
 )
 from playground.core.training.engine import Engine
+from playground.core.training.step_limit import StepLimit
 
 
 def _experiment(lr: float = 0.05, dropout: bool = True) -> Experiment:
@@ -118,6 +121,22 @@ def test_decimation_keeps_ends_and_bounds_size() -> None:
     kept = decimate_indices(10_000, 100)
     assert len(kept) == 100 and kept[0] == 0 and kept[-1] == 9_999
     assert kept == sorted(set(kept))
+
+
+def test_a_run_stopped_within_an_epoch_reports_that_epoch_s_mean_so_far() -> None:
+    # xor's 96 training samples in batches of 16: six steps an epoch; stop after step 9.
+    engine = Engine(_experiment(), callbacks=[StepLimit(9)])
+    record = record_from_engine(engine, engine.run(), datetime.now(UTC), 0.25)
+    assert record.state == "stopped" and record.steps == 9 and record.epochs == 1
+    assert not final_train_loss_is_epoch_mean(record)
+    steps, losses = engine.history.step_curve()
+    so_far = losses[(steps > 6) & (steps <= 9)]
+    assert final_train_loss(record) == pytest.approx(float(np.mean(so_far)), rel=1e-12)
+    # Stopped at the end of an epoch, it is that whole epoch's mean.
+    whole = Engine(_experiment(), callbacks=[StepLimit(12)])
+    record = record_from_engine(whole, whole.run(), datetime.now(UTC), 0.25)
+    assert final_train_loss_is_epoch_mean(record)
+    assert final_train_loss(record) == pytest.approx(whole.history.epochs[-1].train_loss)
 
 
 def test_record_from_engine_round_trips_through_json() -> None:

@@ -258,7 +258,9 @@ def test_shutdown_leaves_no_training_process() -> None:
     assert len(children) == 2
     own.shutdown()
     assert all(not child.alive for child in children)
-    assert running.join().state == "failed"  # the run in the ended child ends, in words
+    # The run in the ended child ends: "stopped" when the child's last words (it stops the
+    # run as it quits) came through before its pipe closed, "failed" when they did not.
+    assert running.join().state in ("stopped", "failed")
     assert own.children() == []  # and its end made no new child
     for child in children:
         assert child.process.pid is not None

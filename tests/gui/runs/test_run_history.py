@@ -224,10 +224,14 @@ def test_the_two_losses_after_a_run_say_which_is_which(window: MainWindow, qtbot
     assert "last few batches" in window.plot_area.result.toolTip()
     assert "whole last epoch" in window.status.metrics_label.toolTip()
 
-    stopped = record.model_copy(update={"state": "stopped"})  # its loss is the latest batches'
+    # A run stopped at an epoch's end: its loss is still that whole epoch's mean.
     line = window.plot_area.result
-    line.show_result(stopped, 1)
-    assert f"training loss of the last batches {record.final.train_loss:.4g}," in line.text()
+    line.show_result(record.model_copy(update={"state": "stopped"}), 1)
+    assert f"last epoch's mean training loss {mean:.4g}," in line.text()
+    # Stopped within epoch 4: the mean over that epoch's batches so far, as the engine had it.
+    within = record.model_copy(update={"state": "stopped", "steps": record.steps + 2})
+    line.show_result(within, 1)
+    assert f"mean training loss of epoch 4 so far {record.final.train_loss:.4g}," in line.text()
 
 
 def test_reopening_a_file_draws_its_last_runs_curves(

@@ -119,3 +119,14 @@ def test_missing_experiment_file_in_scripted_mode_exits_2(tmp_path: Path) -> Non
 def test_window_size_alone_is_not_scripted_mode(args: list[str], scripted: bool) -> None:
     # A person who only chose the window size keeps "Save changes?", autosave and settings.
     assert is_scripted(build_parser().parse_args(args)) is scripted
+
+
+def test_the_reported_training_loss_is_the_same_for_the_same_seed() -> None:
+    # The run's epoch mean, not the latest snapshot's batches (their count depends on timing).
+    reports = []
+    for _ in range(2):
+        result = _run("--preset", "xor", "--autoplay", "--quit-after-steps", "37")
+        assert result.returncode == 0, result.stderr
+        reports.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert reports[0]["steps"] == reports[1]["steps"] == 37
+    assert reports[0]["train_loss"] == reports[1]["train_loss"]
