@@ -11,6 +11,7 @@ that object (and the model a weight edit writes to).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import torch
 from torch import nn
@@ -31,10 +32,8 @@ class EngineControls:
 
     _control: RunControl
     _model: nn.Sequential
-
-    def _apply_lr(self, lr: float) -> None:
-        """Set the learning rate in the loop's thread (the engine records where it took effect)."""
-        raise NotImplementedError
+    # Sets the learning rate in the loop's thread (the engine records where it took effect).
+    _apply_lr: Callable[[float], None]
 
     def pause(self) -> None:
         """Pause before the next batch (takes effect within one batch)."""
