@@ -1,5 +1,6 @@
 """GUI test fixtures: the app speaks English as it does for users (its plural forms
-installed), every QThread a test starts must be finished when the test ends, and
+installed), garbage is collected in the GUI thread only, as the app does, every
+QThread a test starts must be finished when the test ends, and
 the main window most window tests start from (``window``: shown at 1280×800 with
 a preset open, questions answered yes/discard; a module picks another preset by
 defining ``window_preset``)."""
@@ -13,6 +14,7 @@ from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from playground.gui.document import file_prompts
+from playground.gui.shell.gui_collector import GuiThreadCollector
 from playground.gui.shell.language import install_language
 from playground.gui.shell.main_window import MainWindow
 from playground.gui.shell.settings import AppSettings
@@ -34,6 +36,19 @@ def _english_interface(qapp: object) -> None:
     back (which installs English again) leaves the same translators behind.
     """
     install_language("en")
+
+
+@pytest.fixture(scope="session")
+def _gui_collector(qapp: object) -> GuiThreadCollector:
+    return GuiThreadCollector()
+
+
+@pytest.fixture(autouse=True)
+def _collect_in_gui_thread(_gui_collector: GuiThreadCollector) -> Iterator[None]:
+    """As in the app: no collection in a worker thread, where it would delete Qt objects."""
+    _gui_collector.start()
+    yield
+    _gui_collector.stop()
 
 
 @pytest.fixture(autouse=True)

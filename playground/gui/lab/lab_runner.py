@@ -3,8 +3,8 @@
 The core bounds what a script may do (steps, work, tensor sizes), but the
 bounds allow a second or two of torch work, too long to freeze a window in
 front of a class. So the run happens in a worker on a QThread, wired as the
-app's training worker is: ``started → run``, ``finished → quit``,
-``deleteLater`` on both, and ``run()`` catches everything and always reports.
+app's training worker is (:func:`~playground.gui.threads.wire_worker`), and
+``run()`` catches everything and always reports.
 Grad mode is per thread in torch, so a lab run never touches training.
 """
 
@@ -104,9 +104,7 @@ class LabRunner(QObject):
     def _thread_done(self) -> None:
         thread, self._thread = self._thread, None
         if thread is not None:
-            # ``finished`` comes just before the thread deletes its worker (deleteLater):
-            # dropping the worker's wrapper before the thread has ended deleted it twice.
-            thread.wait()
+            thread.wait()  # ``finished`` is queued: the thread may still be in its last moments
         self._worker = None
         outcome = self._outcome
         self._outcome = None

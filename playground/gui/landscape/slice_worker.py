@@ -3,9 +3,8 @@
 A slice is one forward pass over the training set per grid point: 31 × 31
 points of a small MLP take about a second, a CNN far longer, so the grid is
 computed off the GUI thread (the window keeps drawing and answering). The
-wiring follows the training worker (superqt's ``new_worker_qthread``): one
-worker QObject per request moved to its own QThread, ``started → run``,
-``finished → quit``, ``deleteLater`` on both. Only one slice runs at a time
+wiring follows the training worker (:func:`~playground.gui.threads.wire_worker`):
+one worker per request, run in its own QThread. Only one slice runs at a time
 (each on its own copy of the model); a newer request asks the running one to
 give up at its next row (:class:`~playground.core.landscape.slices.SliceAbandoned`)
 and starts when it has.
@@ -173,9 +172,7 @@ class SliceComputer(QObject):
         running = self._running
         if running is None or running.thread is not self.sender():
             return  # shutdown() has already waited for it and let it go
-        # ``finished`` comes just before the thread deletes its worker (deleteLater);
-        # wait until it has really ended, so the worker is not dropped during that.
-        running.thread.wait()
+        running.thread.wait()  # ``finished`` is queued: the thread may still be ending
         self._running = None
         self._start_pending()
         if self._running is None:

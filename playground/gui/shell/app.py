@@ -39,10 +39,10 @@ from playground.core.training.step_limit import (
     epochs_for_steps,
     shortfall,
 )
-from playground.gui.shell.collector import resume_after_start
 from playground.gui.shell.error_hook import install_error_hook
 from playground.gui.shell.file_open_events import FileOpenRelay, PlaygroundApplication
 from playground.gui.shell.fonts import ensure_a_font
+from playground.gui.shell.gui_collector import start_collecting_in_gui_thread
 from playground.gui.shell.language import (
     missing_font_notice,
     resolve_language,
@@ -338,7 +338,8 @@ def _run_window(app: QApplication, args: argparse.Namespace, file_events: FileOp
     )
     session = ScriptedRun(window, args, app)
     install_quit_guard(app, window.run.training)
-    QTimer.singleShot(0, resume_after_start)  # the start is over once the window serves events
+    # The start is over once the window serves events; garbage is collected in this thread.
+    QTimer.singleShot(0, lambda: start_collecting_in_gui_thread(app))
     QTimer.singleShot(0, session.start)
     code = app.exec()
     result = session.exit_code if session.finishes_by_itself else int(code)

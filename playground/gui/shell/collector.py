@@ -8,8 +8,10 @@ finding next to no garbage (measured: under 8,000 objects of 350,000, a few
 hundred kilobytes). So the start pauses the collector; once the window serves
 events, everything made so far is frozen (kept out of the collector's passes
 for good, as it lives as long as the app) and collection resumes for what
-comes after. A bonus of freezing: the full passes during training no longer
-walk the start-up objects, so they stay short.
+comes after, in the GUI thread only (:mod:`playground.gui.shell.gui_collector`).
+A bonus of freezing: the full passes during training no longer walk the
+start-up objects, so they stay short. This module stays free of Qt: it runs
+before the bindings are imported.
 """
 
 from __future__ import annotations

@@ -2,9 +2,8 @@
 
 The engine's loop blocks for as long as training lasts, so it runs in a
 QThread; the GUI thread stays free to draw and to take clicks. Wiring follows
-superqt's ``new_worker_qthread``: ``thread.started → worker.run``,
-``worker.finished → thread.quit``, ``deleteLater`` on both, and the thread is
-never terminated, only asked to stop through the engine's flags.
+superqt's ``new_worker_qthread`` (:func:`~playground.gui.threads.wire_worker`),
+and the thread is never terminated, only asked to stop through the engine's flags.
 
 The worker, its relay and the training controller are one pipeline (thread wiring,
 late-signal filtering, retired threads); they are kept together so the wiring reads once.
@@ -195,10 +194,10 @@ class TrainingController(QObject):
         worker = TrainingWorker(engine, start_paused=start_paused)
         thread = QThread()
         thread.setObjectName("training")
-        # Direct quit: a queued call would wait for the GUI thread, which may itself be
-        # blocked in stop_and_wait(). A bound slot of this GUI-thread object makes the
+        # The thread quits from its own side, so stop_and_wait() (which blocks the GUI
+        # thread) sees it end. A bound slot of this GUI-thread object makes the
         # thread-finished call queued into the GUI thread.
-        wire_worker(worker, thread, self._on_thread_finished, direct_quit=True)
+        wire_worker(worker, thread, self._on_thread_finished)
         # Through a relay: a run that was let go may still have signals queued, and
         # they must not reach whoever listens to the current run.
         relay = _RunRelay(self)
@@ -280,9 +279,7 @@ class TrainingController(QObject):
         # Runs once per thread, whether the queued signal or stop_and_wait gets here first.
         if self.training_thread is not thread:
             return
-        # ``finished`` is emitted just before the thread deletes the worker (deleteLater);
-        # wait until it has really ended so the wrapper is not dropped during that deletion.
-        thread.wait()
+        thread.wait()  # ``finished`` is queued: the thread may still be in its last moments
         self._retire_relay(forward_pending=True)
         self.worker = None
         self.training_thread = None
