@@ -54,7 +54,7 @@ def test_resume_without_a_pause_leaves_the_collector_alone() -> None:
 def test_the_app_collects_in_the_gui_thread_after_its_start(automatic: None) -> None:
     collector.pause_during_start()
     kept = [object() for _ in range(10)]
-    gui = start_collecting_in_gui_thread(None)  # type: ignore[arg-type]
+    gui = start_collecting_in_gui_thread(None)
     try:
         assert gui.active and not gc.isenabled()  # no automatic collection, in any thread
         assert gc.get_freeze_count() >= len(kept)
