@@ -88,9 +88,12 @@ def headless(epochs: int) -> float:
 
 def app_live(app: QApplication, epochs: int, delays: list[float]) -> float:
     """Epochs/s of a run in the main window; appends the event loop's delays (ms) to ``delays``."""
+    from playground.gui.shell.gui_collector import GuiThreadCollector
     from playground.gui.shell.main_window import MainWindow
     from playground.gui.shell.settings import AppSettings
 
+    collector = GuiThreadCollector(app)  # garbage collected as the app does, in this thread
+    collector.start()
     window = MainWindow(AppSettings())
     window.remember_on_close = False
     window.resize(1280, 800)
@@ -133,6 +136,7 @@ def app_live(app: QApplication, epochs: int, delays: list[float]) -> float:
     window.hide()
     window.deleteLater()
     app.processEvents()
+    collector.stop()
     return done / (stopped - start)
 
 
