@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, SignalInstance
 
 
@@ -55,6 +56,8 @@ def wire_worker(
 
 def _unwire(worker: Worker | QObject, thread: QThread) -> None:
     """In the GUI thread, once the thread has ended: undo the wiring, delete the worker."""
+    if not shiboken6.isValid(worker):  # an owner deleted it already: Qt dropped its wiring
+        return
     thread.started.disconnect(worker.run)  # type: ignore[union-attr]
     worker.finished.disconnect(thread.quit)  # type: ignore[union-attr]
     worker.deleteLater()

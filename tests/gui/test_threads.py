@@ -57,3 +57,14 @@ def _alive(thread: QThread) -> bool:
     except RuntimeError:  # deleted, as wire_worker asks once the thread has ended
         return False
     return True
+
+
+def test_a_worker_its_owner_deleted_first_is_left_alone(qtbot: QtBot) -> None:
+    import shiboken6
+
+    worker, thread = Worker(), QThread()
+    wire_worker(worker, thread, lambda: None)
+    thread.start()
+    assert thread.wait(10_000)
+    shiboken6.delete(worker)  # before the thread's end reaches the GUI thread
+    qtbot.waitUntil(lambda: not _alive(thread), timeout=10_000)  # and no error on the way
