@@ -86,7 +86,10 @@ def test_a_weight_typed_while_paused_reaches_the_child(
     shown = next(p for p in window.run.last_snapshot.parameters if p.name == "0.weight")
     assert shown.matrix is not None and shown.matrix[0, 1] == pytest.approx(-0.625)
     window.commands.step_batch.trigger()
-    qtbot.waitUntil(lambda: window.run.last_snapshot.step == 2, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(  # the step's last snapshot may still say running: paused again first
+        lambda: window.run.last_snapshot.step == 2 and window.run.state == "paused",
+        timeout=TIMEOUT_MS,
+    )
     weights = window.run.current_weights()
     assert weights is not None and weights["0.weight"][0, 1].item() != pytest.approx(-0.625)
 
